@@ -1,0 +1,9 @@
+namespace Orchestrator.Domain.Catalog;
+
+/// <summary>What one merchant code means in our catalog: a goods, a combo of goods, or nothing.</summary>
+public sealed record LineMapping(LineMappingKind Kind, long? GoodsId, long? ComboId, IReadOnlyList<MappedComponent> Components)
+{
+    public static readonly LineMapping Unmapped = new(LineMappingKind.Unmapped, null, null, []);
+
+    public bool IsMapped => Kind != LineMappingKind.Unmapped;
+}

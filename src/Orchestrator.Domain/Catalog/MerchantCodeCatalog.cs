@@ -1,0 +1,37 @@
+namespace Orchestrator.Domain.Catalog;
+
+/// <summary>
+/// Resolves merchant codes (商家编码) to goods or combos. A combo code wins over a goods code with the same
+/// text (seed 000 §2: 优先按照套餐来生成出库单); disabled goods and combos are not matched.
+/// </summary>
+public sealed class MerchantCodeCatalog
+{
+    private readonly Dictionary<string, LineMapping> _byCode = new(StringComparer.Ordinal);
+
+    public MerchantCodeCatalog(IEnumerable<Goods> goods, IEnumerable<Combo> combos)
+    {
+        var goodsById = new Dictionary<long, Goods>();
+        foreach (var g in goods)
+        {
+            goodsById[g.Id] = g;
+            if (g.IsEnabled)
+            {
+                _byCode[MerchantCode.Normalize(g.MerchantCode)] = new LineMapping(
+                    LineMappingKind.Goods, g.Id, null, [new MappedComponent(g.Id, g.MerchantCode, 1)]);
+            }
+        }
+
+        foreach (var combo in combos.Where(c => c.IsEnabled))
+        {
+            var components = combo.Items
+                .Select(i => new MappedComponent(i.GoodsId, i.Goods?.MerchantCode ?? goodsById.GetValueOrDefault(i.GoodsId)?.MerchantCode ?? "", i.Quantity))
+                .ToList();
+            _byCode[MerchantCode.Normalize(combo.Code)] = new LineMapping(LineMappingKind.Combo, null, combo.Id, components);
+        }
+    }
+
+    public LineMapping Resolve(string? merchantCode) =>
+        string.IsNullOrWhiteSpace(merchantCode)
+            ? LineMapping.Unmapped
+            : _byCode.GetValueOrDefault(MerchantCode.Normalize(merchantCode), LineMapping.Unmapped);
+}

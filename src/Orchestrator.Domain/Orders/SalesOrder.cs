@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Orchestrator.Domain.Catalog;
+using Orchestrator.Domain.MasterData;
+
+namespace Orchestrator.Domain.Orders;
+
+/// <summary>One platform order (销售单) as we fulfil it.</summary>
+public sealed class SalesOrder : Entity
+{
+    public long ShopId { get; set; }
+
+    public required string PlatformOrderId { get; set; }
+
+    public required string PlatformStatus { get; set; }
+
+    public OrderStatus Status { get; set; }
+
+    public OrderExceptionKind ExceptionKind { get; set; }
+
+    public string? ExceptionDetail { get; set; }
+
+    public string? BuyerNick { get; set; }
+
+    public string ReceiverName { get; set; } = "";
+
+    public string ReceiverMobile { get; set; } = "";
+
+    public string ReceiverProvince { get; set; } = "";
+
+    public string ReceiverCity { get; set; } = "";
+
+    public string? ReceiverDistrict { get; set; }
+
+    public string ReceiverAddress { get; set; } = "";
+
+    public string? ReceiverZip { get; set; }
+
+    public string? BuyerMessage { get; set; }
+
+    public string? SellerMemo { get; set; }
+
+    public DateTime? PlatformCreatedAt { get; set; }
+
+    public DateTime? PayTime { get; set; }
+
+    public DateTime? PlatformModifiedAt { get; set; }
+
+    public decimal TotalFee { get; set; }
+
+    public decimal PostFee { get; set; }
+
+    public decimal DiscountFee { get; set; }
+
+    public decimal Payment { get; set; }
+
+    public bool IsCod { get; set; }
+
+    public long? WarehouseId { get; set; }
+
+    public long? LogisticsCompanyId { get; set; }
+
+    public string? AccountingPartner { get; set; }
+
+    public string? Employee { get; set; }
+
+    public bool HasUnmappedSku { get; set; }
+
+    /// <summary>Hash of the last applied platform push.</summary>
+    public string Fingerprint { get; set; } = "";
+
+    /// <summary>A platform change that arrived after review, kept as JSON for a person to act on.</summary>
+    public string? PendingPlatformChange { get; set; }
+
+    public DateTime? PendingPlatformChangeAt { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<SalesOrderLine> Lines { get; set; } = [];
+
+    /// <summary>Review has passed: from here on platform changes are flagged, never applied silently.</summary>
+    public bool IsPastReview => Status is OrderStatus.Allocated or OrderStatus.Picking or OrderStatus.Verified
+        or OrderStatus.Shipped or OrderStatus.Cancelled;
+
+    public static SalesOrder Create(Shop shop, PlatformOrder incoming, MerchantCodeCatalog catalog, DateTime now)
+    {
+        var order = new SalesOrder
+        {
+            ShopId = shop.Id,
+            PlatformOrderId = incoming.PlatformOrderId,
+            PlatformStatus = incoming.Status,
+            WarehouseId = shop.DefaultWarehouseId,
+            LogisticsCompanyId = shop.DefaultLogisticsCompanyId,
+            AccountingPartner = shop.AccountingPartner,
+            Employee = shop.DefaultEmployee,
+            ReceivedAt = now,
+        };
+        order.Apply(incoming, catalog, now);
+        return order;
+    }
+
+    /// <summary>Takes a repeated push of this order: applies it before review, flags it after, ignores repeats and stale copies.</summary>
+    public IntakeOutcome Receive(PlatformOrder incoming, MerchantCodeCatalog catalog, DateTime now)
+    {
+        if (incoming.ModifiedAt is { } modified && PlatformModifiedAt is { } stored && modified < stored)
+        {
+            return IntakeOutcome.Stale;
+        }
+
+        if (incoming.Fingerprint() == Fingerprint)
+        {
+            return IntakeOutcome.Unchanged;
+        }
+
+        if (IsPastReview)
+        {
+            PendingPlatformChange = JsonSerializer.Serialize(incoming);
+            PendingPlatformChangeAt = now;
+            UpdatedAt = now;
+            return IntakeOutcome.FlaggedAfterReview;
+        }
+
+        Apply(incoming, catalog, now);
+        return IntakeOutcome.Updated;
+    }
+
+    private void Apply(PlatformOrder incoming, MerchantCodeCatalog catalog, DateTime now)
+    {
+        PlatformStatus = incoming.Status;
+        BuyerNick = incoming.BuyerNick;
+        ReceiverName = incoming.ReceiverName;
+        ReceiverMobile = incoming.ReceiverMobile;
+        ReceiverProvince = incoming.ReceiverProvince;
+        ReceiverCity = incoming.ReceiverCity;
+        ReceiverDistrict = incoming.ReceiverDistrict;
+        ReceiverAddress = incoming.ReceiverAddress;
+        ReceiverZip = incoming.ReceiverZip;
+        BuyerMessage = incoming.BuyerMessage;
+        SellerMemo = incoming.SellerMemo;
+        PlatformCreatedAt = incoming.CreatedAt;
+        PayTime = incoming.PayTime;
+        PlatformModifiedAt = incoming.ModifiedAt;
+        TotalFee = incoming.TotalFee;
+        PostFee = incoming.PostFee;
+        DiscountFee = incoming.DiscountFee;
+        Payment = incoming.Payment;
+        IsCod = incoming.IsCod;
+        Fingerprint = incoming.Fingerprint();
+        UpdatedAt = now;
+
+        Lines.Clear();
+        var lineNo = 0;
+        foreach (var line in incoming.Lines)
+        {
+            Lines.Add(MapLine(line, ++lineNo, catalog));
+        }
+
+        var unmapped = Lines.Where(l => l.Mapping == LineMappingKind.Unmapped).ToList();
+        HasUnmappedSku = unmapped.Count > 0;
+        Status = StatusFor(incoming.Status);
+        ExceptionKind = OrderExceptionKind.None;
+        ExceptionDetail = null;
+        if (HasUnmappedSku && Status is OrderStatus.PendingReview)
+        {
+            Status = OrderStatus.Exception;
+            ExceptionKind = OrderExceptionKind.UnmappedSku;
+            ExceptionDetail = "No goods or combo has merchant code " +
+                string.Join(", ", unmapped.Select(l => $"'{l.MerchantCode}' (line {l.LineNo})"));
+        }
+    }
+
+    private static OrderStatus StatusFor(string platformStatus)
+    {
+        PlatformTradeStatus.TryClassify(platformStatus, out var state);
+        return state switch
+        {
+            PlatformTradeState.AwaitingPayment => OrderStatus.AwaitingPayment,
+            PlatformTradeState.Shipped => OrderStatus.Shipped,
+            PlatformTradeState.Closed => OrderStatus.Cancelled,
+            _ => OrderStatus.PendingReview,
+        };
+    }
+
+    private static SalesOrderLine MapLine(PlatformOrderLine line, int lineNo, MerchantCodeCatalog catalog)
+    {
+        var mapping = catalog.Resolve(line.MerchantCode);
+        return new SalesOrderLine
+        {
+            LineNo = lineNo,
+            PlatformLineId = line.PlatformLineId,
+            PlatformSkuId = line.PlatformSkuId,
+            MerchantCode = line.MerchantCode?.Trim(),
+            Title = line.Title,
+            Quantity = line.Quantity,
+            Price = line.Price,
+            Mapping = mapping.Kind,
+            GoodsId = mapping.GoodsId,
+            ComboId = mapping.ComboId,
+            Items = mapping.Components
+                .Select(c => new SalesOrderLineItem { GoodsId = c.GoodsId, MerchantCode = c.MerchantCode, Quantity = c.QuantityPerUnit * line.Quantity })
+                .ToList(),
+        };
+    }
+}

@@ -1,0 +1,389 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [Combos] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Code] nvarchar(64) NOT NULL,
+        [NormalizedCode] nvarchar(64) NOT NULL,
+        [Name] nvarchar(max) NOT NULL,
+        [IsEnabled] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Combos] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [Goods] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MerchantCode] nvarchar(64) NOT NULL,
+        [NormalizedMerchantCode] nvarchar(64) NOT NULL,
+        [Barcode] nvarchar(450) NULL,
+        [Name] nvarchar(max) NOT NULL,
+        [Spec] nvarchar(max) NULL,
+        [WeightKg] decimal(18,4) NOT NULL,
+        [Price] decimal(18,4) NOT NULL,
+        [IsEnabled] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Goods] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [LogisticsCompanies] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Code] nvarchar(64) NOT NULL,
+        [Name] nvarchar(max) NOT NULL,
+        [PlatformLogisticsCode] nvarchar(max) NULL,
+        [SupportsCod] bit NOT NULL,
+        [WaybillProvider] nvarchar(16) NOT NULL,
+        [IsEnabled] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_LogisticsCompanies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [Platforms] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(max) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Platforms] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [Warehouses] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Code] nvarchar(64) NOT NULL,
+        [Name] nvarchar(max) NOT NULL,
+        [Province] nvarchar(max) NOT NULL,
+        [City] nvarchar(max) NOT NULL,
+        [District] nvarchar(max) NULL,
+        [Address] nvarchar(512) NOT NULL,
+        [ContactName] nvarchar(max) NULL,
+        [ContactPhone] nvarchar(max) NULL,
+        [IsEnabled] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Warehouses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [ComboItems] (
+        [ComboId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [Quantity] int NOT NULL,
+        CONSTRAINT [PK_ComboItems] PRIMARY KEY ([ComboId], [GoodsId]),
+        CONSTRAINT [FK_ComboItems_Combos_ComboId] FOREIGN KEY ([ComboId]) REFERENCES [Combos] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ComboItems_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [Shops] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Code] nvarchar(64) NOT NULL,
+        [Name] nvarchar(max) NOT NULL,
+        [PlatformId] bigint NOT NULL,
+        [IsEnabled] bit NOT NULL,
+        [DefaultWarehouseId] bigint NULL,
+        [DefaultLogisticsCompanyId] bigint NULL,
+        [AccountingPartner] nvarchar(max) NULL,
+        [DefaultEmployee] nvarchar(max) NULL,
+        [AllowOutOfStock] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Shops] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Shops_LogisticsCompanies_DefaultLogisticsCompanyId] FOREIGN KEY ([DefaultLogisticsCompanyId]) REFERENCES [LogisticsCompanies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Shops_Platforms_PlatformId] FOREIGN KEY ([PlatformId]) REFERENCES [Platforms] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Shops_Warehouses_DefaultWarehouseId] FOREIGN KEY ([DefaultWarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [SalesOrders] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ShopId] bigint NOT NULL,
+        [PlatformOrderId] nvarchar(64) NOT NULL,
+        [PlatformStatus] nvarchar(64) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ExceptionKind] nvarchar(32) NOT NULL,
+        [ExceptionDetail] nvarchar(2000) NULL,
+        [BuyerNick] nvarchar(max) NULL,
+        [ReceiverName] nvarchar(max) NOT NULL,
+        [ReceiverMobile] nvarchar(max) NOT NULL,
+        [ReceiverProvince] nvarchar(max) NOT NULL,
+        [ReceiverCity] nvarchar(max) NOT NULL,
+        [ReceiverDistrict] nvarchar(max) NULL,
+        [ReceiverAddress] nvarchar(512) NOT NULL,
+        [ReceiverZip] nvarchar(max) NULL,
+        [BuyerMessage] nvarchar(1000) NULL,
+        [SellerMemo] nvarchar(1000) NULL,
+        [PlatformCreatedAt] datetime2 NULL,
+        [PayTime] datetime2 NULL,
+        [PlatformModifiedAt] datetime2 NULL,
+        [TotalFee] decimal(18,4) NOT NULL,
+        [PostFee] decimal(18,4) NOT NULL,
+        [DiscountFee] decimal(18,4) NOT NULL,
+        [Payment] decimal(18,4) NOT NULL,
+        [IsCod] bit NOT NULL,
+        [WarehouseId] bigint NULL,
+        [LogisticsCompanyId] bigint NULL,
+        [AccountingPartner] nvarchar(max) NULL,
+        [Employee] nvarchar(max) NULL,
+        [HasUnmappedSku] bit NOT NULL,
+        [Fingerprint] nvarchar(64) NOT NULL,
+        [PendingPlatformChange] nvarchar(max) NULL,
+        [PendingPlatformChangeAt] datetime2 NULL,
+        [ReceivedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SalesOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SalesOrders_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [ShopWarehouses] (
+        [ShopId] bigint NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [Priority] int NOT NULL,
+        CONSTRAINT [PK_ShopWarehouses] PRIMARY KEY ([ShopId], [WarehouseId]),
+        CONSTRAINT [FK_ShopWarehouses_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ShopWarehouses_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [SalesOrderLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [LineNo] int NOT NULL,
+        [PlatformLineId] nvarchar(max) NULL,
+        [PlatformSkuId] nvarchar(max) NULL,
+        [MerchantCode] nvarchar(64) NULL,
+        [Title] nvarchar(512) NULL,
+        [Quantity] int NOT NULL,
+        [Price] decimal(18,4) NOT NULL,
+        [Mapping] nvarchar(16) NOT NULL,
+        [GoodsId] bigint NULL,
+        [ComboId] bigint NULL,
+        CONSTRAINT [PK_SalesOrderLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SalesOrderLines_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE TABLE [SalesOrderLineItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LineId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [MerchantCode] nvarchar(64) NOT NULL,
+        [Quantity] int NOT NULL,
+        CONSTRAINT [PK_SalesOrderLineItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SalesOrderLineItems_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SalesOrderLineItems_SalesOrderLines_LineId] FOREIGN KEY ([LineId]) REFERENCES [SalesOrderLines] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ComboItems_GoodsId] ON [ComboItems] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Combos_NormalizedCode] ON [Combos] ([NormalizedCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Goods_Barcode] ON [Goods] ([Barcode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Goods_NormalizedMerchantCode] ON [Goods] ([NormalizedMerchantCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LogisticsCompanies_Code] ON [LogisticsCompanies] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Platforms_Code] ON [Platforms] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrderLineItems_GoodsId] ON [SalesOrderLineItems] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrderLineItems_LineId] ON [SalesOrderLineItems] ([LineId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrderLines_OrderId] ON [SalesOrderLines] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SalesOrders_ShopId_PlatformOrderId] ON [SalesOrders] ([ShopId], [PlatformOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_Status_PayTime] ON [SalesOrders] ([Status], [PayTime]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Shops_Code] ON [Shops] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Shops_DefaultLogisticsCompanyId] ON [Shops] ([DefaultLogisticsCompanyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Shops_DefaultWarehouseId] ON [Shops] ([DefaultWarehouseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Shops_PlatformId] ON [Shops] ([PlatformId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ShopWarehouses_WarehouseId] ON [ShopWarehouses] ([WarehouseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Warehouses_Code] ON [Warehouses] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123125544_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123125544_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Domain;
+using Orchestrator.Domain.Catalog;
+using Orchestrator.Domain.MasterData;
+using Orchestrator.Domain.Orders;
+
+namespace Orchestrator.Persistence.Intake;
+
+/// <summary>
+/// Stores platform pushes idempotently on (shop, platform order id): all orders of one call commit in one
+/// transaction or none do.
+/// </summary>
+public sealed partial class OrderIntake(OrchestratorDbContext db, TimeProvider clock, ILogger<OrderIntake> logger)
+{
+    public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReceiveOnceAsync(shop, orders, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another push of the same order committed between our read and our write: read again and apply on top.
+            LogConcurrentPush(logger, ex, shop.Id);
+            db.ChangeTracker.Clear();
+            return await ReceiveOnceAsync(shop, orders, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<IntakeResult>> ReceiveOnceAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = orders.Select(o => o.PlatformOrderId).ToList();
+        var existing = await db.SalesOrders
+            .Where(o => o.ShopId == shop.Id && ids.Contains(o.PlatformOrderId))
+            .AsSplitQuery()
+            .ToDictionaryAsync(o => o.PlatformOrderId, StringComparer.Ordinal, cancellationToken);
+        var catalog = await LoadCatalogAsync(orders, cancellationToken);
+
+        var results = new List<IntakeResult>(orders.Count);
+        foreach (var incoming in orders)
+        {
+            if (existing.TryGetValue(incoming.PlatformOrderId, out var order))
+            {
+                results.Add(new IntakeResult(order, order.Receive(incoming, catalog, now)));
+            }
+            else
+            {
+                order = SalesOrder.Create(shop, incoming, catalog, now);
+                db.SalesOrders.Add(order);
+                results.Add(new IntakeResult(order, IntakeOutcome.Created));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var result in results.Where(r => r.Outcome != IntakeOutcome.Unchanged))
+        {
+            LogReceived(logger, result.Order.PlatformOrderId, shop.Id, result.Outcome, result.Order.Id, result.Order.Status);
+        }
+
+        return results;
+    }
+
+    private async Task<MerchantCodeCatalog> LoadCatalogAsync(IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
+    {
+        var codes = orders.SelectMany(o => o.Lines)
+            .Where(l => !string.IsNullOrWhiteSpace(l.MerchantCode))
+            .Select(l => MerchantCode.Normalize(l.MerchantCode!))
+            .Distinct()
+            .ToList();
+        var goods = await db.Goods.AsNoTracking().Where(g => codes.Contains(g.NormalizedMerchantCode)).ToListAsync(cancellationToken);
+        var combos = await db.Combos.AsNoTracking()
+            .Where(c => codes.Contains(c.NormalizedCode))
+            .Include(c => c.Items).ThenInclude(i => i.Goods)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new MerchantCodeCatalog(goods, combos);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent push for shop {ShopId}; retrying once against the committed state")]
+    private static partial void LogConcurrentPush(ILogger logger, Exception exception, long shopId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {PlatformOrderId} of shop {ShopId} {Outcome} as {OrderId} ({Status})")]
+    private static partial void LogReceived(ILogger logger, string platformOrderId, long shopId, IntakeOutcome outcome, long orderId, OrderStatus status);
+}

@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Apis.Combos;
+
+public sealed record ComboItemResponse(long GoodsId, string MerchantCode, string Name, int Quantity);

@@ -1,0 +1,11 @@
+using Orchestrator.Domain.Catalog;
+
+namespace Orchestrator.Server.Apis.Combos;
+
+public sealed record ComboResponse(long Id, string Code, string Name, bool IsEnabled, IReadOnlyList<ComboItemResponse> Items, int Version)
+{
+    public static ComboResponse From(Combo c) =>
+        new(c.Id, c.Code, c.Name, c.IsEnabled,
+            c.Items.Select(i => new ComboItemResponse(i.GoodsId, i.Goods?.MerchantCode ?? "", i.Goods?.Name ?? "", i.Quantity)).ToList(),
+            c.Version);
+}

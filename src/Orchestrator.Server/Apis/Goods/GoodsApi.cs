@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Server.Apis.Goods;
+
+/// <summary>Single products (单品); a merchant code is unique among goods.</summary>
+internal static class GoodsApi
+{
+    public static IEndpointRouteBuilder MapGoodsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/goods").WithTags("Goods");
+        group.MapGet("/", List);
+        group.MapGet("/{id:long}", Get).WithName("GetGoods");
+        group.MapPost("/", Create).Validate<GoodsRequest>();
+        group.MapPut("/{id:long}", Update).Validate<GoodsRequest>();
+        return routes;
+    }
+
+    private static async Task<IResult> List(
+        OrchestratorDbContext db, [AsParameters] PageQuery page, string? q, string? merchantCode, string? barcode, bool? isEnabled, CancellationToken ct)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var query = db.Goods.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            query = query.Where(g => g.MerchantCode.Contains(q) || g.Name.Contains(q) || (g.Barcode != null && g.Barcode.Contains(q)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(merchantCode))
+        {
+            var normalized = MerchantCode.Normalize(merchantCode);
+            query = query.Where(g => g.NormalizedMerchantCode == normalized);
+        }
+
+        if (!string.IsNullOrWhiteSpace(barcode))
+        {
+            query = query.Where(g => g.Barcode == barcode);
+        }
+
+        if (isEnabled is { } enabled)
+        {
+            query = query.Where(g => g.IsEnabled == enabled);
+        }
+
+        return Results.Ok(await query.OrderBy(g => g.Id).ToPageAsync(page, GoodsResponse.From, ct));
+    }
+
+    private static async Task<IResult> Get(long id, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.Goods.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct) is { } goods
+            ? Results.Ok(GoodsResponse.From(goods))
+            : Problems.NotFound("Goods", id);
+
+    private static async Task<IResult> Create(GoodsRequest request, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (await DuplicateCode(db, request.MerchantCode!, null, ct) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var goods = new Domain.Catalog.Goods { MerchantCode = request.MerchantCode!, Name = "" };
+        Apply(goods, request);
+        db.Goods.Add(goods);
+        await db.SaveChangesAsync(ct);
+        return Results.CreatedAtRoute("GetGoods", new { id = goods.Id }, GoodsResponse.From(goods));
+    }
+
+    private static async Task<IResult> Update(long id, GoodsRequest request, OrchestratorDbContext db, CancellationToken ct)
+    {
+        var goods = await db.Goods.FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (goods is null)
+        {
+            return Problems.NotFound("Goods", id);
+        }
+
+        if (Versioning.Conflict(db, goods, request.Version, "Goods") is { } conflict)
+        {
+            return conflict;
+        }
+
+        if (await DuplicateCode(db, request.MerchantCode!, id, ct) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        Apply(goods, request);
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(GoodsResponse.From(goods));
+    }
+
+    private static async Task<IResult?> DuplicateCode(OrchestratorDbContext db, string merchantCode, long? exceptId, CancellationToken ct)
+    {
+        var normalized = MerchantCode.Normalize(merchantCode);
+        var other = await db.Goods.AsNoTracking()
+            .Where(g => g.NormalizedMerchantCode == normalized && g.Id != exceptId)
+            .Select(g => new { g.Id, g.Name })
+            .FirstOrDefaultAsync(ct);
+        return other is null
+            ? null
+            : Problems.Duplicate("merchantCode", $"Merchant code '{merchantCode.Trim()}' is already used by goods {other.Id} ({other.Name}).");
+    }
+
+    private static void Apply(Domain.Catalog.Goods goods, GoodsRequest request)
+    {
+        goods.MerchantCode = request.MerchantCode!;
+        goods.Barcode = string.IsNullOrWhiteSpace(request.Barcode) ? null : request.Barcode.Trim();
+        goods.Name = request.Name!.Trim();
+        goods.Spec = request.Spec?.Trim();
+        goods.WeightKg = request.WeightKg ?? 0;
+        goods.Price = request.Price ?? 0;
+        goods.IsEnabled = request.IsEnabled ?? true;
+    }
+}

@@ -1,0 +1,43 @@
+using Orchestrator.Domain.Orders;
+
+namespace Orchestrator.Server.Apis.Orders;
+
+public sealed record OrderResponse(
+    long Id,
+    long ShopId,
+    string PlatformOrderId,
+    string PlatformStatus,
+    OrderStatus Status,
+    OrderExceptionKind ExceptionKind,
+    string? ExceptionDetail,
+    bool HasUnmappedSku,
+    string? BuyerNick,
+    ReceiverRequest Receiver,
+    string? BuyerMessage,
+    string? SellerMemo,
+    DateTime? Created,
+    DateTime? PayTime,
+    DateTime? Modified,
+    decimal TotalFee,
+    decimal PostFee,
+    decimal DiscountFee,
+    decimal Payment,
+    bool IsCod,
+    long? WarehouseId,
+    long? LogisticsCompanyId,
+    string? AccountingPartner,
+    string? Employee,
+    bool HasPendingPlatformChange,
+    DateTime? PendingPlatformChangeAt,
+    DateTime ReceivedAt,
+    DateTime UpdatedAt,
+    int Version,
+    IReadOnlyList<OrderLineResponse> Lines)
+{
+    public static OrderResponse From(SalesOrder o) => new(
+        o.Id, o.ShopId, o.PlatformOrderId, o.PlatformStatus, o.Status, o.ExceptionKind, o.ExceptionDetail, o.HasUnmappedSku, o.BuyerNick,
+        new ReceiverRequest(o.ReceiverName, o.ReceiverMobile, o.ReceiverProvince, o.ReceiverCity, o.ReceiverDistrict, o.ReceiverAddress, o.ReceiverZip),
+        o.BuyerMessage, o.SellerMemo, o.PlatformCreatedAt, o.PayTime, o.PlatformModifiedAt, o.TotalFee, o.PostFee, o.DiscountFee, o.Payment, o.IsCod,
+        o.WarehouseId, o.LogisticsCompanyId, o.AccountingPartner, o.Employee, o.PendingPlatformChange is not null, o.PendingPlatformChangeAt,
+        o.ReceivedAt, o.UpdatedAt, o.Version, o.Lines.OrderBy(l => l.LineNo).Select(OrderLineResponse.From).ToList());
+}

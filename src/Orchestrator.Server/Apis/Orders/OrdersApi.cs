@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.MasterData;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Intake;
+using Serilog.Context;
+
+namespace Orchestrator.Server.Apis.Orders;
+
+/// <summary>Order intake (the integration trigger) and reading orders back.</summary>
+internal static class OrdersApi
+{
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
+    {
+        var intake = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order intake");
+        intake.MapPost("/orders", Receive).Validate<OrderRequest>();
+        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>();
+        intake.MapGet("/orders/{platformOrderId}", GetByPlatformId);
+
+        var orders = routes.MapGroup("/api/orders").WithTags("Orders");
+        orders.MapGet("/", List);
+        orders.MapGet("/{orderId:long}", Get).WithName("GetOrder");
+        return routes;
+    }
+
+    private static async Task<IResult> Receive(long shopId, OrderRequest request, OrchestratorDbContext db, OrderIntake intake, CancellationToken ct)
+    {
+        using var _ = LogContext.PushProperty("ShopId", shopId);
+        if (await ShopForIntake(db, shopId, ct) is not { } shop)
+        {
+            return await ShopProblem(db, shopId, ct);
+        }
+
+        var result = (await intake.ReceiveAsync(shop, [request.ToPlatformOrder()], ct))[0];
+        var body = new IntakeResponse(result.Outcome, OrderResponse.From(result.Order));
+        return result.Outcome == IntakeOutcome.Created
+            ? Results.CreatedAtRoute("GetOrder", new { orderId = result.Order.Id }, body)
+            : Results.Ok(body);
+    }
+
+    private static async Task<IResult> ReceiveBatch(long shopId, OrderBatchRequest request, OrchestratorDbContext db, OrderIntake intake, CancellationToken ct)
+    {
+        using var _ = LogContext.PushProperty("ShopId", shopId);
+        if (await ShopForIntake(db, shopId, ct) is not { } shop)
+        {
+            return await ShopProblem(db, shopId, ct);
+        }
+
+        var results = await intake.ReceiveAsync(shop, request.Orders!.Select(o => o.ToPlatformOrder()).ToList(), ct);
+        var counts = Enum.GetValues<IntakeOutcome>().ToDictionary(o => o, o => results.Count(r => r.Outcome == o));
+        var items = results
+            .Select(r => new BatchIntakeItem(r.Order.PlatformOrderId, r.Order.Id, r.Outcome, r.Order.Status, r.Order.HasUnmappedSku))
+            .ToList();
+        return Results.Ok(new BatchIntakeResponse(counts, items));
+    }
+
+    private static async Task<IResult> GetByPlatformId(long shopId, string platformOrderId, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.ShopId == shopId && o.PlatformOrderId == platformOrderId, ct) is { } order
+            ? Results.Ok(OrderResponse.From(order))
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found",
+                detail: $"Shop {shopId} has no order with platform order id '{platformOrderId}'.");
+
+    private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is { } order
+            ? Results.Ok(OrderResponse.From(order))
+            : Problems.NotFound("Order", orderId);
+
+    private static async Task<IResult> List(
+        OrchestratorDbContext db, [AsParameters] PageQuery page, long? shopId, OrderStatus? status, string? platformOrderId, bool? hasUnmappedSku,
+        bool? hasPendingPlatformChange, CancellationToken ct)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var query = db.SalesOrders.AsNoTracking().AsSplitQuery();
+        if (shopId is { } shop)
+        {
+            query = query.Where(o => o.ShopId == shop);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(o => o.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(platformOrderId))
+        {
+            query = query.Where(o => o.PlatformOrderId == platformOrderId);
+        }
+
+        if (hasUnmappedSku is { } unmapped)
+        {
+            query = query.Where(o => o.HasUnmappedSku == unmapped);
+        }
+
+        if (hasPendingPlatformChange is { } pending)
+        {
+            query = query.Where(o => (o.PendingPlatformChange != null) == pending);
+        }
+
+        return Results.Ok(await query.OrderByDescending(o => o.Id).ToPageAsync(page, OrderResponse.From, ct));
+    }
+
+    private static Task<Shop?> ShopForIntake(OrchestratorDbContext db, long shopId, CancellationToken ct) =>
+        db.Shops.AsNoTracking().FirstOrDefaultAsync(s => s.Id == shopId && s.IsEnabled, ct);
+
+    private static async Task<IResult> ShopProblem(OrchestratorDbContext db, long shopId, CancellationToken ct) =>
+        await db.Shops.AnyAsync(s => s.Id == shopId, ct)
+            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Shop disabled",
+                detail: $"Shop {shopId} is disabled and does not take orders. Enable it first.", extensions: new Dictionary<string, object?> { ["shopId"] = shopId })
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Shop not found",
+                detail: $"No shop has id {shopId}; orders are pushed to /api/shops/{{shopId}}/orders of an existing shop.",
+                extensions: new Dictionary<string, object?> { ["shopId"] = shopId });
+}

@@ -1,0 +1,13 @@
+namespace Orchestrator.Server.Apis.Shops;
+
+/// <summary>Create or update a shop; <c>platform</c> is a platform code such as <c>taobao</c>. <c>version</c> is required on update.</summary>
+public sealed record ShopRequest(
+    string? Code,
+    string? Name,
+    string? Platform,
+    long? DefaultWarehouseId,
+    long? DefaultLogisticsCompanyId,
+    string? AccountingPartner,
+    string? DefaultEmployee,
+    bool? IsEnabled,
+    int? Version);

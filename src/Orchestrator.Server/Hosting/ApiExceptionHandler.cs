@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>Turns unreadable requests and lost edit races into RFC 7807 problem details that say what went wrong.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => Invalid(JsonField(json.Path), JsonMessage(json)),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", bad.Message),
+            BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+                Invalid("body", "A JSON request body is required."),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Edit conflict",
+                "Someone else changed this record after you read it. Read it again and retry with the new version."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Invalid(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+        };
+
+    // "$.lines[0].quantity" -> "lines[0].quantity"; a broken document has no path.
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    private static string JsonMessage(JsonException json) =>
+        json.Path is null or "$" ? "The request body is not valid JSON." : $"The value at '{JsonField(json.Path)}' is not of the expected type or is not valid JSON.";
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Intake;
+using Orchestrator.Persistence.PostgreSql;
+using Orchestrator.Persistence.Sqlite;
+using Orchestrator.Persistence.SqlServer;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>Chooses the database provider from configuration and brings the schema up to date at start.</summary>
+internal static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddOrchestratorDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException($"Database:ConnectionString is required when Database:Provider is {options.Provider}.");
+            }
+
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(builder.DataFolder(), "orchestrator.db"),
+                DefaultTimeout = 30,
+            }.ToString();
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddDbContext<OrchestratorDbContext>(db => _ = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => db.UseOrchestratorSqlite(connectionString),
+            DatabaseProvider.SqlServer => db.UseOrchestratorSqlServer(connectionString),
+            DatabaseProvider.PostgreSql => db.UseOrchestratorPostgreSql(connectionString),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
+        });
+        builder.Services.AddScoped<OrderIntake>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations, turns on SQLite's write-ahead log and adds reference data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while the single writer commits.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await ReferenceData.EnsurePlatformsAsync(db);
+        if (seedDemo)
+        {
+            await DemoData.SeedAsync(db, app.Logger);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Orchestrator.Server.Apis.Combos;
+using Orchestrator.Server.Apis.Goods;
+using Orchestrator.Server.Apis.LogisticsCompanies;
+using Orchestrator.Server.Apis.Orders;
+using Orchestrator.Server.Apis.Platforms;
+using Orchestrator.Server.Apis.Shops;
+using Orchestrator.Server.Apis.Warehouses;
+using Orchestrator.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddOrchestratorLogging();
+builder.AddOrchestratorDatabase();
+builder.AddOrchestratorApi();
+
+var app = builder.Build();
+app.UseOrchestratorRequestLogging();
+app.MapOrchestratorInfrastructure();
+
+app.MapPlatformsApi();
+app.MapShopsApi();
+app.MapWarehousesApi();
+app.MapLogisticsCompaniesApi();
+app.MapGoodsApi();
+app.MapCombosApi();
+app.MapOrdersApi();
+app.MapDesigner();
+
+await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));
+await app.RunAsync();
+
+/// <summary>The server's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
