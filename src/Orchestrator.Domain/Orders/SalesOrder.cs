@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.MasterData;
 
@@ -7,6 +9,9 @@ namespace Orchestrator.Domain.Orders;
 /// <summary>One platform order (销售单) as we fulfil it.</summary>
 public sealed class SalesOrder : Entity
 {
+    // Kept readable for the person who resolves the change: Chinese addresses stay as text, not \uXXXX.
+    private static readonly JsonSerializerOptions PendingChangeJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public long ShopId { get; set; }
 
     public required string PlatformOrderId { get; set; }
@@ -115,7 +120,7 @@ public sealed class SalesOrder : Entity
 
         if (IsPastReview)
         {
-            PendingPlatformChange = JsonSerializer.Serialize(incoming);
+            PendingPlatformChange = JsonSerializer.Serialize(incoming, PendingChangeJson);
             PendingPlatformChangeAt = now;
             UpdatedAt = now;
             return IntakeOutcome.FlaggedAfterReview;

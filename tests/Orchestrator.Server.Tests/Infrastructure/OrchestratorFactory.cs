@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Server.Tests.Infrastructure;
+
+/// <summary>The real server, in process, on the database the fixture prepared.</summary>
+public sealed class OrchestratorFactory(DatabaseProvider provider, string connectionString, string dataFolder, bool seedDemo) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("Database:ConnectionString", connectionString);
+        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        builder.UseSetting("Orchestrator:DataFolder", dataFolder);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}

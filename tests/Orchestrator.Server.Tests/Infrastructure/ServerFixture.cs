@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Server.Tests.Infrastructure;
+
+/// <summary>One server and one fresh database per test class.</summary>
+public abstract class ServerFixture : IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private OrchestratorFactory? _factory;
+    private HttpClient? _client;
+
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("orchestrator-test-").FullName;
+
+    /// <summary>Why this fixture's database is not there (only outside CI); null when it is.</summary>
+    public string? SkipReason { get; protected set; }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected virtual bool SeedDemo => false;
+
+    public HttpClient Client
+    {
+        get
+        {
+            Skip.If(SkipReason is not null, SkipReason);
+            return _client!;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        if (connectionString is null)
+        {
+            return;
+        }
+
+        _factory = new OrchestratorFactory(Provider, connectionString, DataFolder, SeedDemo);
+        _client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still held open is not worth failing a test run over.
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the server's own database, for set-up and checks the API does not offer yet.</summary>
+    public async Task<T> WithDbAsync<T>(Func<OrchestratorDbContext, Task<T>> work)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>());
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    /// <summary>Returns a connection string to a new, empty database, or null (with <see cref="SkipReason"/>) when none can be had.</summary>
+    protected abstract Task<string?> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+}
