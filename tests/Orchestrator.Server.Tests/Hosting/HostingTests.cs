@@ -63,8 +63,8 @@ public sealed class HostingTests(DemoSqliteServerFixture server) : ApiTestBase(s
     [SkippableFact]
     public async Task Unknown_api_route_is_a_problem_not_an_empty_page()
     {
-        var response = await Client.GetAsync("/api/no-such-thing");
+        var problem = await ProblemAsync(await Client.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(404, problem["status"]!.GetValue<int>());
     }
 }
