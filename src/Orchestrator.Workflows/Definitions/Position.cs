@@ -1,0 +1,3 @@
+namespace Orchestrator.Workflows.Definitions;
+
+public sealed record Position(double X, double Y);

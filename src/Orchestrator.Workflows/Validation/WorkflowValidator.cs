@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
+
+namespace Orchestrator.Workflows.Validation;
+
+/// <summary>
+/// Checks a flowchart before it is saved or published: known activity types, connections between existing
+/// activities and ports, one start, every activity reachable, required inputs present, no loop that never waits.
+/// </summary>
+public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities = 2_000)
+{
+    public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition)
+    {
+        var errors = new List<DefinitionError>();
+        var activities = definition.Root.Activities;
+        if (string.IsNullOrWhiteSpace(definition.DefinitionId))
+        {
+            errors.Add(new("MissingDefinitionId", "definitionId", "A workflow needs a definitionId."));
+        }
+
+        if (activities.Count > maxActivities)
+        {
+            errors.Add(new("TooManyActivities", "root.activities", $"A workflow has at most {maxActivities} activities; this one has {activities.Count}."));
+            return errors;
+        }
+
+        var byId = CheckActivities(activities, errors);
+        var edges = CheckConnections(definition.Root.Connections, byId, errors);
+        CheckStart(activities, errors, out var start);
+        if (start is not null)
+        {
+            CheckReachable(activities, start, edges, errors);
+        }
+
+        CheckLoopsWait(byId, edges, errors);
+        return errors;
+    }
+
+    private Dictionary<string, (ActivityNode Node, ActivityDescriptor? Descriptor)> CheckActivities(
+        IReadOnlyList<ActivityNode> activities, List<DefinitionError> errors)
+    {
+        var byId = new Dictionary<string, (ActivityNode, ActivityDescriptor?)>(StringComparer.Ordinal);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var node = activities[i];
+            var path = $"root.activities[{i}]";
+            if (string.IsNullOrWhiteSpace(node.Id))
+            {
+                errors.Add(new("MissingActivityId", $"{path}.id", "Every activity needs an id."));
+                continue;
+            }
+
+            var descriptor = catalog.Find(node.Type);
+            if (descriptor is null)
+            {
+                errors.Add(new("UnknownActivityType", $"{path}.type", $"Activity '{node.Id}' has unknown type '{node.Type}'.", node.Id));
+            }
+
+            if (!byId.TryAdd(node.Id, (node, descriptor)))
+            {
+                errors.Add(new("DuplicateActivityId", $"{path}.id", $"Activity id '{node.Id}' is used more than once.", node.Id));
+                continue;
+            }
+
+            foreach (var input in descriptor?.Inputs.Where(x => x.IsRequired && !HasValue(node, x.Name)) ?? [])
+            {
+                errors.Add(new("MissingInput", $"{path}.{input.Name}", $"Activity '{node.Id}' ({descriptor!.DisplayName}) needs '{input.DisplayName}'.", node.Id));
+            }
+        }
+
+        return byId;
+    }
+
+    private static Dictionary<string, List<string>> CheckConnections(
+        IReadOnlyList<Connection> connections, Dictionary<string, (ActivityNode Node, ActivityDescriptor? Descriptor)> byId, List<DefinitionError> errors)
+    {
+        var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < connections.Count; i++)
+        {
+            var (source, target) = (connections[i].Source, connections[i].Target);
+            var path = $"root.connections[{i}]";
+            var sourceKnown = byId.TryGetValue(source.Activity ?? "", out var from);
+            if (!sourceKnown)
+            {
+                errors.Add(new("DanglingConnection", $"{path}.source.activity", $"Connection {i} starts at activity '{source.Activity}', which does not exist."));
+            }
+
+            if (!byId.ContainsKey(target.Activity ?? ""))
+            {
+                errors.Add(new("DanglingConnection", $"{path}.target.activity", $"Connection {i} ends at activity '{target.Activity}', which does not exist.", sourceKnown ? source.Activity : null));
+            }
+
+            if (sourceKnown && from.Descriptor is { } descriptor && !descriptor.Outcomes.Contains(source.Port ?? ""))
+            {
+                errors.Add(new("UnknownPort", $"{path}.source.port",
+                    $"Activity '{source.Activity}' ({descriptor.DisplayName}) has no outcome '{source.Port}'. Outcomes: {string.Join(", ", descriptor.Outcomes)}.", source.Activity));
+            }
+
+            if (sourceKnown && byId.ContainsKey(target.Activity ?? ""))
+            {
+                edges.TryAdd(source.Activity!, []);
+                edges[source.Activity!].Add(target.Activity!);
+            }
+        }
+
+        return edges;
+    }
+
+    private static void CheckStart(IReadOnlyList<ActivityNode> activities, List<DefinitionError> errors, out ActivityNode? start)
+    {
+        var starts = activities.Select((a, i) => (a, i)).Where(x => x.a.Type == ControlFlowActivities.Start.TypeName).ToList();
+        start = starts.Count > 0 ? starts[0].a : null;
+        if (starts.Count == 0)
+        {
+            errors.Add(new("MissingStart", "root.activities", "A workflow needs one Start activity."));
+        }
+
+        foreach (var (extra, index) in starts.Skip(1))
+        {
+            errors.Add(new("MultipleStarts", $"root.activities[{index}]", $"Activity '{extra.Id}' is a second Start; a workflow has exactly one.", extra.Id));
+        }
+    }
+
+    private static void CheckReachable(IReadOnlyList<ActivityNode> activities, ActivityNode start, Dictionary<string, List<string>> edges, List<DefinitionError> errors)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal) { start.Id };
+        var queue = new Queue<string>([start.Id]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var next in edges.GetValueOrDefault(id) ?? [])
+            {
+                if (reached.Add(next))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(activities[i].Id) && !reached.Contains(activities[i].Id))
+            {
+                errors.Add(new("Unreachable", $"root.activities[{i}]", $"Activity '{activities[i].Id}' cannot be reached from Start.", activities[i].Id));
+            }
+        }
+    }
+
+    // A loop must pass through an activity that can wait, or an instance would spin forever without yielding.
+    private static void CheckLoopsWait(
+        Dictionary<string, (ActivityNode Node, ActivityDescriptor? Descriptor)> byId, Dictionary<string, List<string>> edges, List<DefinitionError> errors)
+    {
+        foreach (var loop in StronglyConnected.Components(byId.Keys, id => edges.GetValueOrDefault(id) ?? []))
+        {
+            var isLoop = loop.Count > 1 || (edges.GetValueOrDefault(loop[0])?.Contains(loop[0]) ?? false);
+            if (isLoop && !loop.Any(id => byId[id].Descriptor?.SuspendsOnBookmark ?? true))
+            {
+                var members = string.Join(" → ", loop);
+                errors.Add(new("CycleWithoutWait", "root.connections", $"The loop {members} never waits (no Delay or other waiting activity); it would run forever.", loop[0]));
+            }
+        }
+    }
+
+    private static bool HasValue(ActivityNode node, string input) =>
+        node.Inputs.TryGetValue(input, out var value)
+        && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+        && !(value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Validation;
+
+namespace Orchestrator.Workflows.Tests.Validation;
+
+public class WorkflowValidatorTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly ActivityDescriptor Review = new("ServiceReview", "Order", "Service review", [], ["Approved", "Blocked"], SuspendsOnBookmark: true);
+    private static readonly WorkflowValidator Validator = new(new ActivityCatalog([.. ControlFlowActivities.All, Review]), maxActivities: 50);
+
+    // start → decision(True) → review(Approved) → finish; decision(False) → finish
+    private const string Valid = """
+        {
+          "definitionId": "sales-order", "name": "Sales order", "version": 1, "isPublished": true,
+          "variables": [{ "name": "attempts", "type": "Number", "value": 0 }],
+          "root": {
+            "type": "Flowchart",
+            "activities": [
+              { "id": "start", "type": "Start", "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
+              { "id": "big", "type": "Decision", "condition": "payment > 1000" },
+              { "id": "review", "type": "ServiceReview" },
+              { "id": "finish", "type": "Finish" }
+            ],
+            "connections": [
+              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "big" } },
+              { "source": { "activity": "big", "port": "True" }, "target": { "activity": "review" } },
+              { "source": { "activity": "big", "port": "False" }, "target": { "activity": "finish" } },
+              { "source": { "activity": "review", "port": "Approved" }, "target": { "activity": "finish" } }
+            ]
+          }
+        }
+        """;
+
+    private static WorkflowDefinition Parse(string json) => JsonSerializer.Deserialize<WorkflowDefinition>(json, Json)!;
+
+    private static WorkflowDefinition Edit(Func<Flowchart, Flowchart> change)
+    {
+        var definition = Parse(Valid);
+        return definition with { Root = change(definition.Root) };
+    }
+
+    private static DefinitionError Single(WorkflowDefinition definition, string code)
+    {
+        var errors = Validator.Validate(definition);
+        return Assert.Single(errors, e => e.Code == code);
+    }
+
+    [Fact]
+    public void Elsa_shaped_flowchart_reads_with_inputs_beside_the_id_and_passes()
+    {
+        var definition = Parse(Valid);
+
+        Assert.Empty(Validator.Validate(definition));
+        Assert.Equal("payment > 1000", definition.Root.Activities[1].Inputs["condition"].GetString());
+        Assert.Equal(0, definition.Root.Activities[0].Metadata!.Designer!.Position!.X);
+    }
+
+    [Fact]
+    public void Round_trip_keeps_inputs_where_elsa_puts_them()
+    {
+        var json = JsonSerializer.Serialize(Parse(Valid), Json);
+
+        using var document = JsonDocument.Parse(json);
+        var decision = document.RootElement.GetProperty("root").GetProperty("activities")[1];
+        Assert.Equal("payment > 1000", decision.GetProperty("condition").GetString());
+        Assert.False(decision.TryGetProperty("inputs", out _));
+        Assert.Empty(Validator.Validate(Parse(json)));
+    }
+
+    [Fact]
+    public void Unknown_activity_type_is_named()
+    {
+        var error = Single(Edit(r => r with { Activities = [.. r.Activities.Select(a => a.Id == "review" ? a with { Type = "Teleport" } : a)] }), "UnknownActivityType");
+
+        Assert.Equal(("root.activities[2].type", "review"), (error.Path, error.ActivityId));
+    }
+
+    [Fact]
+    public void Connection_to_a_missing_activity_is_dangling()
+    {
+        var error = Single(Edit(r => r with { Connections = [.. r.Connections, new Connection(new Endpoint("review", "Blocked"), new Endpoint("ghost"))] }), "DanglingConnection");
+
+        Assert.Equal("root.connections[4].target.activity", error.Path);
+        Assert.Contains("ghost", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Connection_from_a_port_the_activity_lacks_is_rejected()
+    {
+        var error = Single(Edit(r => r with { Connections = [.. r.Connections, new Connection(new Endpoint("review", "Maybe"), new Endpoint("finish"))] }), "UnknownPort");
+
+        Assert.Contains("Approved, Blocked", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Activity_no_path_reaches_is_unreachable()
+    {
+        var island = new ActivityNode { Id = "island", Type = "Finish" };
+
+        Assert.Equal("island", Single(Edit(r => r with { Activities = [.. r.Activities, island] }), "Unreachable").ActivityId);
+    }
+
+    [Fact]
+    public void Missing_required_input_names_the_activity_and_input()
+    {
+        var error = Single(Edit(r => r with { Activities = [.. r.Activities.Select(a => a.Id == "big" ? a with { Inputs = [] } : a)] }), "MissingInput");
+
+        Assert.Equal(("root.activities[1].condition", "big"), (error.Path, error.ActivityId));
+    }
+
+    [Fact]
+    public void Loop_without_a_waiting_activity_is_rejected()
+    {
+        var loop = new Connection(new Endpoint("big", "False"), new Endpoint("big"));
+        var definition = Edit(r => r with { Connections = [.. r.Connections.Where(c => c.Source.Port != "False"), loop] });
+
+        Assert.Equal("big", Single(definition, "CycleWithoutWait").ActivityId);
+    }
+
+    [Fact]
+    public void Loop_through_a_waiting_activity_is_allowed()
+    {
+        var backToDecision = new Connection(new Endpoint("review", "Blocked"), new Endpoint("big"));
+
+        Assert.Empty(Validator.Validate(Edit(r => r with { Connections = [.. r.Connections, backToDecision] })));
+    }
+
+    [Fact]
+    public void Second_start_is_rejected_and_a_missing_start_too()
+    {
+        var secondStart = new ActivityNode { Id = "start2", Type = "Start" };
+        var twoStarts = Edit(r => r with
+        {
+            Activities = [.. r.Activities, secondStart],
+            Connections = [.. r.Connections, new Connection(new Endpoint("start2", "Done"), new Endpoint("big"))],
+        });
+        var noStart = Edit(r => r with { Activities = [.. r.Activities.Where(a => a.Type != "Start")], Connections = [.. r.Connections.Skip(1)] });
+
+        Assert.Equal("start2", Single(twoStarts, "MultipleStarts").ActivityId);
+        Single(noStart, "MissingStart");
+    }
+
+    [Fact]
+    public void Duplicate_activity_ids_are_rejected()
+    {
+        Assert.Equal("finish", Single(Edit(r => r with { Activities = [.. r.Activities, new ActivityNode { Id = "finish", Type = "Finish" }] }), "DuplicateActivityId").ActivityId);
+    }
+
+    [Fact]
+    public void Oversized_flowchart_is_rejected_by_limit()
+    {
+        var many = Enumerable.Range(0, 51).Select(i => new ActivityNode { Id = $"a{i}", Type = "Finish" }).ToList();
+
+        Single(Edit(r => r with { Activities = many, Connections = [] }), "TooManyActivities");
+    }
+
+    [Fact]
+    public void Long_chains_validate_without_recursion()
+    {
+        var validator = new WorkflowValidator(new ActivityCatalog(ControlFlowActivities.All), maxActivities: 20_000);
+        var nodes = new List<ActivityNode> { new() { Id = "start", Type = "Start" } };
+        nodes.AddRange(Enumerable.Range(0, 10_000).Select(i => new ActivityNode { Id = $"s{i}", Type = "SetVariable", Inputs = new() { ["variable"] = JsonDocument.Parse("\"x\"").RootElement } }));
+        var connections = nodes.Zip(nodes.Skip(1), (a, b) => new Connection(new Endpoint(a.Id, "Done"), new Endpoint(b.Id))).ToList();
+
+        Assert.Empty(validator.Validate(new WorkflowDefinition { DefinitionId = "long", Root = new Flowchart { Activities = nodes, Connections = connections } }));
+    }
+}
