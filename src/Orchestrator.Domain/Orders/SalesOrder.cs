@@ -101,7 +101,7 @@ public sealed class SalesOrder : Entity
             Employee = shop.DefaultEmployee,
             ReceivedAt = now,
         };
-        order.Apply(incoming, catalog, now);
+        order.Apply(incoming, incoming.Fingerprint(), catalog, now);
         return order;
     }
 
@@ -113,7 +113,8 @@ public sealed class SalesOrder : Entity
             return IntakeOutcome.Stale;
         }
 
-        if (incoming.Fingerprint() == Fingerprint)
+        var fingerprint = incoming.Fingerprint();
+        if (fingerprint == Fingerprint)
         {
             return IntakeOutcome.Unchanged;
         }
@@ -126,11 +127,11 @@ public sealed class SalesOrder : Entity
             return IntakeOutcome.FlaggedAfterReview;
         }
 
-        Apply(incoming, catalog, now);
+        Apply(incoming, fingerprint, catalog, now);
         return IntakeOutcome.Updated;
     }
 
-    private void Apply(PlatformOrder incoming, MerchantCodeCatalog catalog, DateTime now)
+    private void Apply(PlatformOrder incoming, string fingerprint, MerchantCodeCatalog catalog, DateTime now)
     {
         PlatformStatus = incoming.Status;
         BuyerNick = incoming.BuyerNick;
@@ -151,7 +152,7 @@ public sealed class SalesOrder : Entity
         DiscountFee = incoming.DiscountFee;
         Payment = incoming.Payment;
         IsCod = incoming.IsCod;
-        Fingerprint = incoming.Fingerprint();
+        Fingerprint = fingerprint;
         UpdatedAt = now;
 
         Lines.Clear();
