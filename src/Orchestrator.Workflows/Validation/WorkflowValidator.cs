@@ -107,9 +107,9 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
         return edges;
     }
 
-    private static void CheckStart(IReadOnlyList<ActivityNode> activities, List<DefinitionError> errors, out ActivityNode? start)
+    private void CheckStart(IReadOnlyList<ActivityNode> activities, List<DefinitionError> errors, out ActivityNode? start)
     {
-        var starts = activities.Select((a, i) => (a, i)).Where(x => x.a.Type == ControlFlowActivities.Start.TypeName).ToList();
+        var starts = activities.Select((a, i) => (a, i)).Where(x => catalog.Find(x.a.Type)?.IsStart == true).ToList();
         start = starts.Count > 0 ? starts[0].a : null;
         if (starts.Count == 0)
         {
