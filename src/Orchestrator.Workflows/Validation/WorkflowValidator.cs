@@ -86,7 +86,8 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
                 errors.Add(new("DanglingConnection", $"{path}.source.activity", $"Connection {i} starts at activity '{source.Activity}', which does not exist."));
             }
 
-            if (!byId.ContainsKey(target.Activity ?? ""))
+            var targetKnown = byId.ContainsKey(target.Activity ?? "");
+            if (!targetKnown)
             {
                 errors.Add(new("DanglingConnection", $"{path}.target.activity", $"Connection {i} ends at activity '{target.Activity}', which does not exist.", sourceKnown ? source.Activity : null));
             }
@@ -97,7 +98,7 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
                     $"Activity '{source.Activity}' ({descriptor.DisplayName}) has no outcome '{source.Port}'. Outcomes: {string.Join(", ", descriptor.Outcomes)}.", source.Activity));
             }
 
-            if (sourceKnown && byId.ContainsKey(target.Activity ?? ""))
+            if (sourceKnown && targetKnown)
             {
                 edges.TryAdd(source.Activity!, []);
                 edges[source.Activity!].Add(target.Activity!);
