@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
 using Orchestrator.Domain.Catalog;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Workflows;
 
 namespace Orchestrator.Persistence;
 
@@ -22,6 +24,18 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<Combo> Combos => Set<Combo>();
 
     public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
+
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+
+    public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
+
+    public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
+
+    public DbSet<Waybill> Waybills => Set<Waybill>();
+
+    public DbSet<ShipmentConfirmation> ShipmentConfirmations => Set<ShipmentConfirmation>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

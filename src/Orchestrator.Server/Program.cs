@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOrchestratorLogging();
 builder.AddOrchestratorDatabase();
 builder.AddOrchestratorApi();
+builder.AddOrchestratorWorkflows();
 
 var app = builder.Build();
 app.UseOrchestratorRequestLogging();

@@ -26,6 +26,9 @@ public sealed class Shop : Entity
     /// <summary>允许缺货: orders may be allocated although no warehouse can fill every line (seed 003 §2.3.7).</summary>
     public bool AllowOutOfStock { get; set; }
 
+    /// <summary>The workflow new orders of this shop start; null means the default <c>sales-order</c>.</summary>
+    public string? WorkflowDefinitionId { get; set; }
+
     /// <summary>店铺使用仓库: warehouses this shop ships from, lowest priority number first.</summary>
     public List<ShopWarehouse> Warehouses { get; set; } = [];
 }

@@ -7,4 +7,10 @@ public enum OrderExceptionKind
 
     /// <summary>A line's merchant code matches no goods or combo; stock could not be deducted (seed 001).</summary>
     UnmappedSku,
+
+    /// <summary>缺货拦截: a line cannot be reserved and the shop does not allow out-of-stock orders.</summary>
+    OutOfStock,
+
+    /// <summary>The shop has no enabled warehouse to ship from.</summary>
+    NoWarehouse,
 }

@@ -70,6 +70,16 @@ public sealed class SalesOrder : Entity
 
     public bool HasUnmappedSku { get; set; }
 
+    /// <summary>Why review stopped the order (满足条件阻止), one reason per line; null when not blocked.</summary>
+    public string? BlockReason { get; set; }
+
+    public string? TrackingNumber { get; set; }
+
+    /// <summary>Weight recorded at weigh-ship (称重), in kilograms.</summary>
+    public decimal? WeightKg { get; set; }
+
+    public DateTime? ShippedAt { get; set; }
+
     /// <summary>Hash of the last applied platform push.</summary>
     public string Fingerprint { get; set; } = "";
 

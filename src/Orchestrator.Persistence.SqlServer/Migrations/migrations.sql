@@ -387,3 +387,298 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    ALTER TABLE [Shops] ADD [WorkflowDefinitionId] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [BlockReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [ShippedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [TrackingNumber] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [WeightKg] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE TABLE [ShipmentConfirmations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [IdempotencyKey] nvarchar(200) NOT NULL,
+        [PlatformOrderId] nvarchar(64) NOT NULL,
+        [LogisticsCode] nvarchar(32) NULL,
+        [TrackingNumber] nvarchar(64) NOT NULL,
+        [ConfirmedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ShipmentConfirmations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ShipmentConfirmations_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE TABLE [Waybills] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [IdempotencyKey] nvarchar(200) NOT NULL,
+        [CarrierCode] nvarchar(32) NOT NULL,
+        [TrackingNumber] nvarchar(64) NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Waybills] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Waybills_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE TABLE [WorkflowDefinitions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DefinitionId] nvarchar(100) NOT NULL,
+        [Version] int NOT NULL,
+        [Name] nvarchar(200) NULL,
+        [State] nvarchar(16) NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [ContentHash] nvarchar(64) NOT NULL,
+        [Source] nvarchar(300) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [PublishedAt] datetime2 NULL,
+        [Revision] int NOT NULL,
+        CONSTRAINT [PK_WorkflowDefinitions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE TABLE [WorkflowInstances] (
+        [Id] uniqueidentifier NOT NULL,
+        [DefinitionId] nvarchar(100) NOT NULL,
+        [DefinitionVersion] int NOT NULL,
+        [DefinitionRecordId] bigint NOT NULL,
+        [SalesOrderId] bigint NULL,
+        [ShopId] bigint NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [CurrentActivityId] nvarchar(100) NULL,
+        [WaitingFor] nvarchar(100) NULL,
+        [BlockedReason] nvarchar(2000) NULL,
+        [NextWakeAt] datetime2 NULL,
+        [StateJson] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [FinishedAt] datetime2 NULL,
+        [Revision] int NOT NULL,
+        CONSTRAINT [PK_WorkflowInstances] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowInstances_SalesOrders_SalesOrderId] FOREIGN KEY ([SalesOrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WorkflowInstances_WorkflowDefinitions_DefinitionRecordId] FOREIGN KEY ([DefinitionRecordId]) REFERENCES [WorkflowDefinitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE TABLE [WorkflowIncidents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [InstanceId] uniqueidentifier NOT NULL,
+        [ActivityId] nvarchar(100) NOT NULL,
+        [ActivityType] nvarchar(100) NOT NULL,
+        [ExceptionType] nvarchar(300) NOT NULL,
+        [Message] nvarchar(2000) NOT NULL,
+        [Details] nvarchar(max) NULL,
+        [Attempt] int NOT NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [ResolvedAt] datetime2 NULL,
+        CONSTRAINT [PK_WorkflowIncidents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowIncidents_WorkflowInstances_InstanceId] FOREIGN KEY ([InstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE TABLE [WorkflowJournal] (
+        [Id] bigint NOT NULL IDENTITY,
+        [InstanceId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [ActivityId] nvarchar(100) NOT NULL,
+        [ActivityType] nvarchar(100) NOT NULL,
+        [Event] nvarchar(16) NOT NULL,
+        [Outcome] nvarchar(100) NULL,
+        [Bookmark] nvarchar(100) NULL,
+        [StartedAt] datetime2 NOT NULL,
+        [DurationMs] float NOT NULL,
+        [Inputs] nvarchar(2000) NULL,
+        [Outputs] nvarchar(2000) NULL,
+        [Error] nvarchar(2000) NULL,
+        CONSTRAINT [PK_WorkflowJournal] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowJournal_WorkflowInstances_InstanceId] FOREIGN KEY ([InstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ShipmentConfirmations_IdempotencyKey] ON [ShipmentConfirmations] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_ShipmentConfirmations_OrderId] ON [ShipmentConfirmations] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Waybills_IdempotencyKey] ON [Waybills] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_Waybills_OrderId] ON [Waybills] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Waybills_TrackingNumber] ON [Waybills] ([TrackingNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowDefinitions_DefinitionId_State] ON [WorkflowDefinitions] ([DefinitionId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowDefinitions_DefinitionId_Version] ON [WorkflowDefinitions] ([DefinitionId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowIncidents_InstanceId_ResolvedAt] ON [WorkflowIncidents] ([InstanceId], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_CurrentActivityId] ON [WorkflowInstances] ([CurrentActivityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_DefinitionRecordId] ON [WorkflowInstances] ([DefinitionRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WorkflowInstances_SalesOrderId] ON [WorkflowInstances] ([SalesOrderId]) WHERE [SalesOrderId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_ShopId_Status] ON [WorkflowInstances] ([ShopId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_Status_NextWakeAt] ON [WorkflowInstances] ([Status], [NextWakeAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowJournal_InstanceId_Sequence] ON [WorkflowJournal] ([InstanceId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123132227_WorkflowRuntime', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -19,6 +19,8 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Property(o => o.ReceiverAddress).HasMaxLength(512);
         builder.Property(o => o.BuyerMessage).HasMaxLength(1000);
         builder.Property(o => o.SellerMemo).HasMaxLength(1000);
+        builder.Property(o => o.BlockReason).HasMaxLength(2000);
+        builder.Property(o => o.TrackingNumber).HasMaxLength(64);
         builder.Property(o => o.Fingerprint).HasMaxLength(64);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasOne<Shop>().WithMany().HasForeignKey(o => o.ShopId).OnDelete(DeleteBehavior.Restrict);

@@ -10,6 +10,7 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
     {
         builder.Property(s => s.Code).HasMaxLength(64);
         builder.HasIndex(s => s.Code).IsUnique();
+        builder.Property(s => s.WorkflowDefinitionId).HasMaxLength(100);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne(s => s.Platform).WithMany().HasForeignKey(s => s.PlatformId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(s => s.DefaultWarehouseId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,10 @@
+namespace Orchestrator.Persistence.Workflows;
+
+/// <summary>How one activity execution ended.</summary>
+public enum JournalEvent
+{
+    Completed,
+    Suspended,
+    Faulted,
+    Cancelled,
+}

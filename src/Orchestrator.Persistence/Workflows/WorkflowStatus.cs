@@ -1,0 +1,11 @@
+namespace Orchestrator.Persistence.Workflows;
+
+/// <summary>The life of a workflow instance.</summary>
+public enum WorkflowStatus
+{
+    Running,
+    Suspended,
+    Finished,
+    Faulted,
+    Cancelled,
+}
