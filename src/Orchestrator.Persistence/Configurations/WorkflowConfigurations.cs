@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence.Workflows;
+using Orchestrator.Workflows.Execution;
 
 namespace Orchestrator.Persistence.Configurations;
 

@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Execution;
+
 namespace Orchestrator.Persistence.Workflows;
 
 /// <summary>One running (or run) workflow: its full state as JSON plus the columns lists filter on.</summary>

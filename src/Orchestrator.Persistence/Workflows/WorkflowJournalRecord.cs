@@ -1,3 +1,5 @@
+using Orchestrator.Workflows.Execution;
+
 namespace Orchestrator.Persistence.Workflows;
 
 /// <summary>One activity execution of an instance: what ran, how it ended, how long it took.</summary>

@@ -5,6 +5,8 @@ namespace Orchestrator.Workflows.Activities;
 /// <param name="Outcomes">The named ports a connection may leave from.</param>
 /// <param name="IsStart">The activity an instance starts at; a flowchart has exactly one.</param>
 /// <param name="SuspendsOnBookmark">The activity may wait (a person, a timer, an event), so a loop through it is not a busy loop.</param>
+/// <param name="EndsWorkflow">Completing it finishes the whole instance, whatever else is still waiting.</param>
+/// <param name="Description">One sentence for the palette's tooltip.</param>
 public sealed record ActivityDescriptor(
     string TypeName,
     string Category,
@@ -12,4 +14,6 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<InputDescriptor> Inputs,
     IReadOnlyList<string> Outcomes,
     bool IsStart = false,
-    bool SuspendsOnBookmark = false);
+    bool SuspendsOnBookmark = false,
+    bool EndsWorkflow = false,
+    string? Description = null);

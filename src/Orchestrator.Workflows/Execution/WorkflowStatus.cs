@@ -1,4 +1,4 @@
-namespace Orchestrator.Persistence.Workflows;
+namespace Orchestrator.Workflows.Execution;
 
 /// <summary>The life of a workflow instance.</summary>
 public enum WorkflowStatus

@@ -1,4 +1,4 @@
-namespace Orchestrator.Persistence.Workflows;
+namespace Orchestrator.Workflows.Execution;
 
 /// <summary>How one activity execution ended.</summary>
 public enum JournalEvent
