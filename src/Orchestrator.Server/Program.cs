@@ -1,3 +1,4 @@
+using Orchestrator.Server.Apis.Activities;
 using Orchestrator.Server.Apis.Combos;
 using Orchestrator.Server.Apis.Goods;
 using Orchestrator.Server.Apis.LogisticsCompanies;
@@ -5,6 +6,7 @@ using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.Platforms;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Warehouses;
+using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,8 @@ app.MapLogisticsCompaniesApi();
 app.MapGoodsApi();
 app.MapCombosApi();
 app.MapOrdersApi();
+app.MapActivitiesApi();
+app.MapWorkflowInstancesApi();
 app.MapDesigner();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));

@@ -41,7 +41,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.HasIndex(i => new { i.Status, i.NextWakeAt });
         builder.HasIndex(i => new { i.ShopId, i.Status });
         builder.HasIndex(i => i.CurrentActivityId);
-        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(i => i.SalesOrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.SalesOrder).WithMany().HasForeignKey(i => i.SalesOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WorkflowDefinitionRecord>().WithMany().HasForeignKey(i => i.DefinitionRecordId).OnDelete(DeleteBehavior.Restrict);
     }
 }

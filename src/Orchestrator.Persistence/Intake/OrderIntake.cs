@@ -11,7 +11,8 @@ namespace Orchestrator.Persistence.Intake;
 /// Stores platform pushes idempotently on (shop, platform order id): all orders of one call commit in one
 /// transaction or none do.
 /// </summary>
-public sealed partial class OrderIntake(OrchestratorDbContext db, TimeProvider clock, ILogger<OrderIntake> logger)
+public sealed partial class OrderIntake(
+    OrchestratorDbContext db, TimeProvider clock, IEnumerable<IIntakeObserver> observers, ILogger<OrderIntake> logger)
 {
     public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
     {
@@ -53,7 +54,17 @@ public sealed partial class OrderIntake(OrchestratorDbContext db, TimeProvider c
             }
         }
 
+        foreach (var observer in observers)
+        {
+            await observer.BeforeSaveAsync(db, results, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var observer in observers)
+        {
+            await observer.AfterCommitAsync(results, cancellationToken);
+        }
+
         foreach (var result in results.Where(r => r.Outcome != IntakeOutcome.Unchanged))
         {
             LogReceived(logger, result.Order.PlatformOrderId, shop.Id, result.Outcome, result.Order.Id, result.Order.Status);

@@ -1,3 +1,4 @@
+using Orchestrator.Domain.Orders;
 using Orchestrator.Workflows.Execution;
 
 namespace Orchestrator.Persistence.Workflows;
@@ -16,6 +17,9 @@ public sealed class WorkflowInstanceRecord
 
     /// <summary>The order the instance runs; at most one instance per order.</summary>
     public long? SalesOrderId { get; set; }
+
+    /// <summary>Set when the instance is created with a new order, so both commit together before the order has an id.</summary>
+    public SalesOrder? SalesOrder { get; set; }
 
     public long? ShopId { get; set; }
 

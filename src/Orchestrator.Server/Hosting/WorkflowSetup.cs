@@ -1,15 +1,17 @@
-using Orchestrator.Workflows.Activities;
-using Orchestrator.Workflows.Validation;
+using Orchestrator.Lifecycle;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>Registers the activity catalog, the validator and the workflow runtime.</summary>
+/// <summary>Registers the workflow runtime (Orleans silo, interpreter, trigger, recovery) and the sales-order activities.</summary>
 internal static class WorkflowSetup
 {
     public static WebApplicationBuilder AddOrchestratorWorkflows(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new ActivityCatalog(ControlFlowActivities.All));
-        builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityCatalog>()));
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
+        builder.Services.AddSalesOrderLifecycle();
         return builder;
     }
 }

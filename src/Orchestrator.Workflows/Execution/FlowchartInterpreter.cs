@@ -263,6 +263,15 @@ public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider
         return false;
     }
 
+    /// <summary>
+    /// Faults the work first in line, for failures outside the activity (e.g. its step could not be committed): the
+    /// caller restores the last persisted state and records this instead.
+    /// </summary>
+    public StepReport FaultNext(ExecutableWorkflow workflow, InstanceState state, Exception error) =>
+        state.Scheduled.Count > 0
+            ? Fault(workflow, state, state.Scheduled[0], error, Now, TimeSpan.Zero)
+            : throw new InvalidOperationException("There is no scheduled work to fault.", error);
+
     private StepReport Fault(ExecutableWorkflow workflow, InstanceState state, ScheduledWork work, Exception error, DateTime startedAt, TimeSpan elapsed)
     {
         var node = workflow.Node(work.ActivityId);

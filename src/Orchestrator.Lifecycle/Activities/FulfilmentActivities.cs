@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Execution;
+
+namespace Orchestrator.Lifecycle.Activities;
+
+/// <summary>电子面单: one tracking number for the order's package, requested with the step's idempotency key.</summary>
+public sealed class RequestWaybillActivity : OrderActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("RequestWaybill", Category, "Request e-waybill", [], ["Done"],
+        Description: "Gets a tracking number from the order's carrier; a retry never takes a second one.");
+
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    {
+        var issuer = context.GetRequiredService<IWaybillIssuer>();
+        if (order.TrackingNumber is { } kept)
+        {
+            // Back from a rejection at picking: the package keeps its waybill; pre-reported numbers cost money (seed 004).
+            return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = kept, ["reused"] = true });
+        }
+
+        var carrier = order.LogisticsCompanyId is { } id
+            ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.Code).FirstOrDefaultAsync(context.CancellationToken)
+            : null;
+        if (carrier is null)
+        {
+            throw new InvalidOperationException(
+                $"Order {order.Id} has no logistics company: set the shop's default logistics company (or the order's), then retry.");
+        }
+
+        var waybill = await issuer.IssueAsync(order, carrier, context.IdempotencyKey, context.CancellationToken);
+        order.TrackingNumber = waybill.TrackingNumber;
+        Touch(order, context);
+        return ActivityResult.Follow("Done", new JsonObject { ["carrier"] = carrier, ["trackingNumber"] = waybill.TrackingNumber });
+    }
+}
+
+/// <summary>打单配货: the order is on a pick list; <c>PickConfirmed</c> with <c>{ "rejected": true, "reason": … }</c> sends it back to review.</summary>
+public sealed class PickActivity : OrderActivity
+{
+    public const string Bookmark = "PickConfirmed";
+
+    public override ActivityDescriptor Descriptor { get; } = new("Pick", Category, "Pick", [], ["Picked", "Rejected"],
+        SuspendsOnBookmark: true, Description: "Waits until the picker confirms; a rejection goes back to review with a reason.");
+
+    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    {
+        order.Status = OrderStatus.Picking;
+        Touch(order, context);
+        return ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["warehouseId"] = order.WarehouseId, ["trackingNumber"] = order.TrackingNumber }));
+    }
+
+    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    {
+        Touch(order, context);
+        if (stimulus.Input?["rejected"]?.GetValueKind() == JsonValueKind.True)
+        {
+            var reason = stimulus.Input["reason"]?.ToString();
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new StimulusRejectedException("A pick rejection needs a \"reason\" for the reviewer.", "reason");
+            }
+
+            order.Status = OrderStatus.Blocked;
+            order.BlockReason = "打单配货驳回 (rejected at picking): " + reason;
+            return ValueTask.FromResult(ActivityResult.Follow("Rejected", new JsonObject { ["reason"] = reason }));
+        }
+
+        return ValueTask.FromResult(ActivityResult.Follow("Picked"));
+    }
+}
+
+/// <summary>
+/// 验货出库: waits on <c>Scanned</c>. A stimulus may carry <c>{ "items": [{ "merchantCode", "quantity" }] }</c>; they must
+/// match the order's goods exactly, else the scan is refused and the wait goes on.
+/// </summary>
+public sealed class VerifyActivity : OrderActivity
+{
+    public const string Bookmark = "Scanned";
+
+    public override ActivityDescriptor Descriptor { get; } = new("Verify", Category, "Verify", [], ["Verified"],
+        SuspendsOnBookmark: true, Description: "Waits until every item is scanned against the order.");
+
+    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
+        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["expected"] = Expected(order) }));
+
+    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    {
+        if (stimulus.Input?["items"] is JsonArray scanned)
+        {
+            var expected = Expected(order).ToDictionary(e => e!["merchantCode"]!.GetValue<string>(), e => e!["quantity"]!.GetValue<int>(), StringComparer.OrdinalIgnoreCase);
+            var counted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in scanned)
+            {
+                var code = item?["merchantCode"]?.ToString() ?? throw new StimulusRejectedException("Every scanned item needs a merchantCode.", "items");
+                counted[code] = counted.GetValueOrDefault(code) + (item["quantity"]?.GetValue<int>() ?? 1);
+            }
+
+            var wrong = counted.Where(c => expected.GetValueOrDefault(c.Key) != c.Value).Select(c => c.Key)
+                .Concat(expected.Keys.Where(k => !counted.ContainsKey(k))).Distinct().ToList();
+            if (wrong.Count > 0)
+            {
+                throw new StimulusRejectedException($"Scanned items do not match the order: {string.Join(", ", wrong)}.", "items");
+            }
+        }
+
+        order.Status = OrderStatus.Verified;
+        Touch(order, context);
+        return ValueTask.FromResult(ActivityResult.Follow("Verified"));
+    }
+
+    private static JsonArray Expected(SalesOrder order) =>
+        new([.. order.Lines.SelectMany(l => l.Items)
+            .GroupBy(i => i.MerchantCode, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (JsonNode)new JsonObject { ["merchantCode"] = g.Key, ["quantity"] = g.Sum(i => i.Quantity) })]);
+}
+
+/// <summary>称重: waits on <c>Weighed</c> with <c>{ "weightKg": 1.25 }</c> and records the weight.</summary>
+public sealed class WeighShipActivity : OrderActivity
+{
+    public const string Bookmark = "Weighed";
+
+    public override ActivityDescriptor Descriptor { get; } = new("WeighShip", Category, "Weigh", [], ["Weighed"],
+        SuspendsOnBookmark: true, Description: "Waits for the package's weight from the scale.");
+
+    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
+        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["trackingNumber"] = order.TrackingNumber }));
+
+    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    {
+        var weight = stimulus.Input?["weightKg"] is JsonValue value && value.TryGetValue<decimal>(out var kg) ? kg : 0m;
+        if (weight <= 0)
+        {
+            throw new StimulusRejectedException("Send \"weightKg\" as a positive number, e.g. 1.25.", "weightKg");
+        }
+
+        order.WeightKg = weight;
+        Touch(order, context);
+        return ValueTask.FromResult(ActivityResult.Follow("Weighed", new JsonObject { ["weightKg"] = weight }));
+    }
+}
+
+/// <summary>确认发货: confirms the shipment to the platform with the step's idempotency key and marks the order shipped.</summary>
+public sealed class ConfirmShipmentActivity : OrderActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("ConfirmShipment", Category, "Confirm shipment", [], ["Done"],
+        Description: "Sends carrier and tracking number to the platform and marks the order shipped.");
+
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    {
+        var confirmer = context.GetRequiredService<IShipmentConfirmer>();
+        var tracking = order.TrackingNumber
+            ?? throw new InvalidOperationException($"Order {order.Id} has no tracking number: it must pass RequestWaybill before ConfirmShipment.");
+        var logisticsCode = order.LogisticsCompanyId is { } id
+            ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.PlatformLogisticsCode ?? l.Code).FirstOrDefaultAsync(context.CancellationToken)
+            : null;
+        var confirmation = await confirmer.ConfirmAsync(order, logisticsCode, tracking, context.IdempotencyKey, context.CancellationToken);
+        order.Status = OrderStatus.Shipped;
+        order.ShippedAt = confirmation.ConfirmedAt;
+        Touch(order, context);
+        return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = tracking, ["logisticsCode"] = logisticsCode });
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Lifecycle.Activities;
+using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Execution.ControlFlow;
+
+namespace Orchestrator.Lifecycle;
+
+public static class LifecycleSetup
+{
+    /// <summary>
+    /// Registers the sales-order activities and their providers. Providers are scoped (they use the step's database
+    /// context); activities are stateless singletons that resolve them from the step's services.
+    /// </summary>
+    public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services)
+    {
+        services.AddScoped<IReviewPolicy, BuiltInReviewPolicy>();
+        services.AddScoped<IStockAvailability, UntrackedStock>();
+        services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
+        services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();
+        services.AddSingleton<IFieldResolver, OrderFieldResolver>();
+
+        services.AddSingleton<IActivity, ImportOrderActivity>();
+        services.AddSingleton<IActivity, AwaitReviewActivity>();
+        services.AddSingleton<IActivity, CancelOrderActivity>();
+        services.AddSingleton<IActivity, AwaitStockActivity>();
+        services.AddSingleton<IActivity, AllocateWarehouseActivity>();
+        services.AddSingleton<IActivity, AwaitResolutionActivity>();
+        services.AddSingleton<IActivity, PickActivity>();
+        services.AddSingleton<IActivity, VerifyActivity>();
+        services.AddSingleton<IActivity, WeighShipActivity>();
+        services.AddSingleton<IActivity, ServiceReviewActivity>();
+        services.AddSingleton<IActivity, OutOfStockCheckActivity>();
+        services.AddSingleton<IActivity, RequestWaybillActivity>();
+        services.AddSingleton<IActivity, ConfirmShipmentActivity>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Lifecycle.Providers;
+
+/// <summary>Tells the platform an order shipped (发货确认) with carrier and tracking number; idempotent by key.</summary>
+public interface IShipmentConfirmer
+{
+    Task<ShipmentConfirmation> ConfirmAsync(SalesOrder order, string? logisticsCode, string trackingNumber, string idempotencyKey, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Records the confirmation in the step's transaction, once per key. The platform adapters (TOP offline ship send and
+/// its peers) come behind this interface with the fulfilment work and send what is recorded here.
+/// </summary>
+public sealed class LocalShipmentLedger(OrchestratorDbContext db, TimeProvider clock) : IShipmentConfirmer
+{
+    public async Task<ShipmentConfirmation> ConfirmAsync(
+        SalesOrder order, string? logisticsCode, string trackingNumber, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var existing = await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var confirmation = new ShipmentConfirmation
+        {
+            OrderId = order.Id,
+            IdempotencyKey = idempotencyKey,
+            PlatformOrderId = order.PlatformOrderId,
+            LogisticsCode = logisticsCode,
+            TrackingNumber = trackingNumber,
+            ConfirmedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ShipmentConfirmations.Add(confirmation);
+        return confirmation;
+    }
+}

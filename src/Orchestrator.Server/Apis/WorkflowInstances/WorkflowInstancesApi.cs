@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Grains;
+
+namespace Orchestrator.Server.Apis.WorkflowInstances;
+
+/// <summary>Instances: list and filter, read with journal and incidents, resume a bookmark, cancel, retry.</summary>
+internal static class WorkflowInstancesApi
+{
+    public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
+        group.MapGet("/", List);
+        group.MapGet("/{instanceId:guid}", Get).WithName("GetWorkflowInstance");
+        group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume);
+        group.MapPost("/{instanceId:guid}:cancel", Cancel);
+        group.MapPost("/{instanceId:guid}:retry", Retry);
+        routes.MapGet("/api/orders/{orderId:long}/workflow", GetForOrder).WithTags("Workflow instances");
+        return routes;
+    }
+
+    private static async Task<IResult> List(
+        OrchestratorDbContext db, [AsParameters] PageQuery page, long? shopId, WorkflowStatus? status, string? activityId, string? waitingFor,
+        string? blockedReason, string? definitionId, long? orderId, CancellationToken ct)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var query = db.WorkflowInstances.AsNoTracking();
+        if (shopId is { } shop)
+        {
+            query = query.Where(i => i.ShopId == shop);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(activityId))
+        {
+            query = query.Where(i => i.CurrentActivityId == activityId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(waitingFor))
+        {
+            query = query.Where(i => i.WaitingFor == waitingFor);
+        }
+
+        if (!string.IsNullOrWhiteSpace(blockedReason))
+        {
+            query = query.Where(i => i.BlockedReason != null && i.BlockedReason.Contains(blockedReason));
+        }
+
+        if (!string.IsNullOrWhiteSpace(definitionId))
+        {
+            query = query.Where(i => i.DefinitionId == definitionId);
+        }
+
+        if (orderId is { } order)
+        {
+            query = query.Where(i => i.SalesOrderId == order);
+        }
+
+        return Results.Ok(await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToPageAsync(page, InstanceSummary.From, ct));
+    }
+
+    private static async Task<IResult> Get(Guid instanceId, OrchestratorDbContext db, CancellationToken ct) =>
+        await DetailAsync(db, instanceId, ct) is { } detail ? Results.Ok(detail) : Problems.NotFound("Workflow instance", instanceId);
+
+    private static async Task<IResult> GetForOrder(long orderId, OrchestratorDbContext db, CancellationToken ct)
+    {
+        var id = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        return id is { } found && await DetailAsync(db, found, ct) is { } detail
+            ? Results.Ok(detail)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No workflow for this order",
+                detail: $"Order {orderId} has no workflow instance (no such order, or it arrived shipped or closed).");
+    }
+
+    private static async Task<IResult> Resume(
+        Guid instanceId, string bookmark, string? activityId, HttpRequest request, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct)
+    {
+        string? payload = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (document.RootElement.ValueKind is not JsonValueKind.Object and not JsonValueKind.Null)
+            {
+                return Problems.Invalid("payload", "The stimulus payload must be a JSON object, e.g. { \"decision\": \"approve\" }.");
+            }
+
+            payload = document.RootElement.GetRawText();
+        }
+
+        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(bookmark, activityId, payload);
+        return await AnswerAsync(reply, instanceId, db, ct);
+    }
+
+    private static async Task<IResult> Cancel(Guid instanceId, CancelRequest? request, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
+
+    private static async Task<IResult> Retry(Guid instanceId, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).RetryAsync(), instanceId, db, ct);
+
+    private static async Task<IResult> AnswerAsync(InstanceReply reply, Guid instanceId, OrchestratorDbContext db, CancellationToken ct) => reply.Kind switch
+    {
+        ReplyKind.Done => Results.Ok(await DetailAsync(db, instanceId, ct)),
+        ReplyKind.NotFound => Problems.NotFound("Workflow instance", instanceId),
+        ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "The stimulus was refused."),
+        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Title(reply.Kind), detail: reply.Message,
+            extensions: new Dictionary<string, object?> { ["status"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks }),
+    };
+
+    private static string Title(ReplyKind kind) => kind switch
+    {
+        ReplyKind.NoSuchBookmark => "Not waiting on that bookmark",
+        ReplyKind.NotActive => "Instance has ended",
+        ReplyKind.Faulted => "Instance is faulted",
+        ReplyKind.NotFaulted => "Nothing to retry",
+        _ => kind.ToString(),
+    };
+
+    private static async Task<InstanceDetail?> DetailAsync(OrchestratorDbContext db, Guid instanceId, CancellationToken ct)
+    {
+        var record = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
+        var incidents = await db.WorkflowIncidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.Id).ToListAsync(ct);
+        return InstanceDetail.From(record, journal, incidents);
+    }
+}

@@ -1,0 +1,245 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Instances;
+
+namespace Orchestrator.Workflows.Runtime.Grains;
+
+/// <summary>
+/// Interprets one instance. State lives in the database, not in Orleans storage, so lists and filters can query it:
+/// the grain loads the row on activation and commits after every step, together with what the step's activity changed.
+/// Timers (Delay) are Orleans reminders, re-armed from the stored bookmarks whenever the grain activates.
+/// </summary>
+public sealed partial class WorkflowInstanceGrain(
+    IServiceScopeFactory scopes,
+    FlowchartInterpreter interpreter,
+    DefinitionCache definitions,
+    TimeProvider clock,
+    ILogger<WorkflowInstanceGrain> logger) : Grain, IWorkflowInstanceGrain, IRemindable
+{
+    private const string TimerPrefix = "timer:";
+    private readonly HashSet<string> _armed = new(StringComparer.Ordinal);
+    private WorkflowInstanceRecord? _record;
+    private InstanceState? _state;
+    private ExecutableWorkflow? _workflow;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public Task<InstanceReply> RunAsync() => WithInstanceAsync(_ => Task.FromResult<InstanceReply?>(null));
+
+    public Task<InstanceReply> ResumeAsync(string bookmark, string? activityId, string? inputJson) => WithInstanceAsync(state =>
+    {
+        JsonNode? input;
+        try
+        {
+            input = string.IsNullOrWhiteSpace(inputJson) ? null : JsonNode.Parse(inputJson);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Task.FromResult<InstanceReply?>(new InstanceReply(ReplyKind.Rejected, state.Status, $"The payload is not JSON: {ex.Message}", "payload"));
+        }
+
+        return Task.FromResult(Refusal(FlowchartInterpreter.Resume(state, bookmark, activityId, input), state, bookmark));
+    });
+
+    public Task<InstanceReply> RetryAsync() => WithInstanceAsync(async state =>
+    {
+        if (!FlowchartInterpreter.Retry(state))
+        {
+            return new InstanceReply(ReplyKind.NotFaulted, state.Status, $"Instance {Id} is {state.Status}, not Faulted: there is nothing to retry.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.WorkflowIncidents.Where(i => i.InstanceId == Id && i.ResolvedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ResolvedAt, now));
+        LogRetry(logger, Id, state.Scheduled[0].ActivityId, state.Scheduled[0].Attempt);
+        return null;
+    });
+
+    public Task<InstanceReply> CancelAsync(string? reason) => WithInstanceAsync(async state =>
+    {
+        var current = state.Bookmarks.FirstOrDefault()?.ActivityId ?? state.Fault?.ActivityId ?? "-";
+        if (!FlowchartInterpreter.Cancel(state))
+        {
+            return new InstanceReply(ReplyKind.NotActive, state.Status, $"Instance {Id} is already {state.Status}.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = new JournalEntry(++state.JournalSequence, current, "Cancel", JournalEvent.Cancelled, null, null, now, TimeSpan.Zero,
+            reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(), null, null);
+        await CommitAsync(new StepReport(entry));
+        LogCancelled(logger, Id, reason);
+        return new InstanceReply(ReplyKind.Done, state.Status);
+    });
+
+    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    {
+        if (!reminderName.StartsWith(TimerPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var bookmarkId = reminderName[TimerPrefix.Length..];
+        await WithInstanceAsync(state =>
+        {
+            if (!state.Bookmarks.Any(b => b.Id == bookmarkId))
+            {
+                return Task.FromResult<InstanceReply?>(new InstanceReply(ReplyKind.NoSuchBookmark, state.Status));
+            }
+
+            return Task.FromResult(Refusal(FlowchartInterpreter.ResumeById(state, bookmarkId, null), state, bookmarkId));
+        });
+
+        // Whatever happened, this timer has fired: a bookmark still open under this id is re-armed by SyncTimersAsync.
+        if (_state?.Bookmarks.Any(b => b.Id == bookmarkId) != true)
+        {
+            await DisarmAsync(reminderName);
+        }
+    }
+
+    /// <summary>Loads the instance, lets <paramref name="prepare"/> change it (or refuse), runs it and re-arms timers.</summary>
+    private async Task<InstanceReply> WithInstanceAsync(Func<InstanceState, Task<InstanceReply?>> prepare)
+    {
+        if (!await LoadAsync())
+        {
+            return new InstanceReply(ReplyKind.NotFound, null, $"No workflow instance has id {Id}.");
+        }
+
+        var state = _state!;
+        var refusal = await prepare(state);
+        if (refusal is not null)
+        {
+            await SyncTimersAsync();
+            return refusal;
+        }
+
+        var rejected = await RunLoadedAsync();
+        await SyncTimersAsync();
+        return rejected is not null
+            ? new InstanceReply(ReplyKind.Rejected, _state!.Status, rejected.Message, rejected.Field)
+            : new InstanceReply(ReplyKind.Done, _state!.Status, OpenBookmarks: _state.Bookmarks.Select(b => b.Name).ToList());
+    }
+
+    private async Task<StimulusRejectedException?> RunLoadedAsync()
+    {
+        if (_state!.Status != WorkflowStatus.Running)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        try
+        {
+            // Commit in the activities' own context: what a step changed (the order, a waybill row) commits with the step.
+            return await interpreter.RunAsync(_workflow!, _state, Id, scope.ServiceProvider, report => CommitInAsync(db, report), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The step could not be committed (e.g. the order was edited meanwhile): go back to the last committed
+            // state and record the failure as an incident on the activity, which a retry runs again.
+            db.ChangeTracker.Clear();
+            _state = InstanceStore.ReadState(_record!);
+            LogCommitFailed(logger, ex, Id);
+            await CommitAsync(interpreter.FaultNext(_workflow!, _state, ex));
+            return null;
+        }
+    }
+
+    private async Task CommitAsync(StepReport report)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await CommitInAsync(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>(), report);
+    }
+
+    private async Task CommitInAsync(OrchestratorDbContext db, StepReport report)
+    {
+        _record = await InstanceStore.CommitAsync(db, _record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        if (report.Fault is { } fault)
+        {
+            LogFaulted(logger, fault, Id, _state!.Fault?.ActivityId);
+        }
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (_record is not null)
+        {
+            return true;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var record = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == Id);
+        if (record is null)
+        {
+            return false;
+        }
+
+        _workflow = await definitions.GetAsync(db, record.DefinitionRecordId, CancellationToken.None);
+        _state = InstanceStore.ReadState(record);
+        _record = record;
+        return true;
+    }
+
+    /// <summary>Arms a reminder per open timer bookmark and drops reminders whose bookmark is gone.</summary>
+    private async Task SyncTimersAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wanted = _state!.Bookmarks.Where(b => b.DueAt is not null).ToDictionary(b => TimerPrefix + b.Id, b => b.DueAt!.Value);
+        foreach (var (name, due) in wanted)
+        {
+            if (_armed.Add(name))
+            {
+                var dueIn = due - now;
+                await this.RegisterOrUpdateReminder(name, dueIn < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : dueIn, TimeSpan.FromMinutes(1));
+            }
+        }
+
+        foreach (var name in _armed.Where(n => !wanted.ContainsKey(n)).ToList())
+        {
+            await DisarmAsync(name);
+        }
+    }
+
+    private async Task DisarmAsync(string name)
+    {
+        _armed.Remove(name);
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private InstanceReply? Refusal(ResumeAttempt attempt, InstanceState state, string bookmark) => attempt switch
+    {
+        ResumeAttempt.Accepted => null,
+        ResumeAttempt.NoSuchBookmark => new InstanceReply(ReplyKind.NoSuchBookmark, state.Status,
+            state.Bookmarks.Count == 0
+                ? $"Instance {Id} is not waiting on '{bookmark}': it waits on nothing (it is {state.Status})."
+                : $"Instance {Id} is not waiting on '{bookmark}' (already resumed, or never there); it waits on {string.Join(", ", state.Bookmarks.Select(b => $"'{b.Name}'"))}.",
+            OpenBookmarks: state.Bookmarks.Select(b => b.Name).ToList()),
+        ResumeAttempt.NotActive => new InstanceReply(ReplyKind.NotActive, state.Status, $"Instance {Id} is {state.Status}."),
+        ResumeAttempt.Faulted => new InstanceReply(ReplyKind.Faulted, state.Status,
+            $"Instance {Id} is Faulted at '{state.Fault?.ActivityId}': retry its incident first."),
+        _ => throw new InvalidOperationException($"Unknown resume attempt {attempt}."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId} faulted in activity {ActivityId}")]
+    private static partial void LogFaulted(ILogger logger, Exception exception, Guid instanceId, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: a step could not be committed; recorded as an incident")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: retrying {ActivityId}, attempt {Attempt}")]
+    private static partial void LogRetry(ILogger logger, Guid instanceId, string activityId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} cancelled: {Reason}")]
+    private static partial void LogCancelled(ILogger logger, Guid instanceId, string? reason);
+}

@@ -1,0 +1,36 @@
+namespace Orchestrator.Workflows.Runtime.Hosting;
+
+public enum ClusteringKind
+{
+    /// <summary>One silo in this process on 127.0.0.1: the embedded default.</summary>
+    Localhost,
+
+    /// <summary>Membership and reminders in a SQL Server or PostgreSQL database, for several servers.</summary>
+    AdoNet,
+}
+
+/// <summary>The <c>Runtime</c> configuration section: how the Orleans silo inside the server is clustered.</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+
+    /// <summary>Silo-to-silo port; every server (and every test host) on one machine needs its own.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    public string ClusterId { get; set; } = "orchestrator";
+
+    public string ServiceId { get; set; } = "orchestrator";
+
+    /// <summary>ADO.NET provider invariant, e.g. <c>Npgsql</c> or <c>Microsoft.Data.SqlClient</c>; defaults from Database:Provider.</summary>
+    public string? AdoNetInvariant { get; set; }
+
+    /// <summary>Defaults to Database:ConnectionString.</summary>
+    public string? AdoNetConnectionString { get; set; }
+
+    /// <summary>How many instances the background waker runs at once.</summary>
+    public int WakeParallelism { get; set; } = 16;
+}

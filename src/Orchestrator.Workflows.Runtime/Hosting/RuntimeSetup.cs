@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orchestrator.Persistence.Intake;
+using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Execution.ControlFlow;
+using Orchestrator.Workflows.Runtime.Instances;
+using Orchestrator.Workflows.Runtime.Triggers;
+using Orchestrator.Workflows.Validation;
+using Orleans.Configuration;
+
+namespace Orchestrator.Workflows.Runtime.Hosting;
+
+public static class RuntimeSetup
+{
+    /// <summary>
+    /// Adds the co-hosted Orleans silo, the interpreter, the control-flow activities, the order trigger, the background
+    /// waker and start-up recovery. Domain activities are registered by their own modules as <see cref="IActivity"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkflowRuntime(this IHostApplicationBuilder builder, string databaseProvider, string? databaseConnectionString)
+    {
+        var section = builder.Configuration.GetSection(RuntimeOptions.Section);
+        var options = section.Get<RuntimeOptions>() ?? new RuntimeOptions();
+        builder.Services.Configure<RuntimeOptions>(section);
+
+        foreach (var activity in ControlFlowSet.Create())
+        {
+            builder.Services.AddSingleton(activity);
+        }
+
+        builder.Services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ActivityRegistry>().Catalog);
+        builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<Activities.ActivityCatalog>()));
+        builder.Services.AddSingleton<FlowchartInterpreter>();
+        builder.Services.AddSingleton<DefinitionCache>();
+        builder.Services.AddSingleton<InstanceWakeups>();
+        builder.Services.AddHostedService<InstanceWaker>();
+        builder.Services.AddHostedService<InstanceRecovery>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IIntakeObserver, OrderWorkflowTrigger>());
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            if (options.Clustering == ClusteringKind.AdoNet)
+            {
+                var invariant = options.AdoNetInvariant ?? databaseProvider switch
+                {
+                    "PostgreSql" => "Npgsql",
+                    "SqlServer" => "Microsoft.Data.SqlClient",
+                    _ => throw new InvalidOperationException("Runtime:Clustering AdoNet needs SQL Server or PostgreSQL (Database:Provider), or Runtime:AdoNetInvariant."),
+                };
+                var connectionString = options.AdoNetConnectionString ?? databaseConnectionString
+                    ?? throw new InvalidOperationException("Runtime:Clustering AdoNet needs Runtime:AdoNetConnectionString or Database:ConnectionString.");
+                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = invariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = invariant;
+                    o.ConnectionString = connectionString;
+                });
+            }
+            else
+            {
+                // Reminders kept in memory: InstanceRecovery re-arms every timer from the database at start.
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+                silo.UseInMemoryReminderService();
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows.Execution;
+
+namespace Orchestrator.Workflows.Runtime.Instances;
+
+/// <summary>
+/// At start, queues every instance that was running when the process stopped (it continues from its last committed
+/// step) and every instance with a timer (its reminder is re-armed; an overdue one fires at once).
+/// </summary>
+public sealed partial class InstanceRecovery(IServiceScopeFactory scopes, InstanceWakeups queue, IHostApplicationLifetime lifetime, ILogger<InstanceRecovery> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The silo must be up before grains are called: wait for the host to have started everything.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var ids = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.Status == WorkflowStatus.Running || (i.Status == WorkflowStatus.Suspended && i.NextWakeAt != null))
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => i.Id)
+            .ToListAsync(stoppingToken);
+        foreach (var id in ids)
+        {
+            queue.Run(id);
+        }
+
+        LogRecovered(logger, ids.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery: {Count} unfinished workflow instances queued to continue")]
+    private static partial void LogRecovered(ILogger logger, int count);
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Execution;
+
+namespace Orchestrator.Workflows.Runtime.Instances;
+
+/// <summary>Commits one interpreter step: the instance row, its journal entry, an incident, and whatever the activity changed.</summary>
+public static class InstanceStore
+{
+    public static InstanceState ReadState(WorkflowInstanceRecord record)
+    {
+        var state = JsonSerializer.Deserialize<InstanceState>(record.StateJson, WorkflowJson.Options)!;
+
+        // The trigger creates the row before the order has an id: the ids are taken from the row's columns.
+        if (record.SalesOrderId is { } orderId)
+        {
+            state.Variables["orderId"] = JsonValue.Create(orderId);
+        }
+
+        if (record.ShopId is { } shopId)
+        {
+            state.Variables["shopId"] = JsonValue.Create(shopId);
+        }
+
+        return state;
+    }
+
+    public static string WriteState(InstanceState state) => JsonSerializer.Serialize(state, WorkflowJson.Options);
+
+    /// <summary>Saves the step in one transaction and returns the row as now stored; the given row is left untouched on failure.</summary>
+    public static async Task<WorkflowInstanceRecord> CommitAsync(
+        OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = Copy(stored);
+        db.WorkflowInstances.Attach(row);
+        Describe(row, state, now);
+        row.StateJson = WriteState(state);
+        row.Revision = stored.Revision + 1;
+        if (report?.Entry is { } entry)
+        {
+            db.WorkflowJournal.Add(new WorkflowJournalRecord
+            {
+                InstanceId = row.Id,
+                Sequence = entry.Sequence,
+                ActivityId = entry.ActivityId,
+                ActivityType = entry.ActivityType,
+                Event = entry.Event,
+                Outcome = entry.Outcome,
+                Bookmark = entry.Bookmark,
+                StartedAt = entry.StartedAt,
+                DurationMs = entry.Duration.TotalMilliseconds,
+                Inputs = entry.Inputs,
+                Outputs = entry.Outputs,
+                Error = entry.Error,
+            });
+        }
+
+        if (report?.Fault is { } fault && state.Fault is { } info)
+        {
+            db.WorkflowIncidents.Add(new WorkflowIncidentRecord
+            {
+                InstanceId = row.Id,
+                ActivityId = info.ActivityId,
+                ActivityType = info.ActivityType,
+                ExceptionType = info.ExceptionType,
+                Message = info.Message.Length > 2000 ? info.Message[..2000] : info.Message,
+                Details = fault.ToString(),
+                Attempt = info.Attempt,
+                OccurredAt = info.OccurredAt,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return row;
+    }
+
+    private static void Describe(WorkflowInstanceRecord row, InstanceState state, DateTime now)
+    {
+        var waiting = state.Bookmarks.FirstOrDefault();
+        row.Status = state.Status;
+        row.CurrentActivityId = state.Fault?.ActivityId ?? waiting?.ActivityId
+            ?? (state.Status == WorkflowStatus.Running && state.Scheduled.Count > 0 ? state.Scheduled[0].ActivityId : null);
+        row.WaitingFor = state.Status == WorkflowStatus.Suspended ? waiting?.Name : null;
+        var reason = state.Bookmarks
+            .Select(b => b.Payload is JsonObject payload && payload.TryGetPropertyValue("reason", out var r) ? r?.ToString() : null)
+            .FirstOrDefault(r => r is not null);
+        row.BlockedReason = reason is { Length: > 2000 } ? reason[..2000] : reason;
+        row.NextWakeAt = state.Bookmarks.Where(b => b.DueAt is not null).Select(b => b.DueAt).Min();
+        row.UpdatedAt = now;
+        row.FinishedAt = state.IsDone ? row.FinishedAt ?? now : null;
+    }
+
+    private static WorkflowInstanceRecord Copy(WorkflowInstanceRecord r) => new()
+    {
+        Id = r.Id,
+        DefinitionId = r.DefinitionId,
+        DefinitionVersion = r.DefinitionVersion,
+        DefinitionRecordId = r.DefinitionRecordId,
+        SalesOrderId = r.SalesOrderId,
+        ShopId = r.ShopId,
+        Status = r.Status,
+        CurrentActivityId = r.CurrentActivityId,
+        WaitingFor = r.WaitingFor,
+        BlockedReason = r.BlockedReason,
+        NextWakeAt = r.NextWakeAt,
+        StateJson = r.StateJson,
+        CreatedAt = r.CreatedAt,
+        UpdatedAt = r.UpdatedAt,
+        FinishedAt = r.FinishedAt,
+        Revision = r.Revision,
+    };
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Intake;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Instances;
+
+namespace Orchestrator.Workflows.Runtime.Triggers;
+
+/// <summary>
+/// The integration trigger: every new order gets one instance of its shop's workflow (pinned, else <c>sales-order</c>),
+/// committed in the same transaction as the order, so neither exists without the other. Later pushes of the same
+/// order resume its <c>Paid</c> wait or cancel it when the platform closed the trade.
+/// </summary>
+public sealed partial class OrderWorkflowTrigger(
+    OrchestratorDbContext db, DefinitionCache definitions, InstanceWakeups queue, TimeProvider clock, ILogger<OrderWorkflowTrigger> logger) : IIntakeObserver
+{
+    public const string DefaultDefinitionId = "sales-order";
+    public const string PaidBookmark = "Paid";
+
+    private readonly List<Guid> _started = [];
+
+    public async Task BeforeSaveAsync(OrchestratorDbContext context, IReadOnlyList<IntakeResult> results, CancellationToken cancellationToken)
+    {
+        _started.Clear();
+        var created = results
+            .Where(r => r.Outcome == IntakeOutcome.Created && r.Order.Status is not (OrderStatus.Shipped or OrderStatus.Cancelled))
+            .Select(r => r.Order)
+            .ToList();
+        if (created.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var shopOrders in created.GroupBy(o => o.ShopId))
+        {
+            var definition = await DefinitionForShopAsync(context, shopOrders.Key, cancellationToken);
+            if (definition is null)
+            {
+                LogNoWorkflow(logger, shopOrders.Key, shopOrders.Count());
+                continue;
+            }
+
+            var workflow = await definitions.GetAsync(context, definition.Id, cancellationToken);
+            var stateJson = InstanceStore.WriteState(FlowchartInterpreter.Create(workflow, new Dictionary<string, JsonNode?>()));
+            foreach (var order in shopOrders)
+            {
+                var id = Guid.CreateVersion7();
+                context.WorkflowInstances.Add(new WorkflowInstanceRecord
+                {
+                    Id = id,
+                    DefinitionId = definition.DefinitionId,
+                    DefinitionVersion = definition.Version,
+                    DefinitionRecordId = definition.Id,
+                    SalesOrder = order,
+                    ShopId = order.ShopId,
+                    Status = WorkflowStatus.Running,
+                    CurrentActivityId = workflow.StartActivityId,
+                    StateJson = stateJson,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Revision = 1,
+                });
+                _started.Add(id);
+            }
+        }
+    }
+
+    public async Task AfterCommitAsync(IReadOnlyList<IntakeResult> results, CancellationToken cancellationToken)
+    {
+        foreach (var id in _started)
+        {
+            queue.Run(id);
+        }
+
+        var updated = results.Where(r => r.Outcome == IntakeOutcome.Updated).Select(r => r.Order).ToDictionary(o => o.Id);
+        if (updated.Count == 0)
+        {
+            return;
+        }
+
+        var orderIds = updated.Keys.ToList();
+        var waiting = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.SalesOrderId != null && orderIds.Contains(i.SalesOrderId.Value)
+                && (i.Status == WorkflowStatus.Suspended || i.Status == WorkflowStatus.Running))
+            .Select(i => new { i.Id, OrderId = i.SalesOrderId!.Value, i.WaitingFor })
+            .ToListAsync(cancellationToken);
+        foreach (var instance in waiting)
+        {
+            var order = updated[instance.OrderId];
+            if (order.Status == OrderStatus.Cancelled)
+            {
+                queue.Enqueue(new WakeRequest(instance.Id, Cancel: true, Reason: $"The platform closed the trade ({order.PlatformStatus})."));
+            }
+            else if (instance.WaitingFor == PaidBookmark && order.Status != OrderStatus.AwaitingPayment)
+            {
+                queue.Enqueue(new WakeRequest(instance.Id, Bookmark: PaidBookmark));
+            }
+        }
+    }
+
+    private static async Task<WorkflowDefinitionRecord?> DefinitionForShopAsync(OrchestratorDbContext context, long shopId, CancellationToken cancellationToken)
+    {
+        var pinned = await context.Shops.AsNoTracking().Where(s => s.Id == shopId).Select(s => s.WorkflowDefinitionId).FirstOrDefaultAsync(cancellationToken);
+        string[] wanted = pinned is null ? [DefaultDefinitionId] : [pinned, DefaultDefinitionId];
+        var published = await context.WorkflowDefinitions.AsNoTracking()
+            .Where(d => wanted.Contains(d.DefinitionId) && d.State == DefinitionState.Published)
+            .ToListAsync(cancellationToken);
+
+        // A pin whose definition is not published (any more) falls back to the default lifecycle.
+        return published.FirstOrDefault(d => d.DefinitionId == wanted[0]) ?? published.FirstOrDefault(d => d.DefinitionId == DefaultDefinitionId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shop {ShopId}: no published workflow (pinned or 'sales-order'); {Count} new orders were stored without an instance")]
+    private static partial void LogNoWorkflow(ILogger logger, long shopId, int count);
+}
