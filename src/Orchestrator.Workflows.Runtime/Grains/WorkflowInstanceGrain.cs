@@ -111,6 +111,13 @@ public sealed partial class WorkflowInstanceGrain(
             return new InstanceReply(ReplyKind.NotFound, null, $"No workflow instance has id {Id}.");
         }
 
+        // Every log line of this call carries the instance, order and shop (Serilog turns scope values into properties).
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["WorkflowInstanceId"] = Id,
+            ["OrderId"] = _record!.SalesOrderId,
+            ["ShopId"] = _record.ShopId,
+        });
         var state = _state!;
         var refusal = await prepare(state);
         if (refusal is not null)

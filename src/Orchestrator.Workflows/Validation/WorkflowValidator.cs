@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Execution.ControlFlow;
 
 namespace Orchestrator.Workflows.Validation;
 
@@ -66,6 +67,14 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
             foreach (var input in descriptor?.Inputs.Where(x => x.IsRequired && !HasValue(node, x.Name)) ?? [])
             {
                 errors.Add(new("MissingInput", $"{path}.{input.Name}", $"Activity '{node.Id}' ({descriptor!.DisplayName}) needs '{input.DisplayName}'.", node.Id));
+            }
+
+            foreach (var input in descriptor?.Inputs.Where(x => HasValue(node, x.Name)) ?? [])
+            {
+                if (InputProblem(input.Type, node.Inputs[input.Name]) is { } problem)
+                {
+                    errors.Add(new("InvalidInput", $"{path}.{input.Name}", $"Activity '{node.Id}': '{input.DisplayName}' {problem}", node.Id));
+                }
             }
         }
 
@@ -159,6 +168,41 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
                 var members = string.Join(" → ", loop);
                 errors.Add(new("CycleWithoutWait", "root.connections", $"The loop {members} never waits (no Delay or other waiting activity); it would run forever.", loop[0]));
             }
+        }
+    }
+
+    /// <summary>Why a present input cannot be used as its type says, or null when it can.</summary>
+    private static string? InputProblem(InputType type, JsonElement value)
+    {
+        switch (type)
+        {
+            case InputType.Number when value.ValueKind != JsonValueKind.Number:
+                return "must be a number.";
+            case InputType.Boolean when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
+                return "must be true or false.";
+            case InputType.Duration:
+                try
+                {
+                    _ = DelayActivity.ParseDuration(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
+                    return null;
+                }
+                catch (FormatException ex)
+                {
+                    return ex.Message;
+                }
+
+            case InputType.Condition:
+                if (value.ValueKind != JsonValueKind.Object
+                    || !value.TryGetProperty("left", out var left) || left.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(left.GetString()))
+                {
+                    return "must be { \"left\": \"order.payment\" or \"variables.x\", \"operator\": \"gt\", \"right\": 100 }.";
+                }
+
+                return value.TryGetProperty("operator", out var op) && op.ValueKind == JsonValueKind.String && DecisionActivity.Operators.Contains(op.GetString()!)
+                    ? null
+                    : $"needs an operator, one of {string.Join(", ", DecisionActivity.Operators)}.";
+            default:
+                return null;
         }
     }
 

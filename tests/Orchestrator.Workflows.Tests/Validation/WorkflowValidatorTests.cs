@@ -20,7 +20,7 @@ public class WorkflowValidatorTests
             "type": "Flowchart",
             "activities": [
               { "id": "start", "type": "Start", "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
-              { "id": "big", "type": "Decision", "condition": "payment > 1000" },
+              { "id": "big", "type": "Decision", "condition": { "left": "order.payment", "operator": "gt", "right": 1000 } },
               { "id": "review", "type": "ServiceReview" },
               { "id": "finish", "type": "Finish" }
             ],
@@ -54,7 +54,7 @@ public class WorkflowValidatorTests
         var definition = Parse(Valid);
 
         Assert.Empty(Validator.Validate(definition));
-        Assert.Equal("payment > 1000", definition.Root.Activities[1].Inputs["condition"].GetString());
+        Assert.Equal("order.payment", definition.Root.Activities[1].Inputs["condition"].GetProperty("left").GetString());
         Assert.Equal(0, definition.Root.Activities[0].Metadata!.Designer!.Position!.X);
     }
 
@@ -65,7 +65,7 @@ public class WorkflowValidatorTests
 
         using var document = JsonDocument.Parse(json);
         var decision = document.RootElement.GetProperty("root").GetProperty("activities")[1];
-        Assert.Equal("payment > 1000", decision.GetProperty("condition").GetString());
+        Assert.Equal("gt", decision.GetProperty("condition").GetProperty("operator").GetString());
         Assert.False(decision.TryGetProperty("inputs", out _));
         Assert.Empty(Validator.Validate(Parse(json)));
     }
@@ -109,6 +109,36 @@ public class WorkflowValidatorTests
         var error = Single(Edit(r => r with { Activities = [.. r.Activities.Select(a => a.Id == "big" ? a with { Inputs = [] } : a)] }), "MissingInput");
 
         Assert.Equal(("root.activities[1].condition", "big"), (error.Path, error.ActivityId));
+    }
+
+    [Theory]
+    [InlineData("big", "condition", "\"payment > 1000\"", "must be {")]
+    [InlineData("big", "condition", "{ \"left\": \"order.payment\", \"operator\": \"~=\" }", "needs an operator")]
+    public void An_input_that_does_not_fit_its_type_is_named_with_what_would(string activityId, string input, string json, string hint)
+    {
+        var value = JsonDocument.Parse(json).RootElement.Clone();
+        var definition = Edit(r => r with
+        {
+            Activities = [.. r.Activities.Select(a => a.Id == activityId ? a with { Inputs = new Dictionary<string, JsonElement> { [input] = value } } : a)],
+        });
+
+        var error = Single(definition, "InvalidInput");
+
+        Assert.Equal(($"root.activities[1].{input}", activityId), (error.Path, error.ActivityId));
+        Assert.Contains(hint, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_delay_with_an_unreadable_duration_is_rejected()
+    {
+        var delay = new ActivityNode { Id = "wait", Type = "Delay", Inputs = new Dictionary<string, JsonElement> { ["duration"] = JsonDocument.Parse("\"soon\"").RootElement.Clone() } };
+        var definition = Edit(r => r with
+        {
+            Activities = [.. r.Activities, delay],
+            Connections = [.. r.Connections, new Connection(new Endpoint("start", "Done"), new Endpoint("wait"))],
+        });
+
+        Assert.Equal("wait", Single(definition, "InvalidInput").ActivityId);
     }
 
     [Fact]
