@@ -1,4 +1,5 @@
 using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Validation;
 
 namespace Orchestrator.Server.Hosting;
@@ -10,6 +11,7 @@ internal static class WorkflowSetup
     {
         builder.Services.AddSingleton(new ActivityCatalog(ControlFlowActivities.All));
         builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityCatalog>()));
+        builder.Services.AddScoped<WorkflowDefinitionStore>();
         return builder;
     }
 }
