@@ -5,6 +5,7 @@ using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.Platforms;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Warehouses;
+using Orchestrator.Server.Apis.WorkflowDefinitions;
 using Orchestrator.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ app.MapLogisticsCompaniesApi();
 app.MapGoodsApi();
 app.MapCombosApi();
 app.MapOrdersApi();
+app.MapWorkflowDefinitionsApi();
 app.MapDesigner();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));
