@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Apis;
 
-/// <summary>Workflow definitions through HTTP: drafts, publishing, history and export/import, on each real database.</summary>
+/// <summary>Workflow definitions through HTTP: drafts, publishing, history, export/import and shop pins, on each real database.</summary>
 public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTestBase(server)
 {
     private const string Route = "/api/workflow-definitions";
@@ -286,6 +287,31 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
         var history = (await GetAsync($"{Route}/{id}/versions")).AsArray();
         Assert.Equal((1, "Draft"), (Assert.Single(history)!["version"]!.GetValue<int>(), history[0]!["state"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task Shop_runs_a_published_workflow_and_one_not_published_is_refused_naming_the_field()
+    {
+        var id = NewId();
+        await SaveDraftAsync(TestWorkflows.Valid(id));
+        var request = new ShopRequest(Unique("shop"), "自定义流程店", "jd", null, null, null, null, true, null, id);
+
+        var draftOnly = await Client.PostAsJsonAsync("/api/shops", request, ServerFixture.Json);
+        await PublishAsync(id);
+        var created = await Client.PostAsJsonAsync("/api/shops", request, ServerFixture.Json);
+        var shop = await ServerFixture.ReadAsync<ShopResponse>(created);
+        var read = await Client.GetFromJsonAsync<ShopResponse>($"/api/shops/{shop.Id}", ServerFixture.Json);
+        var unknown = await Client.PutAsJsonAsync($"/api/shops/{shop.Id}", request with { Version = shop.Version, WorkflowDefinitionId = "no-such-workflow" }, ServerFixture.Json);
+        var unpublish = await ProblemAsync(await Client.PostAsync($"{Route}/{id}:unpublish", null), HttpStatusCode.Conflict);
+        var cleared = await Client.PutAsJsonAsync($"/api/shops/{shop.Id}", request with { Version = shop.Version, WorkflowDefinitionId = null }, ServerFixture.Json);
+
+        AssertNamesField(await ProblemAsync(draftOnly, HttpStatusCode.BadRequest), "workflowDefinitionId");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(id, shop.WorkflowDefinitionId);
+        Assert.Equal(id, read!.WorkflowDefinitionId);
+        AssertNamesField(await ProblemAsync(unknown, HttpStatusCode.BadRequest), "workflowDefinitionId");
+        Assert.Contains(shop.Code, unpublish["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await ServerFixture.ReadAsync<ShopResponse>(cleared)).WorkflowDefinitionId);
     }
 
     private static string NewId() => Unique("flow").ToLowerInvariant();
