@@ -6,6 +6,7 @@ using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.Platforms;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Warehouses;
+using Orchestrator.Server.Apis.WorkflowDefinitions;
 using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Server.Hosting;
 
@@ -27,6 +28,7 @@ app.MapGoodsApi();
 app.MapCombosApi();
 app.MapOrdersApi();
 app.MapActivitiesApi();
+app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
 app.MapDesigner();
 

@@ -55,6 +55,7 @@ internal static class DatabaseSetup
         }
 
         await ReferenceData.EnsurePlatformsAsync(db);
+        await app.ImportWorkflowFolderAsync(scope.ServiceProvider);
         if (seedDemo)
         {
             await DemoData.SeedAsync(db, app.Logger);

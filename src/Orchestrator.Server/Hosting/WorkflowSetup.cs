@@ -1,10 +1,11 @@
 using Orchestrator.Lifecycle;
 using Orchestrator.Persistence;
+using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>Registers the workflow runtime (Orleans silo, interpreter, trigger, recovery) and the sales-order activities.</summary>
+/// <summary>Registers the workflow runtime (Orleans silo, interpreter, trigger, recovery), the definition store and the sales-order activities.</summary>
 internal static class WorkflowSetup
 {
     public static WebApplicationBuilder AddOrchestratorWorkflows(this WebApplicationBuilder builder)
@@ -12,6 +13,7 @@ internal static class WorkflowSetup
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
         builder.Services.AddSalesOrderLifecycle();
+        builder.Services.AddScoped<WorkflowDefinitionStore>();
         return builder;
     }
 }

@@ -4,8 +4,9 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Server.Tests.Infrastructure;
 
-/// <summary>The real server, in process, on the database the fixture prepared.</summary>
-public sealed class OrchestratorFactory(DatabaseProvider provider, string connectionString, string dataFolder, bool seedDemo) : WebApplicationFactory<Program>
+/// <summary>The real server, in process, on the database the fixture prepared; workflow files come from <paramref name="workflowsFolder"/>, by default none.</summary>
+public sealed class OrchestratorFactory(DatabaseProvider provider, string connectionString, string dataFolder, bool seedDemo, string? workflowsFolder = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -14,6 +15,7 @@ public sealed class OrchestratorFactory(DatabaseProvider provider, string connec
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         builder.UseSetting("Orchestrator:DataFolder", dataFolder);
+        builder.UseSetting("Workflows:Folder", workflowsFolder ?? Directory.CreateDirectory(Path.Combine(dataFolder, "workflows")).FullName);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }

@@ -1,6 +1,9 @@
 namespace Orchestrator.Server.Apis.Shops;
 
-/// <summary>Create or update a shop; <c>platform</c> is a platform code such as <c>taobao</c>. <c>version</c> is required on update.</summary>
+/// <summary>
+/// Create or update a shop; <c>platform</c> is a platform code such as <c>taobao</c>. <c>version</c> is required on update.
+/// <c>workflowDefinitionId</c> names the published workflow its orders run; none means the default <c>sales-order</c>.
+/// </summary>
 public sealed record ShopRequest(
     string? Code,
     string? Name,
@@ -10,4 +13,5 @@ public sealed record ShopRequest(
     string? AccountingPartner,
     string? DefaultEmployee,
     bool? IsEnabled,
-    int? Version);
+    int? Version,
+    string? WorkflowDefinitionId = null);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Orchestrator.Workflows.Runtime.Definitions;
 
 namespace Orchestrator.Server.Apis.Shops;
 
@@ -11,5 +12,6 @@ internal sealed class ShopRequestValidator : AbstractValidator<ShopRequest>
         RuleFor(r => r.Platform).NotEmpty().MaximumLength(32);
         RuleFor(r => r.AccountingPartner).MaximumLength(128);
         RuleFor(r => r.DefaultEmployee).MaximumLength(64);
+        RuleFor(r => r.WorkflowDefinitionId).MaximumLength(DefinitionShape.MaxDefinitionIdLength);
     }
 }

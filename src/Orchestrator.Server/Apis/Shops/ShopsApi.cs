@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
+using Orchestrator.Workflows.Runtime.Definitions;
 
 namespace Orchestrator.Server.Apis.Shops;
 
@@ -53,10 +54,10 @@ internal static class ShopsApi
             ? Results.Ok(ShopResponse.From(shop))
             : Problems.NotFound("Shop", shopId);
 
-    private static async Task<IResult> Create(ShopRequest request, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<IResult> Create(ShopRequest request, OrchestratorDbContext db, WorkflowDefinitionStore workflows, CancellationToken ct)
     {
         var shop = new Shop { Code = "", Name = "" };
-        if (await Apply(db, shop, request, ct) is { } problem)
+        if (await Apply(db, workflows, shop, request, ct) is { } problem)
         {
             return problem;
         }
@@ -66,7 +67,7 @@ internal static class ShopsApi
         return Results.CreatedAtRoute("GetShop", new { shopId = shop.Id }, ShopResponse.From(shop));
     }
 
-    private static async Task<IResult> Update(long shopId, ShopRequest request, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<IResult> Update(long shopId, ShopRequest request, OrchestratorDbContext db, WorkflowDefinitionStore workflows, CancellationToken ct)
     {
         var shop = await Shops(db).FirstOrDefaultAsync(s => s.Id == shopId, ct);
         if (shop is null)
@@ -79,7 +80,7 @@ internal static class ShopsApi
             return conflict;
         }
 
-        if (await Apply(db, shop, request, ct) is { } problem)
+        if (await Apply(db, workflows, shop, request, ct) is { } problem)
         {
             return problem;
         }
@@ -139,7 +140,7 @@ internal static class ShopsApi
     private static WarehouseStrategyRequest StrategyOf(Shop shop) =>
         new(shop.AllowOutOfStock, shop.Warehouses.OrderBy(w => w.Priority).Select(w => new WarehousePriority(w.WarehouseId, w.Priority)).ToList(), shop.Version);
 
-    private static async Task<IResult?> Apply(OrchestratorDbContext db, Shop shop, ShopRequest request, CancellationToken ct)
+    private static async Task<IResult?> Apply(OrchestratorDbContext db, WorkflowDefinitionStore workflows, Shop shop, ShopRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (await db.Shops.AnyAsync(s => s.Code == request.Code && s.Id != shop.Id, ct))
@@ -163,6 +164,11 @@ internal static class ShopsApi
             errors["defaultLogisticsCompanyId"] = [$"No logistics company has id {companyId}."];
         }
 
+        if (request.WorkflowDefinitionId is { } workflow && await workflows.FindPublishedAsync(workflow, ct) is null)
+        {
+            errors["workflowDefinitionId"] = [$"No published workflow definition has id '{workflow}'. Publish it first, or leave it out for the default sales-order."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -177,6 +183,7 @@ internal static class ShopsApi
         shop.AccountingPartner = request.AccountingPartner?.Trim();
         shop.DefaultEmployee = request.DefaultEmployee?.Trim();
         shop.IsEnabled = request.IsEnabled ?? true;
+        shop.WorkflowDefinitionId = request.WorkflowDefinitionId;
         return null;
     }
 }
