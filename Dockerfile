@@ -29,9 +29,12 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # The base image already listens on 8080 (ASPNETCORE_HTTP_PORTS).
 ENV Orchestrator__DataFolder=/app/data \
-    Designer__Root=/app/designer/dist
+    Designer__Root=/app/designer/dist \
+    Workflows__Folder=/app/workflows
 COPY --from=build /app ./
 COPY --from=designer /src/designer/dist ./designer/dist
+# The lifecycle definitions published at start when newer than the database's.
+COPY workflows/ ./workflows/
 # data/ (SQLite file, logs under data/logs) must be writable by the non-root 'app' user;
 # a new named volume mounted here inherits this ownership.
 RUN mkdir -p /app/data/logs && chown -R "$APP_UID" /app/data

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Orchestrator.Persistence;
@@ -17,5 +18,7 @@ public sealed class OrchestratorFactory(DatabaseProvider provider, string connec
         builder.UseSetting("Orchestrator:DataFolder", dataFolder);
         builder.UseSetting("Workflows:Folder", workflowsFolder ?? Directory.CreateDirectory(Path.Combine(dataFolder, "workflows")).FullName);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Runtime:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Runtime:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
     }
 }

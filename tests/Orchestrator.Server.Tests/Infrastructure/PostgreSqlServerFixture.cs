@@ -7,7 +7,7 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 /// A real PostgreSQL on 127.0.0.1 (scripts/test.sh starts a throwaway cluster and sets ORCHESTRATOR_TEST_POSTGRES);
 /// each fixture gets its own database. Outside CI, without the variable, these tests are skipped; in CI they fail.
 /// </summary>
-public sealed class PostgreSqlServerFixture : ServerFixture
+public class PostgreSqlServerFixture : ServerFixture
 {
     public const string Variable = "ORCHESTRATOR_TEST_POSTGRES";
     private string? _adminConnectionString;

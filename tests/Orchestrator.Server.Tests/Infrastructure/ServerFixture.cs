@@ -23,6 +23,9 @@ public abstract class ServerFixture : IAsyncLifetime
 
     protected virtual bool SeedDemo => false;
 
+    /// <summary>The workflows/ folder the server imports at start; by default none, so no order starts a workflow.</summary>
+    protected virtual string? WorkflowsFolder => null;
+
     public HttpClient Client
     {
         get
@@ -40,7 +43,7 @@ public abstract class ServerFixture : IAsyncLifetime
             return;
         }
 
-        _factory = new OrchestratorFactory(Provider, connectionString, DataFolder, SeedDemo);
+        _factory = new OrchestratorFactory(Provider, connectionString, DataFolder, SeedDemo, WorkflowsFolder);
         _client = _factory.CreateClient();
     }
 

@@ -142,6 +142,22 @@ public class WorkflowValidatorTests
     }
 
     [Fact]
+    public void A_definition_without_an_id_is_refused_at_its_root()
+    {
+        var error = Single(Parse(Valid) with { DefinitionId = " " }, "MissingDefinitionId");
+
+        Assert.Equal("definitionId", error.Path);
+    }
+
+    [Fact]
+    public void An_activity_without_an_id_is_named_by_its_position()
+    {
+        var definition = Edit(r => r with { Activities = [.. r.Activities.Select(a => a.Id == "review" ? a with { Id = "" } : a)] });
+
+        Assert.Equal("root.activities[2].id", Single(definition, "MissingActivityId").Path);
+    }
+
+    [Fact]
     public void Loop_without_a_waiting_activity_is_rejected()
     {
         var loop = new Connection(new Endpoint("big", "False"), new Endpoint("big"));

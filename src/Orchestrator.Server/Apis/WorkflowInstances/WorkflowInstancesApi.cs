@@ -87,7 +87,17 @@ internal static class WorkflowInstancesApi
         string? payload = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            }
+            catch (JsonException ex)
+            {
+                return Problems.Invalid("payload", $"The stimulus payload is not valid JSON: {ex.Message}");
+            }
+
+            using var _ = document;
             if (document.RootElement.ValueKind is not JsonValueKind.Object and not JsonValueKind.Null)
             {
                 return Problems.Invalid("payload", "The stimulus payload must be a JSON object, e.g. { \"decision\": \"approve\" }.");
@@ -112,7 +122,7 @@ internal static class WorkflowInstancesApi
         ReplyKind.NotFound => Problems.NotFound("Workflow instance", instanceId),
         ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "The stimulus was refused."),
         _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Title(reply.Kind), detail: reply.Message,
-            extensions: new Dictionary<string, object?> { ["status"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks }),
+            extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks }),
     };
 
     private static string Title(ReplyKind kind) => kind switch

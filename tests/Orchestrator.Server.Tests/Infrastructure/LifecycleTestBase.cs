@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Server.Tests.Infrastructure;
+
+/// <summary>Set-up and waits for tests that drive orders through the workflow runtime over HTTP.</summary>
+public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(server)
+{
+    /// <summary>A shop with a warehouse and a carrier, so every lifecycle step can run; plus goods for <paramref name="merchantCodes"/>.</summary>
+    protected Task<long> CreateReadyShopAsync(params string[] merchantCodes) => CreatePinnedShopAsync(null, merchantCodes);
+
+    /// <summary>As above, with the shop pinned to <paramref name="workflowDefinitionId"/> when given.</summary>
+    protected async Task<long> CreatePinnedShopAsync(string? workflowDefinitionId, params string[] merchantCodes)
+    {
+        var warehouse = await PostCreatedAsync("/api/warehouses", new JsonObject
+        {
+            ["code"] = Unique("WH"),
+            ["name"] = "杭州仓",
+            ["province"] = "浙江省",
+            ["city"] = "杭州市",
+            ["address"] = "文一西路1号",
+        });
+        var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
+        {
+            ["code"] = "SF",
+            ["name"] = "顺丰速运",
+            ["platformLogisticsCode"] = "SF",
+            ["waybillProvider"] = "SF",
+        }, allowExisting: true);
+        var shop = await PostCreatedAsync("/api/shops", new JsonObject
+        {
+            ["code"] = Unique("shop"),
+            ["name"] = "测试店铺",
+            ["platform"] = "taobao",
+            ["defaultWarehouseId"] = warehouse,
+            ["defaultLogisticsCompanyId"] = carrier,
+            ["workflowDefinitionId"] = workflowDefinitionId,
+        });
+        foreach (var code in merchantCodes)
+        {
+            await CreateGoodsAsync(code);
+        }
+
+        return shop;
+    }
+
+    protected async Task<long> PostCreatedAsync(string path, JsonObject body, bool allowExisting = false)
+    {
+        var response = await Client.PostAsJsonAsync(path, body, ServerFixture.Json);
+        if (allowExisting && response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var list = await Client.GetFromJsonAsync<JsonObject>($"{path}?pageSize=200", ServerFixture.Json);
+            return list!["items"]!.AsArray().First(i => i!["code"]!.GetValue<string>() == body["code"]!.GetValue<string>())!["id"]!.GetValue<long>();
+        }
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["id"]!.GetValue<long>();
+    }
+
+    protected async Task<long> PushPaidOrderAsync(long shopId, string merchantCode)
+    {
+        var pushed = await PushAsync(shopId, PaidOrder(Unique("TB"), (merchantCode, 1)), HttpStatusCode.Created);
+        return pushed.Order.Id;
+    }
+
+    protected async Task<JsonObject> InstanceOfOrderAsync(long orderId) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}/workflow", ServerFixture.Json))!;
+
+    /// <summary>Polls the order's instance until it waits on <paramref name="bookmark"/> (or reaches <paramref name="status"/>).</summary>
+    protected async Task<JsonObject> WaitForAsync(long orderId, string? bookmark = null, string? status = null, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonObject? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await Client.GetAsync($"/api/orders/{orderId}/workflow");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                last = (await response.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!;
+                var instance = last["instance"]!;
+                if ((bookmark is null || instance["waitingFor"]?.GetValue<string>() == bookmark)
+                    && (status is null || instance["status"]!.GetValue<string>() == status))
+                {
+                    return last;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Order {orderId} did not reach {bookmark ?? status} in {seconds}s; last: {last?.ToJsonString()}");
+    }
+
+    protected static Guid InstanceId(JsonObject detail) => detail["instance"]!["id"]!.GetValue<Guid>();
+
+    protected Task<HttpResponseMessage> ResumeAsync(Guid instanceId, string bookmark, JsonObject? payload = null) =>
+        payload is null
+            ? Client.PostAsync($"/api/workflow-instances/{instanceId}/bookmarks/{bookmark}:resume", null)
+            : Client.PostAsJsonAsync($"/api/workflow-instances/{instanceId}/bookmarks/{bookmark}:resume", payload, ServerFixture.Json);
+
+    protected async Task<JsonObject> ResumeOkAsync(Guid instanceId, string bookmark, JsonObject? payload = null)
+    {
+        var response = await ResumeAsync(instanceId, bookmark, payload);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"resume {bookmark}: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>The floor's three waits, with the stimuli a picker, a scanner and a scale send.</summary>
+    protected async Task<JsonObject> ShipThroughFloorAsync(Guid instanceId)
+    {
+        await ResumeOkAsync(instanceId, "PickConfirmed");
+        await ResumeOkAsync(instanceId, "Scanned");
+        return await ResumeOkAsync(instanceId, "Weighed", new JsonObject { ["weightKg"] = 1.25 });
+    }
+
+    protected static IEnumerable<string> Steps(JsonObject detail) =>
+        detail["journal"]!.AsArray().Select(j => $"{j!["activityId"]}:{j["event"]}{(j["outcome"] is { } o ? ":" + o : "")}");
+}
