@@ -178,6 +178,25 @@ public abstract class WorkflowRuntimeTests(ServerFixture server) : LifecycleTest
     }
 
     [SkippableFact]
+    public async Task A_trade_the_platform_closes_before_payment_cancels_its_waiting_instance()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var unpaid = PaidOrder(Unique("TB"), (code, 1));
+        unpaid["status"] = "WAIT_BUYER_PAY";
+        unpaid["modified"] = "2026-11-11T00:00:00+08:00";
+        var orderId = (await PushAsync(shop, unpaid, HttpStatusCode.Created)).Order.Id;
+        await WaitForAsync(orderId, bookmark: "Paid");
+
+        unpaid["status"] = "TRADE_CLOSED_BY_TAOBAO";
+        unpaid["modified"] = "2026-11-11T00:30:00+08:00";
+        await PushAsync(shop, unpaid, HttpStatusCode.OK);
+
+        var cancelled = await WaitForAsync(orderId, status: "Cancelled");
+        Assert.Contains("TRADE_CLOSED_BY_TAOBAO", cancelled["journal"]!.AsArray()[^1]!["inputs"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task The_palette_lists_every_activity_with_its_inputs_and_ports()
     {
         var activities = (await Client.GetFromJsonAsync<JsonArray>("/api/activities", ServerFixture.Json))!;
