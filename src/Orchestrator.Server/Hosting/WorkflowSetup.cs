@@ -1,6 +1,5 @@
 using Orchestrator.Lifecycle;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Server.Hosting;
@@ -13,7 +12,6 @@ internal static class WorkflowSetup
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
         builder.Services.AddSalesOrderLifecycle();
-        builder.Services.AddScoped<WorkflowDefinitionStore>();
         return builder;
     }
 }

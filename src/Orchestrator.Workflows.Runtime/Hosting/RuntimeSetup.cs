@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
+using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Instances;
 using Orchestrator.Workflows.Runtime.Triggers;
 using Orchestrator.Workflows.Validation;
@@ -15,7 +16,7 @@ namespace Orchestrator.Workflows.Runtime.Hosting;
 public static class RuntimeSetup
 {
     /// <summary>
-    /// Adds the co-hosted Orleans silo, the interpreter, the control-flow activities, the order trigger, the background
+    /// Adds the co-hosted Orleans silo, the interpreter, the definition store, the control-flow activities, the order trigger, the background
     /// waker and start-up recovery. Domain activities are registered by their own modules as <see cref="IActivity"/>.
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowRuntime(this IHostApplicationBuilder builder, string databaseProvider, string? databaseConnectionString)
@@ -34,6 +35,7 @@ public static class RuntimeSetup
         builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<Activities.ActivityCatalog>()));
         builder.Services.AddSingleton<FlowchartInterpreter>();
         builder.Services.AddSingleton<DefinitionCache>();
+        builder.Services.AddScoped<WorkflowDefinitionStore>();
         builder.Services.AddSingleton<InstanceWakeups>();
         builder.Services.AddHostedService<InstanceWaker>();
         builder.Services.AddHostedService<InstanceRecovery>();

@@ -6,6 +6,7 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Workflows.Runtime.Triggers;
@@ -16,9 +17,9 @@ namespace Orchestrator.Workflows.Runtime.Triggers;
 /// order resume its <c>Paid</c> wait or cancel it when the platform closed the trade.
 /// </summary>
 public sealed partial class OrderWorkflowTrigger(
-    OrchestratorDbContext db, DefinitionCache definitions, InstanceWakeups queue, TimeProvider clock, ILogger<OrderWorkflowTrigger> logger) : IIntakeObserver
+    OrchestratorDbContext db, WorkflowDefinitionStore store, DefinitionCache definitions, InstanceWakeups queue, TimeProvider clock,
+    ILogger<OrderWorkflowTrigger> logger) : IIntakeObserver
 {
-    public const string DefaultDefinitionId = "sales-order";
     public const string PaidBookmark = "Paid";
 
     private readonly List<Guid> _started = [];
@@ -103,16 +104,13 @@ public sealed partial class OrderWorkflowTrigger(
         }
     }
 
-    private static async Task<WorkflowDefinitionRecord?> DefinitionForShopAsync(OrchestratorDbContext context, long shopId, CancellationToken cancellationToken)
+    private async Task<WorkflowDefinitionRecord?> DefinitionForShopAsync(OrchestratorDbContext context, long shopId, CancellationToken cancellationToken)
     {
         var pinned = await context.Shops.AsNoTracking().Where(s => s.Id == shopId).Select(s => s.WorkflowDefinitionId).FirstOrDefaultAsync(cancellationToken);
-        string[] wanted = pinned is null ? [DefaultDefinitionId] : [pinned, DefaultDefinitionId];
-        var published = await context.WorkflowDefinitions.AsNoTracking()
-            .Where(d => wanted.Contains(d.DefinitionId) && d.State == DefinitionState.Published)
-            .ToListAsync(cancellationToken);
 
         // A pin whose definition is not published (any more) falls back to the default lifecycle.
-        return published.FirstOrDefault(d => d.DefinitionId == wanted[0]) ?? published.FirstOrDefault(d => d.DefinitionId == DefaultDefinitionId);
+        return (pinned is null ? null : await store.FindPublishedAsync(pinned, cancellationToken))
+            ?? await store.FindPublishedAsync(WorkflowDefinitionStore.DefaultDefinitionId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shop {ShopId}: no published workflow (pinned or 'sales-order'); {Count} new orders were stored without an instance")]
