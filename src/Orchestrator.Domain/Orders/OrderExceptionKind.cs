@@ -13,4 +13,7 @@ public enum OrderExceptionKind
 
     /// <summary>The shop has no enabled warehouse to ship from.</summary>
     NoWarehouse,
+
+    /// <summary>A review rule routed the order to the exception queue.</summary>
+    RuleMatched,
 }

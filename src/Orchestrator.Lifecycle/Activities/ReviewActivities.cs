@@ -33,37 +33,57 @@ public sealed class ImportOrderActivity : OrderActivity
     };
 }
 
-/// <summary>客服审核: asks the review policy; no reason to stop → Approved, otherwise Blocked with every reason on the order.</summary>
+/// <summary>
+/// 客服审核: asks the review policy. Approve → Approved; Block → Blocked with every reason on the order; RouteToException →
+/// Exception; Hold → waits on a <c>Hold</c> timer and reviews again when it fires.
+/// </summary>
 public sealed class ServiceReviewActivity : OrderActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("ServiceReview", Category, "Service review", [], ["Approved", "Blocked"],
-        Description: "Checks the order against the shop's block-when-matching rules (满足条件阻止).");
+    public const string HoldBookmark = "Hold";
+
+    public override ActivityDescriptor Descriptor { get; } = new("ServiceReview", Category, "Service review", [], ["Approved", "Blocked", "Exception"],
+        SuspendsOnBookmark: true, Description: "Checks the order against the shop's block-when-matching rules (满足条件阻止).");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
-        var policy = context.GetRequiredService<IReviewPolicy>();
-        var reasons = await policy.BlockReasonsAsync(order, context.CancellationToken);
+        var decision = await context.GetRequiredService<IReviewPolicy>().DecideAsync(order, context.CancellationToken);
+        var reasons = new JsonArray([.. decision.Reasons.Select(r => JsonValue.Create(r))]);
         Touch(order, context);
-        if (reasons.Count == 0)
+        switch (decision.Verdict)
         {
-            order.BlockReason = null;
-            return ActivityResult.Follow("Approved");
+            case ReviewVerdict.Hold when decision.HoldUntil is { } until && until > context.Now:
+                return ActivityResult.Wait(HoldBookmark, new JsonObject { ["reason"] = string.Join("\n", decision.Reasons), ["until"] = until }, until);
+            case ReviewVerdict.Block:
+                order.Status = OrderStatus.Blocked;
+                order.BlockReason = Truncate(string.Join("\n", decision.Reasons));
+                return ActivityResult.Follow("Blocked", new JsonObject { ["reasons"] = reasons });
+            case ReviewVerdict.RouteToException:
+                order.Status = OrderStatus.Exception;
+                order.ExceptionKind = OrderExceptionKind.RuleMatched;
+                order.ExceptionDetail = Truncate(string.Join("\n", decision.Reasons));
+                return ActivityResult.Follow("Exception", new JsonObject { ["reasons"] = reasons });
+            default:
+                order.BlockReason = null;
+                return ActivityResult.Follow("Approved", decision.Reasons.Count == 0 ? null : new JsonObject { ["reasons"] = reasons });
         }
-
-        order.Status = OrderStatus.Blocked;
-        order.BlockReason = string.Join("\n", reasons);
-        return ActivityResult.Follow("Blocked", new JsonObject { ["reasons"] = new JsonArray([.. reasons.Select(r => JsonValue.Create(r))]) });
     }
+
+    // The hold is over: review again, since the order or the rules may have changed meanwhile.
+    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db) =>
+        RunAsync(context, order, db);
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..1999] + "…";
 }
 
 /// <summary>
-/// Waits on <c>Review</c> for a reviewer: <c>{ "decision": "approve" | "reject", "reviewer": "…", "note": "…" }</c>.
+/// Waits on <c>Review</c> for a reviewer: <c>{ "decision": "approve" | "reject" | "exception", "reviewer": "…", "note": "…" }</c>;
+/// reject cancels the order, exception sets it aside in the exception queue.
 /// </summary>
 public sealed class AwaitReviewActivity : OrderActivity
 {
     public const string Bookmark = "Review";
 
-    public override ActivityDescriptor Descriptor { get; } = new("AwaitReview", Category, "Await reviewer", [], ["Approved", "Rejected"],
+    public override ActivityDescriptor Descriptor { get; } = new("AwaitReview", Category, "Await reviewer", [], ["Approved", "Rejected", "Exception"],
         SuspendsOnBookmark: true, Description: "A reviewer approves or rejects the blocked order.");
 
     protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
@@ -88,8 +108,13 @@ public sealed class AwaitReviewActivity : OrderActivity
                 return ValueTask.FromResult(ActivityResult.Follow("Approved", outputs));
             case "REJECT":
                 return ValueTask.FromResult(ActivityResult.Follow("Rejected", outputs));
+            case "EXCEPTION":
+                order.Status = OrderStatus.Exception;
+                order.ExceptionKind = OrderExceptionKind.RuleMatched;
+                order.ExceptionDetail = "Set aside by the reviewer" + (stimulus.Input?["note"] is { } note ? ": " + note : "");
+                return ValueTask.FromResult(ActivityResult.Follow("Exception", outputs));
             default:
-                throw new StimulusRejectedException("Say \"decision\": \"approve\" or \"reject\".", "decision");
+                throw new StimulusRejectedException("Say \"decision\": \"approve\", \"reject\" or \"exception\".", "decision");
         }
     }
 }

@@ -2,28 +2,47 @@ using Orchestrator.Domain.Orders;
 
 namespace Orchestrator.Lifecycle.Providers;
 
-/// <summary>Decides at service review (客服审核) whether an order must stop for a person, and why.</summary>
+/// <summary>What service review (客服审核) does with an order, most severe first.</summary>
+public enum ReviewVerdict
+{
+    /// <summary>Passes on its own.</summary>
+    Approve,
+
+    /// <summary>Waits until a time, then is reviewed again (e.g. a cooling-off period for large orders).</summary>
+    Hold,
+
+    /// <summary>Stops for a reviewer, with every reason shown (满足条件阻止).</summary>
+    Block,
+
+    /// <summary>Set aside in the exception queue (异常队列) for someone to resolve.</summary>
+    RouteToException,
+}
+
+/// <summary>The review's decision and every reason behind it; <see cref="HoldUntil"/> is set for <see cref="ReviewVerdict.Hold"/>.</summary>
+public sealed record ReviewDecision(ReviewVerdict Verdict, IReadOnlyList<string> Reasons, DateTime? HoldUntil = null)
+{
+    public static ReviewDecision Approve { get; } = new(ReviewVerdict.Approve, []);
+}
+
+/// <summary>Decides at service review whether an order passes, waits, stops for a person or goes to the exception queue.</summary>
 public interface IReviewPolicy
 {
-    /// <summary>Every reason the order is blocked; empty when it may pass on its own.</summary>
-    Task<IReadOnlyList<string>> BlockReasonsAsync(SalesOrder order, CancellationToken cancellationToken);
+    Task<ReviewDecision> DecideAsync(SalesOrder order, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// The checks review makes before any per-shop rule exists (seed 001): an order whose lines do not all map to goods
-/// cannot be picked or deducted, so a person must look at it. Per-shop block-when-matching rules replace this policy.
+/// The check review makes before any per-shop rule (seed 001): an order whose lines do not all map to goods cannot be
+/// picked or deducted, so a person must look at it. Rule-based policies include this check.
 /// </summary>
 public sealed class BuiltInReviewPolicy : IReviewPolicy
 {
-    public Task<IReadOnlyList<string>> BlockReasonsAsync(SalesOrder order, CancellationToken cancellationToken)
-    {
-        var reasons = new List<string>();
-        if (order.HasUnmappedSku)
-        {
-            reasons.Add("含未匹配商品 (unmapped merchant code): " + string.Join(", ",
-                order.Lines.Where(l => l.Mapping == Domain.Catalog.LineMappingKind.Unmapped).Select(l => l.MerchantCode ?? $"line {l.LineNo}")));
-        }
+    public Task<ReviewDecision> DecideAsync(SalesOrder order, CancellationToken cancellationToken) =>
+        Task.FromResult(UnmappedSkuReason(order) is { } reason ? new ReviewDecision(ReviewVerdict.Block, [reason]) : ReviewDecision.Approve);
 
-        return Task.FromResult<IReadOnlyList<string>>(reasons);
-    }
+    /// <summary>The reason an order with unmapped merchant codes is blocked, or null when every line maps.</summary>
+    public static string? UnmappedSkuReason(SalesOrder order) =>
+        order.HasUnmappedSku
+            ? "含未匹配商品 (unmapped merchant code): " + string.Join(", ",
+                order.Lines.Where(l => l.Mapping == Domain.Catalog.LineMappingKind.Unmapped).Select(l => l.MerchantCode ?? $"line {l.LineNo}"))
+            : null;
 }

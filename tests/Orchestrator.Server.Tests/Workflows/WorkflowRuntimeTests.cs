@@ -208,7 +208,7 @@ public abstract class WorkflowRuntimeTests(ServerFixture server) : LifecycleTest
         Assert.Equal(["True", "False"], decision["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
         Assert.Equal("Condition", decision["inputs"]![0]!["type"]!.GetValue<string>());
         var review = activities.Single(a => a!["typeName"]!.GetValue<string>() == "ServiceReview")!;
-        Assert.Equal(["Approved", "Blocked"], review["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(["Approved", "Blocked", "Exception"], review["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
     }
 }
 
