@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Lifecycle.Activities;
+using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
@@ -15,10 +16,12 @@ public static class LifecycleSetup
     public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services)
     {
         services.AddScoped<IReviewPolicy, BuiltInReviewPolicy>();
-        services.AddScoped<IStockAvailability, UntrackedStock>();
+        services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
         services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();
+        services.AddSingleton<StockArrivals>();
+        services.AddHostedService<StockRecheckService>();
 
         services.AddSingleton<IActivity, ImportOrderActivity>();
         services.AddSingleton<IActivity, AwaitReviewActivity>();

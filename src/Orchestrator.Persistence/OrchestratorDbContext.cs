@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence.Workflows;
@@ -32,6 +33,10 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
 
     public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
+
+    public DbSet<StockItem> StockItems => Set<StockItem>();
+
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
 
     public DbSet<Waybill> Waybills => Set<Waybill>();
 

@@ -56,36 +56,31 @@ public sealed class AwaitStockActivity : OrderActivity
         ValueTask.FromResult(ActivityResult.Done);
 }
 
-/// <summary>选仓: the first enabled warehouse of the shop's strategy (lowest priority number), else the shop's default.</summary>
+/// <summary>选仓: the first enabled warehouse of the shop's strategy (then its default) that has every line; else the first of them.</summary>
 public sealed class AllocateWarehouseActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("AllocateWarehouse", Category, "Allocate warehouse", [], ["Allocated", "NoWarehouse"],
-        Description: "Chooses the warehouse by the shop's warehouse strategy (店铺使用仓库, 优先级).");
+        Description: "Chooses the first warehouse of the shop's strategy (店铺使用仓库, 优先级) that has every line in stock.");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
-        var shop = await db.Shops.AsNoTracking().Include(s => s.Warehouses).FirstAsync(s => s.Id == order.ShopId, context.CancellationToken);
-        var candidates = shop.Warehouses.OrderBy(w => w.Priority).Select(w => w.WarehouseId).ToList();
-        if (shop.DefaultWarehouseId is { } fallback && !candidates.Contains(fallback))
-        {
-            candidates.Add(fallback);
-        }
-
-        var enabled = await db.Warehouses.AsNoTracking().Where(w => candidates.Contains(w.Id) && w.IsEnabled)
-            .Select(w => new { w.Id, w.Code }).ToListAsync(context.CancellationToken);
-        var chosen = candidates.Select(id => enabled.FirstOrDefault(w => w.Id == id)).FirstOrDefault(w => w is not null);
+        // The first warehouse that has every line; when none has (the shop allows out-of-stock), the first of the strategy.
+        var candidates = await WarehouseStrategy.CandidatesAsync(db, order.ShopId, context.CancellationToken);
+        var filling = await context.GetRequiredService<IStockAvailability>().FillingWarehouseAsync(order, context.CancellationToken);
+        var chosen = candidates.Where(c => filling is null || c.Id == filling).Select(c => ((long, string)?)c).FirstOrDefault();
         Touch(order, context);
         if (chosen is null)
         {
             order.Status = OrderStatus.Exception;
             order.ExceptionKind = OrderExceptionKind.NoWarehouse;
-            order.ExceptionDetail = $"Shop {shop.Code} has no enabled warehouse: add one to its warehouse strategy.";
+            order.ExceptionDetail = $"Shop {order.ShopId} has no enabled warehouse: add one to its warehouse strategy.";
             return ActivityResult.Follow("NoWarehouse", new JsonObject { ["reason"] = order.ExceptionDetail });
         }
 
-        order.WarehouseId = chosen.Id;
+        var (warehouseId, warehouseCode) = chosen.Value;
+        order.WarehouseId = warehouseId;
         order.Status = OrderStatus.Allocated;
-        return ActivityResult.Follow("Allocated", new JsonObject { ["warehouseId"] = chosen.Id, ["warehouse"] = chosen.Code });
+        return ActivityResult.Follow("Allocated", new JsonObject { ["warehouseId"] = warehouseId, ["warehouse"] = warehouseCode });
     }
 }
 

@@ -10,11 +10,7 @@ public interface IStockAvailability
 {
     /// <summary>The lines short of stock; empty when all can be reserved.</summary>
     Task<IReadOnlyList<StockShortage>> ShortagesAsync(SalesOrder order, CancellationToken cancellationToken);
-}
 
-/// <summary>Until inventory is kept per warehouse, no stock figure can say "short": every order passes.</summary>
-public sealed class UntrackedStock : IStockAvailability
-{
-    public Task<IReadOnlyList<StockShortage>> ShortagesAsync(SalesOrder order, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StockShortage>>([]);
+    /// <summary>The first warehouse of the shop's strategy that has every line available, or null when none has.</summary>
+    Task<long?> FillingWarehouseAsync(SalesOrder order, CancellationToken cancellationToken);
 }

@@ -682,3 +682,88 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    CREATE TABLE [StockItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [WarehouseId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [OnHand] int NOT NULL,
+        [Reserved] int NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_StockItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_StockItems_NotNegative] CHECK ("OnHand" >= 0 AND "Reserved" >= 0),
+        CONSTRAINT [FK_StockItems_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockItems_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    CREATE TABLE [StockMovements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [WarehouseId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [Delta] int NOT NULL,
+        [OnHandAfter] int NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [Reference] nvarchar(200) NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockMovements_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockMovements_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    CREATE INDEX [IX_StockItems_GoodsId] ON [StockItems] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StockItems_WarehouseId_GoodsId] ON [StockItems] ([WarehouseId], [GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_GoodsId] ON [StockMovements] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_WarehouseId_GoodsId_At] ON [StockMovements] ([WarehouseId], [GoodsId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123140341_Inventory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123140341_Inventory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

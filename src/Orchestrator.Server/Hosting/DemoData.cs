@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Catalog;
+using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 
@@ -50,6 +51,14 @@ internal static partial class DemoData
             ],
         });
 
+        // Opening stock (期初库存): plenty in Hangzhou; Guangzhou holds no Pu'er, so JD orders for it show out-of-stock handling.
+        var now = DateTime.UtcNow;
+        foreach (var (warehouse, g) in goods.Select(g => (hangzhou, g)).Concat(goods.Where(g => g.MerchantCode != "TEA-PUER-357").Select(g => (guangzhou, g))))
+        {
+            db.StockItems.Add(new StockItem { WarehouseId = warehouse.Id, GoodsId = g.Id, OnHand = 500, UpdatedAt = now });
+            db.StockMovements.Add(new StockMovement { WarehouseId = warehouse.Id, GoodsId = g.Id, Delta = 500, OnHandAfter = 500, Reason = "期初库存 opening stock", At = now });
+        }
+
         var platforms = await db.Platforms.ToDictionaryAsync(p => p.Code);
         db.Shops.Add(new Shop
         {
@@ -88,6 +97,6 @@ internal static partial class DemoData
         Price = price,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created: shops tb-tea-flagship and jd-tea-self, 5 goods, combo SET-TEA-GIFT, 2 warehouses, 2 carriers")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created: shops tb-tea-flagship and jd-tea-self, 5 goods with opening stock, combo SET-TEA-GIFT, 2 warehouses, 2 carriers")]
     private static partial void LogSeeded(ILogger logger);
 }

@@ -42,7 +42,25 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
             await CreateGoodsAsync(code);
         }
 
+        if (merchantCodes.Length > 0)
+        {
+            await AdjustStockAsync(warehouse, 100, merchantCodes);
+        }
+
         return shop;
+    }
+
+    /// <summary>Changes on-hand stock by <paramref name="delta"/> for each code, as a receipt would.</summary>
+    protected async Task<JsonObject> AdjustStockAsync(long warehouseId, int delta, params string[] merchantCodes)
+    {
+        var response = await Client.PostAsJsonAsync($"/api/warehouses/{warehouseId}/stock:adjust", new JsonObject
+        {
+            ["reason"] = "采购入库 purchase receipt",
+            ["items"] = new JsonArray(merchantCodes.Select(c => (JsonNode)new JsonObject { ["merchantCode"] = c, ["delta"] = delta }).ToArray()),
+        }, ServerFixture.Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"stock:adjust: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
     }
 
     protected async Task<long> PostCreatedAsync(string path, JsonObject body, bool allowExisting = false)

@@ -1,0 +1,108 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Orchestrator.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Inventory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StockItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OnHand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockItems", x => x.Id);
+                    table.CheckConstraint("CK_StockItems_NotNegative", "\"OnHand\" >= 0 AND \"Reserved\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_StockItems_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockItems_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Delta = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnHandAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_GoodsId",
+                table: "StockItems",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_WarehouseId_GoodsId",
+                table: "StockItems",
+                columns: new[] { "WarehouseId", "GoodsId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_GoodsId",
+                table: "StockMovements",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_WarehouseId_GoodsId_At",
+                table: "StockMovements",
+                columns: new[] { "WarehouseId", "GoodsId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StockItems");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
+        }
+    }
+}
