@@ -4,6 +4,7 @@ using Orchestrator.Server.Apis.Goods;
 using Orchestrator.Server.Apis.LogisticsCompanies;
 using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.Platforms;
+using Orchestrator.Server.Apis.Review;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Stock;
 using Orchestrator.Server.Apis.Warehouses;
@@ -32,6 +33,7 @@ app.MapStockApi();
 app.MapActivitiesApi();
 app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
+app.MapReviewApi();
 app.MapDesigner();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
@@ -77,46 +78,99 @@ public sealed class ServiceReviewActivity : OrderActivity
 
 /// <summary>
 /// Waits on <c>Review</c> for a reviewer: <c>{ "decision": "approve" | "reject" | "exception", "reviewer": "…", "note": "…" }</c>;
-/// reject cancels the order, exception sets it aside in the exception queue.
+/// reject cancels the order, exception sets it aside in the exception queue. An approval may carry
+/// <c>"changes": { "receiver": { … }, "sellerMemo": "…", "logisticsCompanyId": 2 }</c>, applied in the same step.
 /// </summary>
 public sealed class AwaitReviewActivity : OrderActivity
 {
     public const string Bookmark = "Review";
 
     public override ActivityDescriptor Descriptor { get; } = new("AwaitReview", Category, "Await reviewer", [], ["Approved", "Rejected", "Exception"],
-        SuspendsOnBookmark: true, Description: "A reviewer approves or rejects the blocked order.");
+        SuspendsOnBookmark: true, Description: "A reviewer approves (optionally after editing), rejects, or sets the blocked order aside.");
 
     protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
         ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.BlockReason ?? "Manual review" }));
 
-    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {
-        var decision = stimulus.Input?["decision"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? stimulus.Input["decision"]!.GetValue<string>()
-            : null;
-        var outputs = new JsonObject { ["reviewer"] = stimulus.Input?["reviewer"]?.DeepClone(), ["note"] = stimulus.Input?["note"]?.DeepClone() };
+        var input = stimulus.Input as JsonObject;
+        var decision = Text(input, "decision");
+        var outputs = new JsonObject { ["decision"] = decision, ["reviewer"] = Text(input, "reviewer"), ["note"] = Text(input, "note") };
         Touch(order, context);
         switch (decision?.ToUpperInvariant())
         {
             case "APPROVE":
+                if (input?["changes"] is JsonObject changes)
+                {
+                    await ApplyChangesAsync(order, changes, db, context.CancellationToken);
+                    outputs["changes"] = changes.DeepClone();
+                }
+
                 if (order.Status is OrderStatus.Blocked or OrderStatus.Exception)
                 {
                     order.Status = OrderStatus.PendingReview;
                 }
 
                 order.BlockReason = null;
-                return ValueTask.FromResult(ActivityResult.Follow("Approved", outputs));
+                return ActivityResult.Follow("Approved", outputs);
             case "REJECT":
-                return ValueTask.FromResult(ActivityResult.Follow("Rejected", outputs));
+                return ActivityResult.Follow("Rejected", outputs);
             case "EXCEPTION":
                 order.Status = OrderStatus.Exception;
                 order.ExceptionKind = OrderExceptionKind.RuleMatched;
-                order.ExceptionDetail = "Set aside by the reviewer" + (stimulus.Input?["note"] is { } note ? ": " + note : "");
-                return ValueTask.FromResult(ActivityResult.Follow("Exception", outputs));
+                order.ExceptionDetail = "Set aside by the reviewer" + (Text(input, "note") is { } note ? ": " + note : "");
+                return ActivityResult.Follow("Exception", outputs);
             default:
                 throw new StimulusRejectedException("Say \"decision\": \"approve\", \"reject\" or \"exception\".", "decision");
         }
     }
+
+    /// <summary>The edits a reviewer may make before approving (客服修改): receiver, seller memo, carrier.</summary>
+    private static async Task ApplyChangesAsync(SalesOrder order, JsonObject changes, OrchestratorDbContext db, CancellationToken cancellationToken)
+    {
+        if (changes["logisticsCompanyId"] is JsonValue carrier)
+        {
+            var id = carrier.TryGetValue<long>(out var value) ? value : 0;
+            if (!await db.LogisticsCompanies.AnyAsync(l => l.Id == id && l.IsEnabled, cancellationToken))
+            {
+                throw new StimulusRejectedException($"No enabled logistics company has id {carrier.ToJsonString()}.", "changes.logisticsCompanyId");
+            }
+
+            order.LogisticsCompanyId = id;
+        }
+
+        if (changes.ContainsKey("sellerMemo"))
+        {
+            order.SellerMemo = Text(changes, "sellerMemo");
+        }
+
+        if (changes["receiver"] is JsonObject receiver)
+        {
+            order.ReceiverName = Required(receiver, "name", order.ReceiverName);
+            order.ReceiverMobile = Required(receiver, "mobile", order.ReceiverMobile);
+            order.ReceiverProvince = Required(receiver, "province", order.ReceiverProvince);
+            order.ReceiverCity = Required(receiver, "city", order.ReceiverCity);
+            order.ReceiverAddress = Required(receiver, "address", order.ReceiverAddress);
+            order.ReceiverDistrict = receiver.ContainsKey("district") ? Text(receiver, "district") : order.ReceiverDistrict;
+            order.ReceiverZip = receiver.ContainsKey("zip") ? Text(receiver, "zip") : order.ReceiverZip;
+        }
+    }
+
+    private static string Required(JsonObject receiver, string field, string current)
+    {
+        if (!receiver.ContainsKey(field))
+        {
+            return current;
+        }
+
+        var value = Text(receiver, field);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new StimulusRejectedException($"The receiver's {field} cannot be empty.", $"changes.receiver.{field}")
+            : value.Trim();
+    }
+
+    private static string? Text(JsonObject? node, string field) =>
+        node?[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 }
 
 /// <summary>Cancels the order (a rejected review, a closed trade).</summary>

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Lifecycle.Activities;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Server.Apis.Orders;
+using Orchestrator.Server.Apis.WorkflowInstances;
+using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Grains;
+
+namespace Orchestrator.Server.Apis.Review;
+
+/// <summary>
+/// The reviewers' inbox (客服审核): orders blocked at review, and approve / edit-and-approve / reject. Two reviewers acting
+/// on one order at once: the instance's grain takes one stimulus, the other gets 409 naming who acted.
+/// </summary>
+internal static class ReviewApi
+{
+    public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/review").WithTags("Review");
+        group.MapGet("/queue", Queue);
+        group.MapPost("/orders/{orderId:long}:approve", Approve).Validate<ApproveRequest>();
+        group.MapPost("/orders/{orderId:long}:reject", Reject).Validate<RejectRequest>();
+        return routes;
+    }
+
+    private static async Task<IResult> Queue(
+        OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, long? shopId, string? reason, int? olderThanMinutes, CancellationToken ct)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var waiting = db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.Status == WorkflowStatus.Suspended && i.WaitingFor == AwaitReviewActivity.Bookmark);
+        if (shopId is { } shop)
+        {
+            waiting = waiting.Where(i => i.ShopId == shop);
+        }
+
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            waiting = waiting.Where(i => i.BlockedReason != null && i.BlockedReason.Contains(reason));
+        }
+
+        if (olderThanMinutes is { } minutes)
+        {
+            var before = now.AddMinutes(-minutes);
+            waiting = waiting.Where(i => i.UpdatedAt <= before);
+        }
+
+        var rows = waiting.Join(db.SalesOrders, i => i.SalesOrderId, o => o.Id, (i, o) => new { Instance = i, Order = o })
+            .OrderBy(x => x.Instance.UpdatedAt).ThenBy(x => x.Order.Id);
+        return Results.Ok(await rows.ToPageAsync(page, x => new ReviewQueueItem(
+            x.Order.Id, x.Instance.Id, x.Order.ShopId, x.Order.PlatformOrderId, x.Order.BuyerNick, x.Order.Payment, x.Order.BuyerMessage, x.Order.SellerMemo,
+            x.Order.ReceiverProvince, x.Order.ReceiverCity, x.Order.ReceiverDistrict, x.Order.ReceiverAddress,
+            (x.Instance.BlockedReason ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            x.Instance.UpdatedAt, Math.Round((now - x.Instance.UpdatedAt).TotalMinutes, 1)), ct));
+    }
+
+    private static Task<IResult> Approve(long orderId, ApproveRequest request, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+        DecideAsync(orderId, new JsonObject
+        {
+            ["decision"] = "approve",
+            ["reviewer"] = request.Reviewer,
+            ["note"] = request.Note,
+            ["changes"] = request.Changes?.DeepClone(),
+        }, db, grains, ct);
+
+    private static Task<IResult> Reject(long orderId, RejectRequest request, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+        DecideAsync(orderId, new JsonObject
+        {
+            ["decision"] = request.Mode == "exception" ? "exception" : "reject",
+            ["reviewer"] = request.Reviewer,
+            ["note"] = request.Reason,
+        }, db, grains, ct);
+
+    private static async Task<IResult> DecideAsync(long orderId, JsonObject stimulus, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct)
+    {
+        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        if (instanceId is not { } id)
+        {
+            return Problems.NotFound("Order under review", orderId);
+        }
+
+        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(id).ResumeAsync(AwaitReviewActivity.Bookmark, null, stimulus.ToJsonString());
+        switch (reply.Kind)
+        {
+            case ReplyKind.Done:
+                var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
+                var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == id, ct);
+                return Results.Ok(new { order = OrderResponse.From(order), instance = InstanceSummary.From(instance) });
+            case ReplyKind.Rejected:
+                return Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "The decision was refused.");
+            default:
+                return await AlreadyHandledAsync(db, orderId, id, reply, ct);
+        }
+    }
+
+    /// <summary>409 naming who decided the order, from the journal, or why it is not waiting for review at all.</summary>
+    private static async Task<IResult> AlreadyHandledAsync(OrchestratorDbContext db, long orderId, Guid instanceId, InstanceReply reply, CancellationToken ct)
+    {
+        var last = await db.WorkflowJournal.AsNoTracking()
+            .Where(j => j.InstanceId == instanceId && j.ActivityType == "AwaitReview" && j.Event == JournalEvent.Completed)
+            .OrderByDescending(j => j.Sequence)
+            .FirstOrDefaultAsync(ct);
+        var openBookmarks = reply.OpenBookmarks ?? [];
+        if (last is not null && !openBookmarks.Contains(AwaitReviewActivity.Bookmark))
+        {
+            var outputs = last.Outputs is null ? null : JsonNode.Parse(last.Outputs);
+            var reviewer = outputs?["reviewer"]?.GetValue<string>() ?? "someone";
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already handled",
+                detail: $"Order {orderId} was already handled by {reviewer}: {last.Outcome} at {last.StartedAt:u}.",
+                extensions: new Dictionary<string, object?> { ["handledBy"] = reviewer, ["outcome"] = last.Outcome, ["handledAt"] = last.StartedAt });
+        }
+
+        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not waiting for review",
+            detail: $"Order {orderId} is not waiting for a reviewer ({reply.Message})",
+            extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = openBookmarks });
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Workflows;
+
+/// <summary>The reviewers' inbox: blocked orders with their reasons, approve, edit-and-approve, reject, and two reviewers at once.</summary>
+public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(server)
+{
+    [SkippableFact]
+    public async Task The_queue_lists_blocked_orders_with_their_reasons_and_approving_one_moves_it_on()
+    {
+        var shop = await CreateReadyShopAsync();
+        var orderId = await BlockedOrderAsync(shop, "UNMAPPED-Q1");
+
+        var queue = (await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}&reason=UNMAPPED-Q1", ServerFixture.Json))!;
+        var item = Assert.Single(queue["items"]!.AsArray())!;
+        Assert.Equal(orderId, item["orderId"]!.GetValue<long>());
+        Assert.Contains("UNMAPPED-Q1", item["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("周末送货", item["buyerMessage"]!.GetValue<string>());
+        Assert.True(item["ageMinutes"]!.GetValue<double>() >= 0);
+        Assert.Empty((await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}&olderThanMinutes=60", ServerFixture.Json))!["items"]!.AsArray());
+
+        var approved = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject { ["reviewer"] = "客服小李" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("PickConfirmed", (await WaitForAsync(orderId))["instance"]!["waitingFor"]!.GetValue<string>());
+        Assert.Empty((await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}", ServerFixture.Json))!["items"]!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task A_reviewer_edits_address_memo_and_carrier_then_approves_in_one_step()
+    {
+        var shop = await CreateReadyShopAsync();
+        var orderId = await BlockedOrderAsync(shop, "UNMAPPED-E1");
+        var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject { ["code"] = "JD", ["name"] = "京东物流", ["waybillProvider"] = "JD" }, allowExisting: true);
+
+        var badCarrier = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject
+        {
+            ["reviewer"] = "客服小李",
+            ["changes"] = new JsonObject { ["logisticsCompanyId"] = 999999 },
+        }, ServerFixture.Json);
+        AssertNamesField(await ProblemAsync(badCarrier, HttpStatusCode.BadRequest), "changes.logisticsCompanyId");
+        var emptyName = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject
+        {
+            ["reviewer"] = "客服小李",
+            ["changes"] = new JsonObject { ["receiver"] = new JsonObject { ["name"] = " " } },
+        }, ServerFixture.Json);
+        AssertNamesField(await ProblemAsync(emptyName, HttpStatusCode.BadRequest), "changes.receiver.name");
+
+        var approved = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject
+        {
+            ["reviewer"] = "客服小李",
+            ["note"] = "买家来电改地址",
+            ["changes"] = new JsonObject
+            {
+                ["receiver"] = new JsonObject { ["city"] = "宁波市", ["district"] = "鄞州区", ["address"] = "天童南路588号" },
+                ["sellerMemo"] = "改地址已核实",
+                ["logisticsCompanyId"] = carrier,
+            },
+        }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        Assert.Equal(("宁波市", "天童南路588号", "王小明"), (order["receiver"]!["city"]!.GetValue<string>(), order["receiver"]!["address"]!.GetValue<string>(),
+            order["receiver"]!["name"]!.GetValue<string>()));
+        Assert.Equal("改地址已核实", order["sellerMemo"]!.GetValue<string>());
+        Assert.Equal(carrier, order["logisticsCompanyId"]!.GetValue<long>());
+        var journal = (await InstanceOfOrderAsync(orderId))["journal"]!.AsArray();
+        Assert.Equal("宁波市", journal.Single(j => j!["activityId"]!.GetValue<string>() == "await-review" && j["event"]!.GetValue<string>() == "Completed")!
+            ["outputs"]!["changes"]!["receiver"]!["city"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task Rejecting_cancels_the_order_or_sets_it_aside_in_the_exception_queue()
+    {
+        var shop = await CreateReadyShopAsync();
+        var cancelled = await BlockedOrderAsync(shop, "UNMAPPED-R1");
+        var setAside = await BlockedOrderAsync(shop, "UNMAPPED-R2");
+
+        var reject = await Client.PostAsJsonAsync($"/api/review/orders/{cancelled}:reject", new JsonObject { ["reviewer"] = "客服小李", ["reason"] = "疑似刷单" }, ServerFixture.Json);
+        var aside = await Client.PostAsJsonAsync($"/api/review/orders/{setAside}:reject",
+            new JsonObject { ["reviewer"] = "客服小李", ["reason"] = "地址待核实", ["mode"] = "exception" }, ServerFixture.Json);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (reject.StatusCode, aside.StatusCode));
+        Assert.Equal("Cancelled", (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{cancelled}", ServerFixture.Json))!["status"]!.GetValue<string>());
+        Assert.Equal("Finished", (await InstanceOfOrderAsync(cancelled))["instance"]!["status"]!.GetValue<string>());
+        var exception = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{setAside}", ServerFixture.Json))!;
+        Assert.Equal(("Exception", "RuleMatched"), (exception["status"]!.GetValue<string>(), exception["exceptionKind"]!.GetValue<string>()));
+        Assert.Equal("Resolved", (await WaitForAsync(setAside))["instance"]!["waitingFor"]!.GetValue<string>());
+        var badMode = await Client.PostAsJsonAsync($"/api/review/orders/{setAside}:reject", new JsonObject { ["reviewer"] = "x", ["reason"] = "y", ["mode"] = "shred" }, ServerFixture.Json);
+        AssertNamesField(await ProblemAsync(badMode, HttpStatusCode.BadRequest), "mode");
+    }
+
+    [SkippableFact]
+    public async Task Two_reviewers_acting_at_once_one_wins_and_the_other_is_told_who_acted()
+    {
+        var shop = await CreateReadyShopAsync();
+        var orderId = await BlockedOrderAsync(shop, "UNMAPPED-C1");
+
+        var responses = await Task.WhenAll(
+            Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject { ["reviewer"] = "小李" }, ServerFixture.Json),
+            Client.PostAsJsonAsync($"/api/review/orders/{orderId}:reject", new JsonObject { ["reviewer"] = "小王", ["reason"] = "不发" }, ServerFixture.Json));
+
+        var winner = Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.NotEqual(-1, winner);
+        var problem = await ProblemAsync(responses[1 - winner], HttpStatusCode.Conflict);
+        Assert.Equal(winner == 0 ? "小李" : "小王", problem["handledBy"]!.GetValue<string>());
+        Assert.Contains(problem["handledBy"]!.GetValue<string>(), problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_decision_needs_a_reviewer_and_an_order_not_under_review_is_a_409()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var blocked = await BlockedOrderAsync(shop, "UNMAPPED-V1");
+        var flowing = await PushPaidOrderAsync(shop, code);
+        await WaitForAsync(flowing, bookmark: "PickConfirmed");
+
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync($"/api/review/orders/{blocked}:approve", new JsonObject(), ServerFixture.Json),
+            HttpStatusCode.BadRequest), "reviewer");
+        var notUnderReview = await ProblemAsync(await Client.PostAsJsonAsync($"/api/review/orders/{flowing}:approve",
+            new JsonObject { ["reviewer"] = "小李" }, ServerFixture.Json), HttpStatusCode.Conflict);
+        Assert.Equal("Not waiting for review", notUnderReview["title"]!.GetValue<string>());
+        await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders/999999:approve", new JsonObject { ["reviewer"] = "小李" }, ServerFixture.Json),
+            HttpStatusCode.NotFound);
+    }
+
+    private async Task<long> BlockedOrderAsync(long shop, string unmappedCode)
+    {
+        var orderId = await PushPaidOrderAsync(shop, unmappedCode);
+        await WaitForAsync(orderId, bookmark: "Review");
+        return orderId;
+    }
+}
+
+public sealed class SqliteReviewApiTests(LifecycleSqliteFixture server) : ReviewApiTests(server), IClassFixture<LifecycleSqliteFixture>;
+
+public sealed class PostgreSqlReviewApiTests(LifecyclePostgreSqlFixture server) : ReviewApiTests(server), IClassFixture<LifecyclePostgreSqlFixture>;
