@@ -24,8 +24,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public IEnumerable<string> Output => _output;
 
-    /// <summary>Starts the server on the SQLite database in <paramref name="dataFolder"/> and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataFolder, bool seedDemo)
+    /// <summary>
+    /// Starts the server on the SQLite database in <paramref name="dataFolder"/> and waits until it is ready;
+    /// <paramref name="environment"/> overrides its settings (e.g. <c>Database__Provider</c>, <c>Runtime__Clustering</c>).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataFolder, bool seedDemo, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -44,6 +47,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Runtime__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Runtime__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Serilog__MinimumLevel__Default"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var server = new ServerProcess(Process.Start(start)!, port);
         await server.WaitReadyAsync();
         return server;
