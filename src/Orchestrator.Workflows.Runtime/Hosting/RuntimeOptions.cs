@@ -14,6 +14,12 @@ public sealed class RuntimeOptions
 {
     public const string Section = "Runtime";
 
+    /// <summary>
+    /// <c>Runtime:Membership</c> binds onto Orleans' <c>ClusterMembershipOptions</c> (e.g. <c>ProbeTimeout</c>,
+    /// <c>NumMissedProbesLimit</c>): how fast a dead server is noticed in an AdoNet cluster.
+    /// </summary>
+    public const string MembershipSection = "Membership";
+
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
 
     /// <summary>Silo-to-silo port; every server (and every test host) on one machine needs its own.</summary>
@@ -30,6 +36,12 @@ public sealed class RuntimeOptions
 
     /// <summary>Defaults to Database:ConnectionString.</summary>
     public string? AdoNetConnectionString { get; set; }
+
+    /// <summary>
+    /// AdoNet only: the address other servers reach this silo on, and the one it listens on. By default Orleans picks
+    /// this host's address; tests pin 127.0.0.1.
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
 
     /// <summary>How many instances the background waker runs at once.</summary>
     public int WakeParallelism { get; set; } = 16;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
+using Orchestrator.Workflows.Runtime.Clustering;
 using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Instances;
 using Orchestrator.Workflows.Runtime.Triggers;
@@ -48,27 +49,10 @@ public static class RuntimeSetup
                 o.ClusterId = options.ClusterId;
                 o.ServiceId = options.ServiceId;
             });
+            silo.Services.Configure<ClusterMembershipOptions>(section.GetSection(RuntimeOptions.MembershipSection));
             if (options.Clustering == ClusteringKind.AdoNet)
             {
-                var invariant = options.AdoNetInvariant ?? databaseProvider switch
-                {
-                    "PostgreSql" => "Npgsql",
-                    "SqlServer" => "Microsoft.Data.SqlClient",
-                    _ => throw new InvalidOperationException("Runtime:Clustering AdoNet needs SQL Server or PostgreSQL (Database:Provider), or Runtime:AdoNetInvariant."),
-                };
-                var connectionString = options.AdoNetConnectionString ?? databaseConnectionString
-                    ?? throw new InvalidOperationException("Runtime:Clustering AdoNet needs Runtime:AdoNetConnectionString or Database:ConnectionString.");
-                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = invariant;
-                    o.ConnectionString = connectionString;
-                });
-                silo.UseAdoNetReminderService(o =>
-                {
-                    o.Invariant = invariant;
-                    o.ConnectionString = connectionString;
-                });
+                silo.UseAdoNet(options, databaseProvider, databaseConnectionString);
             }
             else
             {

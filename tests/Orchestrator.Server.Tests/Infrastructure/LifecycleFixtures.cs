@@ -11,3 +11,15 @@ public sealed class LifecyclePostgreSqlFixture : PostgreSqlServerFixture
 {
     protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
 }
+
+/// <summary>PostgreSQL with workflows/ imported, and the silo clustered through the database (membership and reminders in Orleans' tables).</summary>
+public sealed class AdoNetPostgreSqlFixture : PostgreSqlServerFixture
+{
+    protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Runtime:Clustering"] = "AdoNet",
+        ["Runtime:AdvertisedIPAddress"] = "127.0.0.1",
+    };
+}

@@ -5,8 +5,17 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Server.Tests.Infrastructure;
 
-/// <summary>The real server, in process, on the database the fixture prepared; workflow files come from <paramref name="workflowsFolder"/>, by default none.</summary>
-public sealed class OrchestratorFactory(DatabaseProvider provider, string connectionString, string dataFolder, bool seedDemo, string? workflowsFolder = null)
+/// <summary>
+/// The real server, in process, on the database the fixture prepared; workflow files come from <paramref name="workflowsFolder"/>,
+/// by default none; <paramref name="settings"/> override the rest.
+/// </summary>
+public sealed class OrchestratorFactory(
+    DatabaseProvider provider,
+    string connectionString,
+    string dataFolder,
+    bool seedDemo,
+    string? workflowsFolder = null,
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,5 +29,9 @@ public sealed class OrchestratorFactory(DatabaseProvider provider, string connec
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Runtime:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Runtime:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -26,6 +26,9 @@ public abstract class ServerFixture : IAsyncLifetime
     /// <summary>The workflows/ folder the server imports at start; by default none, so no order starts a workflow.</summary>
     protected virtual string? WorkflowsFolder => null;
 
+    /// <summary>More configuration for the server, applied last (e.g. <c>Runtime:Clustering</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public HttpClient Client
     {
         get
@@ -43,7 +46,7 @@ public abstract class ServerFixture : IAsyncLifetime
             return;
         }
 
-        _factory = new OrchestratorFactory(Provider, connectionString, DataFolder, SeedDemo, WorkflowsFolder);
+        _factory = new OrchestratorFactory(Provider, connectionString, DataFolder, SeedDemo, WorkflowsFolder, Settings);
         _client = _factory.CreateClient();
     }
 

@@ -10,9 +10,10 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ServerProcess(Process process, int port)
+    private ServerProcess(Process process, int port, int siloPort)
     {
         _process = process;
+        SiloPort = siloPort;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -22,10 +23,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The Orleans silo port, as it appears in OrleansMembershipTable.Port.</summary>
+    public int SiloPort { get; }
+
     public IEnumerable<string> Output => _output;
 
-    /// <summary>Starts the server on the SQLite database in <paramref name="dataFolder"/> and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataFolder, bool seedDemo)
+    /// <summary>
+    /// Starts the server on the SQLite database in <paramref name="dataFolder"/> and waits until it is ready;
+    /// <paramref name="environment"/> overrides its settings (e.g. <c>Database__Provider</c>, <c>Runtime__Clustering</c>).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataFolder, bool seedDemo, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -41,10 +48,16 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Orchestrator__DataFolder"] = dataFolder;
         start.Environment["Demo__Seed"] = seedDemo ? "true" : "false";
         start.Environment["Workflows__Folder"] = RepositoryPaths.Workflows;
-        start.Environment["Runtime__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        var siloPort = FreePorts.Next();
+        start.Environment["Runtime__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Runtime__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Serilog__MinimumLevel__Default"] = "Information";
-        var server = new ServerProcess(Process.Start(start)!, port);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var server = new ServerProcess(Process.Start(start)!, port, siloPort);
         await server.WaitReadyAsync();
         return server;
     }
