@@ -4,6 +4,7 @@ using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Workflows;
 
 namespace Orchestrator.Persistence;
@@ -36,6 +37,10 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<Waybill> Waybills => Set<Waybill>();
 
     public DbSet<ShipmentConfirmation> ShipmentConfirmations => Set<ShipmentConfirmation>();
+
+    public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
+
+    public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

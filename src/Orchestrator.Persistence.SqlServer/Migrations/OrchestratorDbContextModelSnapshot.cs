@@ -430,6 +430,9 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.Property<string>("AccountingPartner")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("AddressChangedAfterPayment")
+                        .HasColumnType("bit");
+
                     b.Property<string>("BlockReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -439,7 +442,8 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("BuyerNick")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<decimal>("DiscountFee")
                         .HasPrecision(18, 4)
@@ -573,6 +577,8 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerNick", "ReceivedAt");
+
                     b.HasIndex("ShopId", "PlatformOrderId")
                         .IsUnique();
 
@@ -663,6 +669,81 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.HasIndex("LineId");
 
                     b.ToTable("SalesOrderLineItems", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NormalizedBuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("PlatformId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId", "NormalizedBuyerNick")
+                        .IsUnique();
+
+                    b.ToTable("BuyerBlacklist", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.RuleSetVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("ScopeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetVersions", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.Workflows.WorkflowDefinitionRecord", b =>
@@ -1020,6 +1101,15 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.Workflows.WorkflowIncidentRecord", b =>
                 {
                     b.HasOne("Orchestrator.Persistence.Workflows.WorkflowInstanceRecord", null)
@@ -1037,10 +1127,12 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", "SalesOrder")
                         .WithMany()
                         .HasForeignKey("SalesOrderId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SalesOrder");
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.Workflows.WorkflowJournalRecord", b =>
