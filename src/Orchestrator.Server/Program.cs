@@ -4,6 +4,7 @@ using Orchestrator.Server.Apis.Goods;
 using Orchestrator.Server.Apis.LogisticsCompanies;
 using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.Platforms;
+using Orchestrator.Server.Apis.Rules;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Warehouses;
 using Orchestrator.Server.Apis.WorkflowDefinitions;
@@ -30,6 +31,8 @@ app.MapOrdersApi();
 app.MapActivitiesApi();
 app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
+app.MapRulesApi();
+app.MapBuyerBlacklistApi();
 app.MapDesigner();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));
