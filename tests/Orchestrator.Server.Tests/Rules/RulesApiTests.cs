@@ -192,6 +192,35 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
         Assert.Equal(ordersBefore, await CountOrdersAsync(shop));
         Assert.Equal(0, await Server.WithDbAsync(db => db.WorkflowInstances.CountAsync(i => i.ShopId == shop)));
     }
+
+    [SkippableFact]
+    public async Task Facts_count_the_buyers_recent_orders_on_the_platform_weigh_the_goods_and_check_the_blacklist()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var taobao = await Server.WithDbAsync(db => db.Platforms.Where(p => p.Code == "taobao").Select(p => p.Id).FirstAsync());
+        var nick = "买家" + Unique("N");
+        var listed = await Client.PostAsJsonAsync($"/api/platforms/{taobao}/blacklist", new JsonObject { ["buyerNick"] = nick.ToLowerInvariant(), ["reason"] = "恶意退款" },
+            ServerFixture.Json);
+        Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsJsonAsync($"/api/platforms/{taobao}/blacklist", new JsonObject { ["buyerNick"] = nick }, ServerFixture.Json)).StatusCode);
+        await PushAsync(shop, code, o => o["buyerNick"] = nick);
+        var second = await PushAsync(shop, code, o =>
+        {
+            o["buyerNick"] = nick;
+            o["lines"]![0]!["quantity"] = 3;
+        });
+
+        var response = await Client.PostAsJsonAsync($"/api/shops/{shop}/rules:test", new JsonObject { ["orderId"] = second }, ServerFixture.Json);
+        var facts = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["facts"]!;
+
+        Assert.Equal(1, facts["buyerOrdersLast7Days"]!.GetValue<int>());
+        Assert.Equal(1, facts["buyerOrdersLast30Days"]!.GetValue<int>());
+        Assert.True(facts["buyerOnBlacklist"]!.GetValue<bool>());
+        Assert.Equal(0.9m, facts["weightKg"]!.GetValue<decimal>());
+        Assert.Equal("taobao", facts["platformCode"]!.GetValue<string>());
+        Assert.Contains(code, facts["merchantCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
 }
 
 public sealed class SqliteRulesApiTests(LifecycleSqliteFixture server) : RulesApiTests(server), IClassFixture<LifecycleSqliteFixture>;
