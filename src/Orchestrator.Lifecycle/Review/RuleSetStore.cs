@@ -76,7 +76,14 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
         catch (DbUpdateException)
         {
             db.Entry(record).State = EntityState.Detached;
-            return PublishResult.Stale(await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct) ?? 0);
+            var now = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct) ?? 0;
+            if (now == basedOn)
+            {
+                // Nobody else published: this failure is not a lost race.
+                throw;
+            }
+
+            return PublishResult.Stale(now);
         }
 
         return PublishResult.Published(record.Version, set);

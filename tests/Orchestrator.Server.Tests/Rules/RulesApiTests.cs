@@ -97,6 +97,21 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
     }
 
     [SkippableFact]
+    public async Task Ten_racing_edits_based_on_the_same_version_make_one_version_and_nine_409s()
+    {
+        var shop = await CreateReadyShopAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Client.PostAsJsonAsync($"/api/shops/{shop}/rules",
+            new JsonObject { ["version"] = 0, ["rule"] = Rule($"r{i}", "payment", "gt", i) }, ServerFixture.Json)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var set = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}/rules", ServerFixture.Json))!;
+        Assert.Equal(1, set["version"]!.GetValue<int>());
+        Assert.Single(set["rules"]!.AsArray());
+    }
+
+    [SkippableFact]
     public async Task A_block_rule_stops_the_next_order_with_its_reason_and_approval_moves_it_on()
     {
         var code = Unique("TEA");
