@@ -235,6 +235,12 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
         Assert.Equal(0.9m, facts["weightKg"]!.GetValue<decimal>());
         Assert.Equal("taobao", facts["platformCode"]!.GetValue<string>());
         Assert.Contains(code, facts["merchantCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+
+        var entries = (await Client.GetFromJsonAsync<JsonArray>($"/api/platforms/{taobao}/blacklist", ServerFixture.Json))!;
+        var entry = entries.Single(e => string.Equals(e!["buyerNick"]!.GetValue<string>(), nick, StringComparison.OrdinalIgnoreCase))!;
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/platforms/{taobao}/blacklist/{entry["id"]}")).StatusCode);
+        var again = await Client.PostAsJsonAsync($"/api/shops/{shop}/rules:test", new JsonObject { ["orderId"] = second }, ServerFixture.Json);
+        Assert.False(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["facts"]!["buyerOnBlacklist"]!.GetValue<bool>());
     }
 }
 
