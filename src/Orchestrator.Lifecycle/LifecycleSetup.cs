@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Review;
+using Orchestrator.Rules;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
 
@@ -15,7 +17,11 @@ public static class LifecycleSetup
     /// </summary>
     public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services)
     {
-        services.AddScoped<IReviewPolicy, BuiltInReviewPolicy>();
+        services.AddSingleton<RuleSetCache>();
+        services.AddScoped<RuleSetStore>();
+        services.AddScoped<OrderFactsBuilder>();
+        services.AddScoped<RulesReviewPolicy>();
+        services.AddScoped<IReviewPolicy>(sp => sp.GetRequiredService<RulesReviewPolicy>());
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
         services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();

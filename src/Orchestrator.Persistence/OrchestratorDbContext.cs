@@ -5,6 +5,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Workflows;
 
 namespace Orchestrator.Persistence;
@@ -41,6 +42,10 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<Waybill> Waybills => Set<Waybill>();
 
     public DbSet<ShipmentConfirmation> ShipmentConfirmations => Set<ShipmentConfirmation>();
+
+    public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
+
+    public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -5,6 +5,7 @@ using Orchestrator.Server.Apis.LogisticsCompanies;
 using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.Platforms;
 using Orchestrator.Server.Apis.Review;
+using Orchestrator.Server.Apis.Rules;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Stock;
 using Orchestrator.Server.Apis.Warehouses;
@@ -34,6 +35,8 @@ app.MapActivitiesApi();
 app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
 app.MapReviewApi();
+app.MapRulesApi();
+app.MapBuyerBlacklistApi();
 app.MapDesigner();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));

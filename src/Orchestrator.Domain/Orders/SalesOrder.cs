@@ -70,6 +70,9 @@ public sealed class SalesOrder : Entity
 
     public bool HasUnmappedSku { get; set; }
 
+    /// <summary>The receiver changed on a push after the order was paid (DOMAIN.md: an address change must reach review).</summary>
+    public bool AddressChangedAfterPayment { get; set; }
+
     /// <summary>Why review stopped the order (满足条件阻止), one reason per line; null when not blocked.</summary>
     public string? BlockReason { get; set; }
 
@@ -111,7 +114,7 @@ public sealed class SalesOrder : Entity
             Employee = shop.DefaultEmployee,
             ReceivedAt = now,
         };
-        order.Apply(incoming, incoming.Fingerprint(), catalog, now);
+        order.Apply(incoming, incoming.Fingerprint(), catalog, now, isUpdate: false);
         return order;
     }
 
@@ -137,12 +140,17 @@ public sealed class SalesOrder : Entity
             return IntakeOutcome.FlaggedAfterReview;
         }
 
-        Apply(incoming, fingerprint, catalog, now);
+        Apply(incoming, fingerprint, catalog, now, isUpdate: true);
         return IntakeOutcome.Updated;
     }
 
-    private void Apply(PlatformOrder incoming, string fingerprint, MerchantCodeCatalog catalog, DateTime now)
+    private void Apply(PlatformOrder incoming, string fingerprint, MerchantCodeCatalog catalog, DateTime now, bool isUpdate)
     {
+        if (isUpdate && PayTime is not null && ReceiverDiffers(incoming))
+        {
+            AddressChangedAfterPayment = true;
+        }
+
         PlatformStatus = incoming.Status;
         BuyerNick = incoming.BuyerNick;
         ReceiverName = incoming.ReceiverName;
@@ -185,6 +193,10 @@ public sealed class SalesOrder : Entity
                 string.Join(", ", unmapped.Select(l => $"'{l.MerchantCode}' (line {l.LineNo})"));
         }
     }
+
+    private bool ReceiverDiffers(PlatformOrder incoming) =>
+        ReceiverName != incoming.ReceiverName || ReceiverMobile != incoming.ReceiverMobile || ReceiverProvince != incoming.ReceiverProvince
+        || ReceiverCity != incoming.ReceiverCity || ReceiverDistrict != incoming.ReceiverDistrict || ReceiverAddress != incoming.ReceiverAddress;
 
     private static OrderStatus StatusFor(string platformStatus)
     {

@@ -511,6 +511,9 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.Property<string>("AccountingPartner")
                         .HasColumnType("text");
 
+                    b.Property<bool>("AddressChangedAfterPayment")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("BlockReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -520,7 +523,8 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("BuyerNick")
-                        .HasColumnType("text");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<decimal>("DiscountFee")
                         .HasPrecision(18, 4)
@@ -654,6 +658,8 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerNick", "ReceivedAt");
+
                     b.HasIndex("ShopId", "PlatformOrderId")
                         .IsUnique();
 
@@ -744,6 +750,81 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.HasIndex("LineId");
 
                     b.ToTable("SalesOrderLineItems", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedBuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("PlatformId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId", "NormalizedBuyerNick")
+                        .IsUnique();
+
+                    b.ToTable("BuyerBlacklist", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.RuleSetVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ScopeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetVersions", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.Workflows.WorkflowDefinitionRecord", b =>
@@ -1126,6 +1207,15 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrderLine", null)
                         .WithMany("Items")
                         .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

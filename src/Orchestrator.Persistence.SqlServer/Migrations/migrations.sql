@@ -685,7 +685,63 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SalesOrders]') AND [c].[name] = N'BuyerNick');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [SalesOrders] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [SalesOrders] ALTER COLUMN [BuyerNick] nvarchar(128) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [AddressChangedAfterPayment] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    CREATE TABLE [BuyerBlacklist] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PlatformId] bigint NOT NULL,
+        [BuyerNick] nvarchar(128) NOT NULL,
+        [NormalizedBuyerNick] nvarchar(128) NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_BuyerBlacklist] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BuyerBlacklist_Platforms_PlatformId] FOREIGN KEY ([PlatformId]) REFERENCES [Platforms] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    CREATE TABLE [RuleSetVersions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ScopeKind] nvarchar(16) NOT NULL,
+        [ScopeId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [Change] nvarchar(200) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_RuleSetVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     CREATE TABLE [StockItems] (
@@ -705,7 +761,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     CREATE TABLE [StockMovements] (
@@ -725,7 +781,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_BuyerNick_ReceivedAt] ON [SalesOrders] ([BuyerNick], [ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BuyerBlacklist_PlatformId_NormalizedBuyerNick] ON [BuyerBlacklist] ([PlatformId], [NormalizedBuyerNick]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RuleSetVersions_ScopeKind_ScopeId_Version] ON [RuleSetVersions] ([ScopeKind], [ScopeId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     CREATE INDEX [IX_StockItems_GoodsId] ON [StockItems] ([GoodsId]);
@@ -733,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StockItems_WarehouseId_GoodsId] ON [StockItems] ([WarehouseId], [GoodsId]);
@@ -741,7 +821,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_GoodsId] ON [StockMovements] ([GoodsId]);
@@ -749,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     CREATE INDEX [IX_StockMovements_WarehouseId_GoodsId_At] ON [StockMovements] ([WarehouseId], [GoodsId], [At]);
@@ -757,11 +837,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123140341_Inventory'
+    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123140341_Inventory', N'10.0.14');
+    VALUES (N'20261123144423_InventoryAndRules', N'10.0.14');
 END;
 
 COMMIT;

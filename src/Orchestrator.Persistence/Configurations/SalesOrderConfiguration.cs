@@ -11,6 +11,10 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
     {
         builder.Property(o => o.PlatformOrderId).HasMaxLength(64);
         builder.HasIndex(o => new { o.ShopId, o.PlatformOrderId }).IsUnique();
+
+        // Review rules count a buyer's recent orders on the platform.
+        builder.Property(o => o.BuyerNick).HasMaxLength(128);
+        builder.HasIndex(o => new { o.BuyerNick, o.ReceivedAt });
         builder.HasIndex(o => new { o.Status, o.PayTime });
         builder.Property(o => o.PlatformStatus).HasMaxLength(64);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);

@@ -14,6 +14,10 @@ namespace Orchestrator.Persistence.Intake;
 public sealed partial class OrderIntake(
     OrchestratorDbContext db, TimeProvider clock, IEnumerable<IIntakeObserver> observers, ILogger<OrderIntake> logger)
 {
+    /// <summary>The order as intake would create it, mapped against the catalog but not stored (for dry runs).</summary>
+    public async Task<SalesOrder> PreviewAsync(Shop shop, PlatformOrder incoming, CancellationToken cancellationToken) =>
+        SalesOrder.Create(shop, incoming, await LoadCatalogAsync([incoming], cancellationToken), clock.GetUtcNow().UtcDateTime);
+
     public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
     {
         try

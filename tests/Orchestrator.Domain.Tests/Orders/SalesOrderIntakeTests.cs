@@ -110,4 +110,21 @@ public class SalesOrderIntakeTests
         Assert.Equal(IntakeOutcome.Updated, order.Receive(OrderBuilder.Paid() with { Status = "TRADE_CLOSED", ModifiedAt = Now }, Catalog, Now));
         Assert.Equal(OrderStatus.Cancelled, order.Status);
     }
+
+    [Fact]
+    public void A_receiver_change_on_a_paid_order_is_marked_for_review_but_not_before_payment_or_on_other_changes()
+    {
+        var order = SalesOrder.Create(Shop, OrderBuilder.Paid(), Catalog, Now);
+        Assert.False(order.AddressChangedAfterPayment);
+
+        order.Receive(OrderBuilder.Paid() with { SellerMemo = "加急", ModifiedAt = Now }, Catalog, Now);
+        Assert.False(order.AddressChangedAfterPayment);
+
+        order.Receive(OrderBuilder.Paid() with { ReceiverAddress = "文二路1号", ModifiedAt = Now.AddMinutes(1) }, Catalog, Now);
+        Assert.True(order.AddressChangedAfterPayment);
+
+        var unpaid = SalesOrder.Create(Shop, OrderBuilder.Paid() with { Status = "WAIT_BUYER_PAY", PayTime = null }, Catalog, Now);
+        unpaid.Receive(OrderBuilder.Paid() with { ReceiverAddress = "文二路1号", ModifiedAt = Now }, Catalog, Now);
+        Assert.False(unpaid.AddressChangedAfterPayment);
+    }
 }

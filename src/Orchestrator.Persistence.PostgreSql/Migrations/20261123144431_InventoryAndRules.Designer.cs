@@ -12,8 +12,8 @@ using Orchestrator.Persistence;
 namespace Orchestrator.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261123140355_Inventory")]
-    partial class Inventory
+    [Migration("20261123144431_InventoryAndRules")]
+    partial class InventoryAndRules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -514,6 +514,9 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.Property<string>("AccountingPartner")
                         .HasColumnType("text");
 
+                    b.Property<bool>("AddressChangedAfterPayment")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("BlockReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -523,7 +526,8 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("BuyerNick")
-                        .HasColumnType("text");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<decimal>("DiscountFee")
                         .HasPrecision(18, 4)
@@ -657,6 +661,8 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerNick", "ReceivedAt");
+
                     b.HasIndex("ShopId", "PlatformOrderId")
                         .IsUnique();
 
@@ -747,6 +753,81 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.HasIndex("LineId");
 
                     b.ToTable("SalesOrderLineItems", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedBuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("PlatformId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId", "NormalizedBuyerNick")
+                        .IsUnique();
+
+                    b.ToTable("BuyerBlacklist", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.RuleSetVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ScopeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetVersions", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.Workflows.WorkflowDefinitionRecord", b =>
@@ -1129,6 +1210,15 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrderLine", null)
                         .WithMany("Items")
                         .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Orchestrator.Persistence;
 namespace Orchestrator.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261123140322_Inventory")]
-    partial class Inventory
+    [Migration("20261123144415_InventoryAndRules")]
+    partial class InventoryAndRules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -487,6 +487,9 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.Property<string>("AccountingPartner")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AddressChangedAfterPayment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BlockReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -496,6 +499,7 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerNick")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("DiscountFee")
@@ -630,6 +634,8 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerNick", "ReceivedAt");
+
                     b.HasIndex("ShopId", "PlatformOrderId")
                         .IsUnique();
 
@@ -716,6 +722,77 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.HasIndex("LineId");
 
                     b.ToTable("SalesOrderLineItems", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedBuyerNick")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId", "NormalizedBuyerNick")
+                        .IsUnique();
+
+                    b.ToTable("BuyerBlacklist", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.RuleSetVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeKind", "ScopeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RuleSetVersions", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Persistence.Workflows.WorkflowDefinitionRecord", b =>
@@ -1092,6 +1169,15 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrderLine", null)
                         .WithMany("Items")
                         .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Rules;
+using Orchestrator.Rules;
+
+namespace Orchestrator.Lifecycle.Review;
+
+/// <summary>Rule sets per scope as immutable versions: reads the current one, publishes edits, hands out compiled sets.</summary>
+public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, TimeProvider clock)
+{
+    /// <summary>The current set and its version; version 0 and no rules when the scope has never had rules.</summary>
+    public async Task<(RuleSet Set, int Version)> CurrentAsync(RuleScopeKind kind, long scopeId, CancellationToken ct)
+    {
+        var latest = await Versions(kind, scopeId).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+        return latest is null ? (new RuleSet(), 0) : (RuleJson.Deserialize(latest.Json), latest.Version);
+    }
+
+    public Task<List<RuleSetVersionRecord>> VersionsAsync(RuleScopeKind kind, long scopeId, CancellationToken ct) =>
+        Versions(kind, scopeId).OrderByDescending(r => r.Version).ToListAsync(ct);
+
+    public Task<RuleSetVersionRecord?> VersionAsync(RuleScopeKind kind, long scopeId, int version, CancellationToken ct) =>
+        Versions(kind, scopeId).FirstOrDefaultAsync(r => r.Version == version, ct);
+
+    /// <summary>The compiled current version (compiled once per version), or null when the scope has no rules.</summary>
+    public async Task<(CompiledRuleSet Compiled, int Version)?> CompiledAsync(RuleScopeKind kind, long scopeId, CancellationToken ct)
+    {
+        var version = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct);
+        if (version is not { } current)
+        {
+            return null;
+        }
+
+        var key = $"{kind}:{scopeId}";
+        if (!cache.Contains(key, current))
+        {
+            var json = await Versions(kind, scopeId).Where(r => r.Version == current).Select(r => r.Json).FirstAsync(ct);
+            return (cache.GetOrCompile(key, current, () => RuleJson.Deserialize(json)), current);
+        }
+
+        // Evicted meanwhile by a newer version: read this one again (rare, so synchronously).
+        return (cache.GetOrCompile(key, current, () => RuleJson.Deserialize(Versions(kind, scopeId).Where(r => r.Version == current).Select(r => r.Json).First())), current);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="set"/> as the version after <paramref name="basedOn"/>. Answers the errors when it does not
+    /// validate, or the current version when <paramref name="basedOn"/> is stale (also when another writer wins the race).
+    /// </summary>
+    public async Task<PublishResult> PublishAsync(RuleScopeKind kind, long scopeId, RuleSet set, int basedOn, string change, CancellationToken ct)
+    {
+        var current = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct) ?? 0;
+        if (current != basedOn)
+        {
+            return PublishResult.Stale(current);
+        }
+
+        var errors = RuleSetValidator.Validate(set);
+        if (errors.Count > 0)
+        {
+            return PublishResult.Invalid(errors);
+        }
+
+        var record = new RuleSetVersionRecord
+        {
+            ScopeKind = kind,
+            ScopeId = scopeId,
+            Version = basedOn + 1,
+            Json = RuleJson.Serialize(set),
+            Change = change.Length <= 200 ? change : change[..200],
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.RuleSetVersions.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(record).State = EntityState.Detached;
+            var now = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct) ?? 0;
+            if (now == basedOn)
+            {
+                // Nobody else published: this failure is not a lost race.
+                throw;
+            }
+
+            return PublishResult.Stale(now);
+        }
+
+        return PublishResult.Published(record.Version, set);
+    }
+
+    private IQueryable<RuleSetVersionRecord> Versions(RuleScopeKind kind, long scopeId) =>
+        db.RuleSetVersions.AsNoTracking().Where(r => r.ScopeKind == kind && r.ScopeId == scopeId);
+}

@@ -1,0 +1,55 @@
+namespace Orchestrator.Rules;
+
+/// <summary>What rules can see of an order: a flat record of facts gathered before review.</summary>
+public sealed record OrderFacts
+{
+    public string? ShopCode { get; init; }
+
+    public string? PlatformCode { get; init; }
+
+    public decimal Payment { get; init; }
+
+    public decimal Discount { get; init; }
+
+    public decimal PostFee { get; init; }
+
+    public string? BuyerNick { get; init; }
+
+    public string? BuyerMessage { get; init; }
+
+    public string? SellerMemo { get; init; }
+
+    public string? ReceiverProvince { get; init; }
+
+    public string? ReceiverCity { get; init; }
+
+    public string? ReceiverDistrict { get; init; }
+
+    public string? ReceiverAddress { get; init; }
+
+    public decimal LineCount { get; init; }
+
+    public IReadOnlyList<string> MerchantCodes { get; init; } = [];
+
+    public decimal TotalQuantity { get; init; }
+
+    public decimal WeightKg { get; init; }
+
+    public DateTime? PayTime { get; init; }
+
+    public bool IsCod { get; init; }
+
+    public bool HasUnmappedSku { get; init; }
+
+    public decimal OutOfStockLines { get; init; }
+
+    public bool HasOutOfStockLine { get; init; }
+
+    public decimal BuyerOrdersLast7Days { get; init; }
+
+    public decimal BuyerOrdersLast30Days { get; init; }
+
+    public bool AddressChangedAfterPayment { get; init; }
+
+    public bool BuyerOnBlacklist { get; init; }
+}

@@ -1,0 +1,142 @@
+namespace Orchestrator.Rules;
+
+/// <summary>Checks a rule set before it is stored or compiled; every error names its JSON path and rule.</summary>
+public static class RuleSetValidator
+{
+    public const int MaxDepth = 5;
+
+    public static IReadOnlyList<RuleError> Validate(RuleSet set)
+    {
+        var errors = new List<RuleError>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < set.Rules.Count; i++)
+        {
+            var rule = set.Rules[i];
+            var path = $"rules[{i}]";
+            void Add(string at, string message) => errors.Add(new RuleError(at, rule.Id, rule.Name, message));
+
+            if (string.IsNullOrWhiteSpace(rule.Id))
+            {
+                Add($"{path}.id", "id is required.");
+            }
+            else if (!ids.Add(rule.Id))
+            {
+                Add($"{path}.id", $"Another rule already has id '{rule.Id}'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.Name))
+            {
+                Add($"{path}.name", "name is required.");
+            }
+
+            ValidateGroup(rule.When, $"{path}.when", 1, Add);
+            ValidateAction(rule.Action, $"{path}.action", Add);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateGroup(Condition? group, string path, int depth, Action<string, string> add)
+    {
+        if (group is null || !group.IsGroup)
+        {
+            add(path, "Give a group: { \"all\": [...] } or { \"any\": [...] }.");
+            return;
+        }
+
+        if (group.All is not null && group.Any is not null)
+        {
+            add(path, "A group has either all or any, not both.");
+            return;
+        }
+
+        if (depth > MaxDepth)
+        {
+            add(path, $"Groups nest at most {MaxDepth} deep.");
+            return;
+        }
+
+        var (name, items) = group.All is not null ? ("all", group.All) : ("any", group.Any!);
+        if (items.Count == 0)
+        {
+            add($"{path}.{name}", "The group is empty: add at least one condition.");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var at = $"{path}.{name}[{i}]";
+            if (item is null)
+            {
+                add(at, "A condition is missing.");
+            }
+            else if (item.IsGroup)
+            {
+                ValidateGroup(item, at, depth + 1, add);
+            }
+            else
+            {
+                ValidateComparison(item, at, add);
+            }
+        }
+    }
+
+    private static void ValidateComparison(Condition condition, string path, Action<string, string> add)
+    {
+        var field = RuleFields.Find(condition.Field);
+        if (field is null)
+        {
+            add($"{path}.field", $"Unknown field '{condition.Field}'. Known: {string.Join(", ", RuleFields.All.Select(f => f.Name))}.");
+            return;
+        }
+
+        if (!RuleFields.Accepts(field.Type, condition.Operator))
+        {
+            add($"{path}.operator",
+                $"Operator '{condition.Operator}' does not apply to {field.Type} field '{field.Name}'. Use one of: {string.Join(", ", RuleFields.Operators[field.Type])}.");
+            return;
+        }
+
+        ValueReader.Read(field.Type, condition.Operator!, condition.Value, out var error);
+        if (error is not null)
+        {
+            add($"{path}.value", error);
+        }
+    }
+
+    private static void ValidateAction(RuleAction? action, string path, Action<string, string> add)
+    {
+        if (action is null)
+        {
+            add(path, "action is required.");
+            return;
+        }
+
+        if (!Enum.IsDefined(action.Type))
+        {
+            add($"{path}.type", "type must be Block, HoldUntil, RouteToException or AutoApprove.");
+        }
+
+        if (action.Type is RuleActionType.Block or RuleActionType.RouteToException && string.IsNullOrWhiteSpace(action.Reason))
+        {
+            add($"{path}.reason", $"A {action.Type} rule needs a reason: reviewers see it on the order.");
+        }
+
+        if (action.Reason is { Length: > 500 })
+        {
+            add($"{path}.reason", "reason is at most 500 characters.");
+        }
+
+        if (action.Type == RuleActionType.HoldUntil)
+        {
+            if ((action.HoldMinutes is null) == (action.Until is null))
+            {
+                add($"{path}.holdMinutes", "A HoldUntil rule takes either holdMinutes (after payment) or until, one of them.");
+            }
+            else if (action.HoldMinutes is { } minutes && minutes is <= 0 or > 60 * 24 * 30)
+            {
+                add($"{path}.holdMinutes", "holdMinutes must be between 1 and 43200 (30 days).");
+            }
+        }
+    }
+}

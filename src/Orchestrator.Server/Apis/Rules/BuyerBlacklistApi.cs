@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Rules;
+using Orchestrator.Rules;
+
+namespace Orchestrator.Server.Apis.Rules;
+
+/// <summary>Buyers per platform whose orders the <c>buyerOnBlacklist</c> rule field flags (黑名单).</summary>
+internal static class BuyerBlacklistApi
+{
+    public static IEndpointRouteBuilder MapBuyerBlacklistApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/platforms/{platformId:long}/blacklist").WithTags("Rules");
+        group.MapGet("/", List);
+        group.MapPost("/", Add);
+        group.MapDelete("/{entryId:long}", Remove);
+        return routes;
+    }
+
+    private static async Task<IResult> List(long platformId, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.Platforms.AnyAsync(p => p.Id == platformId, ct)
+            ? Results.Ok(await db.BuyerBlacklist.AsNoTracking().Where(b => b.PlatformId == platformId).OrderBy(b => b.Id)
+                .Select(b => new BlacklistEntryResponse(b.Id, b.BuyerNick, b.Reason, b.CreatedAt)).ToListAsync(ct))
+            : Problems.NotFound("Platform", platformId);
+
+    private static async Task<IResult> Add(long platformId, BlacklistEntryRequest request, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Platforms.AnyAsync(p => p.Id == platformId, ct))
+        {
+            return Problems.NotFound("Platform", platformId);
+        }
+
+        var nick = request.BuyerNick?.Trim();
+        if (string.IsNullOrEmpty(nick) || nick.Length > 128)
+        {
+            return Problems.Invalid("buyerNick", "buyerNick is required, at most 128 characters.");
+        }
+
+        var normalized = TextNormalizer.Normalize(nick);
+        if (await db.BuyerBlacklist.AnyAsync(b => b.PlatformId == platformId && b.NormalizedBuyerNick == normalized, ct))
+        {
+            return Problems.Duplicate("buyerNick", $"'{nick}' is already on this platform's blacklist.");
+        }
+
+        var entry = new BuyerBlacklistEntry
+        {
+            PlatformId = platformId,
+            BuyerNick = nick,
+            NormalizedBuyerNick = normalized,
+            Reason = request.Reason?.Trim() is { Length: > 0 } reason ? reason[..Math.Min(reason.Length, 500)] : null,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.BuyerBlacklist.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/platforms/{platformId}/blacklist/{entry.Id}", new BlacklistEntryResponse(entry.Id, entry.BuyerNick, entry.Reason, entry.CreatedAt));
+    }
+
+    private static async Task<IResult> Remove(long platformId, long entryId, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.BuyerBlacklist.Where(b => b.PlatformId == platformId && b.Id == entryId).ExecuteDeleteAsync(ct) > 0
+            ? Results.NoContent()
+            : Problems.NotFound("Blacklist entry", entryId);
+}
