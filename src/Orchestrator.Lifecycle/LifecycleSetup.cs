@@ -3,6 +3,7 @@ using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Lifecycle.Review;
+using Orchestrator.Persistence.Inventory;
 using Orchestrator.Rules;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
@@ -23,6 +24,7 @@ public static class LifecycleSetup
         services.AddScoped<RulesReviewPolicy>();
         services.AddScoped<IReviewPolicy>(sp => sp.GetRequiredService<RulesReviewPolicy>());
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
+        services.AddScoped<StockLedger>();
         services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
         services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();

@@ -39,6 +39,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
 
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+
     public DbSet<Waybill> Waybills => Set<Waybill>();
 
     public DbSet<ShipmentConfirmation> ShipmentConfirmations => Set<ShipmentConfirmation>();

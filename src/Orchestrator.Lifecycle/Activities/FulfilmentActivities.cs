@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
 
@@ -149,7 +150,7 @@ public sealed class WeighShipActivity : OrderActivity
 public sealed class ConfirmShipmentActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("ConfirmShipment", Category, "Confirm shipment", [], ["Done"],
-        Description: "Sends carrier and tracking number to the platform and marks the order shipped.");
+        Description: "Sends carrier and tracking number to the platform, marks the order shipped and deducts its stock.");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
@@ -162,6 +163,9 @@ public sealed class ConfirmShipmentActivity : OrderActivity
         var confirmation = await confirmer.ConfirmAsync(order, logisticsCode, tracking, context.IdempotencyKey, context.CancellationToken);
         order.Status = OrderStatus.Shipped;
         order.ShippedAt = confirmation.ConfirmedAt;
+
+        // Seed 001: stock is deducted at ship confirmation (确认发货), from what allocation reserved.
+        await context.GetRequiredService<StockLedger>().DeductAsync(order.Id, order.PlatformOrderId, context.Now, context.CancellationToken);
         Touch(order, context);
         return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = tracking, ["logisticsCode"] = logisticsCode });
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
 
@@ -177,12 +178,13 @@ public sealed class AwaitReviewActivity : OrderActivity
 public sealed class CancelOrderActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("CancelOrder", Category, "Cancel order",
-        [new InputDescriptor("reason", "Reason", InputType.Text)], ["Done"], Description: "Marks the order cancelled.");
+        [new InputDescriptor("reason", "Reason", InputType.Text)], ["Done"], Description: "Marks the order cancelled and gives back any stock it held.");
 
-    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         order.Status = OrderStatus.Cancelled;
         Touch(order, context);
-        return ValueTask.FromResult(ActivityResult.Follow("Done", new JsonObject { ["reason"] = context.TextInput("reason") }));
+        await context.GetRequiredService<StockLedger>().ReleaseAsync(order.Id, context.Now, context.CancellationToken);
+        return ActivityResult.Follow("Done", new JsonObject { ["reason"] = context.TextInput("reason") });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
 
@@ -56,20 +57,23 @@ public sealed class AwaitStockActivity : OrderActivity
         ValueTask.FromResult(ActivityResult.Done);
 }
 
-/// <summary>选仓: the first enabled warehouse of the shop's strategy (then its default) that has every line; else the first of them.</summary>
+/// <summary>
+/// 选仓 and reservation: reserves the order's goods in the first warehouse of the shop's strategy (then its default) that
+/// can fill every line, with conditional updates that never reserve more than is available. When none can and the
+/// shop allows out-of-stock (允许缺货), the first warehouse is allocated without a reservation; otherwise OutOfStock.
+/// </summary>
 public sealed class AllocateWarehouseActivity : OrderActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("AllocateWarehouse", Category, "Allocate warehouse", [], ["Allocated", "NoWarehouse"],
-        Description: "Chooses the first warehouse of the shop's strategy (店铺使用仓库, 优先级) that has every line in stock.");
+    public override ActivityDescriptor Descriptor { get; } = new("AllocateWarehouse", Category, "Allocate warehouse", [],
+        ["Allocated", "OutOfStock", "NoWarehouse"],
+        Description: "Reserves the goods in the first warehouse of the shop's strategy (店铺使用仓库, 优先级) that has every line.");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
-        // The first warehouse that has every line; when none has (the shop allows out-of-stock), the first of the strategy.
+        var ledger = context.GetRequiredService<StockLedger>();
         var candidates = await WarehouseStrategy.CandidatesAsync(db, order.ShopId, context.CancellationToken);
-        var filling = await context.GetRequiredService<IStockAvailability>().FillingWarehouseAsync(order, context.CancellationToken);
-        var chosen = candidates.Where(c => filling is null || c.Id == filling).Select(c => ((long, string)?)c).FirstOrDefault();
         Touch(order, context);
-        if (chosen is null)
+        if (candidates.Count == 0)
         {
             order.Status = OrderStatus.Exception;
             order.ExceptionKind = OrderExceptionKind.NoWarehouse;
@@ -77,10 +81,41 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             return ActivityResult.Follow("NoWarehouse", new JsonObject { ["reason"] = order.ExceptionDetail });
         }
 
-        var (warehouseId, warehouseCode) = chosen.Value;
+        // Allocated again (back from a rejection at picking): what the order held goes back first.
+        await ledger.ReleaseAsync(order.Id, context.Now, context.CancellationToken);
+        var quantities = order.Lines.SelectMany(l => l.Items).GroupBy(i => i.GoodsId).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
+        foreach (var (warehouseId, code) in candidates)
+        {
+            if (await ledger.TryReserveAsync(order.Id, warehouseId, quantities, context.Now, context.CancellationToken))
+            {
+                return Allocate(order, warehouseId, code, reserved: true);
+            }
+        }
+
+        var allowOutOfStock = await db.Shops.Where(s => s.Id == order.ShopId).Select(s => s.AllowOutOfStock).FirstAsync(context.CancellationToken);
+        if (allowOutOfStock)
+        {
+            return Allocate(order, candidates[0].Id, candidates[0].Code, reserved: false);
+        }
+
+        // The stock check passed, but other orders reserved the last units meanwhile.
+        order.Status = OrderStatus.Exception;
+        order.ExceptionKind = OrderExceptionKind.OutOfStock;
+        order.ExceptionDetail = "缺货 (out of stock): other orders reserved the remaining stock before this one could.";
+        return ActivityResult.Follow("OutOfStock", new JsonObject { ["reason"] = order.ExceptionDetail });
+    }
+
+    private static ActivityResult Allocate(SalesOrder order, long warehouseId, string code, bool reserved)
+    {
         order.WarehouseId = warehouseId;
         order.Status = OrderStatus.Allocated;
-        return ActivityResult.Follow("Allocated", new JsonObject { ["warehouseId"] = warehouseId, ["warehouse"] = warehouseCode });
+        if (order.ExceptionKind == OrderExceptionKind.OutOfStock)
+        {
+            order.ExceptionKind = OrderExceptionKind.None;
+            order.ExceptionDetail = null;
+        }
+
+        return ActivityResult.Follow("Allocated", new JsonObject { ["warehouseId"] = warehouseId, ["warehouse"] = code, ["reserved"] = reserved });
     }
 }
 

@@ -10,7 +10,4 @@ public interface IStockAvailability
 {
     /// <summary>The lines short of stock; empty when all can be reserved.</summary>
     Task<IReadOnlyList<StockShortage>> ShortagesAsync(SalesOrder order, CancellationToken cancellationToken);
-
-    /// <summary>The first warehouse of the shop's strategy that has every line available, or null when none has.</summary>
-    Task<long?> FillingWarehouseAsync(SalesOrder order, CancellationToken cancellationToken);
 }

@@ -14,9 +14,6 @@ public sealed class InventoryStockAvailability(OrchestratorDbContext db) : IStoc
     public async Task<IReadOnlyList<StockShortage>> ShortagesAsync(SalesOrder order, CancellationToken cancellationToken) =>
         (await CheckAsync(order, cancellationToken)).Shortages;
 
-    public async Task<long?> FillingWarehouseAsync(SalesOrder order, CancellationToken cancellationToken) =>
-        (await CheckAsync(order, cancellationToken)).Filling;
-
     private async Task<(long? Filling, IReadOnlyList<StockShortage> Shortages)> CheckAsync(SalesOrder order, CancellationToken cancellationToken)
     {
         var wanted = order.Lines.SelectMany(l => l.Items.Select(i => (l.LineNo, i.GoodsId, i.MerchantCode, i.Quantity))).ToList();

@@ -296,6 +296,48 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Inventory.StockReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("GoodsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoodsId");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("OrderId", "State");
+
+                    b.ToTable("StockReservations");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.MasterData.LogisticsCompany", b =>
                 {
                     b.Property<long>("Id")
@@ -1133,6 +1175,27 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
                         .WithMany()
                         .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.MasterData.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Inventory.StockReservation", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
+                        .WithMany()
+                        .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

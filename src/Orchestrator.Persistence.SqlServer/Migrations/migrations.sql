@@ -847,3 +847,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145247_Reservations'
+)
+BEGIN
+    CREATE TABLE [StockReservations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [Quantity] int NOT NULL,
+        [State] nvarchar(16) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ClosedAt] datetime2 NULL,
+        CONSTRAINT [PK_StockReservations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockReservations_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockReservations_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockReservations_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145247_Reservations'
+)
+BEGIN
+    CREATE INDEX [IX_StockReservations_GoodsId] ON [StockReservations] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145247_Reservations'
+)
+BEGIN
+    CREATE INDEX [IX_StockReservations_OrderId_State] ON [StockReservations] ([OrderId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145247_Reservations'
+)
+BEGIN
+    CREATE INDEX [IX_StockReservations_WarehouseId] ON [StockReservations] ([WarehouseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123145247_Reservations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123145247_Reservations', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -279,6 +279,46 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.ToTable("StockMovements");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Inventory.StockReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GoodsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoodsId");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("OrderId", "State");
+
+                    b.ToTable("StockReservations");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.MasterData.LogisticsCompany", b =>
                 {
                     b.Property<long>("Id")
@@ -1091,6 +1131,27 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
                         .WithMany()
                         .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.MasterData.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Inventory.StockReservation", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
+                        .WithMany()
+                        .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

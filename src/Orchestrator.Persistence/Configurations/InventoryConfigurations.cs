@@ -31,3 +31,15 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
         builder.HasOne<Goods>().WithMany().HasForeignKey(m => m.GoodsId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StockReservationConfiguration : IEntityTypeConfiguration<StockReservation>
+{
+    public void Configure(EntityTypeBuilder<StockReservation> builder)
+    {
+        builder.HasIndex(r => new { r.OrderId, r.State });
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Orchestrator.Domain.Orders.SalesOrder>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Goods>().WithMany().HasForeignKey(r => r.GoodsId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -7,7 +7,10 @@ using Orchestrator.Workflows.Execution;
 
 namespace Orchestrator.Workflows.Runtime.Instances;
 
-/// <summary>Commits one interpreter step: the instance row, its journal entry, an incident, and whatever the activity changed.</summary>
+/// <summary>
+/// Commits one interpreter step: the instance row, its journal entry, an incident, and whatever the activity changed,
+/// including SQL it ran inside a transaction it opened on the step's context.
+/// </summary>
 public static class InstanceStore
 {
     public static InstanceState ReadState(WorkflowInstanceRecord record)
@@ -34,6 +37,18 @@ public static class InstanceStore
     public static async Task<WorkflowInstanceRecord> CommitAsync(
         OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
     {
+        if (report?.Fault is not null)
+        {
+            // A faulted activity's half-done changes must not be committed with the fault: drop them (and any
+            // transaction it opened) and store only the instance's state, its journal entry and the incident.
+            db.ChangeTracker.Clear();
+            if (db.Database.CurrentTransaction is { } failed)
+            {
+                await failed.RollbackAsync(cancellationToken);
+                await failed.DisposeAsync();
+            }
+        }
+
         var row = Copy(stored);
         db.WorkflowInstances.Attach(row);
         Describe(row, state, now);
@@ -76,6 +91,23 @@ public static class InstanceStore
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+
+            // An activity that needed atomic SQL (e.g. reserving stock) opened a transaction: the step commits it.
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+        }
+        catch
+        {
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.DisposeAsync();
+            }
+
+            throw;
         }
         finally
         {

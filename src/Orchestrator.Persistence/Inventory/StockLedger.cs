@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Inventory;
+
+namespace Orchestrator.Persistence.Inventory;
+
+/// <summary>
+/// Reserves, releases and deducts stock with conditional single-statement updates, so two orders racing for the last
+/// units can never reserve more than is available, on any provider. Callers run it inside the step's transaction
+/// (<see cref="BeginAsync"/>): the reservation rows and the counters commit or roll back together with the step.
+/// </summary>
+public sealed class StockLedger(OrchestratorDbContext db)
+{
+    /// <summary>Opens the step's transaction if it has none; the workflow runtime commits it with the step.</summary>
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Reserves every quantity in one warehouse, all or none; false when any goods is short.</summary>
+    public async Task<bool> TryReserveAsync(long orderId, long warehouseId, IReadOnlyDictionary<long, int> quantities, DateTime now, CancellationToken cancellationToken)
+    {
+        await BeginAsync(cancellationToken);
+        var savepoint = $"reserve_{warehouseId}";
+        await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
+        foreach (var (goodsId, quantity) in quantities)
+        {
+            var reserved = await db.StockItems
+                .Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId && s.OnHand - s.Reserved >= quantity)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved + quantity).SetProperty(s => s.Version, s => s.Version + 1)
+                    .SetProperty(s => s.UpdatedAt, now), cancellationToken);
+            if (reserved == 0)
+            {
+                await db.Database.CurrentTransaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                return false;
+            }
+        }
+
+        foreach (var (goodsId, quantity) in quantities)
+        {
+            db.StockReservations.Add(new StockReservation
+            {
+                OrderId = orderId,
+                WarehouseId = warehouseId,
+                GoodsId = goodsId,
+                Quantity = quantity,
+                State = ReservationState.Reserved,
+                CreatedAt = now,
+            });
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives back what the order holds (a cancel, a re-allocation).</summary>
+    public Task<int> ReleaseAsync(long orderId, DateTime now, CancellationToken cancellationToken) =>
+        CloseAsync(orderId, ReservationState.Released, now, cancellationToken);
+
+    /// <summary>Takes what the order holds off the shelf at ship confirmation (确认发货), with an audit row per goods.</summary>
+    public Task<int> DeductAsync(long orderId, string reference, DateTime now, CancellationToken cancellationToken) =>
+        CloseAsync(orderId, ReservationState.Deducted, now, cancellationToken, reference);
+
+    private async Task<int> CloseAsync(long orderId, ReservationState to, DateTime now, CancellationToken cancellationToken, string? reference = null)
+    {
+        var open = await db.StockReservations.Where(r => r.OrderId == orderId && r.State == ReservationState.Reserved).ToListAsync(cancellationToken);
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        await BeginAsync(cancellationToken);
+        foreach (var reservation in open)
+        {
+            var quantity = reservation.Quantity;
+            var onHandDelta = to == ReservationState.Deducted ? quantity : 0;
+            await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved - quantity).SetProperty(s => s.OnHand, s => s.OnHand - onHandDelta)
+                    .SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+            reservation.State = to;
+            reservation.ClosedAt = now;
+            if (to == ReservationState.Deducted)
+            {
+                var onHandAfter = await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
+                    .Select(s => s.OnHand).FirstAsync(cancellationToken);
+                db.StockMovements.Add(new StockMovement
+                {
+                    WarehouseId = reservation.WarehouseId,
+                    GoodsId = reservation.GoodsId,
+                    Delta = -quantity,
+                    OnHandAfter = onHandAfter,
+                    Reason = "发货出库 shipment",
+                    Reference = reference,
+                    At = now,
+                });
+            }
+        }
+
+        return open.Count;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Inventory;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Workflows;
+
+/// <summary>Allocation reserves stock with conditional updates: racing orders never hold more than there is.</summary>
+public abstract class ReservationTests(ServerFixture server) : LifecycleTestBase(server)
+{
+    [SkippableFact]
+    public async Task Fifty_orders_racing_for_ten_units_reserve_exactly_ten_and_the_rest_wait_for_stock()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var warehouse = await WarehouseOfAsync(shop);
+        await AdjustStockAsync(warehouse, -90, code);
+
+        var pushes = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PostOrderAsync(shop, PaidOrder(Unique("TB"), (code, 1)))));
+        Assert.All(pushes, p => Assert.Equal(HttpStatusCode.Created, p.StatusCode));
+
+        var (picking, waiting) = await SettledAsync(shop, 50);
+        Assert.Equal((10, 40), (picking, waiting));
+        var stock = await StockAsync(warehouse, code);
+        Assert.Equal((10, 10), (stock.OnHand, stock.Reserved));
+        Assert.Equal(10, await Server.WithDbAsync(db => db.StockReservations.CountAsync(r => r.GoodsId == stock.GoodsId && r.State == ReservationState.Reserved)));
+    }
+
+    [SkippableFact]
+    public async Task Shipping_deducts_what_was_reserved_and_cancelling_gives_it_back()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var warehouse = await WarehouseOfAsync(shop);
+        var shipped = await PushPaidOrderAsync(shop, code);
+        var cancelled = await PushPaidOrderAsync(shop, code);
+        var toShip = InstanceId(await WaitForAsync(shipped, bookmark: "PickConfirmed"));
+        var toCancel = InstanceId(await WaitForAsync(cancelled, bookmark: "PickConfirmed"));
+        Assert.Equal((100, 2), await StockCountsAsync(warehouse, code));
+
+        await ShipThroughFloorAsync(toShip);
+        await ResumeOkAsync(toCancel, "PickConfirmed", new JsonObject { ["rejected"] = true, ["reason"] = "货损" });
+        await ResumeOkAsync(toCancel, "Review", new JsonObject { ["decision"] = "reject", ["reviewer"] = "小李" });
+
+        Assert.Equal((99, 0), await StockCountsAsync(warehouse, code));
+        var movement = await Server.WithDbAsync(db => db.StockMovements.Where(m => m.WarehouseId == warehouse).OrderBy(m => m.Id).LastAsync());
+        Assert.Equal((-1, 99, "发货出库 shipment"), (movement.Delta, movement.OnHandAfter, movement.Reason));
+        var states = await Server.WithDbAsync(db => db.StockReservations.Where(r => r.OrderId == shipped || r.OrderId == cancelled)
+            .OrderBy(r => r.OrderId).Select(r => r.State).ToListAsync());
+        Assert.Equal([ReservationState.Deducted, ReservationState.Released], states);
+    }
+
+    private async Task<(int Picking, int Waiting)> SettledAsync(long shop, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        (int, int) counts = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            counts = (await CountAsync(shop, "PickConfirmed"), await CountAsync(shop, "StockAvailable"));
+            if (counts.Item1 + counts.Item2 == expected)
+            {
+                return counts;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Only {counts} of {expected} orders settled.");
+    }
+
+    private async Task<int> CountAsync(long shop, string waitingFor) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?shopId={shop}&waitingFor={waitingFor}&pageSize=1", ServerFixture.Json))!["total"]!.GetValue<int>();
+
+    private async Task<long> WarehouseOfAsync(long shopId) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();
+
+    private async Task<(int OnHand, int Reserved)> StockCountsAsync(long warehouse, string code)
+    {
+        var stock = await StockAsync(warehouse, code);
+        return (stock.OnHand, stock.Reserved);
+    }
+
+    private async Task<(long GoodsId, int OnHand, int Reserved)> StockAsync(long warehouse, string code)
+    {
+        var item = (await Client.GetFromJsonAsync<JsonObject>($"/api/stock?warehouseId={warehouse}&merchantCode={code}", ServerFixture.Json))!["items"]![0]!;
+        return (item["goodsId"]!.GetValue<long>(), item["onHand"]!.GetValue<int>(), item["reserved"]!.GetValue<int>());
+    }
+}
+
+public sealed class SqliteReservationTests(LifecycleSqliteFixture server) : ReservationTests(server), IClassFixture<LifecycleSqliteFixture>;
+
+public sealed class PostgreSqlReservationTests(LifecyclePostgreSqlFixture server) : ReservationTests(server), IClassFixture<LifecyclePostgreSqlFixture>;
