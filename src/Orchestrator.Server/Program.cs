@@ -1,5 +1,6 @@
 using Orchestrator.Server.Apis.Activities;
 using Orchestrator.Server.Apis.Combos;
+using Orchestrator.Server.Apis.Floor;
 using Orchestrator.Server.Apis.Goods;
 using Orchestrator.Server.Apis.LogisticsCompanies;
 using Orchestrator.Server.Apis.Orders;
@@ -35,6 +36,7 @@ app.MapActivitiesApi();
 app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
 app.MapReviewApi();
+app.MapFloorApi();
 app.MapRulesApi();
 app.MapBuyerBlacklistApi();
 app.MapDesigner();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
@@ -77,48 +78,119 @@ public sealed class PickActivity : OrderActivity
 }
 
 /// <summary>
-/// 验货出库: waits on <c>Scanned</c>. A stimulus may carry <c>{ "items": [{ "merchantCode", "quantity" }] }</c>; they must
-/// match the order's goods exactly, else the scan is refused and the wait goes on.
+/// 验货出库: waits on <c>Scanned</c> while items are scanned one by one (<c>{ "barcode": "…", "quantity": 1 }</c>; a
+/// merchant code label scans too) or all at once (<c>{ "items": [{ "merchantCode", "quantity" }] }</c>). A wrong item or
+/// an over-scan is refused with a message and the count stays as it was; the order is verified when every line matches.
 /// </summary>
 public sealed class VerifyActivity : OrderActivity
 {
     public const string Bookmark = "Scanned";
 
     public override ActivityDescriptor Descriptor { get; } = new("Verify", Category, "Verify", [], ["Verified"],
-        SuspendsOnBookmark: true, Description: "Waits until every item is scanned against the order.");
+        SuspendsOnBookmark: true, Description: "Waits until every item is scanned against the order (验货).");
 
     protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["expected"] = Expected(order) }));
+        ValueTask.FromResult(ActivityResult.Wait(Bookmark, Progress(Expected(order))));
 
-    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {
-        if (stimulus.Input?["items"] is JsonArray scanned)
+        var lines = Expected(order);
+        if (stimulus.BookmarkPayload?["lines"] is JsonArray progress)
         {
-            var expected = Expected(order).ToDictionary(e => e!["merchantCode"]!.GetValue<string>(), e => e!["quantity"]!.GetValue<int>(), StringComparer.OrdinalIgnoreCase);
-            var counted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            foreach (var item in scanned)
+            foreach (var line in lines)
             {
-                var code = item?["merchantCode"]?.ToString() ?? throw new StimulusRejectedException("Every scanned item needs a merchantCode.", "items");
-                counted[code] = counted.GetValueOrDefault(code) + (item["quantity"]?.GetValue<int>() ?? 1);
-            }
-
-            var wrong = counted.Where(c => expected.GetValueOrDefault(c.Key) != c.Value).Select(c => c.Key)
-                .Concat(expected.Keys.Where(k => !counted.ContainsKey(k))).Distinct().ToList();
-            if (wrong.Count > 0)
-            {
-                throw new StimulusRejectedException($"Scanned items do not match the order: {string.Join(", ", wrong)}.", "items");
+                line.Scanned = progress.FirstOrDefault(p => string.Equals(p?["merchantCode"]?.GetValue<string>(), line.MerchantCode, StringComparison.OrdinalIgnoreCase))
+                    ?["scanned"]?.GetValue<int>() ?? 0;
             }
         }
 
-        order.Status = OrderStatus.Verified;
+        if (stimulus.Input?["items"] is JsonArray items)
+        {
+            CheckAll(lines, items);
+        }
+        else if (stimulus.Input?["barcode"] is JsonValue barcode && barcode.GetValueKind() == JsonValueKind.String)
+        {
+            var quantity = stimulus.Input["quantity"] is JsonValue q && q.TryGetValue<int>(out var n) ? n : 1;
+            await ScanAsync(lines, barcode.GetValue<string>(), quantity, db, context.CancellationToken);
+        }
+        else
+        {
+            throw new StimulusRejectedException("Scan with { \"barcode\": \"…\" } per item, or send { \"items\": [{ \"merchantCode\", \"quantity\" }] }.", "barcode");
+        }
+
         Touch(order, context);
-        return ValueTask.FromResult(ActivityResult.Follow("Verified"));
+        if (lines.Any(l => l.Scanned < l.Quantity))
+        {
+            return ActivityResult.Wait(Bookmark, Progress(lines));
+        }
+
+        order.Status = OrderStatus.Verified;
+        return ActivityResult.Follow("Verified", Progress(lines));
     }
 
-    private static JsonArray Expected(SalesOrder order) =>
-        new([.. order.Lines.SelectMany(l => l.Items)
+    private static async Task ScanAsync(List<ScanLine> lines, string barcode, int quantity, OrchestratorDbContext db, CancellationToken cancellationToken)
+    {
+        if (quantity is < 1 or > 10_000)
+        {
+            throw new StimulusRejectedException("quantity is a count from 1 up.", "quantity");
+        }
+
+        var code = MerchantCode.Normalize(barcode);
+        var goods = await db.Goods.AsNoTracking().Where(g => g.Barcode == barcode.Trim() || g.NormalizedMerchantCode == code)
+            .Select(g => new { g.MerchantCode, g.Name }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new StimulusRejectedException($"No goods has barcode '{barcode}'.", "barcode");
+        var line = lines.FirstOrDefault(l => string.Equals(l.MerchantCode, goods.MerchantCode, StringComparison.OrdinalIgnoreCase))
+            ?? throw new StimulusRejectedException($"Wrong item: {goods.Name} ({goods.MerchantCode}) is not in this order.", "barcode");
+        if (line.Scanned + quantity > line.Quantity)
+        {
+            throw new StimulusRejectedException(
+                $"Over-scan: the order wants {line.Quantity} × {goods.Name} ({goods.MerchantCode}) and {line.Scanned} are already scanned.", "quantity");
+        }
+
+        line.Scanned += quantity;
+    }
+
+    private static void CheckAll(List<ScanLine> lines, JsonArray items)
+    {
+        var counted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            var code = item?["merchantCode"]?.ToString() ?? throw new StimulusRejectedException("Every scanned item needs a merchantCode.", "items");
+            counted[code] = counted.GetValueOrDefault(code) + (item["quantity"]?.GetValue<int>() ?? 1);
+        }
+
+        var wrong = counted.Where(c => lines.FirstOrDefault(l => string.Equals(l.MerchantCode, c.Key, StringComparison.OrdinalIgnoreCase))?.Quantity != c.Value)
+            .Select(c => c.Key)
+            .Concat(lines.Where(l => !counted.ContainsKey(l.MerchantCode)).Select(l => l.MerchantCode))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (wrong.Count > 0)
+        {
+            throw new StimulusRejectedException($"Scanned items do not match the order: {string.Join(", ", wrong)}.", "items");
+        }
+
+        lines.ForEach(l => l.Scanned = l.Quantity);
+    }
+
+    private static List<ScanLine> Expected(SalesOrder order) =>
+        order.Lines.SelectMany(l => l.Items)
             .GroupBy(i => i.MerchantCode, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (JsonNode)new JsonObject { ["merchantCode"] = g.Key, ["quantity"] = g.Sum(i => i.Quantity) })]);
+            .Select(g => new ScanLine(g.Key, g.Sum(i => i.Quantity)))
+            .ToList();
+
+    private static JsonObject Progress(List<ScanLine> lines) => new()
+    {
+        ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l.MerchantCode, ["quantity"] = l.Quantity, ["scanned"] = l.Scanned })]),
+        ["remaining"] = lines.Sum(l => l.Quantity - l.Scanned),
+    };
+
+    private sealed class ScanLine(string merchantCode, int quantity)
+    {
+        public string MerchantCode { get; } = merchantCode;
+
+        public int Quantity { get; } = quantity;
+
+        public int Scanned { get; set; }
+    }
 }
 
 /// <summary>称重: waits on <c>Weighed</c> with <c>{ "weightKg": 1.25 }</c> and records the weight.</summary>

@@ -129,8 +129,12 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
     /// <summary>The floor's three waits, with the stimuli a picker, a scanner and a scale send.</summary>
     protected async Task<JsonObject> ShipThroughFloorAsync(Guid instanceId)
     {
-        await ResumeOkAsync(instanceId, "PickConfirmed");
-        await ResumeOkAsync(instanceId, "Scanned");
+        var atVerify = await ResumeOkAsync(instanceId, "PickConfirmed");
+        var expected = atVerify["bookmarks"]!.AsArray().Single(b => b!["name"]!.GetValue<string>() == "Scanned")!["payload"]!["lines"]!.AsArray();
+        await ResumeOkAsync(instanceId, "Scanned", new JsonObject
+        {
+            ["items"] = new JsonArray(expected.Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l!["merchantCode"]!.GetValue<string>(), ["quantity"] = l["quantity"]!.GetValue<int>() }).ToArray()),
+        });
         return await ResumeOkAsync(instanceId, "Weighed", new JsonObject { ["weightKg"] = 1.25 });
     }
 

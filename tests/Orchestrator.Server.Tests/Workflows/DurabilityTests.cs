@@ -57,7 +57,8 @@ public sealed partial class DurabilityTests : IDisposable
             Assert.Equal(Orders, instances.Count);
             foreach (var instance in instances)
             {
-                Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/workflow-instances/{instance}/bookmarks/Scanned:resume", null)).StatusCode);
+                var scanned = await client.PostAsJsonAsync($"/api/workflow-instances/{instance}/bookmarks/Scanned:resume", new JsonObject { ["barcode"] = "6901234500011" });
+                Assert.Equal(HttpStatusCode.OK, scanned.StatusCode);
                 var weighed = await client.PostAsJsonAsync($"/api/workflow-instances/{instance}/bookmarks/Weighed:resume", new JsonObject { ["weightKg"] = 0.8 });
                 Assert.Equal(HttpStatusCode.OK, weighed.StatusCode);
             }

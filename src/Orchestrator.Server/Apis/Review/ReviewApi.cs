@@ -80,24 +80,17 @@ internal static class ReviewApi
 
     private static async Task<IResult> DecideAsync(long orderId, JsonObject stimulus, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct)
     {
-        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
-        if (instanceId is not { } id)
+        if (await OrderStimuli.SendAsync(db, grains, orderId, AwaitReviewActivity.Bookmark, stimulus, ct) is not var (reply, id))
         {
             return Problems.NotFound("Order under review", orderId);
         }
 
-        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(id).ResumeAsync(AwaitReviewActivity.Bookmark, null, stimulus.ToJsonString());
-        switch (reply.Kind)
+        return reply.Kind switch
         {
-            case ReplyKind.Done:
-                var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
-                var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == id, ct);
-                return Results.Ok(new { order = OrderResponse.From(order), instance = InstanceSummary.From(instance) });
-            case ReplyKind.Rejected:
-                return Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "The decision was refused.");
-            default:
-                return await AlreadyHandledAsync(db, orderId, id, reply, ct);
-        }
+            ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, id, ct),
+            ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "The decision was refused."),
+            _ => await AlreadyHandledAsync(db, orderId, id, reply, ct),
+        };
     }
 
     /// <summary>409 naming who decided the order, from the journal, or why it is not waiting for review at all.</summary>
@@ -117,8 +110,6 @@ internal static class ReviewApi
                 extensions: new Dictionary<string, object?> { ["handledBy"] = reviewer, ["outcome"] = last.Outcome, ["handledAt"] = last.StartedAt });
         }
 
-        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not waiting for review",
-            detail: $"Order {orderId} is not waiting for a reviewer ({reply.Message})",
-            extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = openBookmarks });
+        return OrderStimuli.NotWaiting(orderId, "review", reply);
     }
 }

@@ -69,7 +69,7 @@ public sealed class AdoNetClusterTests(ITestOutputHelper output) : IAsyncLifetim
 
         foreach (var instance in instances)
         {
-            await ResumeOkAsync(clientB, instance, "Scanned");
+            await ResumeOkAsync(clientB, instance, "Scanned", new JsonObject { ["barcode"] = "6901234500011" });
             await ResumeOkAsync(clientB, instance, "Weighed", new JsonObject { ["weightKg"] = 0.8 });
         }
 

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Lifecycle.Activities;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows.Runtime.Grains;
+
+namespace Orchestrator.Server.Apis.Floor;
+
+/// <summary>The warehouse floor's actions on an order: confirm or reject picking (打单配货), scan to verify (验货), weigh (称重).</summary>
+internal static class FloorApi
+{
+    public static IEndpointRouteBuilder MapFloorApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Warehouse floor");
+        group.MapPost("/pick:confirm", (long orderId, FloorActor? body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = body?.By }, ct));
+        group.MapPost("/pick:reject", (long orderId, PickRejection body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = body.By }, ct));
+        group.MapPost("/verify:scan", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(db, grains, orderId, VerifyActivity.Bookmark, "verification", body, ct));
+        group.MapPost("/weigh", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(db, grains, orderId, WeighShipActivity.Bookmark, "weighing", body, ct));
+        return routes;
+    }
+
+    private static async Task<IResult> SendAsync(
+        OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, string stage, JsonObject payload, CancellationToken ct)
+    {
+        if (await OrderStimuli.SendAsync(db, grains, orderId, bookmark, payload, ct) is not var (reply, instanceId))
+        {
+            return Problems.NotFound("Order with a workflow", orderId);
+        }
+
+        return reply.Kind switch
+        {
+            ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, instanceId, ct),
+            ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "Refused."),
+            _ => OrderStimuli.NotWaiting(orderId, stage, reply),
+        };
+    }
+}
+
+/// <summary>Who on the floor acted (optional).</summary>
+public sealed record FloorActor(string? By);
+
+/// <summary>Sends the order back to review: <c>reason</c> is shown to the reviewer.</summary>
+public sealed record PickRejection(string? Reason, string? By);

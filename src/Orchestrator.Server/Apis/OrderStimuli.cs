@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence;
+using Orchestrator.Server.Apis.Orders;
+using Orchestrator.Server.Apis.WorkflowInstances;
+using Orchestrator.Workflows.Runtime.Grains;
+
+namespace Orchestrator.Server.Apis;
+
+/// <summary>Sends a person's action on an order (review, pick, scan, weigh) to the bookmark its workflow waits on.</summary>
+internal static class OrderStimuli
+{
+    /// <summary>The reply, or null when the order has no workflow instance.</summary>
+    public static async Task<(InstanceReply Reply, Guid InstanceId)?> SendAsync(
+        OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, JsonObject payload, CancellationToken ct)
+    {
+        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        return instanceId is { } id
+            ? (await grains.GetGrain<IWorkflowInstanceGrain>(id).ResumeAsync(bookmark, null, payload.ToJsonString()), id)
+            : null;
+    }
+
+    /// <summary>200 with the order and where its workflow now stands, including the open bookmark's payload (e.g. scan progress).</summary>
+    public static async Task<IResult> DoneAsync(OrchestratorDbContext db, long orderId, Guid instanceId, CancellationToken ct)
+    {
+        var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
+        var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == instanceId, ct);
+        var detail = InstanceDetail.From(instance, [], []);
+        return Results.Ok(new { order = OrderResponse.From(order), instance = detail.Instance, waiting = detail.Bookmarks });
+    }
+
+    public static IResult NotWaiting(long orderId, string stage, InstanceReply reply) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Not waiting for {stage}",
+            detail: $"Order {orderId} is not waiting for {stage} ({reply.Message})",
+            extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks ?? [] });
+}
