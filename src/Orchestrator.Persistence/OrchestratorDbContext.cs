@@ -21,6 +21,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<LogisticsCompany> LogisticsCompanies => Set<LogisticsCompany>();
 
+    public DbSet<FreightRate> FreightRates => Set<FreightRate>();
+
     public DbSet<Goods> Goods => Set<Goods>();
 
     public DbSet<Combo> Combos => Set<Combo>();

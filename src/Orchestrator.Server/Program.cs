@@ -28,6 +28,7 @@ app.MapPlatformsApi();
 app.MapShopsApi();
 app.MapWarehousesApi();
 app.MapLogisticsCompaniesApi();
+app.MapFreightRatesApi();
 app.MapGoodsApi();
 app.MapCombosApi();
 app.MapOrdersApi();

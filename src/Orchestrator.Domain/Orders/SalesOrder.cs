@@ -83,6 +83,15 @@ public sealed class SalesOrder : Entity
 
     public DateTime? ShippedAt { get; set; }
 
+    /// <summary>What the goods should weigh (goods weights × quantities), to compare with the scale.</summary>
+    public decimal? ExpectedWeightKg { get; set; }
+
+    /// <summary>Freight from the carrier's template for the weighed package (运费).</summary>
+    public decimal? FreightFee { get; set; }
+
+    /// <summary>The scale and the expected weight differ by more than the tolerance: worth a look before it leaves.</summary>
+    public bool IsWeightOutOfTolerance { get; set; }
+
     /// <summary>Hash of the last applied platform push.</summary>
     public string Fingerprint { get; set; } = "";
 

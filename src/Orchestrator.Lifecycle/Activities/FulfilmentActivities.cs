@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
+using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
@@ -193,28 +194,53 @@ public sealed class VerifyActivity : OrderActivity
     }
 }
 
-/// <summary>称重: waits on <c>Weighed</c> with <c>{ "weightKg": 1.25 }</c> and records the weight.</summary>
+/// <summary>
+/// 称重: waits on <c>Weighed</c> with <c>{ "weightKg": 1.25 }</c>, records the weight, prices the package from the carrier's
+/// freight template (首重 + 续重 by province) and flags a weight off the goods' expected weight by more than
+/// <c>tolerancePercent</c> (default 10).
+/// </summary>
 public sealed class WeighShipActivity : OrderActivity
 {
     public const string Bookmark = "Weighed";
+    private const decimal DefaultTolerancePercent = 10m;
 
-    public override ActivityDescriptor Descriptor { get; } = new("WeighShip", Category, "Weigh", [], ["Weighed"],
-        SuspendsOnBookmark: true, Description: "Waits for the package's weight from the scale.");
+    public override ActivityDescriptor Descriptor { get; } = new("WeighShip", Category, "Weigh",
+        [new InputDescriptor("tolerancePercent", "Weight tolerance %", InputType.Number, Description: "Flag packages whose weight differs from the goods' by more than this (default 10).")],
+        ["Weighed"], SuspendsOnBookmark: true, Description: "Waits for the package's weight, prices the freight and flags a weight that does not fit the goods.");
 
     protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
         ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["trackingNumber"] = order.TrackingNumber }));
 
-    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {
         var weight = stimulus.Input?["weightKg"] is JsonValue value && value.TryGetValue<decimal>(out var kg) ? kg : 0m;
-        if (weight <= 0)
+        if (weight is <= 0 or > 1000)
         {
-            throw new StimulusRejectedException("Send \"weightKg\" as a positive number, e.g. 1.25.", "weightKg");
+            throw new StimulusRejectedException("Send \"weightKg\" as a positive number up to 1000, e.g. 1.25.", "weightKg");
         }
 
+        var goodsIds = order.Lines.SelectMany(l => l.Items).Select(i => i.GoodsId).Distinct().ToList();
+        var weights = await db.Goods.AsNoTracking().Where(g => goodsIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.WeightKg, context.CancellationToken);
+        var expected = order.Lines.SelectMany(l => l.Items).Sum(i => weights.GetValueOrDefault(i.GoodsId) * i.Quantity);
+        var tolerance = context.Input("tolerancePercent") is { ValueKind: JsonValueKind.Number } t ? t.GetDecimal() : DefaultTolerancePercent;
+        var outOfTolerance = expected > 0 && Math.Abs(weight - expected) / expected * 100m > tolerance;
+        var rates = order.LogisticsCompanyId is { } carrier
+            ? await db.FreightRates.AsNoTracking().Where(r => r.LogisticsCompanyId == carrier).ToListAsync(context.CancellationToken)
+            : [];
+        var freight = FreightRate.For(rates, order.ReceiverProvince)?.FeeFor(weight);
+
         order.WeightKg = weight;
+        order.ExpectedWeightKg = expected;
+        order.IsWeightOutOfTolerance = outOfTolerance;
+        order.FreightFee = freight;
         Touch(order, context);
-        return ValueTask.FromResult(ActivityResult.Follow("Weighed", new JsonObject { ["weightKg"] = weight }));
+        return ActivityResult.Follow("Weighed", new JsonObject
+        {
+            ["weightKg"] = weight,
+            ["expectedWeightKg"] = expected,
+            ["outOfTolerance"] = outOfTolerance,
+            ["freightFee"] = freight,
+        });
     }
 }
 

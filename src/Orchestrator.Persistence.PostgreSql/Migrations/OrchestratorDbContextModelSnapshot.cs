@@ -338,6 +338,46 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.ToTable("StockReservations");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.MasterData.FreightRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AdditionalFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("AdditionalUnitKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("FirstFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("FirstWeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<long>("LogisticsCompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogisticsCompanyId", "Province")
+                        .IsUnique();
+
+                    b.ToTable("FreightRates");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.MasterData.LogisticsCompany", b =>
                 {
                     b.Property<long>("Id")
@@ -584,15 +624,26 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<decimal?>("ExpectedWeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<decimal?>("FreightFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<bool>("HasUnmappedSku")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsCod")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsWeightOutOfTolerance")
                         .HasColumnType("boolean");
 
                     b.Property<long?>("LogisticsCompanyId")
@@ -1202,6 +1253,15 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("WarehouseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.MasterData.FreightRate", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.LogisticsCompany", null)
+                        .WithMany()
+                        .HasForeignKey("LogisticsCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -338,6 +338,46 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.ToTable("StockReservations");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.MasterData.FreightRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AdditionalFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("AdditionalUnitKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("FirstFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("FirstWeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<long>("LogisticsCompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogisticsCompanyId", "Province")
+                        .IsUnique();
+
+                    b.ToTable("FreightRates");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.MasterData.LogisticsCompany", b =>
                 {
                     b.Property<long>("Id")
@@ -584,15 +624,26 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<decimal?>("ExpectedWeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<decimal?>("FreightFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<bool>("HasUnmappedSku")
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsCod")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsWeightOutOfTolerance")
                         .HasColumnType("bit");
 
                     b.Property<long?>("LogisticsCompanyId")
@@ -1203,6 +1254,15 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("WarehouseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.MasterData.FreightRate", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.LogisticsCompany", null)
+                        .WithMany()
+                        .HasForeignKey("LogisticsCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

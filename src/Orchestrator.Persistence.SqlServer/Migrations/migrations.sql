@@ -905,3 +905,66 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151446_Freight'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [ExpectedWeightKg] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151446_Freight'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [FreightFee] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151446_Freight'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [IsWeightOutOfTolerance] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151446_Freight'
+)
+BEGIN
+    CREATE TABLE [FreightRates] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LogisticsCompanyId] bigint NOT NULL,
+        [Province] nvarchar(32) NOT NULL,
+        [FirstWeightKg] decimal(18,4) NOT NULL,
+        [FirstFee] decimal(18,4) NOT NULL,
+        [AdditionalUnitKg] decimal(18,4) NOT NULL,
+        [AdditionalFee] decimal(18,4) NOT NULL,
+        CONSTRAINT [PK_FreightRates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FreightRates_LogisticsCompanies_LogisticsCompanyId] FOREIGN KEY ([LogisticsCompanyId]) REFERENCES [LogisticsCompanies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151446_Freight'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FreightRates_LogisticsCompanyId_Province] ON [FreightRates] ([LogisticsCompanyId], [Province]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151446_Freight'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123151446_Freight', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

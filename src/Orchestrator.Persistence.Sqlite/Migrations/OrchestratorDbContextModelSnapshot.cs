@@ -319,6 +319,44 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.ToTable("StockReservations");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.MasterData.FreightRate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AdditionalFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AdditionalUnitKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FirstFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FirstWeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LogisticsCompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogisticsCompanyId", "Province")
+                        .IsUnique();
+
+                    b.ToTable("FreightRates");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.MasterData.LogisticsCompany", b =>
                 {
                     b.Property<long>("Id")
@@ -555,15 +593,26 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ExpectedWeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FreightFee")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasUnmappedSku")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWeightOutOfTolerance")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LogisticsCompanyId")
@@ -1159,6 +1208,15 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("WarehouseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.MasterData.FreightRate", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.LogisticsCompany", null)
+                        .WithMany()
+                        .HasForeignKey("LogisticsCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -14,3 +14,13 @@ internal sealed class LogisticsCompanyConfiguration : IEntityTypeConfiguration<L
         builder.Property(l => l.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class FreightRateConfiguration : IEntityTypeConfiguration<FreightRate>
+{
+    public void Configure(EntityTypeBuilder<FreightRate> builder)
+    {
+        builder.Property(r => r.Province).HasMaxLength(32);
+        builder.HasIndex(r => new { r.LogisticsCompanyId, r.Province }).IsUnique();
+        builder.HasOne<LogisticsCompany>().WithMany().HasForeignKey(r => r.LogisticsCompanyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

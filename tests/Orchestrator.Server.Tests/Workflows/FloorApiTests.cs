@@ -31,8 +31,25 @@ public abstract class FloorApiTests(ServerFixture server) : LifecycleTestBase(se
         Assert.Equal("Verified", verified["order"]!["status"]!.GetValue<string>());
         Assert.Equal("Weighed", verified["instance"]!["waitingFor"]!.GetValue<string>());
         AssertNamesField(await ProblemAsync(await PostAsync(orderId, "weigh", new JsonObject()), HttpStatusCode.BadRequest), "weightKg");
+        var carrier = verified["order"]!["logisticsCompanyId"]!.GetValue<long>();
+        var badTemplate = await Client.PutAsJsonAsync($"/api/logistics-companies/{carrier}/freight-rates",
+            new JsonObject { ["rates"] = new JsonArray(new JsonObject { ["province"] = "浙江省", ["firstWeightKg"] = 0, ["firstFee"] = 8, ["additionalFee"] = 2 }) }, ServerFixture.Json);
+        AssertNamesField(await ProblemAsync(badTemplate, HttpStatusCode.BadRequest), "rates[0].firstWeightKg");
+        var template = await Client.PutAsJsonAsync($"/api/logistics-companies/{carrier}/freight-rates", new JsonObject
+        {
+            ["rates"] = new JsonArray(
+                new JsonObject { ["province"] = "浙江省", ["firstWeightKg"] = 1, ["firstFee"] = 8, ["additionalUnitKg"] = 1, ["additionalFee"] = 2 },
+                new JsonObject { ["province"] = "*", ["firstWeightKg"] = 1, ["firstFee"] = 12, ["additionalUnitKg"] = 0.5, ["additionalFee"] = 3 }),
+        }, ServerFixture.Json);
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+
         var shipped = await FloorAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 1.2 });
+
         Assert.Equal(("Shipped", "Finished"), (shipped["order"]!["status"]!.GetValue<string>(), shipped["instance"]!["status"]!.GetValue<string>()));
+        var order = shipped["order"]!;
+        Assert.Equal(10m, order["freightFee"]!.GetValue<decimal>());                 // 首重 8 for 1 kg + 续重 2 for the started second kg
+        Assert.Equal(0.9m, order["expectedWeightKg"]!.GetValue<decimal>());          // 2 × 0.3 + 0.3
+        Assert.True(order["isWeightOutOfTolerance"]!.GetValue<bool>());              // 1.2 kg is a third over
     }
 
     [SkippableFact]

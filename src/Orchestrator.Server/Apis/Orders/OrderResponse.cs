@@ -28,6 +28,9 @@ public sealed record OrderResponse(
     string? BlockReason,
     string? TrackingNumber,
     decimal? WeightKg,
+    decimal? ExpectedWeightKg,
+    bool IsWeightOutOfTolerance,
+    decimal? FreightFee,
     DateTime? ShippedAt,
     string? AccountingPartner,
     string? Employee,
@@ -42,6 +45,6 @@ public sealed record OrderResponse(
         o.Id, o.ShopId, o.PlatformOrderId, o.PlatformStatus, o.Status, o.ExceptionKind, o.ExceptionDetail, o.HasUnmappedSku, o.BuyerNick,
         new ReceiverRequest(o.ReceiverName, o.ReceiverMobile, o.ReceiverProvince, o.ReceiverCity, o.ReceiverDistrict, o.ReceiverAddress, o.ReceiverZip),
         o.BuyerMessage, o.SellerMemo, o.PlatformCreatedAt, o.PayTime, o.PlatformModifiedAt, o.TotalFee, o.PostFee, o.DiscountFee, o.Payment, o.IsCod,
-        o.WarehouseId, o.LogisticsCompanyId, o.BlockReason, o.TrackingNumber, o.WeightKg, o.ShippedAt, o.AccountingPartner, o.Employee, o.PendingPlatformChange is not null, o.PendingPlatformChangeAt,
+        o.WarehouseId, o.LogisticsCompanyId, o.BlockReason, o.TrackingNumber, o.WeightKg, o.ExpectedWeightKg, o.IsWeightOutOfTolerance, o.FreightFee, o.ShippedAt, o.AccountingPartner, o.Employee, o.PendingPlatformChange is not null, o.PendingPlatformChangeAt,
         o.ReceivedAt, o.UpdatedAt, o.Version, o.Lines.OrderBy(l => l.LineNo).Select(OrderLineResponse.From).ToList());
 }
