@@ -28,5 +28,8 @@ public sealed class Goods : Entity
 
     public decimal Price { get; set; }
 
+    /// <summary>Available stock at or below this (in a warehouse) is shown as low; null means no warning.</summary>
+    public int? LowStockThreshold { get; set; }
+
     public bool IsEnabled { get; set; } = true;
 }

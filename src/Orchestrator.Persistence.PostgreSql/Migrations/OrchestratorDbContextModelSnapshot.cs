@@ -91,6 +91,9 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MerchantCode")
                         .IsRequired()
                         .HasMaxLength(64)

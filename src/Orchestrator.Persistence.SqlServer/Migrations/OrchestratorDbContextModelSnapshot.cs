@@ -91,6 +91,9 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("int");
+
                     b.Property<string>("MerchantCode")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -968,3 +968,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123152256_LowStock'
+)
+BEGIN
+    ALTER TABLE [Goods] ADD [LowStockThreshold] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123152256_LowStock'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123152256_LowStock', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -82,6 +82,9 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LowStockThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MerchantCode")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -146,6 +146,46 @@ public abstract class OutOfStockTests(ServerFixture server) : LifecycleTestBase(
         }, ServerFixture.Json), HttpStatusCode.NotFound);
     }
 
+    [SkippableFact]
+    public async Task A_transfer_moves_only_free_stock_between_warehouses_and_low_stock_is_listed()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var from = await WarehouseOfAsync(shop);
+        var to = await PostCreatedAsync("/api/warehouses", new JsonObject
+        {
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "大源北路88号",
+        });
+        var goods = (await Client.GetFromJsonAsync<JsonObject>($"/api/goods?merchantCode={code}", ServerFixture.Json))!["items"]![0]!.AsObject();
+        goods["lowStockThreshold"] = 20;
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync($"/api/goods/{goods["id"]}", goods, ServerFixture.Json)).StatusCode);
+
+        var tooMuch = await Client.PostAsJsonAsync("/api/stock:transfer", Transfer(from, to, code, 101), ServerFixture.Json);
+        AssertNamesField(await ProblemAsync(tooMuch, HttpStatusCode.BadRequest), "items[0].quantity");
+        var moved = await Client.PostAsJsonAsync("/api/stock:transfer", Transfer(from, to, code, 85), ServerFixture.Json);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var stock = (await Client.GetFromJsonAsync<JsonObject>($"/api/stock?merchantCode={code}", ServerFixture.Json))!["items"]!.AsArray();
+        Assert.Equal([(from, 15, true), (to, 85, false)],
+            stock.Select(s => (s!["warehouseId"]!.GetValue<long>(), s["onHand"]!.GetValue<int>(), s["isLow"]!.GetValue<bool>())).OrderBy(s => s.Item1 == to));
+        var low = (await Client.GetFromJsonAsync<JsonObject>($"/api/stock?merchantCode={code}&lowStock=true", ServerFixture.Json))!["items"]!.AsArray();
+        Assert.Equal(from, Assert.Single(low)!["warehouseId"]!.GetValue<long>());
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync("/api/stock:transfer", Transfer(from, from, code, 1), ServerFixture.Json),
+            HttpStatusCode.BadRequest), "toWarehouseId");
+    }
+
+    private static JsonObject Transfer(long from, long to, string code, int quantity) => new()
+    {
+        ["fromWarehouseId"] = from,
+        ["toWarehouseId"] = to,
+        ["reason"] = "调拨 transfer",
+        ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = code, ["quantity"] = quantity }),
+    };
+
     private async Task<long> WarehouseOfAsync(long shopId) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();
 

@@ -111,6 +111,7 @@ internal static class GoodsApi
         goods.Name = request.Name!.Trim();
         goods.Spec = request.Spec?.Trim();
         goods.WeightKg = request.WeightKg ?? 0;
+        goods.LowStockThreshold = request.LowStockThreshold;
         goods.Price = request.Price ?? 0;
         goods.IsEnabled = request.IsEnabled ?? true;
     }

@@ -9,4 +9,5 @@ public sealed record GoodsRequest(
     decimal? WeightKg,
     decimal? Price,
     bool? IsEnabled,
-    int? Version);
+    int? Version,
+    int? LowStockThreshold = null);

@@ -14,5 +14,6 @@ internal sealed class GoodsRequestValidator : AbstractValidator<GoodsRequest>
         RuleFor(r => r.Spec).MaximumLength(128);
         RuleFor(r => r.WeightKg).GreaterThanOrEqualTo(0).LessThan(100_000);
         RuleFor(r => r.Price).GreaterThanOrEqualTo(0).LessThan(100_000_000);
+        RuleFor(r => r.LowStockThreshold).InclusiveBetween(0, 1_000_000);
     }
 }

@@ -8,6 +8,12 @@ public sealed record StockAdjustmentRequest(string? Reason, string? Reference, I
 
 public sealed record StockAdjustmentItem(string? MerchantCode, long? GoodsId, int? Delta, int? OnHand);
 
-public sealed record StockItemResponse(long WarehouseId, long GoodsId, string MerchantCode, int OnHand, int Reserved, int Available, DateTime UpdatedAt, int Version);
+public sealed record StockItemResponse(
+    long WarehouseId, long GoodsId, string MerchantCode, int OnHand, int Reserved, int Available, DateTime UpdatedAt, int Version, int? LowStockThreshold, bool IsLow);
 
 public sealed record StockAdjustmentResponse(IReadOnlyList<StockItemResponse> Items, bool RecheckQueued);
+
+/// <summary>调拨: move <c>quantity</c> of each goods from one warehouse to another, all or nothing.</summary>
+public sealed record StockTransferRequest(long? FromWarehouseId, long? ToWarehouseId, string? Reason, string? Reference, IReadOnlyList<StockTransferItem>? Items);
+
+public sealed record StockTransferItem(string? MerchantCode, int? Quantity);

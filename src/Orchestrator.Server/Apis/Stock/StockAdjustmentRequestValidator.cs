@@ -27,3 +27,21 @@ internal sealed class StockAdjustmentRequestValidator : AbstractValidator<StockA
         });
     }
 }
+
+internal sealed class StockTransferRequestValidator : AbstractValidator<StockTransferRequest>
+{
+    public StockTransferRequestValidator()
+    {
+        RuleFor(r => r.FromWarehouseId).NotNull();
+        RuleFor(r => r.ToWarehouseId).NotNull().NotEqual(r => r.FromWarehouseId).WithMessage("A transfer goes to another warehouse.");
+        RuleFor(r => r.Reason).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Reference).MaximumLength(200);
+        RuleFor(r => r.Items).NotEmpty().Must(items => items is null || items.Count <= StockAdjustmentRequestValidator.MaxItems)
+            .WithMessage($"items holds at most {StockAdjustmentRequestValidator.MaxItems} entries per call.");
+        RuleForEach(r => r.Items).ChildRules(item =>
+        {
+            item.RuleFor(i => i.MerchantCode).NotEmpty();
+            item.RuleFor(i => i.Quantity).NotNull().InclusiveBetween(1, 1_000_000);
+        });
+    }
+}

@@ -15,18 +15,25 @@ internal static partial class StockApi
         var group = routes.MapGroup("/api").WithTags("Stock");
         group.MapGet("/stock", List);
         group.MapPost("/warehouses/{warehouseId:long}/stock:adjust", Adjust).Validate<StockAdjustmentRequest>();
+        group.MapPost("/stock:transfer", Transfer).Validate<StockTransferRequest>();
         return routes;
     }
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, [AsParameters] PageQuery page, long? warehouseId, long? goodsId, string? merchantCode, CancellationToken ct)
+        OrchestratorDbContext db, [AsParameters] PageQuery page, long? warehouseId, long? goodsId, string? merchantCode, bool? lowStock, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
         {
             return problem;
         }
 
-        var query = db.StockItems.AsNoTracking().Join(db.Goods, s => s.GoodsId, g => g.Id, (s, g) => new { Stock = s, g.MerchantCode, g.NormalizedMerchantCode });
+        var query = db.StockItems.AsNoTracking()
+            .Join(db.Goods, s => s.GoodsId, g => g.Id, (s, g) => new { Stock = s, g.MerchantCode, g.NormalizedMerchantCode, g.LowStockThreshold });
+        if (lowStock == true)
+        {
+            query = query.Where(x => x.LowStockThreshold != null && x.Stock.OnHand - x.Stock.Reserved <= x.LowStockThreshold);
+        }
+
         if (warehouseId is { } warehouse)
         {
             query = query.Where(x => x.Stock.WarehouseId == warehouse);
@@ -44,7 +51,7 @@ internal static partial class StockApi
         }
 
         return Results.Ok(await query.OrderBy(x => x.Stock.WarehouseId).ThenBy(x => x.MerchantCode)
-            .ToPageAsync(page, x => Response(x.Stock, x.MerchantCode), ct));
+            .ToPageAsync(page, x => Response(x.Stock, x.MerchantCode, x.LowStockThreshold), ct));
     }
 
     private static async Task<IResult> Adjust(
@@ -148,8 +155,70 @@ internal static partial class StockApi
         return Results.Ok(new StockAdjustmentResponse(stock.Values.Select(s => Response(s, codesById[s.GoodsId])).ToList(), arrived));
     }
 
-    private static StockItemResponse Response(StockItem s, string merchantCode) =>
-        new(s.WarehouseId, s.GoodsId, merchantCode, s.OnHand, s.Reserved, s.OnHand - s.Reserved, s.UpdatedAt, s.Version);
+    /// <summary>调拨: moves available stock between warehouses in one transaction, never more than the source has free.</summary>
+    private static async Task<IResult> Transfer(
+        StockTransferRequest request, OrchestratorDbContext db, StockArrivals arrivals, TimeProvider clock, ILogger<StockTransferRequest> logger, CancellationToken ct)
+    {
+        var (from, to) = (request.FromWarehouseId!.Value, request.ToWarehouseId!.Value);
+        var known = await db.Warehouses.Where(w => w.Id == from || w.Id == to).Select(w => w.Id).ToListAsync(ct);
+        if (!known.Contains(from) || !known.Contains(to))
+        {
+            return Problems.Invalid(!known.Contains(from) ? "fromWarehouseId" : "toWarehouseId", $"No warehouse has id {(!known.Contains(from) ? from : to)}.");
+        }
+
+        var items = request.Items!;
+        var codes = items.Select(i => MerchantCode.Normalize(i.MerchantCode!)).Distinct().ToList();
+        var goods = await db.Goods.AsNoTracking().Where(g => codes.Contains(g.NormalizedMerchantCode)).ToDictionaryAsync(g => g.NormalizedMerchantCode, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reference = request.Reference ?? $"transfer {from}→{to}";
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!goods.TryGetValue(MerchantCode.Normalize(items[i].MerchantCode!), out var g))
+            {
+                return Problems.Invalid($"items[{i}].merchantCode", $"No goods has merchant code '{items[i].MerchantCode}'.");
+            }
+
+            var quantity = items[i].Quantity!.Value;
+            var taken = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id && s.OnHand - s.Reserved >= quantity)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.OnHand, s => s.OnHand - quantity).SetProperty(s => s.Version, s => s.Version + 1)
+                    .SetProperty(s => s.UpdatedAt, now), ct);
+            if (taken == 0)
+            {
+                var available = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id).Select(s => s.OnHand - s.Reserved).FirstOrDefaultAsync(ct);
+                return Problems.Invalid($"items[{i}].quantity", $"Warehouse {from} has {available} × {g.MerchantCode} free to move, not {quantity}.");
+            }
+
+            var target = await db.StockItems.FirstOrDefaultAsync(s => s.WarehouseId == to && s.GoodsId == g.Id, ct);
+            if (target is null)
+            {
+                target = new StockItem { WarehouseId = to, GoodsId = g.Id };
+                db.StockItems.Add(target);
+            }
+
+            target.OnHand += quantity;
+            target.UpdatedAt = now;
+            var sourceAfter = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id).Select(s => s.OnHand).FirstAsync(ct);
+            db.StockMovements.Add(new StockMovement { WarehouseId = from, GoodsId = g.Id, Delta = -quantity, OnHandAfter = sourceAfter, Reason = request.Reason!, Reference = reference, At = now });
+            db.StockMovements.Add(new StockMovement { WarehouseId = to, GoodsId = g.Id, Delta = quantity, OnHandAfter = target.OnHand, Reason = request.Reason!, Reference = reference, At = now });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        LogTransferred(logger, from, to, items.Count);
+        arrivals.Signal();
+        var ids = goods.Values.Select(g => g.Id).ToList();
+        var rows = await db.StockItems.AsNoTracking().Where(s => (s.WarehouseId == from || s.WarehouseId == to) && ids.Contains(s.GoodsId)).ToListAsync(ct);
+        var codesById = goods.Values.ToDictionary(g => g.Id, g => g.MerchantCode);
+        return Results.Ok(rows.OrderBy(r => r.WarehouseId).Select(r => Response(r, codesById[r.GoodsId])).ToList());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stock transferred from warehouse {From} to {To}: {Items} items")]
+    private static partial void LogTransferred(ILogger logger, long from, long to, int items);
+
+    private static StockItemResponse Response(StockItem s, string merchantCode, int? lowStockThreshold = null) =>
+        new(s.WarehouseId, s.GoodsId, merchantCode, s.OnHand, s.Reserved, s.OnHand - s.Reserved, s.UpdatedAt, s.Version, lowStockThreshold,
+            lowStockThreshold is { } threshold && s.OnHand - s.Reserved <= threshold);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stock adjusted in warehouse {WarehouseId}: {Items} items ({Reason})")]
     private static partial void LogAdjusted(ILogger logger, long warehouseId, int items, string reason);
