@@ -24,7 +24,8 @@ public static class LifecycleSetup
         services.AddScoped<IReviewPolicy>(sp => sp.GetRequiredService<RulesReviewPolicy>());
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
-        services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();
+        services.AddScoped<LocalShipmentLedger>();
+        services.AddScoped<IShipmentConfirmer, PlatformShipmentConfirmer>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();
         services.AddSingleton<StockArrivals>();
         services.AddHostedService<StockRecheckService>();
