@@ -4,16 +4,17 @@ using System.Text.Json;
 namespace Orchestrator.Simulators.Platform;
 
 /// <summary>
-/// Pushes new trades to the server's intake (<c>Simulator:PushUrl</c>, e.g. <c>http://127.0.0.1:5000/api/shops/1/orders:batch</c>)
-/// in intake's shape, as a push integration would; does nothing when the URL is not set.
+/// Pushes new trades to the server's intake (<c>Simulator:PushUrl</c> or <c>PUT /admin/push-url</c>, e.g.
+/// <c>http://127.0.0.1:5080/api/shops/1/orders:batch</c>) in intake's shape, as a push integration would; does nothing
+/// when no URL is set.
 /// </summary>
-public sealed partial class IntakePusher(HttpClient http, IConfiguration configuration, ILogger<IntakePusher> logger)
+public sealed partial class IntakePusher(HttpClient http, SimulatorState state, ILogger<IntakePusher> logger)
 {
     private static readonly JsonSerializerOptions IntakeJson = new(JsonSerializerDefaults.Web);
 
     public async Task PushAsync(IReadOnlyList<SimTrade> trades, CancellationToken cancellationToken)
     {
-        if (configuration["Simulator:PushUrl"] is not { Length: > 0 } url || trades.Count == 0)
+        if (state.PushUrl is not { Length: > 0 } url || trades.Count == 0)
         {
             return;
         }

@@ -13,6 +13,11 @@ public static class SimulatorAdminApi
             return Results.Ok(added);
         });
         admin.MapGet("/trades", (SimulatorState state) => state.Trades());
+        admin.MapPut("/push-url", (PushUrlRequest request, SimulatorState state) =>
+        {
+            state.PushUrl = request.Url;
+            return Results.NoContent();
+        });
         admin.MapGet("/shipments", (long? tid, SimulatorState state) => state.Shipments().Where(s => tid is null || s.Tid == tid));
         admin.MapGet("/stock-updates", (SimulatorState state) => state.StockUpdates());
         admin.MapPost("/faults", (FaultRequest fault, SimulatorState state) =>

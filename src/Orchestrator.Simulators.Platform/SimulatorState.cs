@@ -17,6 +17,9 @@ public sealed class SimulatorState(TimeProvider clock)
     private long _nextTid = 4_000_000_000_000_000;
     private long _nextOid = 5_000_000_000_000_000;
 
+    /// <summary>Where new trades are pushed (intake's <c>orders:batch</c> of one shop); null pushes nothing.</summary>
+    public string? PushUrl { get; set; }
+
     public string Now() => Format(clock.GetUtcNow());
 
     public static string Format(DateTimeOffset value) => value.ToOffset(ChinaOffset).ToString(TimeFormat, CultureInfo.InvariantCulture);
