@@ -26,7 +26,8 @@ public static class LifecycleSetup
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<StockLedger>();
         services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
-        services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();
+        services.AddScoped<LocalShipmentLedger>();
+        services.AddScoped<IShipmentConfirmer, PlatformShipmentConfirmer>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();
         services.AddSingleton<StockArrivals>();
         services.AddHostedService<StockRecheckService>();

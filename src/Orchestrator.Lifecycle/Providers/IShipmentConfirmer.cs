@@ -12,8 +12,8 @@ public interface IShipmentConfirmer
 }
 
 /// <summary>
-/// Records the confirmation in the step's transaction, once per key. The platform adapters (TOP offline ship send and
-/// its peers) come behind this interface with the fulfilment work and send what is recorded here.
+/// Records the confirmation in the step's transaction, once per key, and tells no platform: the zero-setup default,
+/// and what <see cref="PlatformShipmentConfirmer"/> records before it sends.
 /// </summary>
 public sealed class LocalShipmentLedger(OrchestratorDbContext db, TimeProvider clock) : IShipmentConfirmer
 {

@@ -1,16 +1,18 @@
+using Orchestrator.Integrations;
 using Orchestrator.Lifecycle;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>Registers the workflow runtime (Orleans silo, interpreter, trigger, recovery), the definition store and the sales-order activities.</summary>
+/// <summary>Registers the workflow runtime (Orleans silo, interpreter, trigger, recovery), the definition store, the platform adapters and the sales-order activities.</summary>
 internal static class WorkflowSetup
 {
     public static WebApplicationBuilder AddOrchestratorWorkflows(this WebApplicationBuilder builder)
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
+        builder.Services.AddPlatformAdapters(builder.Configuration);
         builder.Services.AddSalesOrderLifecycle();
         return builder;
     }

@@ -11,7 +11,13 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
     protected Task<long> CreateReadyShopAsync(params string[] merchantCodes) => CreatePinnedShopAsync(null, merchantCodes);
 
     /// <summary>As above, with the shop pinned to <paramref name="workflowDefinitionId"/> when given.</summary>
-    protected async Task<long> CreatePinnedShopAsync(string? workflowDefinitionId, params string[] merchantCodes)
+    protected Task<long> CreatePinnedShopAsync(string? workflowDefinitionId, params string[] merchantCodes) =>
+        CreateShopAsync(Unique("shop"), workflowDefinitionId, merchantCodes);
+
+    /// <summary>A ready shop with a code the test chose, e.g. one configuration connects to a platform.</summary>
+    protected Task<long> CreateConnectedShopAsync(string shopCode, params string[] merchantCodes) => CreateShopAsync(shopCode, null, merchantCodes);
+
+    private async Task<long> CreateShopAsync(string shopCode, string? workflowDefinitionId, string[] merchantCodes)
     {
         var warehouse = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
@@ -30,7 +36,7 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         }, allowExisting: true);
         var shop = await PostCreatedAsync("/api/shops", new JsonObject
         {
-            ["code"] = Unique("shop"),
+            ["code"] = shopCode,
             ["name"] = "测试店铺",
             ["platform"] = "taobao",
             ["defaultWarehouseId"] = warehouse,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Integrations.Platforms;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Serilog.Context;
@@ -15,6 +16,7 @@ internal static class OrdersApi
         var intake = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order intake");
         intake.MapPost("/orders", Receive).Validate<OrderRequest>();
         intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>();
+        intake.MapPost("/orders:pull", Pull);
         intake.MapGet("/orders/{platformOrderId}", GetByPlatformId);
 
         var orders = routes.MapGroup("/api/orders").WithTags("Orders");
@@ -46,12 +48,38 @@ internal static class OrdersApi
             return await ShopProblem(db, shopId, ct);
         }
 
-        var results = await intake.ReceiveAsync(shop, request.Orders!.Select(o => o.ToPlatformOrder()).ToList(), ct);
+        return Results.Ok(await ReceiveAsync(intake, shop, request.Orders!.Select(o => o.ToPlatformOrder()).ToList(), ct));
+    }
+
+    /// <summary>Pulls the orders the shop's platform changed in [since, until] (until defaults to now) and takes them in like a batch push.</summary>
+    private static async Task<IResult> Pull(
+        long shopId, DateTimeOffset since, DateTimeOffset? until, OrchestratorDbContext db, OrderIntake intake, PlatformAdapters platforms, TimeProvider clock,
+        CancellationToken ct)
+    {
+        using var _ = LogContext.PushProperty("ShopId", shopId);
+        if (await ShopForIntake(db, shopId, ct) is not { } shop)
+        {
+            return await ShopProblem(db, shopId, ct);
+        }
+
+        if (platforms.For(shop.Code) is not { } platform)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No platform connection",
+                detail: $"Shop {shopId} has no platform connection: set Platforms:{shop.Code}:BaseUrl.", extensions: new Dictionary<string, object?> { ["shopId"] = shopId });
+        }
+
+        var pulled = await platform.PullOrdersAsync(since, until ?? clock.GetUtcNow(), ct);
+        return Results.Ok(await ReceiveAsync(intake, shop, pulled, ct));
+    }
+
+    private static async Task<BatchIntakeResponse> ReceiveAsync(OrderIntake intake, Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken ct)
+    {
+        var results = orders.Count == 0 ? [] : await intake.ReceiveAsync(shop, orders, ct);
         var counts = Enum.GetValues<IntakeOutcome>().ToDictionary(o => o, o => results.Count(r => r.Outcome == o));
         var items = results
             .Select(r => new BatchIntakeItem(r.Order.PlatformOrderId, r.Order.Id, r.Outcome, r.Order.Status, r.Order.HasUnmappedSku))
             .ToList();
-        return Results.Ok(new BatchIntakeResponse(counts, items));
+        return new BatchIntakeResponse(counts, items);
     }
 
     private static async Task<IResult> GetByPlatformId(long shopId, string platformOrderId, OrchestratorDbContext db, CancellationToken ct) =>

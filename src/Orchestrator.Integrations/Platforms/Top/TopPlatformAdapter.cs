@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Orchestrator.Domain.Orders;
+using Polly;
+
+namespace Orchestrator.Integrations.Platforms.Top;
+
+/// <summary>The Taobao Open Platform (TOP) over its router: form-encoded calls signed with HMAC-SHA256, JSON answers.</summary>
+public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection connection, TimeProvider clock) : IPlatformAdapter
+{
+    public const string HttpClientName = "top";
+
+    private const int PageSize = 100;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+    };
+
+    public async Task<IReadOnlyList<PlatformOrder>> PullOrdersAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var orders = new List<PlatformOrder>();
+        for (var page = 1; ; page++)
+        {
+            using var answer = await CallAsync("taobao.trades.sold.increment.get", new Dictionary<string, string>
+            {
+                ["fields"] = "tid,status,type,created,pay_time,modified,payment,total_fee,post_fee,discount_fee,buyer_nick,buyer_message,seller_memo,receiver_name,receiver_mobile,receiver_state,receiver_city,receiver_district,receiver_address,receiver_zip,orders",
+                ["start_modified"] = TopTradeMapping.FormatTime(since),
+                ["end_modified"] = TopTradeMapping.FormatTime(until),
+                ["page_no"] = page.ToString(CultureInfo.InvariantCulture),
+                ["page_size"] = PageSize.ToString(CultureInfo.InvariantCulture),
+                ["use_has_next"] = "true",
+            }, cancellationToken);
+            var body = answer.RootElement.GetProperty("trades_sold_increment_get_response");
+            if (body.TryGetProperty("trades", out var trades) && trades.TryGetProperty("trade", out var list))
+            {
+                orders.AddRange(list.Deserialize<List<TopTrade>>(Json)!.Select(t => t.ToPlatformOrder()));
+            }
+
+            if (!body.TryGetProperty("has_next", out var hasNext) || !hasNext.GetBoolean())
+            {
+                return orders;
+            }
+        }
+    }
+
+    public async Task ConfirmShipmentAsync(ShipmentNotice notice, CancellationToken cancellationToken)
+    {
+        using var answer = await CallAsync("taobao.logistics.offline.send", new Dictionary<string, string>
+        {
+            ["tid"] = notice.PlatformOrderId,
+            ["out_sid"] = notice.TrackingNumber,
+            ["company_code"] = notice.LogisticsCode ?? "OTHER",
+        }, cancellationToken);
+        var shipping = answer.RootElement.GetProperty("logistics_offline_send_response").GetProperty("shipping");
+        if (!shipping.GetProperty("is_success").GetBoolean())
+        {
+            throw new PlatformCallException($"TOP did not confirm the shipment of {notice.PlatformOrderId} ({notice.TrackingNumber}).");
+        }
+    }
+
+    public async Task UpdateStockAsync(string merchantCode, int quantity, CancellationToken cancellationToken)
+    {
+        using var _ = await CallAsync("taobao.item.quantity.update", new Dictionary<string, string>
+        {
+            ["outer_id"] = merchantCode,
+            ["quantity"] = quantity.ToString(CultureInfo.InvariantCulture),
+            ["type"] = "1",
+        }, cancellationToken);
+    }
+
+    private async Task<JsonDocument> CallAsync(string method, Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        parameters["method"] = method;
+        parameters["app_key"] = connection.AppKey ?? "";
+        parameters["session"] = connection.Session ?? "";
+        parameters["timestamp"] = TopTradeMapping.FormatTime(clock.GetUtcNow());
+        parameters["format"] = "json";
+        parameters["v"] = "2.0";
+        parameters["sign_method"] = "hmac-sha256";
+        parameters["sign"] = Sign(parameters, connection.AppSecret ?? "");
+
+        var url = new Uri(new Uri(connection.BaseUrl!.TrimEnd('/') + "/"), "router/rest");
+        try
+        {
+            using var content = new FormUrlEncodedContent(parameters);
+            using var response = await http.PostAsync(url, content, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new PlatformCallException($"{method}: HTTP {(int)response.StatusCode} from {url}.");
+            }
+
+            var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (TopError.From(document.RootElement) is { } error)
+            {
+                document.Dispose();
+                throw new PlatformCallException($"{method}: {error}.");
+            }
+
+            return document;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException or JsonException)
+        {
+            throw new PlatformCallException($"{method} to {url} failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>TOP's signature: parameters sorted by name, concatenated as name+value, HMAC-SHA256 with the app secret, upper hex.</summary>
+    internal static string Sign(IReadOnlyDictionary<string, string> parameters, string secret)
+    {
+        var text = string.Concat(parameters.Where(p => p.Key != "sign").OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
+        return Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(text)));
+    }
+}

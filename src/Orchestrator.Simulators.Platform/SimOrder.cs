@@ -1,0 +1,21 @@
+namespace Orchestrator.Simulators.Platform;
+
+/// <summary>One trade line; <c>outer_sku_id</c> is the seller's merchant code.</summary>
+public sealed record SimOrder
+{
+    public long Oid { get; init; }
+
+    public long NumIid { get; init; }
+
+    public string? SkuId { get; init; }
+
+    public string? OuterIid { get; init; }
+
+    public string? OuterSkuId { get; init; }
+
+    public string Title { get; init; } = "测试宝贝";
+
+    public int Num { get; init; } = 1;
+
+    public decimal Price { get; init; } = 100m;
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+
+namespace Orchestrator.Simulators.Platform;
+
+/// <summary>Everything the simulated platform knows, in memory; one lock, since tests hammer it from many threads.</summary>
+public sealed class SimulatorState(TimeProvider clock)
+{
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, SimTrade> _trades = [];
+    private readonly List<SimShipment> _shipments = [];
+    private readonly List<SimStockUpdate> _stockUpdates = [];
+    private readonly Dictionary<string, (int Remaining, FaultKind Kind)> _faults = new(StringComparer.Ordinal);
+    private long _nextTid = 4_000_000_000_000_000;
+    private long _nextOid = 5_000_000_000_000_000;
+
+    /// <summary>Where new trades are pushed (intake's <c>orders:batch</c> of one shop); null pushes nothing.</summary>
+    public string? PushUrl { get; set; }
+
+    public string Now() => Format(clock.GetUtcNow());
+
+    public static string Format(DateTimeOffset value) => value.ToOffset(ChinaOffset).ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Parse(string value) =>
+        new(DateTime.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture), ChinaOffset);
+
+    /// <summary>Stores trades (given tids kept, missing ones assigned), stamped modified now unless they say otherwise.</summary>
+    public IReadOnlyList<SimTrade> AddTrades(CreateTradesRequest request)
+    {
+        var now = Now();
+        lock (_gate)
+        {
+            var added = new List<SimTrade>();
+            foreach (var trade in request.Trades ?? [])
+            {
+                added.Add(Store(trade with
+                {
+                    Tid = trade.Tid == 0 ? ++_nextTid : trade.Tid,
+                    Created = trade.Created ?? now,
+                    PayTime = trade.PayTime ?? now,
+                    Modified = trade.Modified ?? now,
+                    Orders = new(trade.Orders.Order.Select(o => o.Oid == 0 ? o with { Oid = ++_nextOid } : o).ToList()),
+                }));
+            }
+
+            var codes = request.OuterSkuIds is { Count: > 0 } given ? given : ["SIM-SKU-1"];
+            for (var i = 0; i < request.Generate; i++)
+            {
+                var code = codes[i % codes.Count];
+                added.Add(Store(new SimTrade
+                {
+                    Tid = ++_nextTid,
+                    Created = now,
+                    PayTime = now,
+                    Modified = now,
+                    TotalFee = 100m,
+                    Payment = 100m,
+                    Orders = new([new SimOrder { Oid = ++_nextOid, NumIid = 600_000 + i, OuterSkuId = code, Num = 1, Price = 100m }]),
+                }));
+            }
+
+            return added;
+        }
+    }
+
+    public IReadOnlyList<SimTrade> Trades()
+    {
+        lock (_gate)
+        {
+            return _trades.Values.OrderBy(t => t.Tid).ToList();
+        }
+    }
+
+    /// <summary>The seller's trades (all, without one) modified in [start, end] (TOP counts both ends, to the second), oldest first, then by tid, one page of them.</summary>
+    public (IReadOnlyList<SimTrade> Page, int Total, bool HasNext) TradesModified(
+        string? seller, DateTimeOffset start, DateTimeOffset end, string? status, int pageNo, int pageSize)
+    {
+        lock (_gate)
+        {
+            var matching = _trades.Values
+                .Select(t => (Trade: t, Modified: Parse(t.Modified!)))
+                .Where(t => t.Modified >= start && t.Modified <= end && (status is null || t.Trade.Status == status))
+                .Where(t => string.IsNullOrEmpty(seller) || t.Trade.SellerNick == seller)
+                .OrderBy(t => t.Modified).ThenBy(t => t.Trade.Tid)
+                .Select(t => t.Trade)
+                .ToList();
+            var page = matching.Skip((pageNo - 1) * pageSize).Take(pageSize).ToList();
+            return (page, matching.Count, pageNo * pageSize < matching.Count);
+        }
+    }
+
+    /// <summary>
+    /// Records a shipment once per tid + out_sid: a repeat answers success and records nothing, a different tracking
+    /// number for a shipped trade is refused (TOP's offline send is not a re-ship).
+    /// </summary>
+    public ShipOutcome Ship(long tid, string outSid, string companyCode)
+    {
+        lock (_gate)
+        {
+            if (!_trades.TryGetValue(tid, out var trade))
+            {
+                return ShipOutcome.UnknownTrade;
+            }
+
+            if (_shipments.Any(s => s.Tid == tid && s.OutSid == outSid))
+            {
+                return ShipOutcome.AlreadyShippedSame;
+            }
+
+            if (_shipments.Any(s => s.Tid == tid))
+            {
+                return ShipOutcome.AlreadyShippedOther;
+            }
+
+            var now = clock.GetUtcNow();
+            _shipments.Add(new SimShipment(tid, outSid, companyCode, now));
+            _trades[tid] = trade with { Status = "WAIT_BUYER_CONFIRM_GOODS", ConsignTime = Format(now), Modified = Format(now) };
+            return ShipOutcome.Shipped;
+        }
+    }
+
+    public IReadOnlyList<SimShipment> Shipments()
+    {
+        lock (_gate)
+        {
+            return _shipments.ToList();
+        }
+    }
+
+    public void UpdateStock(SimStockUpdate update)
+    {
+        lock (_gate)
+        {
+            _stockUpdates.Add(update);
+        }
+    }
+
+    public IReadOnlyList<SimStockUpdate> StockUpdates()
+    {
+        lock (_gate)
+        {
+            return _stockUpdates.ToList();
+        }
+    }
+
+    public void InjectFault(FaultRequest fault)
+    {
+        lock (_gate)
+        {
+            _faults[fault.Method] = (fault.Count, fault.Kind);
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>Consumes one injected failure of <paramref name="method"/>, if any is left.</summary>
+    public FaultKind? TakeFault(string method)
+    {
+        lock (_gate)
+        {
+            if (!_faults.TryGetValue(method, out var fault) || fault.Remaining <= 0)
+            {
+                return null;
+            }
+
+            _faults[method] = (fault.Remaining - 1, fault.Kind);
+            return fault.Kind;
+        }
+    }
+
+    private SimTrade Store(SimTrade trade)
+    {
+        _trades[trade.Tid] = trade;
+        return trade;
+    }
+}

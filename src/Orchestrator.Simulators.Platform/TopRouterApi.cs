@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
+namespace Orchestrator.Simulators.Platform;
+
+/// <summary>The TOP router: one endpoint, the <c>method</c> parameter picks the API; errors are <c>error_response</c> with HTTP 200.</summary>
+public static class TopRouterApi
+{
+    public static IEndpointRouteBuilder MapTopRouter(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods("/router/rest", ["GET", "POST"], HandleAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, SimulatorState state)
+    {
+        var parameters = request.HasFormContentType ? (IEnumerable<KeyValuePair<string, StringValues>>)await request.ReadFormAsync() : request.Query;
+        var p = parameters.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+        var method = p.GetValueOrDefault("method") ?? "";
+        switch (state.TakeFault(method))
+        {
+            case FaultKind.Http500:
+                return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            case FaultKind.TopError:
+                return Error(15, "Remote service error", "isp.remote-service-timeout", "injected fault");
+        }
+
+        return method switch
+        {
+            "taobao.trades.sold.increment.get" => TradesSoldIncrementGet(p, state),
+            "taobao.logistics.offline.send" => LogisticsOfflineSend(p, state),
+            "taobao.item.quantity.update" => ItemQuantityUpdate(p, state),
+            _ => Error(22, "Invalid method", null, $"unknown method '{method}'"),
+        };
+    }
+
+    private static IResult TradesSoldIncrementGet(Dictionary<string, string> p, SimulatorState state)
+    {
+        if (p.GetValueOrDefault("start_modified") is not { } start || p.GetValueOrDefault("end_modified") is not { } end)
+        {
+            return Error(40, "Missing required arguments", "isv.missing-parameter", "start_modified and end_modified are required");
+        }
+
+        var pageNo = int.TryParse(p.GetValueOrDefault("page_no"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        var pageSize = int.TryParse(p.GetValueOrDefault("page_size"), CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 100 ? s : 40;
+        var (page, total, hasNext) = state.TradesModified(
+            p.GetValueOrDefault("session"), SimulatorState.Parse(start), SimulatorState.Parse(end), p.GetValueOrDefault("status"), pageNo, pageSize);
+        return Results.Json(new
+        {
+            trades_sold_increment_get_response = new { total_results = total, has_next = hasNext, trades = new { trade = page } },
+        }, PlatformSimulator.TopJson);
+    }
+
+    private static IResult LogisticsOfflineSend(Dictionary<string, string> p, SimulatorState state)
+    {
+        if (!long.TryParse(p.GetValueOrDefault("tid"), CultureInfo.InvariantCulture, out var tid)
+            || p.GetValueOrDefault("out_sid") is not { Length: > 0 } outSid
+            || p.GetValueOrDefault("company_code") is not { Length: > 0 } company)
+        {
+            return Error(40, "Missing required arguments", "isv.missing-parameter", "tid, out_sid and company_code are required");
+        }
+
+        return state.Ship(tid, outSid, company) switch
+        {
+            ShipOutcome.Shipped or ShipOutcome.AlreadyShippedSame =>
+                Results.Json(new { logistics_offline_send_response = new { shipping = new { is_success = true } } }, PlatformSimulator.TopJson),
+            ShipOutcome.AlreadyShippedOther => Error(15, "Remote service error", "isv.logistics-offline-service-error-already-send", $"trade {tid} already shipped with another tracking number"),
+            _ => Error(15, "Remote service error", "isv.trade-not-exist", $"trade {tid} does not exist"),
+        };
+    }
+
+    private static IResult ItemQuantityUpdate(Dictionary<string, string> p, SimulatorState state)
+    {
+        long? numIid = long.TryParse(p.GetValueOrDefault("num_iid"), CultureInfo.InvariantCulture, out var id) ? id : null;
+        var outerId = p.GetValueOrDefault("outer_id");
+        if ((numIid is null && string.IsNullOrEmpty(outerId)) || !int.TryParse(p.GetValueOrDefault("quantity"), CultureInfo.InvariantCulture, out var quantity))
+        {
+            return Error(40, "Missing required arguments", "isv.missing-parameter", "num_iid or outer_id, and quantity, are required");
+        }
+
+        var type = int.TryParse(p.GetValueOrDefault("type"), CultureInfo.InvariantCulture, out var t) ? t : 1;
+        state.UpdateStock(new SimStockUpdate(numIid, outerId, p.GetValueOrDefault("sku_id"), quantity, type, DateTimeOffset.UtcNow));
+        return Results.Json(new { item_quantity_update_response = new { item = new { num_iid = numIid, outer_id = outerId, num = quantity, modified = state.Now() } } },
+            PlatformSimulator.TopJson);
+    }
+
+    private static IResult Error(int code, string msg, string? subCode, string? subMsg) =>
+        Results.Json(new { error_response = new { code, msg, sub_code = subCode, sub_msg = subMsg } }, PlatformSimulator.TopJson);
+}

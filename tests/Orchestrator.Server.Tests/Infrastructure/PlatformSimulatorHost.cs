@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Orchestrator.Simulators.Platform;
+
+namespace Orchestrator.Server.Tests.Infrastructure;
+
+/// <summary>The platform simulator on its own loopback port, with the admin calls tests make.</summary>
+public sealed class PlatformSimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public PlatformSimulatorHost()
+    {
+        BaseUrl = $"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}";
+        _app = PlatformSimulator.Build(["--urls", BaseUrl, "--Logging:LogLevel:Default", "Warning"]);
+        Admin = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Admin { get; }
+
+    public Task StartAsync() => _app.StartAsync();
+
+    /// <summary>Adds one paid trade of <paramref name="seller"/> with a line per merchant code and returns its tid.</summary>
+    public async Task<long> AddTradeAsync(string seller, params string[] merchantCodes)
+    {
+        var response = await Admin.PostAsJsonAsync("/admin/trades", new JsonObject
+        {
+            ["trades"] = new JsonArray(new JsonObject
+            {
+                ["seller_nick"] = seller,
+                ["payment"] = 100,
+                ["total_fee"] = 100,
+                ["orders"] = new JsonObject
+                {
+                    ["order"] = new JsonArray(merchantCodes.Select(c => (JsonNode)new JsonObject { ["outer_sku_id"] = c, ["num"] = 1, ["price"] = 100 }).ToArray()),
+                },
+            }),
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())![0]!["tid"]!.GetValue<long>();
+    }
+
+    public async Task FailNextAsync(string method, int count, string kind)
+    {
+        var response = await Admin.PostAsJsonAsync("/admin/faults", new JsonObject { ["method"] = method, ["count"] = count, ["kind"] = kind });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonArray> ShipmentsAsync(long tid) => (await Admin.GetFromJsonAsync<JsonArray>($"/admin/shipments?tid={tid}"))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await _app.DisposeAsync();
+    }
+}

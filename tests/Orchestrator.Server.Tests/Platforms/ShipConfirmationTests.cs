@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Platforms;
+
+/// <summary>发货确认 against the platform simulator: orders pulled from it ship once, whatever the platform's hiccups.</summary>
+public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : LifecycleTestBase(server), IClassFixture<PlatformSqliteFixture>
+{
+    private const string OfflineSend = "taobao.logistics.offline.send";
+
+    private PlatformSimulatorHost Simulator => server.Simulator;
+
+    [SkippableFact]
+    public async Task A_trade_pulled_from_the_platform_runs_the_lifecycle_and_ships_once_with_its_tracking_number()
+    {
+        var (orderId, tid) = await PullNewOrderAsync("SIM-E2E");
+
+        await ShipThroughFloorAsync(InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed")));
+        await WaitForAsync(orderId, status: "Finished");
+
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        Assert.Equal("Shipped", order["status"]!.GetValue<string>());
+        var shipment = Assert.Single(await Simulator.ShipmentsAsync(tid))!;
+        Assert.Equal(order["trackingNumber"]!.GetValue<string>(), shipment["out_sid"]!.GetValue<string>());
+        Assert.Equal("SF", shipment["company_code"]!.GetValue<string>());
+    }
+
+    [SkippableTheory]
+    [InlineData("SIM-HTTP500", "Http500")]
+    [InlineData("SIM-TOPERROR", "TopError")]
+    public async Task Ship_confirm_failing_three_times_is_retried_inside_the_step_and_ships_once(string shopCode, string kind)
+    {
+        var (orderId, tid) = await PullNewOrderAsync(shopCode);
+        var instance = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        await Simulator.FailNextAsync(OfflineSend, 3, kind);
+
+        await ShipThroughFloorAsync(instance);
+
+        var done = await WaitForAsync(orderId, status: "Finished");
+        Assert.Empty(done["incidents"]!.AsArray());
+        Assert.Single(await Simulator.ShipmentsAsync(tid));
+    }
+
+    [SkippableFact]
+    public async Task Ship_confirm_failing_past_the_retry_budget_faults_with_an_incident_and_retry_sends_it_again()
+    {
+        var (orderId, tid) = await PullNewOrderAsync("SIM-BUDGET");
+        var instance = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        await Simulator.FailNextAsync(OfflineSend, 5, "Http500");
+
+        await ShipThroughFloorAsync(instance);
+
+        var faulted = await WaitForAsync(orderId, status: "Faulted");
+        Assert.Contains(OfflineSend, Assert.Single(faulted["incidents"]!.AsArray())!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await Simulator.ShipmentsAsync(tid));
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        Assert.NotEqual("Shipped", order["status"]!.GetValue<string>());
+
+        var retried = await Client.PostAsync($"/api/workflow-instances/{instance}:retry", null);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+
+        var done = await WaitForAsync(orderId, status: "Finished");
+        Assert.NotNull(Assert.Single(done["incidents"]!.AsArray())!["resolvedAt"]);
+        Assert.Single(await Simulator.ShipmentsAsync(tid));
+    }
+
+    [SkippableFact]
+    public async Task Pulling_a_shop_without_a_platform_connection_is_refused()
+    {
+        var shop = await CreateReadyShopAsync();
+
+        var response = await Client.PostAsync($"/api/shops/{shop}/orders:pull?since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}", null);
+
+        await ProblemAsync(response, HttpStatusCode.Conflict);
+    }
+
+    /// <summary>A connected shop (created once per code), a new trade on the platform, and the order intake made of it by a pull.</summary>
+    private async Task<(long OrderId, long Tid)> PullNewOrderAsync(string shopCode)
+    {
+        var code = Unique("TEA");
+        var shop = await CreateConnectedShopAsync(shopCode, code);
+        var tid = await Simulator.AddTradeAsync(shopCode, code);
+
+        var response = await Client.PostAsync($"/api/shops/{shop}/orders:pull?since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}", null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && text.Contains("results", StringComparison.Ordinal), $"pull: {response.StatusCode} {text}");
+        var item = JsonNode.Parse(text)!["results"]!.AsArray().SingleOrDefault(i => i!["platformOrderId"]!.GetValue<string>() == tid.ToString(CultureInfo.InvariantCulture));
+        Assert.True(item is not null, $"pull did not bring trade {tid}: {text}");
+        Assert.Equal("Created", item["outcome"]!.GetValue<string>());
+        return (item["orderId"]!.GetValue<long>(), tid);
+    }
+}
