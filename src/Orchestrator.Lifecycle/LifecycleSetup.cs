@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Lifecycle.Review;
 using Orchestrator.Rules;
 using Orchestrator.Workflows.Execution;
@@ -13,9 +15,10 @@ public static class LifecycleSetup
 {
     /// <summary>
     /// Registers the sales-order activities and their providers. Providers are scoped (they use the step's database
-    /// context); activities are stateless singletons that resolve them from the step's services.
+    /// context); activities are stateless singletons that resolve them from the step's services. <paramref name="configuration"/>
+    /// chooses the waybill issuer (<c>Waybill:*</c>).
     /// </summary>
-    public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services)
+    public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RuleSetCache>();
         services.AddScoped<RuleSetStore>();
@@ -23,7 +26,7 @@ public static class LifecycleSetup
         services.AddScoped<RulesReviewPolicy>();
         services.AddScoped<IReviewPolicy>(sp => sp.GetRequiredService<RulesReviewPolicy>());
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
-        services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
+        services.AddWaybillIssuer(configuration);
         services.AddScoped<IShipmentConfirmer, LocalShipmentLedger>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();
         services.AddSingleton<StockArrivals>();

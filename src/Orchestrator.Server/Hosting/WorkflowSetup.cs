@@ -11,7 +11,7 @@ internal static class WorkflowSetup
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
-        builder.Services.AddSalesOrderLifecycle();
+        builder.Services.AddSalesOrderLifecycle(builder.Configuration);
         return builder;
     }
 }
