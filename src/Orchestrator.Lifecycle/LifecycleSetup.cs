@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Lifecycle.Review;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Rules;
@@ -14,9 +16,10 @@ public static class LifecycleSetup
 {
     /// <summary>
     /// Registers the sales-order activities and their providers. Providers are scoped (they use the step's database
-    /// context); activities are stateless singletons that resolve them from the step's services.
+    /// context); activities are stateless singletons that resolve them from the step's services. <paramref name="configuration"/>
+    /// chooses the waybill issuer (<c>Waybill:*</c>).
     /// </summary>
-    public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services)
+    public static IServiceCollection AddSalesOrderLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RuleSetCache>();
         services.AddScoped<RuleSetStore>();
@@ -25,7 +28,7 @@ public static class LifecycleSetup
         services.AddScoped<IReviewPolicy>(sp => sp.GetRequiredService<RulesReviewPolicy>());
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<StockLedger>();
-        services.AddScoped<IWaybillIssuer, LocalWaybillIssuer>();
+        services.AddWaybillIssuer(configuration);
         services.AddScoped<LocalShipmentLedger>();
         services.AddScoped<IShipmentConfirmer, PlatformShipmentConfirmer>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();

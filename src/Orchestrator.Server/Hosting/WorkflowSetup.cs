@@ -13,7 +13,7 @@ internal static class WorkflowSetup
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
         builder.Services.AddPlatformAdapters(builder.Configuration);
-        builder.Services.AddSalesOrderLifecycle();
+        builder.Services.AddSalesOrderLifecycle(builder.Configuration);
         return builder;
     }
 }

@@ -38,7 +38,7 @@ public abstract class ServerFixture : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var connectionString = await CreateDatabaseAsync();
         if (connectionString is null)
@@ -50,7 +50,7 @@ public abstract class ServerFixture : IAsyncLifetime
         _client = _factory.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _client?.Dispose();
         if (_factory is not null)

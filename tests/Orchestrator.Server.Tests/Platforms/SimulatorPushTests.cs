@@ -50,7 +50,7 @@ public sealed class SimulatorPushTests : IAsyncLifetime
 
         var order = (await client.GetFromJsonAsync<JsonObject>($"/api/shops/{DemoShopId}/orders/{tid}", ServerFixture.Json))!;
         var instance = await WaitForAsync(client, order["id"]!.GetValue<long>(), i => i["waitingFor"]?.GetValue<string>() == "PickConfirmed");
-        foreach (var (bookmark, payload) in new[] { ("PickConfirmed", new JsonObject()), ("Scanned", new JsonObject()), ("Weighed", new JsonObject { ["weightKg"] = 0.8 }) })
+        foreach (var (bookmark, payload) in new[] { ("PickConfirmed", new JsonObject()), ("Scanned", new JsonObject { ["barcode"] = "6901234500011" }), ("Weighed", new JsonObject { ["weightKg"] = 0.8 }) })
         {
             var resumed = await client.PostAsJsonAsync($"/api/workflow-instances/{instance}/bookmarks/{bookmark}:resume", payload, ServerFixture.Json);
             Assert.True(resumed.StatusCode == HttpStatusCode.OK, $"{bookmark}: {resumed.StatusCode} {await resumed.Content.ReadAsStringAsync()}");

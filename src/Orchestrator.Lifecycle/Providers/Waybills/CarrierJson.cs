@@ -1,0 +1,30 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Domain.Orders;
+
+namespace Orchestrator.Lifecycle.Providers.Waybills;
+
+/// <summary>The plumbing the carrier clients share: post JSON with the idempotency key, read JSON back.</summary>
+internal static class CarrierJson
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static async Task<JsonNode> PostAsync(HttpClient http, string path, JsonObject body, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode && (int)response.StatusCode >= 500)
+        {
+            throw new HttpRequestException($"{http.BaseAddress}{path.TrimStart('/')} answered {(int)response.StatusCode}: {Shorten(text)}", null, response.StatusCode);
+        }
+
+        return JsonNode.Parse(text) ?? throw new CarrierRejectedException($"{path} answered {(int)response.StatusCode} with no body.");
+    }
+
+    public static JsonArray Items(SalesOrder order) =>
+        new([.. order.Lines.SelectMany(l => l.Items).Select(i => (JsonNode)new JsonObject { ["name"] = i.MerchantCode, ["count"] = i.Quantity })]);
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
+}
