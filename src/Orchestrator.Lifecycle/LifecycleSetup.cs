@@ -9,6 +9,7 @@ using Orchestrator.Persistence.Inventory;
 using Orchestrator.Rules;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Lifecycle;
 
@@ -33,6 +34,7 @@ public static class LifecycleSetup
         services.AddScoped<IShipmentConfirmer, PlatformShipmentConfirmer>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();
         services.AddSingleton<StockArrivals>();
+        services.AddScoped<IInstanceCancellationHandler, ReleaseStockOnCancel>();
         services.AddHostedService<StockRecheckService>();
 
         services.AddSingleton<IActivity, ImportOrderActivity>();

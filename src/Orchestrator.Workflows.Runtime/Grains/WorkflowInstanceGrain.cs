@@ -73,7 +73,14 @@ public sealed partial class WorkflowInstanceGrain(
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = new JournalEntry(++state.JournalSequence, current, "Cancel", JournalEvent.Cancelled, null, null, now, TimeSpan.Zero,
             reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(), null, null);
-        await CommitAsync(new StepReport(entry));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        foreach (var handler in scope.ServiceProvider.GetServices<IInstanceCancellationHandler>())
+        {
+            await handler.OnCancelledAsync(db, _record!, now, CancellationToken.None);
+        }
+
+        await CommitInAsync(db, new StepReport(entry));
         LogCancelled(logger, Id, reason);
         return new InstanceReply(ReplyKind.Done, state.Status);
     });

@@ -52,6 +52,23 @@ public abstract class ReservationTests(ServerFixture server) : LifecycleTestBase
         Assert.Equal([ReservationState.Deducted, ReservationState.Released], states);
     }
 
+    [SkippableFact]
+    public async Task Cancelling_an_instance_gives_back_the_stock_its_order_reserved()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var warehouse = await WarehouseOfAsync(shop);
+        var orderId = await PushPaidOrderAsync(shop, code);
+        var instance = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        Assert.Equal((100, 1), await StockCountsAsync(warehouse, code));
+
+        var cancelled = await Client.PostAsJsonAsync($"/api/workflow-instances/{instance}:cancel", new JsonObject { ["reason"] = "买家退款" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal((100, 0), await StockCountsAsync(warehouse, code));
+        Assert.Equal(ReservationState.Released, await Server.WithDbAsync(db => db.StockReservations.Where(r => r.OrderId == orderId).Select(r => r.State).SingleAsync()));
+    }
+
     private async Task<(int Picking, int Waiting)> SettledAsync(long shop, int expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
