@@ -390,7 +390,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     ALTER TABLE [Shops] ADD [WorkflowDefinitionId] nvarchar(100) NULL;
@@ -398,7 +398,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SalesOrders]') AND [c].[name] = N'BuyerNick');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [SalesOrders] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [SalesOrders] ALTER COLUMN [BuyerNick] nvarchar(128) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [AddressChangedAfterPayment] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     ALTER TABLE [SalesOrders] ADD [BlockReason] nvarchar(2000) NULL;
@@ -406,7 +428,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [ExpectedWeightKg] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [FreightFee] decimal(18,4) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    ALTER TABLE [SalesOrders] ADD [IsWeightOutOfTolerance] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     ALTER TABLE [SalesOrders] ADD [ShippedAt] datetime2 NULL;
@@ -414,7 +460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     ALTER TABLE [SalesOrders] ADD [TrackingNumber] nvarchar(64) NULL;
@@ -422,7 +468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     ALTER TABLE [SalesOrders] ADD [WeightKg] decimal(18,4) NULL;
@@ -430,7 +476,67 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    ALTER TABLE [Goods] ADD [LowStockThreshold] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE TABLE [BuyerBlacklist] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PlatformId] bigint NOT NULL,
+        [BuyerNick] nvarchar(128) NOT NULL,
+        [NormalizedBuyerNick] nvarchar(128) NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_BuyerBlacklist] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BuyerBlacklist_Platforms_PlatformId] FOREIGN KEY ([PlatformId]) REFERENCES [Platforms] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE TABLE [FreightRates] (
+        [Id] bigint NOT NULL IDENTITY,
+        [LogisticsCompanyId] bigint NOT NULL,
+        [Province] nvarchar(32) NOT NULL,
+        [FirstWeightKg] decimal(18,4) NOT NULL,
+        [FirstFee] decimal(18,4) NOT NULL,
+        [AdditionalUnitKg] decimal(18,4) NOT NULL,
+        [AdditionalFee] decimal(18,4) NOT NULL,
+        CONSTRAINT [PK_FreightRates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FreightRates_LogisticsCompanies_LogisticsCompanyId] FOREIGN KEY ([LogisticsCompanyId]) REFERENCES [LogisticsCompanies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE TABLE [RuleSetVersions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ScopeKind] nvarchar(16) NOT NULL,
+        [ScopeId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [Change] nvarchar(200) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_RuleSetVersions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE TABLE [ShipmentConfirmations] (
@@ -448,7 +554,68 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE TABLE [StockItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [WarehouseId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [OnHand] int NOT NULL,
+        [Reserved] int NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_StockItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_StockItems_NotNegative] CHECK ("OnHand" >= 0 AND "Reserved" >= 0),
+        CONSTRAINT [FK_StockItems_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockItems_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE TABLE [StockMovements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [WarehouseId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [Delta] int NOT NULL,
+        [OnHandAfter] int NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [Reference] nvarchar(200) NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockMovements_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockMovements_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE TABLE [StockReservations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [Quantity] int NOT NULL,
+        [State] nvarchar(16) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ClosedAt] datetime2 NULL,
+        CONSTRAINT [PK_StockReservations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockReservations_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockReservations_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StockReservations_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE TABLE [Waybills] (
@@ -465,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE TABLE [WorkflowDefinitions] (
@@ -487,7 +654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE TABLE [WorkflowInstances] (
@@ -515,7 +682,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE TABLE [WorkflowIncidents] (
@@ -536,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE TABLE [WorkflowJournal] (
@@ -560,228 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_ShipmentConfirmations_IdempotencyKey] ON [ShipmentConfirmations] ([IdempotencyKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_ShipmentConfirmations_OrderId] ON [ShipmentConfirmations] ([OrderId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Waybills_IdempotencyKey] ON [Waybills] ([IdempotencyKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_Waybills_OrderId] ON [Waybills] ([OrderId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Waybills_TrackingNumber] ON [Waybills] ([TrackingNumber]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_WorkflowDefinitions_DefinitionId_State] ON [WorkflowDefinitions] ([DefinitionId], [State]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_WorkflowDefinitions_DefinitionId_Version] ON [WorkflowDefinitions] ([DefinitionId], [Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_WorkflowIncidents_InstanceId_ResolvedAt] ON [WorkflowIncidents] ([InstanceId], [ResolvedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_WorkflowInstances_CurrentActivityId] ON [WorkflowInstances] ([CurrentActivityId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_WorkflowInstances_DefinitionRecordId] ON [WorkflowInstances] ([DefinitionRecordId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_WorkflowInstances_SalesOrderId] ON [WorkflowInstances] ([SalesOrderId]) WHERE [SalesOrderId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_WorkflowInstances_ShopId_Status] ON [WorkflowInstances] ([ShopId], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE INDEX [IX_WorkflowInstances_Status_NextWakeAt] ON [WorkflowInstances] ([Status], [NextWakeAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_WorkflowJournal_InstanceId_Sequence] ON [WorkflowJournal] ([InstanceId], [Sequence]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123132227_WorkflowRuntime'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123132227_WorkflowRuntime', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    DECLARE @var nvarchar(max);
-    SELECT @var = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SalesOrders]') AND [c].[name] = N'BuyerNick');
-    IF @var IS NOT NULL EXEC(N'ALTER TABLE [SalesOrders] DROP CONSTRAINT ' + @var + ';');
-    ALTER TABLE [SalesOrders] ALTER COLUMN [BuyerNick] nvarchar(128) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    ALTER TABLE [SalesOrders] ADD [AddressChangedAfterPayment] bit NOT NULL DEFAULT CAST(0 AS bit);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE TABLE [BuyerBlacklist] (
-        [Id] bigint NOT NULL IDENTITY,
-        [PlatformId] bigint NOT NULL,
-        [BuyerNick] nvarchar(128) NOT NULL,
-        [NormalizedBuyerNick] nvarchar(128) NOT NULL,
-        [Reason] nvarchar(500) NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_BuyerBlacklist] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_BuyerBlacklist_Platforms_PlatformId] FOREIGN KEY ([PlatformId]) REFERENCES [Platforms] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE TABLE [RuleSetVersions] (
-        [Id] bigint NOT NULL IDENTITY,
-        [ScopeKind] nvarchar(16) NOT NULL,
-        [ScopeId] bigint NOT NULL,
-        [Version] int NOT NULL,
-        [Json] nvarchar(max) NOT NULL,
-        [Change] nvarchar(200) NOT NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_RuleSetVersions] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE TABLE [StockItems] (
-        [Id] bigint NOT NULL IDENTITY,
-        [WarehouseId] bigint NOT NULL,
-        [GoodsId] bigint NOT NULL,
-        [OnHand] int NOT NULL,
-        [Reserved] int NOT NULL,
-        [UpdatedAt] datetime2 NOT NULL,
-        [Version] int NOT NULL,
-        CONSTRAINT [PK_StockItems] PRIMARY KEY ([Id]),
-        CONSTRAINT [CK_StockItems_NotNegative] CHECK ("OnHand" >= 0 AND "Reserved" >= 0),
-        CONSTRAINT [FK_StockItems_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_StockItems_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE TABLE [StockMovements] (
-        [Id] bigint NOT NULL IDENTITY,
-        [WarehouseId] bigint NOT NULL,
-        [GoodsId] bigint NOT NULL,
-        [Delta] int NOT NULL,
-        [OnHandAfter] int NOT NULL,
-        [Reason] nvarchar(200) NOT NULL,
-        [Reference] nvarchar(200) NULL,
-        [At] datetime2 NOT NULL,
-        CONSTRAINT [PK_StockMovements] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_StockMovements_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_StockMovements_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE INDEX [IX_SalesOrders_BuyerNick_ReceivedAt] ON [SalesOrders] ([BuyerNick], [ReceivedAt]);
@@ -789,7 +735,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_BuyerBlacklist_PlatformId_NormalizedBuyerNick] ON [BuyerBlacklist] ([PlatformId], [NormalizedBuyerNick]);
@@ -797,160 +743,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_RuleSetVersions_ScopeKind_ScopeId_Version] ON [RuleSetVersions] ([ScopeKind], [ScopeId], [Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE INDEX [IX_StockItems_GoodsId] ON [StockItems] ([GoodsId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_StockItems_WarehouseId_GoodsId] ON [StockItems] ([WarehouseId], [GoodsId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE INDEX [IX_StockMovements_GoodsId] ON [StockMovements] ([GoodsId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    CREATE INDEX [IX_StockMovements_WarehouseId_GoodsId_At] ON [StockMovements] ([WarehouseId], [GoodsId], [At]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123144423_InventoryAndRules'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123144423_InventoryAndRules', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145247_Reservations'
-)
-BEGIN
-    CREATE TABLE [StockReservations] (
-        [Id] bigint NOT NULL IDENTITY,
-        [OrderId] bigint NOT NULL,
-        [WarehouseId] bigint NOT NULL,
-        [GoodsId] bigint NOT NULL,
-        [Quantity] int NOT NULL,
-        [State] nvarchar(16) NOT NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        [ClosedAt] datetime2 NULL,
-        CONSTRAINT [PK_StockReservations] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_StockReservations_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_StockReservations_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_StockReservations_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145247_Reservations'
-)
-BEGIN
-    CREATE INDEX [IX_StockReservations_GoodsId] ON [StockReservations] ([GoodsId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145247_Reservations'
-)
-BEGIN
-    CREATE INDEX [IX_StockReservations_OrderId_State] ON [StockReservations] ([OrderId], [State]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145247_Reservations'
-)
-BEGIN
-    CREATE INDEX [IX_StockReservations_WarehouseId] ON [StockReservations] ([WarehouseId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123145247_Reservations'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123145247_Reservations', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123151446_Freight'
-)
-BEGIN
-    ALTER TABLE [SalesOrders] ADD [ExpectedWeightKg] decimal(18,4) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123151446_Freight'
-)
-BEGIN
-    ALTER TABLE [SalesOrders] ADD [FreightFee] decimal(18,4) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123151446_Freight'
-)
-BEGIN
-    ALTER TABLE [SalesOrders] ADD [IsWeightOutOfTolerance] bit NOT NULL DEFAULT CAST(0 AS bit);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123151446_Freight'
-)
-BEGIN
-    CREATE TABLE [FreightRates] (
-        [Id] bigint NOT NULL IDENTITY,
-        [LogisticsCompanyId] bigint NOT NULL,
-        [Province] nvarchar(32) NOT NULL,
-        [FirstWeightKg] decimal(18,4) NOT NULL,
-        [FirstFee] decimal(18,4) NOT NULL,
-        [AdditionalUnitKg] decimal(18,4) NOT NULL,
-        [AdditionalFee] decimal(18,4) NOT NULL,
-        CONSTRAINT [PK_FreightRates] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_FreightRates_LogisticsCompanies_LogisticsCompanyId] FOREIGN KEY ([LogisticsCompanyId]) REFERENCES [LogisticsCompanies] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123151446_Freight'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FreightRates_LogisticsCompanyId_Province] ON [FreightRates] ([LogisticsCompanyId], [Province]);
@@ -958,32 +751,187 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123151446_Freight'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123151446_Freight', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123152256_LowStock'
-)
-BEGIN
-    ALTER TABLE [Goods] ADD [LowStockThreshold] int NULL;
+    CREATE UNIQUE INDEX [IX_RuleSetVersions_ScopeKind_ScopeId_Version] ON [RuleSetVersions] ([ScopeKind], [ScopeId], [Version]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123152256_LowStock'
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ShipmentConfirmations_IdempotencyKey] ON [ShipmentConfirmations] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_ShipmentConfirmations_OrderId] ON [ShipmentConfirmations] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_StockItems_GoodsId] ON [StockItems] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StockItems_WarehouseId_GoodsId] ON [StockItems] ([WarehouseId], [GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_GoodsId] ON [StockMovements] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_StockMovements_WarehouseId_GoodsId_At] ON [StockMovements] ([WarehouseId], [GoodsId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_StockReservations_GoodsId] ON [StockReservations] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_StockReservations_OrderId_State] ON [StockReservations] ([OrderId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_StockReservations_WarehouseId] ON [StockReservations] ([WarehouseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Waybills_IdempotencyKey] ON [Waybills] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_Waybills_OrderId] ON [Waybills] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Waybills_TrackingNumber] ON [Waybills] ([TrackingNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowDefinitions_DefinitionId_State] ON [WorkflowDefinitions] ([DefinitionId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowDefinitions_DefinitionId_Version] ON [WorkflowDefinitions] ([DefinitionId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowIncidents_InstanceId_ResolvedAt] ON [WorkflowIncidents] ([InstanceId], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_CurrentActivityId] ON [WorkflowInstances] ([CurrentActivityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_DefinitionRecordId] ON [WorkflowInstances] ([DefinitionRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WorkflowInstances_SalesOrderId] ON [WorkflowInstances] ([SalesOrderId]) WHERE [SalesOrderId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_ShopId_Status] ON [WorkflowInstances] ([ShopId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_Status_NextWakeAt] ON [WorkflowInstances] ([Status], [NextWakeAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowJournal_InstanceId_Sequence] ON [WorkflowJournal] ([InstanceId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155812_WorkflowsStockAndRules'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123152256_LowStock', N'10.0.14');
+    VALUES (N'20261123155812_WorkflowsStockAndRules', N'10.0.14');
 END;
 
 COMMIT;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Orchestrator.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkflowRuntime : Migration
+    public partial class WorkflowsStockAndRules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,12 +18,42 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                 maxLength: 100,
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "AddressChangedAfterPayment",
+                table: "SalesOrders",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "BlockReason",
                 table: "SalesOrders",
                 type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ExpectedWeightKg",
+                table: "SalesOrders",
+                type: "TEXT",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "FreightFee",
+                table: "SalesOrders",
+                type: "TEXT",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsWeightOutOfTolerance",
+                table: "SalesOrders",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ShippedAt",
@@ -46,6 +76,77 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                 scale: 4,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "LowStockThreshold",
+                table: "Goods",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "BuyerBlacklist",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlatformId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BuyerNick = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    NormalizedBuyerNick = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BuyerBlacklist", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BuyerBlacklist_Platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "Platforms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FreightRates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LogisticsCompanyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Province = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstWeightKg = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    FirstFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    AdditionalUnitKg = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    AdditionalFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FreightRates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FreightRates_LogisticsCompanies_LogisticsCompanyId",
+                        column: x => x.LogisticsCompanyId,
+                        principalTable: "LogisticsCompanies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleSetVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScopeKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ScopeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSetVersions", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ShipmentConfirmations",
                 columns: table => new
@@ -66,6 +167,105 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         name: "FK_ShipmentConfirmations_SalesOrders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OnHand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockItems", x => x.Id);
+                    table.CheckConstraint("CK_StockItems_NotNegative", "\"OnHand\" >= 0 AND \"Reserved\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_StockItems_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockItems_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Delta = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnHandAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockReservations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockReservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockReservations_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockReservations_SalesOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockReservations_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -212,6 +412,29 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_BuyerNick_ReceivedAt",
+                table: "SalesOrders",
+                columns: new[] { "BuyerNick", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BuyerBlacklist_PlatformId_NormalizedBuyerNick",
+                table: "BuyerBlacklist",
+                columns: new[] { "PlatformId", "NormalizedBuyerNick" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FreightRates_LogisticsCompanyId_Province",
+                table: "FreightRates",
+                columns: new[] { "LogisticsCompanyId", "Province" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSetVersions_ScopeKind_ScopeId_Version",
+                table: "RuleSetVersions",
+                columns: new[] { "ScopeKind", "ScopeId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShipmentConfirmations_IdempotencyKey",
                 table: "ShipmentConfirmations",
                 column: "IdempotencyKey",
@@ -221,6 +444,42 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                 name: "IX_ShipmentConfirmations_OrderId",
                 table: "ShipmentConfirmations",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_GoodsId",
+                table: "StockItems",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_WarehouseId_GoodsId",
+                table: "StockItems",
+                columns: new[] { "WarehouseId", "GoodsId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_GoodsId",
+                table: "StockMovements",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_WarehouseId_GoodsId_At",
+                table: "StockMovements",
+                columns: new[] { "WarehouseId", "GoodsId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReservations_GoodsId",
+                table: "StockReservations",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReservations_OrderId_State",
+                table: "StockReservations",
+                columns: new[] { "OrderId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReservations_WarehouseId",
+                table: "StockReservations",
+                column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Waybills_IdempotencyKey",
@@ -292,7 +551,25 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BuyerBlacklist");
+
+            migrationBuilder.DropTable(
+                name: "FreightRates");
+
+            migrationBuilder.DropTable(
+                name: "RuleSetVersions");
+
+            migrationBuilder.DropTable(
                 name: "ShipmentConfirmations");
+
+            migrationBuilder.DropTable(
+                name: "StockItems");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
+
+            migrationBuilder.DropTable(
+                name: "StockReservations");
 
             migrationBuilder.DropTable(
                 name: "Waybills");
@@ -309,12 +586,32 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "WorkflowDefinitions");
 
+            migrationBuilder.DropIndex(
+                name: "IX_SalesOrders_BuyerNick_ReceivedAt",
+                table: "SalesOrders");
+
             migrationBuilder.DropColumn(
                 name: "WorkflowDefinitionId",
                 table: "Shops");
 
             migrationBuilder.DropColumn(
+                name: "AddressChangedAfterPayment",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
                 name: "BlockReason",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ExpectedWeightKg",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "FreightFee",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "IsWeightOutOfTolerance",
                 table: "SalesOrders");
 
             migrationBuilder.DropColumn(
@@ -328,6 +625,10 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "WeightKg",
                 table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "LowStockThreshold",
+                table: "Goods");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Orchestrator.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkflowRuntime : Migration
+    public partial class WorkflowsStockAndRules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,12 +18,52 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                 maxLength: 100,
                 nullable: true);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "BuyerNick",
+                table: "SalesOrders",
+                type: "nvarchar(128)",
+                maxLength: 128,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(max)",
+                oldNullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "AddressChangedAfterPayment",
+                table: "SalesOrders",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "BlockReason",
                 table: "SalesOrders",
                 type: "nvarchar(2000)",
                 maxLength: 2000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ExpectedWeightKg",
+                table: "SalesOrders",
+                type: "decimal(18,4)",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "FreightFee",
+                table: "SalesOrders",
+                type: "decimal(18,4)",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsWeightOutOfTolerance",
+                table: "SalesOrders",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ShippedAt",
@@ -46,6 +86,77 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                 scale: 4,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "LowStockThreshold",
+                table: "Goods",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "BuyerBlacklist",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlatformId = table.Column<long>(type: "bigint", nullable: false),
+                    BuyerNick = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    NormalizedBuyerNick = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BuyerBlacklist", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BuyerBlacklist_Platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "Platforms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FreightRates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LogisticsCompanyId = table.Column<long>(type: "bigint", nullable: false),
+                    Province = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FirstWeightKg = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    FirstFee = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    AdditionalUnitKg = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    AdditionalFee = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FreightRates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FreightRates_LogisticsCompanies_LogisticsCompanyId",
+                        column: x => x.LogisticsCompanyId,
+                        principalTable: "LogisticsCompanies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleSetVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScopeKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ScopeId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Change = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSetVersions", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ShipmentConfirmations",
                 columns: table => new
@@ -66,6 +177,105 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         name: "FK_ShipmentConfirmations_SalesOrders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WarehouseId = table.Column<long>(type: "bigint", nullable: false),
+                    GoodsId = table.Column<long>(type: "bigint", nullable: false),
+                    OnHand = table.Column<int>(type: "int", nullable: false),
+                    Reserved = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockItems", x => x.Id);
+                    table.CheckConstraint("CK_StockItems_NotNegative", "\"OnHand\" >= 0 AND \"Reserved\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_StockItems_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockItems_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WarehouseId = table.Column<long>(type: "bigint", nullable: false),
+                    GoodsId = table.Column<long>(type: "bigint", nullable: false),
+                    Delta = table.Column<int>(type: "int", nullable: false),
+                    OnHandAfter = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockReservations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    WarehouseId = table.Column<long>(type: "bigint", nullable: false),
+                    GoodsId = table.Column<long>(type: "bigint", nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockReservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockReservations_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockReservations_SalesOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StockReservations_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -212,6 +422,29 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_BuyerNick_ReceivedAt",
+                table: "SalesOrders",
+                columns: new[] { "BuyerNick", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BuyerBlacklist_PlatformId_NormalizedBuyerNick",
+                table: "BuyerBlacklist",
+                columns: new[] { "PlatformId", "NormalizedBuyerNick" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FreightRates_LogisticsCompanyId_Province",
+                table: "FreightRates",
+                columns: new[] { "LogisticsCompanyId", "Province" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSetVersions_ScopeKind_ScopeId_Version",
+                table: "RuleSetVersions",
+                columns: new[] { "ScopeKind", "ScopeId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShipmentConfirmations_IdempotencyKey",
                 table: "ShipmentConfirmations",
                 column: "IdempotencyKey",
@@ -221,6 +454,42 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                 name: "IX_ShipmentConfirmations_OrderId",
                 table: "ShipmentConfirmations",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_GoodsId",
+                table: "StockItems",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockItems_WarehouseId_GoodsId",
+                table: "StockItems",
+                columns: new[] { "WarehouseId", "GoodsId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_GoodsId",
+                table: "StockMovements",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockMovements_WarehouseId_GoodsId_At",
+                table: "StockMovements",
+                columns: new[] { "WarehouseId", "GoodsId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReservations_GoodsId",
+                table: "StockReservations",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReservations_OrderId_State",
+                table: "StockReservations",
+                columns: new[] { "OrderId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockReservations_WarehouseId",
+                table: "StockReservations",
+                column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Waybills_IdempotencyKey",
@@ -293,7 +562,25 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BuyerBlacklist");
+
+            migrationBuilder.DropTable(
+                name: "FreightRates");
+
+            migrationBuilder.DropTable(
+                name: "RuleSetVersions");
+
+            migrationBuilder.DropTable(
                 name: "ShipmentConfirmations");
+
+            migrationBuilder.DropTable(
+                name: "StockItems");
+
+            migrationBuilder.DropTable(
+                name: "StockMovements");
+
+            migrationBuilder.DropTable(
+                name: "StockReservations");
 
             migrationBuilder.DropTable(
                 name: "Waybills");
@@ -310,12 +597,32 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
             migrationBuilder.DropTable(
                 name: "WorkflowDefinitions");
 
+            migrationBuilder.DropIndex(
+                name: "IX_SalesOrders_BuyerNick_ReceivedAt",
+                table: "SalesOrders");
+
             migrationBuilder.DropColumn(
                 name: "WorkflowDefinitionId",
                 table: "Shops");
 
             migrationBuilder.DropColumn(
+                name: "AddressChangedAfterPayment",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
                 name: "BlockReason",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ExpectedWeightKg",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "FreightFee",
+                table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "IsWeightOutOfTolerance",
                 table: "SalesOrders");
 
             migrationBuilder.DropColumn(
@@ -329,6 +636,20 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "WeightKg",
                 table: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "LowStockThreshold",
+                table: "Goods");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "BuyerNick",
+                table: "SalesOrders",
+                type: "nvarchar(max)",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(128)",
+                oldMaxLength: 128,
+                oldNullable: true);
         }
     }
 }
