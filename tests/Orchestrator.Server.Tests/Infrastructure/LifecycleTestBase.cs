@@ -69,6 +69,10 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>The shop's default warehouse, where <see cref="CreateReadyShopAsync(string[])"/> put its stock.</summary>
+    protected async Task<long> WarehouseOfAsync(long shopId) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();
+
     protected async Task<long> PostCreatedAsync(string path, JsonObject body, bool allowExisting = false)
     {
         var response = await Client.PostAsJsonAsync(path, body, ServerFixture.Json);

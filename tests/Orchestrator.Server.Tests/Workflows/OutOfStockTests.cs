@@ -186,9 +186,6 @@ public abstract class OutOfStockTests(ServerFixture server) : LifecycleTestBase(
         ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = code, ["quantity"] = quantity }),
     };
 
-    private async Task<long> WarehouseOfAsync(long shopId) =>
-        (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();
-
     private static DateTime RecheckedAt(JsonObject detail) =>
         detail["journal"]!.AsArray().Last(j => j!["activityId"]!.GetValue<string>() == "await-stock")!["startedAt"]!.GetValue<DateTime>();
 }

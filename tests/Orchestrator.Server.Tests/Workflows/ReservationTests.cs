@@ -90,9 +90,6 @@ public abstract class ReservationTests(ServerFixture server) : LifecycleTestBase
     private async Task<int> CountAsync(long shop, string waitingFor) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?shopId={shop}&waitingFor={waitingFor}&pageSize=1", ServerFixture.Json))!["total"]!.GetValue<int>();
 
-    private async Task<long> WarehouseOfAsync(long shopId) =>
-        (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();
-
     private async Task<(int OnHand, int Reserved)> StockCountsAsync(long warehouse, string code)
     {
         var stock = await StockAsync(warehouse, code);
