@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Lifecycle.Activities;
+using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Lifecycle.Providers.Waybills;
@@ -35,6 +36,9 @@ public static class LifecycleSetup
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();
         services.AddSingleton<StockArrivals>();
         services.AddScoped<IInstanceCancellationHandler, ReleaseStockOnCancel>();
+        services.AddScoped<ExceptionHolds>();
+        services.AddScoped<IInstanceHoldHandler>(sp => sp.GetRequiredService<ExceptionHolds>());
+        services.AddScoped<IInstanceCancellationHandler>(sp => sp.GetRequiredService<ExceptionHolds>());
         services.AddHostedService<StockRecheckService>();
 
         services.AddSingleton<IActivity, ImportOrderActivity>();

@@ -29,6 +29,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
 
+    public DbSet<ExceptionQueueEntry> ExceptionQueue => Set<ExceptionQueueEntry>();
+
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
 
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();

@@ -1,5 +1,6 @@
 using Orchestrator.Server.Apis.Activities;
 using Orchestrator.Server.Apis.Combos;
+using Orchestrator.Server.Apis.Exceptions;
 using Orchestrator.Server.Apis.Floor;
 using Orchestrator.Server.Apis.Goods;
 using Orchestrator.Server.Apis.LogisticsCompanies;
@@ -37,6 +38,7 @@ app.MapActivitiesApi();
 app.MapWorkflowDefinitionsApi();
 app.MapWorkflowInstancesApi();
 app.MapReviewApi();
+app.MapExceptionsApi();
 app.MapFloorApi();
 app.MapRulesApi();
 app.MapBuyerBlacklistApi();

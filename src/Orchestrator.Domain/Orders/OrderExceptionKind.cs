@@ -16,4 +16,16 @@ public enum OrderExceptionKind
 
     /// <summary>A review rule routed the order to the exception queue.</summary>
     RuleMatched,
+
+    /// <summary>The buyer asked for a refund (退款中) while the order was under way.</summary>
+    RefundRequested,
+
+    /// <summary>The receiver's address is wrong, incomplete, or changed on the platform after review.</summary>
+    AddressProblem,
+
+    /// <summary>The platform refused or failed a call for this order (e.g. ship confirmation).</summary>
+    PlatformError,
+
+    /// <summary>Anything else a person set aside, described in the detail.</summary>
+    Other,
 }

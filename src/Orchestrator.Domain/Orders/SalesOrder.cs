@@ -146,6 +146,7 @@ public sealed class SalesOrder : Entity
             PendingPlatformChange = JsonSerializer.Serialize(incoming, PendingChangeJson);
             PendingPlatformChangeAt = now;
             UpdatedAt = now;
+            FlaggedChange = DescribeFlaggedChange(incoming);
             return IntakeOutcome.FlaggedAfterReview;
         }
 
@@ -203,6 +204,29 @@ public sealed class SalesOrder : Entity
         }
     }
 
+    /// <summary>
+    /// What the push just flagged after review means for the floor, as the exception it sets the order aside with (not
+    /// stored: the intake trigger reads it after commit). A closed trade is a refund or cancellation; a new receiver is
+    /// an address problem (peers: 线上地址变更).
+    /// </summary>
+    public FlaggedChange? FlaggedChange { get; private set; }
+
+    private FlaggedChange DescribeFlaggedChange(PlatformOrder incoming)
+    {
+        PlatformTradeStatus.TryClassify(incoming.Status, out var state);
+        if (state == PlatformTradeState.Closed)
+        {
+            return new FlaggedChange(OrderExceptionKind.RefundRequested,
+                $"The platform closed the trade ({incoming.Status}) after review: refund or cancellation; do not ship before checking.");
+        }
+
+        return ReceiverDiffers(incoming)
+            ? new FlaggedChange(OrderExceptionKind.AddressProblem,
+                $"The receiver changed on the platform after review: {incoming.ReceiverName} {incoming.ReceiverMobile}, "
+                + $"{incoming.ReceiverProvince}{incoming.ReceiverCity}{incoming.ReceiverDistrict}{incoming.ReceiverAddress}.")
+            : new FlaggedChange(OrderExceptionKind.Other, $"The platform changed the order after review (status {incoming.Status}); see its pending change.");
+    }
+
     private bool ReceiverDiffers(PlatformOrder incoming) =>
         ReceiverName != incoming.ReceiverName || ReceiverMobile != incoming.ReceiverMobile || ReceiverProvince != incoming.ReceiverProvince
         || ReceiverCity != incoming.ReceiverCity || ReceiverDistrict != incoming.ReceiverDistrict || ReceiverAddress != incoming.ReceiverAddress;
@@ -240,3 +264,6 @@ public sealed class SalesOrder : Entity
         };
     }
 }
+
+/// <summary>A platform change that arrived after review, as the exception the order is set aside with.</summary>
+public sealed record FlaggedChange(OrderExceptionKind Kind, string Detail);

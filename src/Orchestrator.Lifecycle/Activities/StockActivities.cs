@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
@@ -28,6 +29,7 @@ public sealed class OutOfStockCheckActivity : OrderActivity
                 order.ExceptionDetail = null;
                 order.Status = OrderStatus.PendingReview;
                 Touch(order, context);
+                await ExceptionQueueEntries.CloseAsync(db, order.Id, null, "In stock again.", context.Now, context.CancellationToken, OrderExceptionKind.OutOfStock);
             }
 
             return ActivityResult.Follow("InStock", shortages.Count == 0 ? null : new JsonObject { ["allowedOutOfStock"] = shortages.Count });
@@ -50,11 +52,25 @@ public sealed class AwaitStockActivity : OrderActivity
     public override ActivityDescriptor Descriptor { get; } = new("AwaitStock", Category, "Await stock", [], ["Done"],
         SuspendsOnBookmark: true, Description: "Holds an out-of-stock order until stock arrives.");
 
-    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.ExceptionDetail ?? "Out of stock" }));
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    {
+        var entry = await ExceptionQueueEntries.EnterFromWorkflowAsync(db, order, context.Node.Id, Bookmark, context.Now, context.CancellationToken);
+        return ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.ExceptionDetail ?? "Out of stock", ["kind"] = entry.Kind.ToString() });
+    }
 
-    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Done);
+    /// <summary>
+    /// A stock arrival only asks for another check (the entry stays open until the order is in stock); a person who
+    /// resolves the entry closes it, and the check that follows decides whether the order waits again.
+    /// </summary>
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    {
+        if (Resolver.From(stimulus) is { } resolver)
+        {
+            await ExceptionQueueEntries.CloseAsync(db, order.Id, resolver.By, resolver.Note ?? "Resolved: check stock again.", context.Now, context.CancellationToken);
+        }
+
+        return ActivityResult.Done;
+    }
 }
 
 /// <summary>
@@ -127,9 +143,28 @@ public sealed class AwaitResolutionActivity : OrderActivity
     public override ActivityDescriptor Descriptor { get; } = new("AwaitResolution", Category, "Exception queue", [], ["Done"],
         SuspendsOnBookmark: true, Description: "Holds the order in the exception queue (异常队列) until someone resolves it.");
 
-    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.ExceptionDetail ?? "Exception" }));
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    {
+        var entry = await ExceptionQueueEntries.EnterFromWorkflowAsync(db, order, context.Node.Id, Bookmark, context.Now, context.CancellationToken);
+        return ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.ExceptionDetail ?? "Exception", ["kind"] = entry.Kind.ToString() });
+    }
 
-    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Done);
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    {
+        var resolver = Resolver.From(stimulus);
+        await ExceptionQueueEntries.CloseAsync(db, order.Id, resolver?.By, resolver?.Note ?? "Resolved.", context.Now, context.CancellationToken);
+        Touch(order, context);
+        return ActivityResult.Done;
+    }
+}
+
+/// <summary>Who resolved an exception-queue wait and how, from the stimulus' <c>by</c> and <c>note</c>; null when neither is given.</summary>
+internal sealed record Resolver(string? By, string? Note)
+{
+    public static Resolver? From(Stimulus stimulus)
+    {
+        var by = stimulus.Input?["by"]?.ToString();
+        var note = stimulus.Input?["note"]?.ToString();
+        return by is null && note is null ? null : new Resolver(by, note);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Persistence.Workflows;
@@ -5,7 +7,10 @@ using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Lifecycle.Inventory;
 
-/// <summary>A cancelled instance gives back the stock its order reserved, in the cancellation's transaction.</summary>
+/// <summary>
+/// A cancelled instance cancels its order: the order is marked cancelled and gives back the stock it reserved, in the
+/// cancellation's transaction (as the CancelOrder activity does inside a workflow).
+/// </summary>
 public sealed class ReleaseStockOnCancel : IInstanceCancellationHandler
 {
     public async Task OnCancelledAsync(OrchestratorDbContext db, WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
@@ -13,6 +18,11 @@ public sealed class ReleaseStockOnCancel : IInstanceCancellationHandler
         if (instance.SalesOrderId is { } orderId)
         {
             await new StockLedger(db).ReleaseAsync(orderId, now, cancellationToken);
+            if (await db.SalesOrders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken) is { Status: not OrderStatus.Shipped } order)
+            {
+                order.Status = OrderStatus.Cancelled;
+                order.UpdatedAt = now;
+            }
         }
     }
 }

@@ -937,3 +937,65 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+)
+BEGIN
+    CREATE TABLE [ExceptionQueue] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [ShopId] bigint NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Detail] nvarchar(2000) NULL,
+        [Source] nvarchar(16) NOT NULL,
+        [Stage] nvarchar(100) NOT NULL,
+        [Bookmark] nvarchar(100) NULL,
+        [StatusBefore] nvarchar(32) NOT NULL,
+        [RaisedBy] nvarchar(100) NULL,
+        [RaisedAt] datetime2 NOT NULL,
+        [ResolvedAt] datetime2 NULL,
+        [ResolvedBy] nvarchar(100) NULL,
+        [Resolution] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ExceptionQueue] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ExceptionQueue_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_ExceptionQueue_OpenPerOrder] ON [ExceptionQueue] ([OrderId]) WHERE "ResolvedAt" IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+)
+BEGIN
+    CREATE INDEX [IX_ExceptionQueue_OrderId_RaisedAt] ON [ExceptionQueue] ([OrderId], [RaisedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+)
+BEGIN
+    CREATE INDEX [IX_ExceptionQueue_ResolvedAt_Kind_ShopId] ON [ExceptionQueue] ([ResolvedAt], [Kind], [ShopId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123161800_ExceptionQueue', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

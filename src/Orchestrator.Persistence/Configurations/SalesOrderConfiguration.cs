@@ -19,6 +19,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Property(o => o.PlatformStatus).HasMaxLength(64);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.ExceptionKind).HasConversion<string>().HasMaxLength(32);
+        builder.Ignore(o => o.FlaggedChange);
         builder.Property(o => o.ExceptionDetail).HasMaxLength(2000);
         builder.Property(o => o.ReceiverAddress).HasMaxLength(512);
         builder.Property(o => o.BuyerMessage).HasMaxLength(1000);
@@ -31,5 +32,27 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).AutoInclude();
         builder.Ignore(o => o.IsPastReview);
+    }
+}
+
+internal sealed class ExceptionQueueEntryConfiguration : IEntityTypeConfiguration<ExceptionQueueEntry>
+{
+    public void Configure(EntityTypeBuilder<ExceptionQueueEntry> builder)
+    {
+        // At most one open exception per order, whoever raises it and however two raise it at once.
+        builder.HasIndex(e => e.OrderId).IsUnique().HasFilter("\"ResolvedAt\" IS NULL").HasDatabaseName("IX_ExceptionQueue_OpenPerOrder");
+        builder.HasIndex(e => new { e.OrderId, e.RaisedAt });
+        builder.HasIndex(e => new { e.ResolvedAt, e.Kind, e.ShopId });
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.StatusBefore).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.Property(e => e.Stage).HasMaxLength(100);
+        builder.Property(e => e.Bookmark).HasMaxLength(100);
+        builder.Property(e => e.RaisedBy).HasMaxLength(100);
+        builder.Property(e => e.ResolvedBy).HasMaxLength(100);
+        builder.Property(e => e.Resolution).HasMaxLength(2000);
+        builder.Ignore(e => e.IsOpen);
+        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

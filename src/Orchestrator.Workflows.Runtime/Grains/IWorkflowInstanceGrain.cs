@@ -13,4 +13,13 @@ public interface IWorkflowInstanceGrain : IGrainWithGuidKey
 
     /// <summary>Runs the faulted activity again and resolves its incident.</summary>
     Task<InstanceReply> RetryAsync();
+
+    /// <summary>
+    /// Holds a waiting or faulted instance where it stands (no stimulus, timer or retry gets through) and lets the
+    /// <see cref="Instances.IInstanceHoldHandler"/>s record why, from <paramref name="detailsJson"/>, in the same commit.
+    /// </summary>
+    Task<InstanceReply> HoldAsync(string reason, string detailsJson);
+
+    /// <summary>Lifts the hold: the instance carries on from where it was held (a faulted step runs again, due timers fire).</summary>
+    Task<InstanceReply> ReleaseAsync(string detailsJson);
 }

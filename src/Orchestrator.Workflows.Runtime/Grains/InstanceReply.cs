@@ -12,6 +12,12 @@ public enum ReplyKind
     Faulted,
     NotFaulted,
     Rejected,
+
+    /// <summary>The instance is on hold (its order is in the exception queue).</summary>
+    Held,
+
+    /// <summary>A release found no hold to lift.</summary>
+    NotHeld,
 }
 
 [GenerateSerializer]

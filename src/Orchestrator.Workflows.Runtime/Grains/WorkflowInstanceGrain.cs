@@ -48,17 +48,74 @@ public sealed partial class WorkflowInstanceGrain(
 
     public Task<InstanceReply> RetryAsync() => WithInstanceAsync(async state =>
     {
+        if (state.Hold is { } hold)
+        {
+            return HeldReply(state, hold);
+        }
+
         if (!FlowchartInterpreter.Retry(state))
         {
             return new InstanceReply(ReplyKind.NotFaulted, state.Status, $"Instance {Id} is {state.Status}, not Faulted: there is nothing to retry.");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        await ResolveIncidentsAsync(state);
+        return null;
+    });
+
+    public Task<InstanceReply> HoldAsync(string reason, string detailsJson) => WithInstanceAsync(async state =>
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.WorkflowIncidents.Where(i => i.InstanceId == Id && i.ResolvedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ResolvedAt, now));
-        LogRetry(logger, Id, state.Scheduled[0].ActivityId, state.Scheduled[0].Attempt);
+        var at = WhereItStands(state);
+        if (!FlowchartInterpreter.Hold(state, reason, now))
+        {
+            return state.Hold is { } hold
+                ? HeldReply(state, hold)
+                : new InstanceReply(ReplyKind.NotActive, state.Status, $"Instance {Id} is {state.Status}: there is nothing to hold.");
+        }
+
+        var refused = await CommitWithHandlersAsync(state, at, "Hold", JournalEvent.Held, reason, detailsJson, now,
+            (handler, db, details) => handler.OnHeldAsync(db, _record!, details, now, CancellationToken.None));
+        if (refused is not null)
+        {
+            FlowchartInterpreter.Release(state);
+            return refused;
+        }
+
+        LogHeld(logger, Id, at, reason);
+        return new InstanceReply(ReplyKind.Done, state.Status, OpenBookmarks: state.Bookmarks.Select(b => b.Name).ToList());
+    });
+
+    public Task<InstanceReply> ReleaseAsync(string detailsJson) => WithInstanceAsync(async state =>
+    {
+        if (state.Hold is not { } hold || !FlowchartInterpreter.Release(state))
+        {
+            return new InstanceReply(ReplyKind.NotHeld, state.Status, $"Instance {Id} is not on hold.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = WhereItStands(state);
+        var refused = await CommitWithHandlersAsync(state, at, "Release", JournalEvent.Released, hold.Reason, detailsJson, now,
+            (handler, db, details) => handler.OnReleasedAsync(db, _record!, details, now, CancellationToken.None));
+        if (refused is not null)
+        {
+            state.Hold = hold;
+            return refused;
+        }
+
+        LogReleased(logger, Id, at);
+
+        // Back to the stage it left: a step that faulted runs again, and a timer that fell due meanwhile fires now.
+        if (FlowchartInterpreter.Retry(state))
+        {
+            await ResolveIncidentsAsync(state);
+            return null;
+        }
+
+        foreach (var due in state.Bookmarks.Where(b => b.DueAt <= now).ToList())
+        {
+            FlowchartInterpreter.ResumeById(state, due.Id, null);
+        }
+
         return null;
     });
 
@@ -231,6 +288,70 @@ public sealed partial class WorkflowInstanceGrain(
         }
     }
 
+    private InstanceReply HeldReply(InstanceState state, InstanceHold hold) => new(ReplyKind.Held, state.Status,
+        $"Instance {Id} is on hold since {hold.Since:u}: {hold.Reason}. Resolve that first.",
+        OpenBookmarks: state.Bookmarks.Select(b => b.Name).ToList());
+
+    private static string WhereItStands(InstanceState state) => state.Bookmarks.FirstOrDefault()?.ActivityId ?? state.Fault?.ActivityId ?? "-";
+
+    /// <summary>Journals a hold or release and commits it with what the handlers recorded; a refusal commits nothing.</summary>
+    private async Task<InstanceReply?> CommitWithHandlersAsync(
+        InstanceState state, string at, string type, JournalEvent journalEvent, string reason, string detailsJson, DateTime now,
+        Func<IInstanceHoldHandler, OrchestratorDbContext, JsonObject, Task> notify)
+    {
+        JsonObject details;
+        try
+        {
+            details = JsonNode.Parse(detailsJson) as JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return new InstanceReply(ReplyKind.Rejected, state.Status, $"The details are not JSON: {ex.Message}", "details");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        try
+        {
+            foreach (var handler in scope.ServiceProvider.GetServices<IInstanceHoldHandler>())
+            {
+                await notify(handler, db, details);
+            }
+        }
+        catch (StimulusRejectedException ex)
+        {
+            return new InstanceReply(ReplyKind.Rejected, state.Status, ex.Message, ex.Field);
+        }
+
+        var inputs = new JsonObject { ["reason"] = reason, ["details"] = details.DeepClone() };
+        var sequence = state.JournalSequence + 1;
+        var entry = new JournalEntry(sequence, at, type, journalEvent, null, null, now, TimeSpan.Zero, inputs.ToJsonString(), null, null);
+        state.JournalSequence = sequence;
+        try
+        {
+            await CommitInAsync(db, new StepReport(entry));
+        }
+        catch
+        {
+            // Nothing was stored: forget the changed state so the next call reloads the row as committed.
+            _record = null;
+            _state = null;
+            throw;
+        }
+
+        return null;
+    }
+
+    private async Task ResolveIncidentsAsync(InstanceState state)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.WorkflowIncidents.Where(i => i.InstanceId == Id && i.ResolvedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ResolvedAt, now));
+        LogRetry(logger, Id, state.Scheduled[0].ActivityId, state.Scheduled[0].Attempt);
+    }
+
     private InstanceReply? Refusal(ResumeAttempt attempt, InstanceState state, string bookmark) => attempt switch
     {
         ResumeAttempt.Accepted => null,
@@ -242,6 +363,7 @@ public sealed partial class WorkflowInstanceGrain(
         ResumeAttempt.NotActive => new InstanceReply(ReplyKind.NotActive, state.Status, $"Instance {Id} is {state.Status}."),
         ResumeAttempt.Faulted => new InstanceReply(ReplyKind.Faulted, state.Status,
             $"Instance {Id} is Faulted at '{state.Fault?.ActivityId}': retry its incident first."),
+        ResumeAttempt.Held => HeldReply(state, state.Hold!),
         _ => throw new InvalidOperationException($"Unknown resume attempt {attempt}."),
     };
 
@@ -253,6 +375,12 @@ public sealed partial class WorkflowInstanceGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: retrying {ActivityId}, attempt {Attempt}")]
     private static partial void LogRetry(ILogger logger, Guid instanceId, string activityId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} held at {ActivityId}: {Reason}")]
+    private static partial void LogHeld(ILogger logger, Guid instanceId, string activityId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} released at {ActivityId}")]
+    private static partial void LogReleased(ILogger logger, Guid instanceId, string activityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} cancelled: {Reason}")]
     private static partial void LogCancelled(ILogger logger, Guid instanceId, string? reason);

@@ -127,6 +127,7 @@ public static class InstanceStore
         var reason = state.Bookmarks
             .Select(b => b.Payload is JsonObject payload && payload.TryGetPropertyValue("reason", out var r) ? r?.ToString() : null)
             .FirstOrDefault(r => r is not null);
+        reason = state.Hold?.Reason ?? reason;
         row.BlockedReason = reason is { Length: > 2000 } ? reason[..2000] : reason;
         row.NextWakeAt = state.Bookmarks.Where(b => b.DueAt is not null).Select(b => b.DueAt).Min();
         row.UpdatedAt = now;

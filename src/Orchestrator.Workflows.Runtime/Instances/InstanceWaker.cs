@@ -24,6 +24,7 @@ public sealed partial class InstanceWaker(InstanceWakeups queue, IGrainFactory g
                     var reply = request switch
                     {
                         { Cancel: true } => await grain.CancelAsync(request.Reason),
+                        { HoldDetailsJson: { } details } => await grain.HoldAsync(request.Reason ?? "On hold", details),
                         { Bookmark: { } bookmark } => await grain.ResumeAsync(bookmark, null, null),
                         _ => await grain.RunAsync(),
                     };

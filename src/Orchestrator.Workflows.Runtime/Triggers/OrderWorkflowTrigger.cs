@@ -78,6 +78,7 @@ public sealed partial class OrderWorkflowTrigger(
             queue.Run(id);
         }
 
+        await HoldFlaggedAsync(results, cancellationToken);
         var updated = results.Where(r => r.Outcome == IntakeOutcome.Updated).Select(r => r.Order).ToDictionary(o => o.Id);
         if (updated.Count == 0)
         {
@@ -101,6 +102,32 @@ public sealed partial class OrderWorkflowTrigger(
             {
                 queue.Enqueue(new WakeRequest(instance.Id, Bookmark: PaidBookmark));
             }
+        }
+    }
+
+    /// <summary>
+    /// A platform change after review (refund, closed trade, new address) must reach the floor: the order's instance is
+    /// held where it stands, in the exception queue with the change's kind, until a person resolves it.
+    /// </summary>
+    private async Task HoldFlaggedAsync(IReadOnlyList<IntakeResult> results, CancellationToken cancellationToken)
+    {
+        var flagged = results.Where(r => r.Outcome == IntakeOutcome.FlaggedAfterReview && r.Order.FlaggedChange is not null)
+            .ToDictionary(r => r.Order.Id, r => r.Order.FlaggedChange!);
+        if (flagged.Count == 0)
+        {
+            return;
+        }
+
+        var orderIds = flagged.Keys.ToList();
+        var instances = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.SalesOrderId != null && orderIds.Contains(i.SalesOrderId.Value) && i.FinishedAt == null)
+            .Select(i => new { i.Id, OrderId = i.SalesOrderId!.Value })
+            .ToListAsync(cancellationToken);
+        foreach (var instance in instances)
+        {
+            var change = flagged[instance.OrderId];
+            var details = new System.Text.Json.Nodes.JsonObject { ["kind"] = change.Kind.ToString(), ["detail"] = change.Detail, ["by"] = "platform" };
+            queue.Enqueue(new WakeRequest(instance.Id, Reason: $"{change.Kind}: {change.Detail}", HoldDetailsJson: details.ToJsonString()));
         }
     }
 

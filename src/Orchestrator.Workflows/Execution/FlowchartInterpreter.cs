@@ -164,10 +164,10 @@ public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider
     public static ResumeAttempt ResumeById(InstanceState state, string bookmarkId, JsonNode? input) =>
         Open(state, state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId), input);
 
-    /// <summary>Runs the faulted work again (same idempotency key, next attempt).</summary>
+    /// <summary>Runs the faulted work again (same idempotency key, next attempt); never while held.</summary>
     public static bool Retry(InstanceState state)
     {
-        if (state.Status != WorkflowStatus.Faulted || state.Scheduled.Count == 0)
+        if (state.Status != WorkflowStatus.Faulted || state.Scheduled.Count == 0 || state.Hold is not null)
         {
             return false;
         }
@@ -178,12 +178,41 @@ public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider
         return true;
     }
 
+    /// <summary>
+    /// Puts a waiting or faulted instance on hold where it stands; false when it has ended, is already held, or is
+    /// mid-run (a run always ends at a wait, a fault or the end, so a caller holding through the grain never sees that).
+    /// </summary>
+    public static bool Hold(InstanceState state, string reason, DateTime now)
+    {
+        if (state.IsDone || state.Hold is not null || state.Status == WorkflowStatus.Running)
+        {
+            return false;
+        }
+
+        state.Hold = new InstanceHold(reason, now);
+        return true;
+    }
+
+    /// <summary>Lifts the hold; the instance is again where it was held (waiting, or faulted for a retry).</summary>
+    public static bool Release(InstanceState state)
+    {
+        if (state.Hold is null)
+        {
+            return false;
+        }
+
+        state.Hold = null;
+        return true;
+    }
+
     public static bool Cancel(InstanceState state)
     {
         if (state.IsDone)
         {
             return false;
         }
+
+        state.Hold = null;
 
         state.Status = WorkflowStatus.Cancelled;
         state.Scheduled.Clear();
@@ -202,6 +231,11 @@ public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider
         if (state.Status == WorkflowStatus.Faulted)
         {
             return ResumeAttempt.Faulted;
+        }
+
+        if (state.Hold is not null)
+        {
+            return ResumeAttempt.Held;
         }
 
         if (bookmark is null)

@@ -23,6 +23,12 @@ public sealed class InstanceState
     /// <summary>Set while Faulted: the work that threw is first in <see cref="Scheduled"/> and runs again on retry.</summary>
     public FaultInfo? Fault { get; set; }
 
+    /// <summary>
+    /// Set while a person has put the instance on hold (e.g. its order went to the exception queue): it keeps its
+    /// bookmarks and its place, but takes no stimulus, timer or retry until released.
+    /// </summary>
+    public InstanceHold? Hold { get; set; }
+
     /// <summary>The last journal sequence number written.</summary>
     public int JournalSequence { get; set; }
 
@@ -37,5 +43,8 @@ public sealed record ScheduledWork(string ActivityId, string? From = null, Bookm
 
 /// <summary>A named wait of one activity, e.g. <c>Review</c>; <see cref="DueAt"/> makes it a timer.</summary>
 public sealed record Bookmark(string Id, string Name, string ActivityId, JsonNode? Payload, DateTime CreatedAt, DateTime? DueAt = null);
+
+/// <summary>Why and since when an instance is on hold.</summary>
+public sealed record InstanceHold(string Reason, DateTime Since);
 
 public sealed record FaultInfo(string ActivityId, string ActivityType, string ExceptionType, string Message, int Attempt, DateTime OccurredAt);

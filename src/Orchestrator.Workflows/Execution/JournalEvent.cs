@@ -7,4 +7,10 @@ public enum JournalEvent
     Suspended,
     Faulted,
     Cancelled,
+
+    /// <summary>A person put the instance on hold where it stood.</summary>
+    Held,
+
+    /// <summary>The hold was lifted; the instance carries on from where it was held.</summary>
+    Released,
 }

@@ -13,4 +13,7 @@ public enum ResumeAttempt
 
     /// <summary>The instance is faulted; its incident must be retried first.</summary>
     Faulted,
+
+    /// <summary>The instance is on hold (its order is in the exception queue) until someone releases it.</summary>
+    Held,
 }

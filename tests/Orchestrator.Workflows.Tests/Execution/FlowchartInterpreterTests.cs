@@ -252,6 +252,47 @@ public class FlowchartInterpreterTests
     }
 
     [Fact]
+    public async Task A_held_instance_keeps_its_wait_refuses_stimuli_and_takes_them_again_once_released()
+    {
+        var run = new Harness("""[{ "id": "start", "type": "Start" }, { "id": "review", "type": "Wait", "bookmark": "Review" }]""",
+            Links(Link("start", "Done", "review")));
+        await run.RunAsync();
+
+        Assert.True(FlowchartInterpreter.Hold(run.State, "address problem", DateTime.UtcNow));
+
+        Assert.False(FlowchartInterpreter.Hold(run.State, "again", DateTime.UtcNow));
+        Assert.Equal(ResumeAttempt.Held, FlowchartInterpreter.Resume(run.State, "Review", null, null));
+        Assert.Single(run.State.Bookmarks, b => b.Name == "Review");
+        Assert.Equal(WorkflowStatus.Suspended, run.State.Status);
+        Assert.True(FlowchartInterpreter.Release(run.State));
+        Assert.False(FlowchartInterpreter.Release(run.State));
+        await run.ResumeAsync("Review");
+        Assert.Equal(WorkflowStatus.Finished, run.State.Status);
+        Assert.False(FlowchartInterpreter.Hold(run.State, "too late", DateTime.UtcNow));
+    }
+
+    [Fact]
+    public async Task A_held_faulted_instance_is_not_retried_until_released_and_cancel_lifts_a_hold()
+    {
+        var run = new Harness("""[{ "id": "start", "type": "Start" }, { "id": "boom", "type": "SideEffect" }]""", Links(Link("start", "Done", "boom")));
+        run.SideEffect.FailuresLeft = 1;
+        await run.RunAsync();
+        Assert.Equal(WorkflowStatus.Faulted, run.State.Status);
+
+        Assert.True(FlowchartInterpreter.Hold(run.State, "platform error", DateTime.UtcNow));
+        Assert.False(FlowchartInterpreter.Retry(run.State));
+        FlowchartInterpreter.Release(run.State);
+        Assert.True(FlowchartInterpreter.Retry(run.State));
+
+        var waiting = new Harness("""[{ "id": "start", "type": "Start" }, { "id": "review", "type": "Wait", "bookmark": "Review" }]""",
+            Links(Link("start", "Done", "review")));
+        await waiting.RunAsync();
+        FlowchartInterpreter.Hold(waiting.State, "x", DateTime.UtcNow);
+        Assert.True(FlowchartInterpreter.Cancel(waiting.State));
+        Assert.Null(waiting.State.Hold);
+    }
+
+    [Fact]
     public async Task Cancel_ends_a_waiting_instance_and_clears_its_bookmarks()
     {
         var run = new Harness("""[{ "id": "start", "type": "Start" }, { "id": "review", "type": "Wait", "bookmark": "Review" }]""",

@@ -131,6 +131,8 @@ internal static class WorkflowInstancesApi
         ReplyKind.NotActive => "Instance has ended",
         ReplyKind.Faulted => "Instance is faulted",
         ReplyKind.NotFaulted => "Nothing to retry",
+        ReplyKind.Held => "Instance is on hold",
+        ReplyKind.NotHeld => "Instance is not on hold",
         _ => kind.ToString(),
     };
 

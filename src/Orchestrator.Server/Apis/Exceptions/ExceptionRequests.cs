@@ -1,0 +1,54 @@
+using FluentValidation;
+using Orchestrator.Domain.Orders;
+
+namespace Orchestrator.Server.Apis.Exceptions;
+
+/// <summary>Set an order aside: <c>kind</c> is one of <see cref="ExceptionsApi.RaisableKinds"/>; <c>detail</c> says what is wrong.</summary>
+public sealed record RaiseExceptionRequest(string? Kind, string? Detail, string? By);
+
+/// <summary>Resolve an entry: the order returns to the stage it left, or is cancelled when <c>cancelOrder</c> is true.</summary>
+public sealed record ResolveExceptionRequest(string? By, string? Note, bool CancelOrder = false);
+
+public sealed record ExceptionQueueItem(
+    long Id,
+    long OrderId,
+    long ShopId,
+    string PlatformOrderId,
+    string Kind,
+    string? Detail,
+    string Source,
+    string Stage,
+    string OrderStatus,
+    string? RaisedBy,
+    DateTime RaisedAt,
+    double AgeMinutes,
+    DateTime? ResolvedAt,
+    string? ResolvedBy,
+    string? Resolution)
+{
+    public static ExceptionQueueItem From(ExceptionQueueEntry e, SalesOrder order, DateTime now) => new(
+        e.Id, e.OrderId, e.ShopId, order.PlatformOrderId, e.Kind.ToString(), e.Detail, e.Source.ToString(), e.Stage, order.Status.ToString(),
+        e.RaisedBy, e.RaisedAt, Math.Round(((e.ResolvedAt ?? now) - e.RaisedAt).TotalMinutes, 1), e.ResolvedAt, e.ResolvedBy, e.Resolution);
+}
+
+internal sealed class RaiseExceptionRequestValidator : AbstractValidator<RaiseExceptionRequest>
+{
+    public RaiseExceptionRequestValidator()
+    {
+        RuleFor(r => r.Kind).NotEmpty()
+            .Must(k => ExceptionsApi.RaisableKinds.Contains(k!, StringComparer.OrdinalIgnoreCase))
+            .When(r => !string.IsNullOrEmpty(r.Kind))
+            .WithMessage($"kind is one of {string.Join(", ", ExceptionsApi.RaisableKinds)}.");
+        RuleFor(r => r.Detail).MaximumLength(2000);
+        RuleFor(r => r.By).NotEmpty().MaximumLength(100);
+    }
+}
+
+internal sealed class ResolveExceptionRequestValidator : AbstractValidator<ResolveExceptionRequest>
+{
+    public ResolveExceptionRequestValidator()
+    {
+        RuleFor(r => r.By).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Note).MaximumLength(2000);
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Lifecycle.Exceptions;
+using Orchestrator.Persistence;
+using Orchestrator.Workflows.Runtime.Grains;
+
+namespace Orchestrator.Server.Apis.Exceptions;
+
+/// <summary>
+/// The exception queue (异常队列): any stage can set an order aside with a kind, and resolving the entry returns the
+/// order to the stage it left. A person's entry holds the order's instance where it stands (no scan, timer or
+/// retry gets through); an entry the workflow made (AwaitResolution, AwaitStock) is resolved by resuming that wait.
+/// </summary>
+internal static class ExceptionsApi
+{
+    /// <summary>The kinds a person or an integration may raise; the workflow raises the others itself.</summary>
+    public static readonly string[] RaisableKinds =
+    [
+        nameof(OrderExceptionKind.OutOfStock), nameof(OrderExceptionKind.RefundRequested), nameof(OrderExceptionKind.AddressProblem),
+        nameof(OrderExceptionKind.UnmappedSku), nameof(OrderExceptionKind.PlatformError), nameof(OrderExceptionKind.Other),
+    ];
+
+    public static IEndpointRouteBuilder MapExceptionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/exceptions").WithTags("Exception queue");
+        group.MapGet("/", List);
+        group.MapGet("/{entryId:long}", Get).WithName("GetExceptionEntry");
+        group.MapPost("/{entryId:long}:resolve", Resolve).Validate<ResolveExceptionRequest>();
+        routes.MapPost("/api/orders/{orderId:long}/exceptions", Raise).Validate<RaiseExceptionRequest>().WithTags("Exception queue");
+        routes.MapGet("/api/orders/{orderId:long}/exceptions", History).WithTags("Exception queue");
+        return routes;
+    }
+
+    private static async Task<IResult> List(
+        OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, string? kind, long? shopId, string? state, CancellationToken ct)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var entries = db.ExceptionQueue.AsNoTracking();
+        switch (state ?? "open")
+        {
+            case "open": entries = entries.Where(e => e.ResolvedAt == null); break;
+            case "resolved": entries = entries.Where(e => e.ResolvedAt != null); break;
+            case "all": break;
+            default: return Problems.Invalid("state", "state is 'open' (default), 'resolved' or 'all'.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (!Enum.TryParse<OrderExceptionKind>(kind, ignoreCase: true, out var parsed) || parsed == OrderExceptionKind.None)
+            {
+                return Problems.Invalid("kind", $"'{kind}' is not an exception kind: {string.Join(", ", Enum.GetNames<OrderExceptionKind>().Skip(1))}.");
+            }
+
+            entries = entries.Where(e => e.Kind == parsed);
+        }
+
+        if (shopId is { } shop)
+        {
+            entries = entries.Where(e => e.ShopId == shop);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id, (e, o) => new { Entry = e, Order = o })
+            .OrderBy(x => x.Entry.RaisedAt).ThenBy(x => x.Entry.Id);
+        return Results.Ok(await rows.ToPageAsync(page, x => ExceptionQueueItem.From(x.Entry, x.Order, now), ct));
+    }
+
+    private static async Task<IResult> Get(long entryId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await ItemAsync(db, entryId, clock.GetUtcNow().UtcDateTime, ct) is { } item ? Results.Ok(item) : Problems.NotFound("Exception queue entry", entryId);
+
+    private static async Task<IResult> History(long orderId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct) is not { } order)
+        {
+            return Problems.NotFound("Order", orderId);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = await db.ExceptionQueue.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.RaisedAt).ThenBy(e => e.Id).ToListAsync(ct);
+        return Results.Ok(entries.Select(e => ExceptionQueueItem.From(e, order, now)));
+    }
+
+    private static async Task<IResult> Raise(
+        long orderId, RaiseExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+    {
+        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        if (instanceId is null)
+        {
+            return Problems.NotFound("Order with a workflow", orderId);
+        }
+
+        if (await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.OrderId == orderId && e.ResolvedAt == null, ct) is { } open)
+        {
+            return AlreadyInQueue(orderId, open);
+        }
+
+        var kind = Enum.Parse<OrderExceptionKind>(request.Kind!, ignoreCase: true);
+        var reason = $"{kind}: {request.Detail ?? "set aside"} ({request.By})";
+        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId.Value)
+            .HoldAsync(reason, ExceptionHolds.HoldDetails(kind, request.Detail, request.By).ToJsonString());
+        switch (reply.Kind)
+        {
+            case ReplyKind.Done:
+                var entry = await db.ExceptionQueue.AsNoTracking().Where(e => e.OrderId == orderId && e.ResolvedAt == null).Select(e => e.Id).FirstAsync(ct);
+                return Results.CreatedAtRoute("GetExceptionEntry", new { entryId = entry }, await ItemAsync(db, entry, clock.GetUtcNow().UtcDateTime, ct));
+            case ReplyKind.Rejected:
+                return await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.OrderId == orderId && e.ResolvedAt == null, ct) is { } raced
+                    ? AlreadyInQueue(orderId, raced)
+                    : Problems.Invalid(reply.Field ?? "kind", reply.Message ?? "Refused.");
+            default:
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot set the order aside",
+                    detail: $"Order {orderId}: {reply.Message}", extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString() });
+        }
+    }
+
+    private static async Task<IResult> Resolve(
+        long entryId, ResolveExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry)
+        {
+            return Problems.NotFound("Exception queue entry", entryId);
+        }
+
+        if (!entry.IsOpen)
+        {
+            return AlreadyResolved(entry);
+        }
+
+        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == entry.OrderId).Select(i => i.Id).FirstAsync(ct);
+        var grain = grains.GetGrain<IWorkflowInstanceGrain>(instanceId);
+        var details = ExceptionHolds.ReleaseDetails(request.By, request.Note);
+        InstanceReply reply;
+        if (request.CancelOrder)
+        {
+            reply = await grain.CancelAsync($"Exception {entryId} ({entry.Kind}) resolved by {request.By}: cancel the order. {request.Note}".Trim());
+        }
+        else if (entry.Source == ExceptionSource.Hold)
+        {
+            reply = await grain.ReleaseAsync(details.ToJsonString());
+        }
+        else
+        {
+            reply = await grain.ResumeAsync(entry.Bookmark ?? "Resolved", entry.Stage, details.ToJsonString());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (reply.Kind == ReplyKind.Done)
+        {
+            if (request.CancelOrder)
+            {
+                // The cancellation closed the entry; say who decided it.
+                await db.ExceptionQueue.Where(e => e.Id == entryId && e.ResolvedBy == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.ResolvedBy, request.By).SetProperty(e => e.Resolution, $"Order cancelled. {request.Note}".Trim()), ct);
+            }
+
+            return Results.Ok(await ItemAsync(db, entryId, now, ct));
+        }
+
+        // Someone else resolved it meanwhile (the grain took their call first), or the order ended.
+        var stored = await db.ExceptionQueue.AsNoTracking().FirstAsync(e => e.Id == entryId, ct);
+        return stored.IsOpen
+            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot resolve", detail: $"Exception {entryId}: {reply.Message}",
+                extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString() })
+            : AlreadyResolved(stored);
+    }
+
+    private static async Task<ExceptionQueueItem?> ItemAsync(OrchestratorDbContext db, long entryId, DateTime now, CancellationToken ct)
+    {
+        var row = await db.ExceptionQueue.AsNoTracking().Where(e => e.Id == entryId)
+            .Join(db.SalesOrders.AsNoTracking(), e => e.OrderId, o => o.Id, (e, o) => new { Entry = e, Order = o })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : ExceptionQueueItem.From(row.Entry, row.Order, now);
+    }
+
+    private static IResult AlreadyInQueue(long orderId, ExceptionQueueEntry open) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already in the exception queue",
+            detail: $"Order {orderId} is already in the exception queue: entry {open.Id} ({open.Kind}) raised by {open.RaisedBy ?? "the workflow"} at {open.RaisedAt:u}.",
+            extensions: new Dictionary<string, object?> { ["entryId"] = open.Id, ["kind"] = open.Kind.ToString() });
+
+    private static IResult AlreadyResolved(ExceptionQueueEntry entry) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already resolved",
+            detail: $"Exception {entry.Id} was already resolved by {entry.ResolvedBy ?? "the workflow"} at {entry.ResolvedAt:u}: {entry.Resolution}",
+            extensions: new Dictionary<string, object?> { ["handledBy"] = entry.ResolvedBy, ["resolvedAt"] = entry.ResolvedAt });
+}
