@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Orchestrator.Domain;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Fulfilment;
@@ -78,37 +80,59 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     private void BumpVersions()
     {
         ChangeTracker.DetectChanges();
-        var edited = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in ChangeTracker.Entries<Entity>())
-        {
-            if (entry.State == EntityState.Added)
-            {
-                entry.Entity.Version = 1;
-            }
-            else if (entry.State == EntityState.Modified)
-            {
-                edited.Add(entry.Entity);
-            }
-        }
 
-        // Editing a shop's warehouse list or a combo's items is an edit of the shop or combo itself.
-        foreach (var child in ChangeTracker.Entries().Where(e => e.Entity is not Entity && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        // One pass over the tracked entries, changes already detected: a batch of orders tracks thousands of rows, and
+        // every Entries() call would detect changes again (this used to be quadratic in the rows of a batch).
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            foreach (var foreignKey in child.Metadata.GetForeignKeys())
+            var edited = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+            var stored = new Dictionary<(IEntityType Type, long Id), Entity>();
+            var children = new List<EntityEntry>();
+            foreach (var entry in ChangeTracker.Entries())
             {
-                var parentId = child.Property(foreignKey.Properties[0].Name).CurrentValue;
-                var parent = ChangeTracker.Entries<Entity>().FirstOrDefault(p =>
-                    p.Metadata == foreignKey.PrincipalEntityType && Equals(p.Entity.Id, parentId) && p.State != EntityState.Added);
-                if (parent is not null)
+                if (entry.Entity is Entity entity)
                 {
-                    edited.Add(parent.Entity);
+                    if (entry.State == EntityState.Added)
+                    {
+                        entity.Version = 1;
+                        continue;
+                    }
+
+                    stored[(entry.Metadata, entity.Id)] = entity;
+                    if (entry.State == EntityState.Modified)
+                    {
+                        edited.Add(entity);
+                    }
+                }
+                else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                {
+                    children.Add(entry);
                 }
             }
-        }
 
-        foreach (var entity in edited)
+            // Editing a shop's warehouse list or a combo's items is an edit of the shop or combo itself.
+            foreach (var child in children)
+            {
+                foreach (var foreignKey in child.Metadata.GetForeignKeys())
+                {
+                    if (child.Property(foreignKey.Properties[0].Name).CurrentValue is long parentId
+                        && stored.TryGetValue((foreignKey.PrincipalEntityType, parentId), out var parent))
+                    {
+                        edited.Add(parent);
+                    }
+                }
+            }
+
+            foreach (var entity in edited)
+            {
+                Entry(entity).Property(e => e.Version).CurrentValue = entity.Version + 1;
+            }
+        }
+        finally
         {
-            Entry(entity).Property(e => e.Version).CurrentValue = entity.Version + 1;
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Orchestrator.Bench.Rules;
+using Orchestrator.Bench.Throughput;
+
+// End-to-end throughput of the real server (SQLite, and PostgreSQL when given), the floor of the same rows written by
+// plain batched ADO.NET, their ratio, latency per stage, and rules evaluation with 10 and 100 rules per shop.
+// Run: dotnet run -c Release --project bench/Orchestrator.Bench.Throughput -- --orders 1000,10000 [--postgres "<conn>"]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var repo = RepositoryRoot.Find();
+var machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+    CpuModel(), DateTime.UtcNow);
+Console.WriteLine($"machine: {machine.Cores} cores, {machine.Cpu}, {machine.Os}, {machine.Runtime}");
+var runs = new List<RunResult>();
+var providers = new List<Func<Task<BenchDatabase>>> { () => Task.FromResult(BenchDatabase.Sqlite()) };
+if (!string.IsNullOrWhiteSpace(options.Postgres))
+{
+    providers.Add(() => BenchDatabase.PostgreSqlAsync(options.Postgres));
+}
+
+foreach (var create in providers)
+{
+    foreach (var orders in options.Scales)
+    {
+        await using var database = await create();
+        Console.WriteLine($"{database.Provider}, {orders} orders:");
+        var run = await EndToEndRun.RunAsync(repo, database, orders, options, Console.Out);
+        FloorFigures? floor = null;
+        if (options.Floor)
+        {
+            floor = await FloorBaseline.MeasureAsync(database, run.ShopId, run.MeasuredSince);
+            Console.WriteLine($"  floor: {floor.Rows} rows in {floor.Seconds:F2} s");
+        }
+
+        runs.Add(new RunResult(run, floor, floor is null ? null : run.Seconds / floor.Seconds));
+    }
+}
+
+var rules = new List<RulesFigures>();
+if (options.Rules)
+{
+    foreach (var count in new[] { 10, 100 })
+    {
+        rules.Add(await RulesBenchmark.MeasureAsync(count, 10_000));
+    }
+}
+
+var report = new BenchReport(machine, runs, rules);
+Console.WriteLine();
+Console.Write(report.ToTable());
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"written: {Path.GetFullPath(options.Output)}");
+return 0;
+
+static string CpuModel() =>
+    File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+        : "?";
