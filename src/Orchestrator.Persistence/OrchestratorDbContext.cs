@@ -55,6 +55,28 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();
 
+    private List<Action>? _afterCommit;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the work this context holds has committed (see <see cref="RunAfterCommit"/>),
+    /// e.g. telling waiting orders that a cancellation gave stock back; forgotten if it does not commit.
+    /// </summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    /// <summary>Called by whoever commits this context's work: runs the actions registered with <see cref="AfterCommit"/>.</summary>
+    public void RunAfterCommit()
+    {
+        var actions = _afterCommit;
+        _afterCommit = null;
+        foreach (var action in actions ?? [])
+        {
+            action();
+        }
+    }
+
+    /// <summary>The work was dropped: its after-commit actions must not run.</summary>
+    public void ForgetAfterCommit() => _afterCommit = null;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
@@ -184,7 +185,11 @@ public sealed class CancelOrderActivity : OrderActivity
     {
         order.Status = OrderStatus.Cancelled;
         Touch(order, context);
-        await context.GetRequiredService<StockLedger>().ReleaseAsync(order.Id, context.Now, context.CancellationToken);
+        if (await context.GetRequiredService<StockLedger>().ReleaseAsync(order.Id, context.Now, context.CancellationToken) > 0)
+        {
+            db.AfterCommit(context.GetRequiredService<StockArrivals>().Signal);
+        }
+
         return ActivityResult.Follow("Done", new JsonObject { ["reason"] = context.TextInput("reason") });
     }
 }

@@ -42,6 +42,7 @@ public static class InstanceStore
             // A faulted activity's half-done changes must not be committed with the fault: drop them (and any
             // transaction it opened) and store only the instance's state, its journal entry and the incident.
             db.ChangeTracker.Clear();
+            db.ForgetAfterCommit();
             if (db.Database.CurrentTransaction is { } failed)
             {
                 await failed.RollbackAsync(cancellationToken);
@@ -101,6 +102,7 @@ public static class InstanceStore
         }
         catch
         {
+            db.ForgetAfterCommit();
             if (db.Database.CurrentTransaction is { } transaction)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
@@ -114,6 +116,8 @@ public static class InstanceStore
             db.ChangeTracker.Clear();
         }
 
+        // Committed: what was waiting for that may run now (outside the try, so it can never undo the step).
+        db.RunAfterCommit();
         return row;
     }
 

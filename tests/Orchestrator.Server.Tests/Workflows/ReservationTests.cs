@@ -69,6 +69,26 @@ public abstract class ReservationTests(ServerFixture server) : LifecycleTestBase
         Assert.Equal(ReservationState.Released, await Server.WithDbAsync(db => db.StockReservations.Where(r => r.OrderId == orderId).Select(r => r.State).SingleAsync()));
     }
 
+    [SkippableFact]
+    public async Task Stock_a_cancellation_gives_back_goes_to_the_order_waiting_for_it()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var warehouse = await WarehouseOfAsync(shop);
+        await AdjustStockAsync(warehouse, -99, code);
+        var first = await PushPaidOrderAsync(shop, code);
+        var firstInstance = InstanceId(await WaitForAsync(first, bookmark: "PickConfirmed"));
+        var second = await PushPaidOrderAsync(shop, code);
+        await WaitForAsync(second, bookmark: "StockAvailable");
+
+        var cancelled = await Client.PostAsJsonAsync($"/api/workflow-instances/{firstInstance}:cancel", new JsonObject { ["reason"] = "买家退款" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("Cancelled", (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{first}", ServerFixture.Json))!["status"]!.GetValue<string>());
+        await WaitForAsync(second, bookmark: "PickConfirmed");
+        Assert.Equal((1, 1), await StockCountsAsync(warehouse, code));
+    }
+
     private async Task<(int Picking, int Waiting)> SettledAsync(long shop, int expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
