@@ -68,6 +68,12 @@ internal abstract class BenchDatabase : IAsyncDisposable
         public override ValueTask DisposeAsync()
         {
             SqliteConnection.ClearAllPools();
+            if (Environment.GetEnvironmentVariable("ORCHESTRATOR_BENCH_KEEP") == "1")
+            {
+                Console.WriteLine($"  kept: {folder}");
+                return ValueTask.CompletedTask;
+            }
+
             try
             {
                 Directory.Delete(folder, recursive: true);

@@ -134,12 +134,14 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
                 }
             }
 
-            // Editing a shop's warehouse list or a combo's items is an edit of the shop or combo itself.
+            // Editing a shop's warehouse list or a combo's items is an edit of the shop or combo itself: a child the
+            // parent holds as a collection. Rows that only point at a parent (an order's reservations, waybills) are not.
             foreach (var child in children)
             {
                 foreach (var foreignKey in child.Metadata.GetForeignKeys())
                 {
-                    if (child.Property(foreignKey.Properties[0].Name).CurrentValue is long parentId
+                    if (foreignKey.PrincipalToDependent is not null
+                        && child.Property(foreignKey.Properties[0].Name).CurrentValue is long parentId
                         && stored.TryGetValue((foreignKey.PrincipalEntityType, parentId), out var parent))
                     {
                         edited.Add(parent);

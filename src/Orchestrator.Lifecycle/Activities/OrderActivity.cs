@@ -19,7 +19,11 @@ public abstract class OrderActivity : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var db = context.GetRequiredService<OrchestratorDbContext>();
-        var order = await db.SalesOrders.AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
+
+        // The steps of one run share the context, and the runtime keeps the committed order tracked between them
+        // (InstanceStore), so only the run's first step loads it (three queries with its lines and items).
+        var order = db.SalesOrders.Local.FirstOrDefault(o => o.Id == context.OrderId)
+            ?? await db.SalesOrders.AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Order {context.OrderId} no longer exists.");
         return context.Stimulus is { } stimulus
             ? await ResumeAsync(context, order, stimulus, db)

@@ -102,6 +102,7 @@ public static class InstanceStore
         }
         catch
         {
+            db.ChangeTracker.Clear();
             db.ForgetAfterCommit();
             if (db.Database.CurrentTransaction is { } transaction)
             {
@@ -111,14 +112,28 @@ public static class InstanceStore
 
             throw;
         }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+
+        KeepOnlyTheOrder(db);
 
         // Committed: what was waiting for that may run now (outside the try, so it can never undo the step).
         db.RunAfterCommit();
         return row;
+    }
+
+    /// <summary>
+    /// After a commit the tracked rows match the database. The order (with its lines and items) stays tracked for the
+    /// run's next step, which would otherwise load it again; everything else (the instance row, journal, stock rows
+    /// changed by SQL) is let go. A failed commit clears everything instead.
+    /// </summary>
+    private static void KeepOnlyTheOrder(OrchestratorDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is not (Orchestrator.Domain.Orders.SalesOrder or Orchestrator.Domain.Orders.SalesOrderLine or Orchestrator.Domain.Orders.SalesOrderLineItem))
+            {
+                entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            }
+        }
     }
 
     private static void Describe(WorkflowInstanceRecord row, InstanceState state, DateTime now)
