@@ -5,6 +5,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Workflows;
 
@@ -50,6 +51,15 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
 
     public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();
+
+    public DbSet<ShopPullState> ShopPullStates => Set<ShopPullState>();
+
+    public DbSet<StockSyncSettings> StockSyncSettings => Set<StockSyncSettings>();
+
+    public DbSet<StockSyncItem> StockSyncItems => Set<StockSyncItem>();
+
+    /// <summary>The stock sync outbox (see <see cref="StockSyncOutbox"/>).</summary>
+    public DbSet<StockChange> StockChanges => Set<StockChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

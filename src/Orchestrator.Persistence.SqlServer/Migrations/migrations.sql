@@ -937,3 +937,111 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE TABLE [ShopPullStates] (
+        [ShopId] bigint NOT NULL,
+        [IntervalMinutes] int NULL,
+        [Cursor] datetime2 NULL,
+        [LastRunAt] datetime2 NULL,
+        [LastSuccessAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [ConsecutiveFailures] int NOT NULL,
+        [LastOrdersTaken] int NOT NULL,
+        [TotalOrdersTaken] bigint NOT NULL,
+        CONSTRAINT [PK_ShopPullStates] PRIMARY KEY ([ShopId]),
+        CONSTRAINT [FK_ShopPullStates_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE TABLE [StockChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [GoodsId] bigint NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE TABLE [StockSyncItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ShopId] bigint NOT NULL,
+        [MerchantCode] nvarchar(64) NOT NULL,
+        [NormalizedMerchantCode] nvarchar(64) NOT NULL,
+        [IsPending] bit NOT NULL,
+        [NextAttemptAt] datetime2 NULL,
+        [LastPushedQuantity] int NULL,
+        [LastPushedAt] datetime2 NULL,
+        [LastAttemptAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [FailedAttempts] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockSyncItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockSyncItems_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE TABLE [StockSyncSettings] (
+        [ShopId] bigint NOT NULL,
+        [IsEnabled] bit NOT NULL,
+        [Ratio] decimal(18,4) NOT NULL,
+        [MinimumQuantity] int NOT NULL,
+        CONSTRAINT [PK_StockSyncSettings] PRIMARY KEY ([ShopId]),
+        CONSTRAINT [FK_StockSyncSettings_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE INDEX [IX_StockSyncItems_IsPending_NextAttemptAt] ON [StockSyncItems] ([IsPending], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE INDEX [IX_StockSyncItems_NormalizedMerchantCode] ON [StockSyncItems] ([NormalizedMerchantCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StockSyncItems_ShopId_NormalizedMerchantCode] ON [StockSyncItems] ([ShopId], [NormalizedMerchantCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161726_PullScheduleAndStockSync'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123161726_PullScheduleAndStockSync', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

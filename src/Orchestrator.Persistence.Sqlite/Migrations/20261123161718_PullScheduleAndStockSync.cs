@@ -1,0 +1,135 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Orchestrator.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PullScheduleAndStockSync : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ShopPullStates",
+                columns: table => new
+                {
+                    ShopId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IntervalMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Cursor = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastRunAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSuccessAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastOrdersTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalOrdersTaken = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopPullStates", x => x.ShopId);
+                    table.ForeignKey(
+                        name: "FK_ShopPullStates_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockSyncItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MerchantCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NormalizedMerchantCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IsPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastPushedQuantity = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastPushedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockSyncItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockSyncItems_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockSyncSettings",
+                columns: table => new
+                {
+                    ShopId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Ratio = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    MinimumQuantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockSyncSettings", x => x.ShopId);
+                    table.ForeignKey(
+                        name: "FK_StockSyncSettings_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockSyncItems_IsPending_NextAttemptAt",
+                table: "StockSyncItems",
+                columns: new[] { "IsPending", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockSyncItems_NormalizedMerchantCode",
+                table: "StockSyncItems",
+                column: "NormalizedMerchantCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockSyncItems_ShopId_NormalizedMerchantCode",
+                table: "StockSyncItems",
+                columns: new[] { "ShopId", "NormalizedMerchantCode" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ShopPullStates");
+
+            migrationBuilder.DropTable(
+                name: "StockChanges");
+
+            migrationBuilder.DropTable(
+                name: "StockSyncItems");
+
+            migrationBuilder.DropTable(
+                name: "StockSyncSettings");
+        }
+    }
+}
