@@ -17,7 +17,11 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
     /// <summary>A ready shop with a code the test chose, e.g. one configuration connects to a platform.</summary>
     protected Task<long> CreateConnectedShopAsync(string shopCode, params string[] merchantCodes) => CreateShopAsync(shopCode, null, merchantCodes);
 
-    private async Task<long> CreateShopAsync(string shopCode, string? workflowDefinitionId, string[] merchantCodes)
+    /// <summary>As above, on another platform than Taobao (e.g. <c>jd</c>, which picks JD's adapter).</summary>
+    protected Task<long> CreateConnectedShopOnAsync(string platform, string shopCode, params string[] merchantCodes) =>
+        CreateShopAsync(shopCode, null, merchantCodes, platform);
+
+    private async Task<long> CreateShopAsync(string shopCode, string? workflowDefinitionId, string[] merchantCodes, string platform = "taobao")
     {
         var warehouse = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
@@ -38,7 +42,7 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         {
             ["code"] = shopCode,
             ["name"] = "测试店铺",
-            ["platform"] = "taobao",
+            ["platform"] = platform,
             ["defaultWarehouseId"] = warehouse,
             ["defaultLogisticsCompanyId"] = carrier,
             ["workflowDefinitionId"] = workflowDefinitionId,

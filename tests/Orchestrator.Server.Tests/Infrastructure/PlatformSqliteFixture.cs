@@ -2,11 +2,12 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 
 /// <summary>
 /// SQLite with workflows/ imported and a platform simulator the shops <see cref="ConnectedShops"/> are connected to;
-/// retries back off from 20 ms so a test of the retry budget takes moments.
+/// retries back off from 20 ms so a test of the retry budget takes moments; stock sync polls every 100 ms and backs off from 300 ms.
 /// </summary>
 public sealed class PlatformSqliteFixture : SqliteServerFixture
 {
-    public static readonly string[] ConnectedShops = ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET"];
+    public static readonly string[] ConnectedShops =
+        ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET", "SYNC-ADJUST", "SYNC-SAME", "SYNC-COMBO", "SYNC-ONLY", "SYNC-FAULT", "SYNC-RUN", "SYNC-JD", "PULL-FAIL", "PULL-JD"];
 
     public PlatformSimulatorHost Simulator { get; } = new();
 
@@ -21,6 +22,9 @@ public sealed class PlatformSqliteFixture : SqliteServerFixture
         })
         .Append(KeyValuePair.Create("PlatformClient:MaxRetryAttempts", (string?)"3"))
         .Append(KeyValuePair.Create("PlatformClient:RetryBaseDelay", (string?)"00:00:00.020"))
+        .Append(KeyValuePair.Create("StockSync:PollInterval", (string?)"00:00:00.100"))
+        .Append(KeyValuePair.Create("StockSync:RetryBaseDelay", (string?)"00:00:00.300"))
+        .Append(KeyValuePair.Create("StockSync:RetryMaxDelay", (string?)"00:00:01"))
         .ToDictionary();
 
     protected override async Task<string?> CreateDatabaseAsync()
