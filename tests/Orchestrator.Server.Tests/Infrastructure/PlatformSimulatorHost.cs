@@ -87,6 +87,9 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
             .Select(u => u!["quantity"]!.GetValue<int>()).ToList();
 
     /// <summary>The order searches the seller made, oldest first.</summary>
+    /// <summary>How the platform writes <paramref name="time"/> in a call: China time to the second.</summary>
+    public static string PlatformTime(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     public async Task<JsonArray> PullsAsync(string seller, string api = "top") =>
         (await Admin.GetFromJsonAsync<JsonArray>($"/admin/pulls?api={api}&seller={Uri.EscapeDataString(seller)}"))!;
 
