@@ -73,7 +73,7 @@ public sealed class ScheduledPullTests(PlatformSqliteFixture server) : Lifecycle
     }
 
     [SkippableFact]
-    public async Task A_JD_shop_is_pulled_through_JDs_order_search()
+    public async Task A_JD_shop_is_pulled_through_JDs_order_search_and_ships_through_JDs_shipment_API()
     {
         var code = Unique("JDPULL");
         var shop = await CreateConnectedShopOnAsync("jd", "PULL-JD", code);
@@ -87,6 +87,13 @@ public sealed class ScheduledPullTests(PlatformSqliteFixture server) : Lifecycle
         Assert.Empty(await Simulator.PullsAsync("PULL-JD", api: "top"));
         var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}/orders/{orderId}", ServerFixture.Json))!;
         Assert.Equal(code, order["lines"]![0]!["merchantCode"]!.GetValue<string>());
+
+        await ShipThroughFloorAsync(InstanceId(await WaitForAsync(order["id"]!.GetValue<long>(), bookmark: "PickConfirmed")));
+        await WaitForAsync(order["id"]!.GetValue<long>(), status: "Finished");
+
+        var shipped = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{order["id"]}", ServerFixture.Json))!;
+        var shipment = Assert.Single(await Simulator.ShipmentsAsync(orderId))!;
+        Assert.Equal((shipped["trackingNumber"]!.GetValue<string>(), "SF"), (shipment["out_sid"]!.GetValue<string>(), shipment["company_code"]!.GetValue<string>()));
     }
 
     [SkippableFact]

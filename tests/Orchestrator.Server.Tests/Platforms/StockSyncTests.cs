@@ -118,6 +118,20 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     }
 
     [SkippableFact]
+    public async Task A_JD_shop_is_synced_through_JDs_stock_API()
+    {
+        var code = Unique("JDSYNC");
+        var shop = await CreateConnectedShopOnAsync("jd", "SYNC-JD", code);
+        await EnableAsync(shop, ratio: 0.3m, minimum: 0, code);
+        await Simulator.WaitForStockAsync("SYNC-JD", code, 30, api: "jd");
+
+        await AdjustStockAsync(await WarehouseOfAsync(shop), -90, code);
+
+        await Simulator.WaitForStockAsync("SYNC-JD", code, 3, api: "jd");
+        Assert.Null(await Simulator.StockAsync("SYNC-JD", code, api: "top"));
+    }
+
+    [SkippableFact]
     public async Task Settings_and_items_are_validated_naming_the_field()
     {
         var shop = await CreateReadyShopAsync();
