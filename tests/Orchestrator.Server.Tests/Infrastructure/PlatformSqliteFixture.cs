@@ -4,10 +4,10 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 /// SQLite with workflows/ imported and a platform simulator the shops <see cref="ConnectedShops"/> are connected to;
 /// retries back off from 20 ms so a test of the retry budget takes moments; stock sync polls every 100 ms and backs off from 300 ms.
 /// </summary>
-public sealed class PlatformSqliteFixture : SqliteServerFixture
+public class PlatformSqliteFixture : SqliteServerFixture
 {
     public static readonly string[] ConnectedShops =
-        ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET", "SYNC-ADJUST", "SYNC-SAME", "SYNC-COMBO", "SYNC-ONLY", "SYNC-FAULT", "SYNC-RUN", "SYNC-JD", "PULL-NOW", "PULL-FAIL", "PULL-JD"];
+        ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET", "SYNC-ADJUST", "SYNC-SAME", "SYNC-COMBO", "SYNC-ONLY", "SYNC-FAULT", "SYNC-RUN", "SYNC-JD", "SYNC-NIGHT", "PULL-NOW", "PULL-FAIL", "PULL-JD"];
 
     public PlatformSimulatorHost Simulator { get; } = new();
 
