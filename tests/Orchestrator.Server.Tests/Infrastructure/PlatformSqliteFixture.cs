@@ -14,10 +14,13 @@ public class PlatformSqliteFixture : SqliteServerFixture
     protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
 
     /// <summary>Each shop's session is its code, so each pulls only its own trades.</summary>
-    protected override IReadOnlyDictionary<string, string?> Settings => ConnectedShops
+    protected override IReadOnlyDictionary<string, string?> Settings => ConnectionSettings(Simulator, ConnectedShops);
+
+    /// <summary>The server settings that connect <paramref name="shops"/> to <paramref name="simulator"/>, with short retries and a fast stock sync.</summary>
+    public static IReadOnlyDictionary<string, string?> ConnectionSettings(PlatformSimulatorHost simulator, IEnumerable<string> shops) => shops
         .SelectMany(code => new[]
         {
-            KeyValuePair.Create($"Platforms:{code}:BaseUrl", (string?)Simulator.BaseUrl),
+            KeyValuePair.Create($"Platforms:{code}:BaseUrl", (string?)simulator.BaseUrl),
             KeyValuePair.Create($"Platforms:{code}:Session", (string?)code),
         })
         .Append(KeyValuePair.Create("PlatformClient:MaxRetryAttempts", (string?)"3"))
