@@ -118,6 +118,33 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     }
 
     [SkippableFact]
+    public async Task Allocating_cancelling_and_transferring_out_of_the_shops_warehouses_each_move_the_platform()
+    {
+        var code = Unique("MOVE");
+        var shop = await CreateConnectedShopAsync("SYNC-MOVE", code);
+        await EnableAsync(shop, ratio: 1m, minimum: 0, code);
+        await Simulator.WaitForStockAsync("SYNC-MOVE", code, 100);
+
+        var order = await PushPaidOrderAsync(shop, code);
+        var instance = InstanceId(await WaitForAsync(order, bookmark: "PickConfirmed"));
+        await Simulator.WaitForStockAsync("SYNC-MOVE", code, 99);
+
+        Assert.True((await Client.PostAsJsonAsync($"/api/workflow-instances/{instance}:cancel", new JsonObject { ["reason"] = "买家取消" }, ServerFixture.Json)).IsSuccessStatusCode);
+        await Simulator.WaitForStockAsync("SYNC-MOVE", code, 100);
+
+        var elsewhere = await PostCreatedAsync("/api/warehouses", new JsonObject { ["code"] = Unique("WH"), ["name"] = "外仓", ["province"] = "广东省", ["city"] = "广州市", ["address"] = "1号" });
+        var moved = await Client.PostAsJsonAsync("/api/stock:transfer", new JsonObject
+        {
+            ["fromWarehouseId"] = await WarehouseOfAsync(shop),
+            ["toWarehouseId"] = elsewhere,
+            ["reason"] = "调拨",
+            ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = code, ["quantity"] = 40 }),
+        }, ServerFixture.Json);
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        await Simulator.WaitForStockAsync("SYNC-MOVE", code, 60);
+    }
+
+    [SkippableFact]
     public async Task A_JD_shop_is_synced_through_JDs_stock_API()
     {
         var code = Unique("JDSYNC");
