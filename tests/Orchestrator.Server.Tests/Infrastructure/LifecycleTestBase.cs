@@ -73,6 +73,15 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Turns stock sync on for the shop with <paramref name="ratio"/> and <paramref name="minimum"/>, and adds <paramref name="codes"/> to it.</summary>
+    protected async Task EnableStockSyncAsync(long shop, decimal ratio, int minimum, params string[] codes)
+    {
+        var settings = await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = ratio, ["minimumQuantity"] = minimum }, ServerFixture.Json);
+        Assert.True(settings.StatusCode == HttpStatusCode.OK, await settings.Content.ReadAsStringAsync());
+        var items = await Client.PostAsJsonAsync($"/api/shops/{shop}/stock-sync/items", new JsonObject { ["merchantCodes"] = new JsonArray(codes.Select(c => (JsonNode)c).ToArray()) }, ServerFixture.Json);
+        Assert.True(items.StatusCode == HttpStatusCode.OK, await items.Content.ReadAsStringAsync());
+    }
+
     /// <summary>The shop's default warehouse, where <see cref="CreateReadyShopAsync(string[])"/> put its stock.</summary>
     protected async Task<long> WarehouseOfAsync(long shopId) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();

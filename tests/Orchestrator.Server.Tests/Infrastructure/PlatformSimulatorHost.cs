@@ -80,6 +80,20 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
         Assert.Fail($"{api} listing {merchantCode} of {seller} shows {last?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}, not {expected}, after {seconds} s.");
     }
 
+    /// <summary>The platform changes its own count (a sale on the platform, a seller editing the listing by hand), through its own API.</summary>
+    public async Task SetListingAsync(string seller, string merchantCode, int quantity)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["method"] = "taobao.item.quantity.update",
+            ["session"] = seller,
+            ["outer_id"] = merchantCode,
+            ["quantity"] = quantity.ToString(CultureInfo.InvariantCulture),
+        });
+        (await Admin.PostAsync("/router/rest", content)).EnsureSuccessStatusCode();
+        Assert.Equal(quantity, await StockAsync(seller, merchantCode));
+    }
+
     /// <summary>Every stock update of one code the platform accepted, oldest first.</summary>
     public async Task<IReadOnlyList<int>> StockUpdatesAsync(string seller, string merchantCode) =>
         (await Admin.GetFromJsonAsync<JsonArray>("/admin/stock-updates"))!

@@ -13,20 +13,10 @@ public sealed class NightlyStockSyncTests(NightlySyncFixture server) : Lifecycle
     {
         var code = Unique("NIGHT");
         var shop = await CreateConnectedShopAsync("SYNC-NIGHT", code);
-        var settings = await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = 0.9 }, ServerFixture.Json);
-        settings.EnsureSuccessStatusCode();
-        (await Client.PostAsJsonAsync($"/api/shops/{shop}/stock-sync/items", new JsonObject { ["merchantCodes"] = new JsonArray(code) }, ServerFixture.Json)).EnsureSuccessStatusCode();
+        await EnableStockSyncAsync(shop, 0.9m, 0, code);
         await server.Simulator.WaitForStockAsync("SYNC-NIGHT", code, 90);
-        using var drift = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["method"] = "taobao.item.quantity.update",
-            ["session"] = "SYNC-NIGHT",
-            ["outer_id"] = code,
-            ["quantity"] = "2",
-        });
-        (await server.Simulator.Admin.PostAsync("/router/rest", drift)).EnsureSuccessStatusCode();
+        await server.Simulator.SetListingAsync("SYNC-NIGHT", code, 2);
         Assert.True(DateTimeOffset.UtcNow < server.NightlyAt, "Set-up took longer than the nightly lead; the run was missed.");
-        Assert.Equal(2, await server.Simulator.StockAsync("SYNC-NIGHT", code));
 
         await server.Simulator.WaitForStockAsync("SYNC-NIGHT", code, 90, seconds: 90);
 

@@ -63,9 +63,9 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
         foreach (var tid in tids)
         {
             var orderId = (await client.GetFromJsonAsync<JsonObject>($"/api/shops/{DemoShopId}/orders/{tid}", ServerFixture.Json))!["id"]!.GetValue<long>();
-            await WaitForInstanceAsync(client, orderId, i => i["instance"]!["waitingFor"]?.GetValue<string>() == "PickConfirmed");
+            await client.WaitForWorkflowAsync(orderId, i => i["instance"]!["waitingFor"]?.GetValue<string>() == "PickConfirmed");
             await ShipThroughFloorAsync(client, orderId);
-            var finished = await WaitForInstanceAsync(client, orderId, i => i["instance"]!["status"]!.GetValue<string>() == "Finished");
+            var finished = await client.WaitForWorkflowAsync(orderId, i => i["instance"]!["status"]!.GetValue<string>() == "Finished");
             Assert.Equal(Lifecycle, finished["journal"]!.AsArray().Select(j => j!["activityId"]!.GetValue<string>()).Where(Lifecycle.Contains).Distinct());
 
             var order = (await client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
@@ -152,24 +152,5 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();
-    }
-
-    private static async Task<JsonObject> WaitForInstanceAsync(HttpClient client, long orderId, Func<JsonObject, bool> reached)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await client.GetAsync($"/api/orders/{orderId}/workflow");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(last)!.AsObject() is var detail && reached(detail))
-            {
-                return detail;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Order {orderId} did not get there in 60 s; last: {last}");
     }
 }

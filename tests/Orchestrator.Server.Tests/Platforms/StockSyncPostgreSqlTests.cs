@@ -13,8 +13,7 @@ public sealed class StockSyncPostgreSqlTests(PlatformPostgreSqlFixture server) :
     {
         var code = Unique("PG");
         var shop = await CreateConnectedShopAsync(PlatformPostgreSqlFixture.Shop, code);
-        (await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = 0.5 }, ServerFixture.Json)).EnsureSuccessStatusCode();
-        (await Client.PostAsJsonAsync($"/api/shops/{shop}/stock-sync/items", new JsonObject { ["merchantCodes"] = new JsonArray(code) }, ServerFixture.Json)).EnsureSuccessStatusCode();
+        await EnableStockSyncAsync(shop, 0.5m, 0, code);
         await server.Simulator.WaitForStockAsync(PlatformPostgreSqlFixture.Shop, code, 50);
 
         var orders = new List<long>();

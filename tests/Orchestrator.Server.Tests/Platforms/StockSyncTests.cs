@@ -15,7 +15,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var code = Unique("SYNC");
         var shop = await CreateConnectedShopAsync("SYNC-ADJUST", code);
-        await EnableAsync(shop, ratio: 0.5m, minimum: 0, code);
+        await EnableStockSyncAsync(shop, ratio: 0.5m, minimum: 0, code);
         await Simulator.WaitForStockAsync("SYNC-ADJUST", code, 50);
 
         await AdjustStockAsync(await WarehouseOfAsync(shop), 21, code);
@@ -34,7 +34,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
         var shop = await CreateConnectedShopAsync("SYNC-COMBO", tea, cup);
         var combo = Unique("SET");
         await CreateComboAsync(combo, (tea, 1), (cup, 2));
-        await EnableAsync(shop, ratio: 1m, minimum: 0, combo);
+        await EnableStockSyncAsync(shop, ratio: 1m, minimum: 0, combo);
         await Simulator.WaitForStockAsync("SYNC-COMBO", combo, 50);
 
         await AdjustStockAsync(await WarehouseOfAsync(shop), -70, tea);
@@ -48,7 +48,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var (synced, other) = (Unique("IN"), Unique("OUT"));
         var shop = await CreateConnectedShopAsync("SYNC-ONLY", synced, other);
-        await EnableAsync(shop, ratio: 1m, minimum: 0, synced);
+        await EnableStockSyncAsync(shop, ratio: 1m, minimum: 0, synced);
         await Simulator.WaitForStockAsync("SYNC-ONLY", synced, 100);
 
         await AdjustStockAsync(await WarehouseOfAsync(shop), 5, other, synced);
@@ -62,7 +62,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var code = Unique("SAME");
         var shop = await CreateConnectedShopAsync("SYNC-SAME", code);
-        await EnableAsync(shop, ratio: 0.1m, minimum: 0, code);
+        await EnableStockSyncAsync(shop, ratio: 0.1m, minimum: 0, code);
         await Simulator.WaitForStockAsync("SYNC-SAME", code, 10);
         var warehouse = await WarehouseOfAsync(shop);
 
@@ -80,7 +80,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
         const string method = "taobao.item.quantity.update";
         var code = Unique("FAULT");
         var shop = await CreateConnectedShopAsync("SYNC-FAULT", code);
-        await EnableAsync(shop, ratio: 1m, minimum: 0, code);
+        await EnableStockSyncAsync(shop, ratio: 1m, minimum: 0, code);
         await Simulator.WaitForStockAsync("SYNC-FAULT", code, 100);
         await Simulator.FailNextAsync(method, 1000, "Http500");
         var warehouse = await WarehouseOfAsync(shop);
@@ -104,10 +104,10 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var (tea, cup) = (Unique("RUN"), Unique("RUN"));
         var shop = await CreateConnectedShopAsync("SYNC-RUN", tea, cup);
-        await EnableAsync(shop, ratio: 0.8m, minimum: 0, tea, cup);
+        await EnableStockSyncAsync(shop, ratio: 0.8m, minimum: 0, tea, cup);
         await Simulator.WaitForStockAsync("SYNC-RUN", tea, 80);
         await Simulator.WaitForStockAsync("SYNC-RUN", cup, 80);
-        await DriftAsync("SYNC-RUN", tea, 3);
+        await Simulator.SetListingAsync("SYNC-RUN", tea, 3);
 
         var response = await Client.PostAsync($"/api/shops/{shop}/stock-sync:run", null);
 
@@ -122,7 +122,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var code = Unique("MOVE");
         var shop = await CreateConnectedShopAsync("SYNC-MOVE", code);
-        await EnableAsync(shop, ratio: 1m, minimum: 0, code);
+        await EnableStockSyncAsync(shop, ratio: 1m, minimum: 0, code);
         await Simulator.WaitForStockAsync("SYNC-MOVE", code, 100);
 
         var order = await PushPaidOrderAsync(shop, code);
@@ -149,7 +149,7 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var code = Unique("JDSYNC");
         var shop = await CreateConnectedShopOnAsync("jd", "SYNC-JD", code);
-        await EnableAsync(shop, ratio: 0.3m, minimum: 0, code);
+        await EnableStockSyncAsync(shop, ratio: 0.3m, minimum: 0, code);
         await Simulator.WaitForStockAsync("SYNC-JD", code, 30, api: "jd");
 
         await AdjustStockAsync(await WarehouseOfAsync(shop), -90, code);
@@ -178,21 +178,13 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     {
         var code = Unique("DEL");
         var shop = await CreateReadyShopAsync(code);
-        await EnableAsync(shop, ratio: 1m, minimum: 0, code);
+        await EnableStockSyncAsync(shop, ratio: 1m, minimum: 0, code);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/shops/{shop}/stock-sync/items/{code}")).StatusCode);
 
         var report = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}/stock-sync", ServerFixture.Json))!;
         Assert.Empty(report["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync($"/api/shops/{shop}/stock-sync/items/{code}")).StatusCode);
-    }
-
-    private async Task EnableAsync(long shop, decimal ratio, int minimum, params string[] codes)
-    {
-        var settings = await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = ratio, ["minimumQuantity"] = minimum }, ServerFixture.Json);
-        Assert.True(settings.StatusCode == HttpStatusCode.OK, await settings.Content.ReadAsStringAsync());
-        var items = await Client.PostAsJsonAsync($"/api/shops/{shop}/stock-sync/items", new JsonObject { ["merchantCodes"] = new JsonArray(codes.Select(c => (JsonNode)c).ToArray()) }, ServerFixture.Json);
-        Assert.True(items.StatusCode == HttpStatusCode.OK, await items.Content.ReadAsStringAsync());
     }
 
     private async Task<JsonObject> ItemAsync(long shop, string code) =>
@@ -215,19 +207,5 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
         }
 
         throw new TimeoutException($"Stock sync item {code} did not get there; last: {last?.ToJsonString()}");
-    }
-
-    /// <summary>The platform changes its own count (a sale on the platform, a seller editing the listing by hand).</summary>
-    private async Task DriftAsync(string seller, string code, int quantity)
-    {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["method"] = "taobao.item.quantity.update",
-            ["session"] = seller,
-            ["outer_id"] = code,
-            ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        (await Simulator.Admin.PostAsync("/router/rest", content)).EnsureSuccessStatusCode();
-        Assert.Equal(quantity, await Simulator.StockAsync(seller, code));
     }
 }
