@@ -7,6 +7,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Workflows;
 
@@ -54,6 +55,15 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
 
     public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();
+
+    public DbSet<ShopPullState> ShopPullStates => Set<ShopPullState>();
+
+    public DbSet<StockSyncSettings> StockSyncSettings => Set<StockSyncSettings>();
+
+    public DbSet<StockSyncItem> StockSyncItems => Set<StockSyncItem>();
+
+    /// <summary>The stock sync outbox (see <see cref="StockSyncOutbox"/>).</summary>
+    public DbSet<StockChange> StockChanges => Set<StockChange>();
 
     private List<Action>? _afterCommit;
 

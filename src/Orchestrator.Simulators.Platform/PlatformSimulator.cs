@@ -35,6 +35,7 @@ public static class PlatformSimulator
 
         var app = builder.Build();
         app.MapTopRouter();
+        app.MapJdRouter();
         app.MapSimulatorAdmin();
         return app;
     }

@@ -20,6 +20,8 @@ public static class SimulatorAdminApi
         });
         admin.MapGet("/shipments", (long? tid, SimulatorState state) => state.Shipments().Where(s => tid is null || s.Tid == tid));
         admin.MapGet("/stock-updates", (SimulatorState state) => state.StockUpdates());
+        admin.MapGet("/stock", (string? api, string? seller, SimulatorState state) => state.Stock(api, seller));
+        admin.MapGet("/pulls", (string? api, string? seller, SimulatorState state) => state.Pulls().Where(c => (api is null || c.Api == api) && (seller is null || c.Seller == seller)));
         admin.MapPost("/faults", (FaultRequest fault, SimulatorState state) =>
         {
             state.InjectFault(fault);

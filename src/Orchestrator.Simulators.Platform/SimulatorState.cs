@@ -13,6 +13,8 @@ public sealed class SimulatorState(TimeProvider clock)
     private readonly Dictionary<long, SimTrade> _trades = [];
     private readonly List<SimShipment> _shipments = [];
     private readonly List<SimStockUpdate> _stockUpdates = [];
+    private readonly Dictionary<(string Api, string Seller, string Code), int> _stock = [];
+    private readonly List<SimPullCall> _pulls = [];
     private readonly Dictionary<string, (int Remaining, FaultKind Kind)> _faults = new(StringComparer.Ordinal);
     private long _nextTid = 4_000_000_000_000_000;
     private long _nextOid = 5_000_000_000_000_000;
@@ -135,6 +137,37 @@ public sealed class SimulatorState(TimeProvider clock)
         lock (_gate)
         {
             _stockUpdates.Add(update);
+            var key = (update.Api, update.Seller ?? "", update.OuterId ?? update.SkuId ?? update.NumIid?.ToString(CultureInfo.InvariantCulture) ?? "");
+            _stock[key] = update.Type == 2 ? _stock.GetValueOrDefault(key) + update.Quantity : update.Quantity;
+        }
+    }
+
+    /// <summary>What each listing now shows as sellable, per API, seller and merchant code, after every update so far.</summary>
+    public IReadOnlyList<SimStockLevel> Stock(string? api, string? seller)
+    {
+        lock (_gate)
+        {
+            return _stock.Where(s => (api is null || s.Key.Api == api) && (seller is null || s.Key.Seller == seller))
+                .OrderBy(s => s.Key.Api, StringComparer.Ordinal).ThenBy(s => s.Key.Seller, StringComparer.Ordinal).ThenBy(s => s.Key.Code, StringComparer.Ordinal)
+                .Select(s => new SimStockLevel(s.Key.Api, s.Key.Seller, s.Key.Code, s.Value))
+                .ToList();
+        }
+    }
+
+    public void RecordPull(SimPullCall call)
+    {
+        lock (_gate)
+        {
+            _pulls.Add(call);
+        }
+    }
+
+    /// <summary>Every order search received, in order: what window each caller asked for.</summary>
+    public IReadOnlyList<SimPullCall> Pulls()
+    {
+        lock (_gate)
+        {
+            return _pulls.ToList();
         }
     }
 

@@ -41,6 +41,7 @@ public static class TopRouterApi
             return Error(40, "Missing required arguments", "isv.missing-parameter", "start_modified and end_modified are required");
         }
 
+        state.RecordPull(new SimPullCall("top", p.GetValueOrDefault("session"), start, end, DateTimeOffset.UtcNow));
         var pageNo = int.TryParse(p.GetValueOrDefault("page_no"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var pageSize = int.TryParse(p.GetValueOrDefault("page_size"), CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 100 ? s : 40;
         var (page, total, hasNext) = state.TradesModified(
@@ -79,7 +80,7 @@ public static class TopRouterApi
         }
 
         var type = int.TryParse(p.GetValueOrDefault("type"), CultureInfo.InvariantCulture, out var t) ? t : 1;
-        state.UpdateStock(new SimStockUpdate(numIid, outerId, p.GetValueOrDefault("sku_id"), quantity, type, DateTimeOffset.UtcNow));
+        state.UpdateStock(new SimStockUpdate(numIid, outerId, p.GetValueOrDefault("sku_id"), quantity, type, DateTimeOffset.UtcNow, "top", p.GetValueOrDefault("session")));
         return Results.Json(new { item_quantity_update_response = new { item = new { num_iid = numIid, outer_id = outerId, num = quantity, modified = state.Now() } } },
             PlatformSimulator.TopJson);
     }

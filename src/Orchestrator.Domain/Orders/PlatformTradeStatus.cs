@@ -25,6 +25,9 @@ public static class PlatformTradeStatus
         ["FINISHED_L"] = PlatformTradeState.Shipped,
         ["TRADE_CANCELED"] = PlatformTradeState.Closed,
 
+        // Locked (a refund or cancel request is open): held like an unpaid order until JD unlocks it, never fulfilled meanwhile.
+        ["LOCKED"] = PlatformTradeState.AwaitingPayment,
+
         // Amazon SP-API
         ["Pending"] = PlatformTradeState.AwaitingPayment,
         ["Unshipped"] = PlatformTradeState.ReadyToShip,

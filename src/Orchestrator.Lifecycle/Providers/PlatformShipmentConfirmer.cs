@@ -23,8 +23,8 @@ public sealed class PlatformShipmentConfirmer(OrchestratorDbContext db, LocalShi
             return acknowledged;
         }
 
-        var shopCode = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => s.Code).FirstAsync(cancellationToken);
-        if (platforms.For(shopCode) is { } platform)
+        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Code, Platform = s.Platform!.Code }).FirstAsync(cancellationToken);
+        if (platforms.For(shop.Code, shop.Platform) is { } platform)
         {
             await platform.ConfirmShipmentAsync(new ShipmentNotice(order.PlatformOrderId, logisticsCode, trackingNumber, idempotencyKey), cancellationToken);
         }

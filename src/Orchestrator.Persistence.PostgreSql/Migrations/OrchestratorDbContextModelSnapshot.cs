@@ -922,6 +922,138 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.ToTable("SalesOrderLineItems", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.ShopPullState", b =>
+                {
+                    b.Property<long>("ShopId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("Cursor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("LastOrdersTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TotalOrdersTaken")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("ShopPullStates", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.StockChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GoodsId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StockChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.StockSyncItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastPushedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastPushedQuantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MerchantCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedMerchantCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ShopId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedMerchantCode");
+
+                    b.HasIndex("IsPending", "NextAttemptAt");
+
+                    b.HasIndex("ShopId", "NormalizedMerchantCode")
+                        .IsUnique();
+
+                    b.ToTable("StockSyncItems", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.StockSyncSettings", b =>
+                {
+                    b.Property<long>("ShopId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MinimumQuantity")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("StockSyncSettings", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.Rules.BuyerBlacklistEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1416,6 +1548,33 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrderLine", null)
                         .WithMany("Items")
                         .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.ShopPullState", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("Orchestrator.Persistence.Integrations.ShopPullState", "ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.StockSyncItem", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.StockSyncSettings", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("Orchestrator.Persistence.Integrations.StockSyncSettings", "ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

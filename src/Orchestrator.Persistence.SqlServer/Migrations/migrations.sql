@@ -940,7 +940,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
 )
 BEGIN
     CREATE TABLE [ExceptionQueue] (
@@ -965,7 +965,78 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE TABLE [ShopPullStates] (
+        [ShopId] bigint NOT NULL,
+        [IntervalMinutes] int NULL,
+        [Cursor] datetime2 NULL,
+        [LastRunAt] datetime2 NULL,
+        [LastSuccessAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [ConsecutiveFailures] int NOT NULL,
+        [LastOrdersTaken] int NOT NULL,
+        [TotalOrdersTaken] bigint NOT NULL,
+        CONSTRAINT [PK_ShopPullStates] PRIMARY KEY ([ShopId]),
+        CONSTRAINT [FK_ShopPullStates_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE TABLE [StockChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [GoodsId] bigint NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE TABLE [StockSyncItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ShopId] bigint NOT NULL,
+        [MerchantCode] nvarchar(64) NOT NULL,
+        [NormalizedMerchantCode] nvarchar(64) NOT NULL,
+        [IsPending] bit NOT NULL,
+        [NextAttemptAt] datetime2 NULL,
+        [LastPushedQuantity] int NULL,
+        [LastPushedAt] datetime2 NULL,
+        [LastAttemptAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [FailedAttempts] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_StockSyncItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StockSyncItems_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE TABLE [StockSyncSettings] (
+        [ShopId] bigint NOT NULL,
+        [IsEnabled] bit NOT NULL,
+        [Ratio] decimal(18,4) NOT NULL,
+        [MinimumQuantity] int NOT NULL,
+        CONSTRAINT [PK_StockSyncSettings] PRIMARY KEY ([ShopId]),
+        CONSTRAINT [FK_StockSyncSettings_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_ExceptionQueue_OpenPerOrder] ON [ExceptionQueue] ([OrderId]) WHERE "ResolvedAt" IS NULL');
@@ -973,7 +1044,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
 )
 BEGIN
     CREATE INDEX [IX_ExceptionQueue_OrderId_RaisedAt] ON [ExceptionQueue] ([OrderId], [RaisedAt]);
@@ -981,7 +1052,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
 )
 BEGIN
     CREATE INDEX [IX_ExceptionQueue_ResolvedAt_Kind_ShopId] ON [ExceptionQueue] ([ResolvedAt], [Kind], [ShopId]);
@@ -989,11 +1060,35 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161800_ExceptionQueue'
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE INDEX [IX_StockSyncItems_IsPending_NextAttemptAt] ON [StockSyncItems] ([IsPending], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE INDEX [IX_StockSyncItems_NormalizedMerchantCode] ON [StockSyncItems] ([NormalizedMerchantCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StockSyncItems_ShopId_NormalizedMerchantCode] ON [StockSyncItems] ([ShopId], [NormalizedMerchantCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123161800_ExceptionQueue', N'10.0.14');
+    VALUES (N'20261123171246_ExceptionQueuePullAndStockSync', N'10.0.14');
 END;
 
 COMMIT;

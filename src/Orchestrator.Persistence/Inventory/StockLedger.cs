@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Inventory;
+using Orchestrator.Persistence.Integrations;
 
 namespace Orchestrator.Persistence.Inventory;
 
@@ -38,6 +39,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
             }
         }
 
+        StockSyncOutbox.Add(db, quantities.Keys, now);
         foreach (var (goodsId, quantity) in quantities)
         {
             db.StockReservations.Add(new StockReservation
@@ -71,6 +73,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
         }
 
         await BeginAsync(cancellationToken);
+        StockSyncOutbox.Add(db, open.Select(r => r.GoodsId), now);
         foreach (var reservation in open)
         {
             var quantity = reservation.Quantity;

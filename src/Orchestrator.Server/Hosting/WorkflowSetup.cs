@@ -1,4 +1,5 @@
 using Orchestrator.Integrations;
+using Orchestrator.Integrations.Runtime;
 using Orchestrator.Lifecycle;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Runtime.Hosting;
@@ -14,6 +15,7 @@ internal static class WorkflowSetup
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
         builder.Services.AddPlatformAdapters(builder.Configuration);
         builder.Services.AddSalesOrderLifecycle(builder.Configuration);
+        builder.Services.AddIntegrationsRuntime(builder.Configuration);
         return builder;
     }
 }

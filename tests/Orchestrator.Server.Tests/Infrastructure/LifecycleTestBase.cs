@@ -17,7 +17,11 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
     /// <summary>A ready shop with a code the test chose, e.g. one configuration connects to a platform.</summary>
     protected Task<long> CreateConnectedShopAsync(string shopCode, params string[] merchantCodes) => CreateShopAsync(shopCode, null, merchantCodes);
 
-    private async Task<long> CreateShopAsync(string shopCode, string? workflowDefinitionId, string[] merchantCodes)
+    /// <summary>As above, on another platform than Taobao (e.g. <c>jd</c>, which picks JD's adapter).</summary>
+    protected Task<long> CreateConnectedShopOnAsync(string platform, string shopCode, params string[] merchantCodes) =>
+        CreateShopAsync(shopCode, null, merchantCodes, platform);
+
+    private async Task<long> CreateShopAsync(string shopCode, string? workflowDefinitionId, string[] merchantCodes, string platform = "taobao")
     {
         var warehouse = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
@@ -38,7 +42,7 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         {
             ["code"] = shopCode,
             ["name"] = "测试店铺",
-            ["platform"] = "taobao",
+            ["platform"] = platform,
             ["defaultWarehouseId"] = warehouse,
             ["defaultLogisticsCompanyId"] = carrier,
             ["workflowDefinitionId"] = workflowDefinitionId,
@@ -67,6 +71,15 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"stock:adjust: {response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Turns stock sync on for the shop with <paramref name="ratio"/> and <paramref name="minimum"/>, and adds <paramref name="codes"/> to it.</summary>
+    protected async Task EnableStockSyncAsync(long shop, decimal ratio, int minimum, params string[] codes)
+    {
+        var settings = await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = ratio, ["minimumQuantity"] = minimum }, ServerFixture.Json);
+        Assert.True(settings.StatusCode == HttpStatusCode.OK, await settings.Content.ReadAsStringAsync());
+        var items = await Client.PostAsJsonAsync($"/api/shops/{shop}/stock-sync/items", new JsonObject { ["merchantCodes"] = new JsonArray(codes.Select(c => (JsonNode)c).ToArray()) }, ServerFixture.Json);
+        Assert.True(items.StatusCode == HttpStatusCode.OK, await items.Content.ReadAsStringAsync());
     }
 
     /// <summary>The shop's default warehouse, where <see cref="CreateReadyShopAsync(string[])"/> put its stock.</summary>

@@ -52,6 +52,61 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
 
     public async Task<JsonArray> ShipmentsAsync(long tid) => (await Admin.GetFromJsonAsync<JsonArray>($"/admin/shipments?tid={tid}"))!;
 
+    public async Task ClearFaultsAsync() => (await Admin.DeleteAsync("/admin/faults")).EnsureSuccessStatusCode();
+
+    /// <summary>What the seller's listing of <paramref name="merchantCode"/> shows as sellable; null when no stock update reached it.</summary>
+    public async Task<int?> StockAsync(string seller, string merchantCode, string api = "top")
+    {
+        var levels = (await Admin.GetFromJsonAsync<JsonArray>($"/admin/stock?api={api}&seller={Uri.EscapeDataString(seller)}"))!;
+        return levels.FirstOrDefault(l => l!["outer_id"]!.GetValue<string>() == merchantCode)?["quantity"]!.GetValue<int>();
+    }
+
+    /// <summary>Polls until the listing shows <paramref name="expected"/>; fails with what it last showed.</summary>
+    public async Task WaitForStockAsync(string seller, string merchantCode, int expected, string api = "top", int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        int? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await StockAsync(seller, merchantCode, api);
+            if (last == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"{api} listing {merchantCode} of {seller} shows {last?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}, not {expected}, after {seconds} s.");
+    }
+
+    /// <summary>The platform changes its own count (a sale on the platform, a seller editing the listing by hand), through its own API.</summary>
+    public async Task SetListingAsync(string seller, string merchantCode, int quantity)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["method"] = "taobao.item.quantity.update",
+            ["session"] = seller,
+            ["outer_id"] = merchantCode,
+            ["quantity"] = quantity.ToString(CultureInfo.InvariantCulture),
+        });
+        (await Admin.PostAsync("/router/rest", content)).EnsureSuccessStatusCode();
+        Assert.Equal(quantity, await StockAsync(seller, merchantCode));
+    }
+
+    /// <summary>Every stock update of one code the platform accepted, oldest first.</summary>
+    public async Task<IReadOnlyList<int>> StockUpdatesAsync(string seller, string merchantCode) =>
+        (await Admin.GetFromJsonAsync<JsonArray>("/admin/stock-updates"))!
+            .Where(u => u!["seller"]?.GetValue<string>() == seller && u["outer_id"]?.GetValue<string>() == merchantCode)
+            .Select(u => u!["quantity"]!.GetValue<int>()).ToList();
+
+    /// <summary>The order searches the seller made, oldest first.</summary>
+    /// <summary>How the platform writes <paramref name="time"/> in a call: China time to the second.</summary>
+    public static string PlatformTime(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public async Task<JsonArray> PullsAsync(string seller, string api = "top") =>
+        (await Admin.GetFromJsonAsync<JsonArray>($"/admin/pulls?api={api}&seller={Uri.EscapeDataString(seller)}"))!;
+
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();

@@ -62,22 +62,6 @@ public sealed class SimulatorPushTests : IAsyncLifetime
         Assert.Equal(shipped["trackingNumber"]!.GetValue<string>(), shipment["out_sid"]!.GetValue<string>());
     }
 
-    private static async Task<Guid> WaitForAsync(HttpClient client, long orderId, Func<JsonNode, bool> reached)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await client.GetAsync($"/api/orders/{orderId}/workflow");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(last)!["instance"] is { } instance && reached(instance))
-            {
-                return instance["id"]!.GetValue<Guid>();
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Order {orderId} did not get there in 60 s; last: {last}");
-    }
+    private static async Task<Guid> WaitForAsync(HttpClient client, long orderId, Func<JsonNode, bool> reached) =>
+        (await client.WaitForWorkflowAsync(orderId, detail => detail["instance"] is { } instance && reached(instance)))["instance"]!["id"]!.GetValue<Guid>();
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
-using Orchestrator.Integrations.Platforms;
+using Orchestrator.Integrations.Runtime.Pull;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Serilog.Context;
@@ -53,8 +53,7 @@ internal static class OrdersApi
 
     /// <summary>Pulls the orders the shop's platform changed in [since, until] (until defaults to now) and takes them in like a batch push.</summary>
     private static async Task<IResult> Pull(
-        long shopId, DateTimeOffset since, DateTimeOffset? until, OrchestratorDbContext db, OrderIntake intake, PlatformAdapters platforms, TimeProvider clock,
-        CancellationToken ct)
+        long shopId, DateTimeOffset since, DateTimeOffset? until, OrchestratorDbContext db, OrderPuller puller, TimeProvider clock, CancellationToken ct)
     {
         using var _ = LogContext.PushProperty("ShopId", shopId);
         if (await ShopForIntake(db, shopId, ct) is not { } shop)
@@ -62,19 +61,23 @@ internal static class OrdersApi
             return await ShopProblem(db, shopId, ct);
         }
 
-        if (platforms.For(shop.Code) is not { } platform)
+        if (await puller.AdapterForAsync(shop, ct) is not { } platform)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No platform connection",
-                detail: $"Shop {shopId} has no platform connection: set Platforms:{shop.Code}:BaseUrl.", extensions: new Dictionary<string, object?> { ["shopId"] = shopId });
+            return NotConnected(shop);
         }
 
-        var pulled = await platform.PullOrdersAsync(since, until ?? clock.GetUtcNow(), ct);
-        return Results.Ok(await ReceiveAsync(intake, shop, pulled, ct));
+        return Results.Ok(Summary(await puller.PullAsync(platform, shop, since, until ?? clock.GetUtcNow(), ct)));
     }
 
-    private static async Task<BatchIntakeResponse> ReceiveAsync(OrderIntake intake, Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken ct)
+    internal static IResult NotConnected(Shop shop) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No platform connection",
+            detail: $"Shop {shop.Id} has no platform connection: set Platforms:{shop.Code}:BaseUrl.", extensions: new Dictionary<string, object?> { ["shopId"] = shop.Id });
+
+    private static async Task<BatchIntakeResponse> ReceiveAsync(OrderIntake intake, Shop shop, List<PlatformOrder> orders, CancellationToken ct) =>
+        Summary(orders.Count == 0 ? [] : await intake.ReceiveAsync(shop, orders, ct));
+
+    private static BatchIntakeResponse Summary(IReadOnlyList<IntakeResult> results)
     {
-        var results = orders.Count == 0 ? [] : await intake.ReceiveAsync(shop, orders, ct);
         var counts = Enum.GetValues<IntakeOutcome>().ToDictionary(o => o, o => results.Count(r => r.Outcome == o));
         var items = results
             .Select(r => new BatchIntakeItem(r.Order.PlatformOrderId, r.Order.Id, r.Outcome, r.Order.Status, r.Order.HasUnmappedSku))

@@ -3,6 +3,7 @@ using Orchestrator.Domain;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Integrations;
 using GoodsRecord = Orchestrator.Domain.Catalog.Goods;
 
 namespace Orchestrator.Server.Apis.Stock;
@@ -144,6 +145,7 @@ internal static partial class StockApi
             return Problems.Invalid(errors);
         }
 
+        StockSyncOutbox.Add(db, resolved.Select(r => r.Goods.Id), now);
         await db.SaveChangesAsync(ct);
         LogAdjusted(logger, warehouseId, resolved.Count, request.Reason!);
         if (arrived)
@@ -201,6 +203,7 @@ internal static partial class StockApi
             var sourceAfter = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id).Select(s => s.OnHand).FirstAsync(ct);
             db.StockMovements.Add(new StockMovement { WarehouseId = from, GoodsId = g.Id, Delta = -quantity, OnHandAfter = sourceAfter, Reason = request.Reason!, Reference = reference, At = now });
             db.StockMovements.Add(new StockMovement { WarehouseId = to, GoodsId = g.Id, Delta = quantity, OnHandAfter = target.OnHand, Reason = request.Reason!, Reference = reference, At = now });
+            StockSyncOutbox.Add(db, [g.Id], now);
             await db.SaveChangesAsync(ct);
         }
 

@@ -1,0 +1,9 @@
+namespace Orchestrator.Integrations.Runtime.Pull;
+
+public enum PullRunKind
+{
+    Succeeded,
+    Failed,
+    NoShop,
+    NotConnected,
+}
