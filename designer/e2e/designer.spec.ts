@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { connect, dropActivity, order, postOrder, signIn, snap } from './helpers';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, dropActivity, order, panCanvas, postOrder, signIn, snap } from './helpers';
 
 // Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /.
 
@@ -149,4 +152,63 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByTestId('order-E2E-TB-0001')).toBeVisible();
   await snap(page, '11-orders');
+});
+
+test('edit the lifecycle: server errors on the node, compare with published, publish, export and import', async ({ page }) => {
+  await signIn(page, '运营小张', 'Ops lead');
+  await page.getByRole('row', { name: /sales-order/ }).click();
+  await expect(page.getByTestId('node-done')).toBeVisible();
+  // Bring the end of the chart up from the canvas edge, where connecting would auto-pan under the mouse.
+  await panCanvas(page, 0, -250);
+
+  // A Delay dropped beside the end, not yet connected nor configured: the server names both problems on the node.
+  await dropActivity(page, 'Delay', 'done', -260, -40);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('problem(s) to fix before publishing');
+  await expect(page.getByTestId('node-delay')).toHaveClass(/has-errors/);
+  await expect(page.getByTestId('node-delay')).toContainText("cannot be reached from Start");
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Invalid workflow definition');
+  await snap(page, '12-server-errors-on-node');
+
+  // Configure it (inline validation first), then put it between 确认发货 and 完成.
+  await page.getByTestId('node-delay').click({ position: { x: 10, y: 10 } });
+  await page.getByLabel('Duration').fill('soon');
+  await expect(page.locator('.properties .field-error')).toContainText('time span');
+  await page.getByLabel('Duration').fill('00:00:05');
+  await expect(page.locator('.properties .field-error')).toHaveCount(0);
+  await page.getByTestId('rf__edge-confirm:Done->done').click({ force: true });
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('rf__edge-confirm:Done->done')).toHaveCount(0);
+  const input = (id: string) => page.getByTestId(`node-${id}`).locator('.port-in');
+  await connect(page, page.getByTestId('port-confirm-Done'), input('delay'));
+  await connect(page, page.getByTestId('port-delay-Done'), input('done'));
+  await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
+
+  await page.getByRole('button', { name: 'Compare with published' }).click();
+  const diff = page.getByTestId('diff-panel');
+  await expect(diff).toContainText('Added activities (1)');
+  await expect(diff).toContainText('delay');
+  await expect(diff).toContainText('confirm:Done->delay');
+  await expect(diff).toContainText('Removed connections (1)');
+  await expect(page.getByTestId('node-delay')).toHaveAttribute('data-mark', 'added');
+  await snap(page, '13-compare-with-published');
+  await page.getByRole('button', { name: 'Hide compare' }).click();
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Version 2 published');
+
+  // Export what is on the canvas, then import it back under another name: a new draft.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(exported.definitionId).toBe('sales-order');
+  expect(exported.root.activities.find((a: { id: string }) => a.id === 'delay').duration).toBe('00:00:05');
+
+  await page.getByRole('button', { name: '← Workflows' }).click();
+  const file = path.join(os.tmpdir(), `sales-order-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify({ ...exported, name: '销售单流程 (导入)' }));
+  await page.getByLabel('Import file').setInputFiles(file);
+  await expect(page.getByTestId('definition-status')).toContainText('draft v3');
+  await expect(page.getByLabel('Workflow name')).toHaveValue('销售单流程 (导入)');
+  fs.rmSync(file);
 });

@@ -65,3 +65,15 @@ export async function postOrder(request: APIRequestContext, shopId: number, body
   expect(stored.ok()).toBeTruthy();
   return (await stored.json()).id as number;
 }
+
+/** Pans the canvas by dragging its empty top-right corner (React Flow pans on a background drag). */
+export async function panCanvas(page: Page, dx: number, dy: number): Promise<void> {
+  const c = await page.getByTestId('canvas').boundingBox();
+  if (!c) throw new Error('canvas not visible');
+  const x = c.x + c.width - 60;
+  const y = dy < 0 ? c.y + c.height - 220 : c.y + 40; // room for the whole move inside the canvas
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 8 });
+  await page.mouse.up();
+}

@@ -89,6 +89,12 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   }, [load]);
 
   const dirty = serialize(doc) !== saved;
+  // A message about the last save or publish stops applying once the canvas changes again.
+  const savedRef = useRef(saved);
+  useEffect(() => {
+    if (dirty && savedRef.current === saved) setMessage(m => (m?.kind === 'ok' ? null : m));
+    savedRef.current = saved;
+  }, [doc, saved, dirty]);
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
   useEffect(() => addLeaveGuard(() => (dirtyRef.current ? 'This workflow has unsaved changes. Leave and lose them?' : null)), []);
@@ -271,6 +277,9 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         <button type="button" className="primary" onClick={() => void publish()} disabled={busy || (!dirty && loaded?.state !== 'Draft')}>Publish</button>
       </div>
       {message && <div className={`banner banner-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      {errors.length > 0 && dirty && (
+        <div className="banner banner-stale" role="note">Problems marked on the canvas are from the last save; save again to re-check.</div>
+      )}
       {general.length > 0 && (
         <div className="banner banner-error" role="alert">
           {general.map((e, i) => <div key={i}>{e.message} <code>{e.path}</code></div>)}

@@ -16,7 +16,7 @@ export interface ActivityNodeData extends Record<string, unknown> {
 export type FlowNode = Node<ActivityNodeData, 'activity'>;
 
 export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 84;
+export const NODE_HEIGHT = 60;
 
 const reserved = new Set(['id', 'type', 'name', 'metadata']);
 
