@@ -35,16 +35,29 @@ export async function dropActivity(page: Page, type: string, from: string, dx: n
   await page.getByTestId(`palette-${type}`).dragTo(canvas, { targetPosition: target });
 }
 
-/** Connects an outcome port to an activity's input port with the mouse, as a user does. */
+/**
+ * Connects an outcome port to an activity's input port with the mouse, as a user does, and waits for the new edge.
+ * A busy machine can drop the first gesture while React Flow is still measuring a fresh node: one more try then.
+ */
 export async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('port not visible');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-  await page.mouse.up();
+  const edges = page.locator('.react-flow__edge');
+  const before = await edges.count();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error('port not visible');
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await page.mouse.up();
+    try {
+      await expect(edges).toHaveCount(before + 1, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 1) throw error;
+    }
+  }
 }
 
 export function order(platformOrderId: string, buyerMessage: string, merchantCode = 'TEA-LJ-250') {

@@ -1,5 +1,5 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ActivityDescriptor, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
 import { navigate } from '../shell/router';
 import { errorText, formatMoney, formatTime } from '../shell/format';
@@ -17,15 +17,20 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The palette and a definition version never change under an instance: fetched once; order and instance each poll.
+  const definitionRef = useRef<WorkflowDefinition | null>(null);
   const load = useCallback(async () => {
     try {
-      const [o, activities] = await Promise.all([api.order(orderId), api.activities()]);
+      const [o, d] = await Promise.all([api.order(orderId), api.orderWorkflow(orderId)]);
       setOrder(o);
-      setCatalog(activities);
-      const d = await api.orderWorkflow(orderId);
       setDetail(d);
-      const def = await api.definition(d.instance.definitionId, d.instance.definitionVersion);
-      setDefinition(def);
+      const known = definitionRef.current;
+      if (!known || known.definitionId !== d.instance.definitionId || known.version !== d.instance.definitionVersion) {
+        const [def, activities] = await Promise.all([api.definition(d.instance.definitionId, d.instance.definitionVersion), api.activities()]);
+        definitionRef.current = def;
+        setCatalog(activities);
+        setDefinition(def);
+      }
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError && e.status === 404 ? e.message : errorText(e));
