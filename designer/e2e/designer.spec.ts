@@ -185,6 +185,14 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   await connect(page, page.getByTestId('port-delay-Done'), input('done'));
   await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
 
+  // Unsaved work is not lost silently: leaving asks, and saying no stays on the canvas.
+  let asked = '';
+  page.once('dialog', dialog => { asked = dialog.message(); void dialog.dismiss(); });
+  await page.getByRole('link', { name: 'Rules' }).click();
+  await expect.poll(() => asked).toContain('unsaved changes');
+  await expect(page).toHaveURL(/\/workflows\/sales-order$/);
+  await expect(page.getByTestId('node-delay')).toBeVisible();
+
   await page.getByRole('button', { name: 'Compare with published' }).click();
   const diff = page.getByTestId('diff-panel');
   await expect(diff).toContainText('Added activities (1)');
