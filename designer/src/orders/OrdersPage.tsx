@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import { api, type Order, type Shop } from '../api';
+import { useEffect, useState } from 'react';
+import { api, type Order } from '../api';
 import { navigate } from '../shell/router';
+import { useShops } from '../shell/useShops';
 import { errorText, formatMoney, formatTime } from '../shell/format';
 
 const statuses = ['AwaitingPayment', 'PendingReview', 'Blocked', 'Exception', 'Allocated', 'Picking', 'Verified', 'Shipped', 'Cancelled'];
@@ -9,20 +10,18 @@ const statuses = ['AwaitingPayment', 'PendingReview', 'Blocked', 'Exception', 'A
 export function OrdersPage() {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const [total, setTotal] = useState(0);
-  const [shops, setShops] = useState<Shop[]>([]);
+  const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => { api.shops().then(p => setShops(p.items)).catch(() => setShops([])); }, []);
   useEffect(() => {
     api.orders({ shopId, status: status || undefined, platformOrderId: search.trim() || undefined, page })
       .then(p => { setOrders(p.items); setTotal(p.total); setError(null); })
       .catch(e => setError(errorText(e)));
   }, [shopId, status, search, page]);
-  const shopName = useMemo(() => new Map(shops.map(s => [s.id, s.name])), [shops]);
 
   return (
     <div className="page">

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type ReviewQueueItem, type Shop } from '../api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError, type ReviewQueueItem } from '../api';
 import { navigate } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
+import { useShops } from '../shell/useShops';
 import { errorText, formatAge, formatMoney } from '../shell/format';
 
 type Mode = { kind: 'reject'; orderId: number } | { kind: 'edit'; orderId: number } | null;
@@ -23,13 +25,13 @@ export function decisionError(e: unknown, orderId: number): string {
  */
 export function InboxPage({ reviewer }: { reviewer: string }) {
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
-  const [shops, setShops] = useState<Shop[]>([]);
+  const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
   const [reason, setReason] = useState('');
   const [olderThan, setOlderThan] = useState('');
   const [cursor, setCursor] = useState(0);
   const [mode, setMode] = useState<Mode>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const list = useRef<HTMLDivElement>(null);
 
   const refresh = useCallback(async () => {
@@ -43,13 +45,11 @@ export function InboxPage({ reviewer }: { reviewer: string }) {
   }, [shopId, reason, olderThan]);
 
   useEffect(() => { void refresh(); }, [refresh]);
-  useEffect(() => { api.shops().then(p => setShops(p.items)).catch(() => setShops([])); }, []);
   useEffect(() => {
     const timer = window.setInterval(() => { if (!mode) void refresh(); }, 15_000);
     return () => window.clearInterval(timer);
   }, [refresh, mode]);
 
-  const shopName = useMemo(() => new Map(shops.map(s => [s.id, s.name])), [shops]);
   const current = items?.[cursor];
 
   const decide = useCallback(async (orderId: number, action: () => Promise<unknown>, done: string) => {
@@ -105,7 +105,7 @@ export function InboxPage({ reviewer }: { reviewer: string }) {
         <button type="button" onClick={() => void refresh()}>Refresh</button>
       </div>
       <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>e</kbd> edit &amp; approve · <kbd>r</kbd> reject · <kbd>Enter</kbd> journey</p>
-      {notice && <div className={`banner banner-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</div>}
+      <Banner notice={notice} />
       <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Blocked orders" role="listbox"
         aria-activedescendant={current ? `review-${current.orderId}` : undefined}>
         {items && items.length === 0 && <p className="empty">Nothing waiting for review. 🎉</p>}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ReviewRule, type RuleFields, type RuleSet, type RuleTestResult, type Shop } from '../api';
 import { addLeaveGuard } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
 import { errorText } from '../shell/format';
 import { ConditionBuilder } from './ConditionBuilder';
 import { conditionProblems, emptyRule, matchedPaths, summarize } from './ruleModel';
@@ -13,7 +14,7 @@ export function RulesPage() {
   const [fields, setFields] = useState<RuleFields | null>(null);
   const [set, setSet] = useState<RuleSet | null>(null);
   const [editing, setEditing] = useState<{ rule: ReviewRule; isNew: boolean } | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [test, setTest] = useState<RuleTestResult | null>(null);
   const editingRef = useRef(editing);
@@ -96,7 +97,7 @@ export function RulesPage() {
           onClick={() => fields && set && setEditing({ rule: emptyRule(fields, set.rules), isNew: true })}>New rule</button>
       </div>
       <p className="muted small">Rules run by priority, lowest first; a matching Block stops the order at 客服审核 with its reason. Drag rows (or use ↑ ↓) to reorder.</p>
-      {notice && <div className={`banner banner-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</div>}
+      <Banner notice={notice} />
       <div className="rules-body">
         <div className="rules-main">
           <table className="grid rules-table">

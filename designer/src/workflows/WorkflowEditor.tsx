@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ActivityDescriptor, type DefinitionError, type WorkflowDefinition } from '../api';
 import { addLeaveGuard, navigate } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
 import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
@@ -53,7 +54,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const [published, setPublished] = useState<WorkflowDefinition | null>(null);
   const [saved, setSaved] = useState<string>('');
   const [errors, setErrors] = useState<DefinitionError[]>([]);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<FlowDiff | null>(null);
   const history = useHistory<Doc>({ name: initialName ?? '', nodes: [], edges: [] });
@@ -276,7 +277,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         <button type="button" onClick={() => void save()} disabled={busy || (!dirty && !isNew)} title="Ctrl+S">Save draft</button>
         <button type="button" className="primary" onClick={() => void publish()} disabled={busy || (!dirty && loaded?.state !== 'Draft')}>Publish</button>
       </div>
-      {message && <div className={`banner banner-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      <Banner notice={message} />
       {errors.length > 0 && dirty && (
         <div className="banner banner-stale" role="note">Problems marked on the canvas are from the last save; save again to re-check.</div>
       )}
