@@ -78,10 +78,14 @@ test('build a workflow from the palette, publish it, and an order reaches its re
   const review = saved.root.activities.find((a: { id: string }) => a.id === 'await-review');
   expect(review.metadata.designer.position.y).toBeGreaterThan(0);
 
-  // The JD shop runs this workflow; an order posted through the API stops at its review node.
-  const shop = await (await request.get('/api/shops/2')).json();
-  const put = await request.put('/api/shops/2', { data: { ...shop, workflowDefinitionId: 'e2e-review' } });
-  expect(put.ok(), await put.text()).toBeTruthy();
+  // The JD shop runs this workflow from now on (picked in the editor); an order posted to it stops at its review node.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const jd = page.getByLabel('Run for 茶语京东自营店');
+  await expect(jd).not.toBeChecked();
+  await jd.check();
+  await expect(jd).toBeChecked();
+  await expect.poll(async () => (await (await request.get('/api/shops/2')).json()).workflowDefinitionId).toBe('e2e-review');
+  await expect(page.getByLabel('Run for 茶语旗舰店 (淘宝)')).not.toBeChecked();
   const orderId = await postOrder(request, 2, order('E2E-JD-0001', '尽快发货'));
 
   await page.goto(`/orders/${orderId}`);

@@ -187,6 +187,12 @@ export const api = {
 
   // ---- shops, orders, instances, review --------------------------------------------------------------------------
   shops: () => request<Page<Shop>>('GET', '/api/shops?pageSize=200'),
+  /** Which published workflow a shop's new orders run (null: the default sales-order); the rest of the shop as read. */
+  setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) => request<Shop>('PUT', `/api/shops/${shop.id}`, {
+    code: shop.code, name: shop.name, platform: shop.platform, defaultWarehouseId: shop.defaultWarehouseId,
+    defaultLogisticsCompanyId: shop.defaultLogisticsCompanyId, accountingPartner: shop.accountingPartner,
+    defaultEmployee: shop.defaultEmployee, isEnabled: shop.isEnabled, version: shop.version, workflowDefinitionId,
+  }),
   orders: (query: { shopId?: number; status?: string; platformOrderId?: string; page?: number }) => {
     const q = new URLSearchParams({ pageSize: '50', pageNumber: String(query.page ?? 1) });
     if (query.shopId) q.set('shopId', String(query.shopId));
@@ -234,6 +240,10 @@ export interface Shop {
   isEnabled: boolean;
   version: number;
   workflowDefinitionId: string | null;
+  defaultWarehouseId?: number | null;
+  defaultLogisticsCompanyId?: number | null;
+  accountingPartner?: string | null;
+  defaultEmployee?: string | null;
 }
 
 export interface Receiver {

@@ -21,6 +21,7 @@ import { ActivityNode } from './ActivityNode';
 import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
+import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
 import { useHistory } from './useHistory';
 
 const nodeTypes = { activity: ActivityNode };
@@ -333,6 +334,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             <p>Select an activity to edit its inputs. Drag activities from the palette, then drag from a port (bottom) to another activity (top) to connect.</p>
             <p>Delete removes the selection; Ctrl+Z undoes.</p>
             {loaded && <p className="small">Last saved {formatTime(loaded.updatedAt)} · {loaded.source}</p>}
+            {!isNew && <ShopsUsingWorkflow key={published?.version ?? 0} definitionId={definitionId} published={!!published} />}
           </aside>
         )}
       </div>
