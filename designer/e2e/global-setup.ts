@@ -58,7 +58,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env: {
       ...process.env,
       ASPNETCORE_URLS: url,
-      ASPNETCORE_ENVIRONMENT: 'Development',
       Database__Provider: 'Sqlite',
       Orchestrator__DataFolder: dataFolder,
       Demo__Seed: 'true',
