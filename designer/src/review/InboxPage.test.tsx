@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewQueueItem } from '../api';
+import { shops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { InboxPage } from './InboxPage';
 
@@ -10,7 +11,6 @@ const item = (orderId: number, platformOrderId: string, buyerMessage: string): R
   reasons: ['开票订单: 需要开发票，请核对抬头'], waitingSince: '2026-11-23T08:00:00Z', ageMinutes: 42,
 });
 
-const shops = { items: [{ id: 1, code: 'tb-tea-flagship', name: '茶语旗舰店 (淘宝)', platform: 'taobao', isEnabled: true, version: 1, workflowDefinitionId: null }] };
 
 function serve(queue: ReviewQueueItem[], decide: (call: Call) => { status?: number; body?: unknown }) {
   return mockFetch(call => {

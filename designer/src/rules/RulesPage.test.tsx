@@ -1,24 +1,30 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewRule, RuleSet } from '../api';
-import { fields } from '../test/fixtures';
-import { mockFetch } from '../test/fetchMock';
+import { fields, shops } from '../test/fixtures';
+import { mockFetch, type Call } from '../test/fetchMock';
 import { RulesPage } from './RulesPage';
 
 const rule = (id: string, name: string, priority: number): ReviewRule => ({
   id, name, enabled: true, priority, when: { all: [{ field: 'buyerMessage', operator: 'contains', value: name }] }, action: { type: 'Block', reason: name },
 });
-const shops = { items: [{ id: 1, code: 'tb-tea-flagship', name: '茶语旗舰店 (淘宝)', platform: 'taobao', isEnabled: true, version: 1, workflowDefinitionId: null }] };
 
 afterEach(() => vi.unstubAllGlobals());
+
+/** The shop list, the field whitelist and an empty order list, plus what a test answers itself. */
+function serve(answer: (call: Call) => { status?: number; body?: unknown } | undefined) {
+  return mockFetch(call => {
+    if (call.url.startsWith('/api/shops?')) return { body: shops };
+    if (call.url === '/api/rules/fields') return { body: fields };
+    if (call.url.startsWith('/api/orders')) return { body: { items: [], pageNumber: 1, pageSize: 50, total: 0 } };
+    return answer(call);
+  });
+}
 
 describe('RulesPage', () => {
   it('lists rules by priority and moves one up with the version it read', async () => {
     let set: RuleSet = { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('b', '开专票', 20), rule('a', '发票', 10)] };
-    const calls = mockFetch(call => {
-      if (call.url.startsWith('/api/shops?')) return { body: shops };
-      if (call.url === '/api/rules/fields') return { body: fields };
-      if (call.url.startsWith('/api/orders')) return { body: { items: [], pageNumber: 1, pageSize: 50, total: 0 } };
+    const calls = serve(call => {
       if (call.url === '/api/shops/1/rules') return { body: set };
       if (call.url === '/api/shops/1/rules:reorder') {
         set = { ...set, version: 5, rules: [rule('b', '开专票', 10), rule('a', '发票', 20)] };
@@ -39,10 +45,7 @@ describe('RulesPage', () => {
 
   it('says when someone else changed the rules meanwhile and reloads them', async () => {
     let version = 4;
-    mockFetch(call => {
-      if (call.url.startsWith('/api/shops?')) return { body: shops };
-      if (call.url === '/api/rules/fields') return { body: fields };
-      if (call.url.startsWith('/api/orders')) return { body: { items: [], pageNumber: 1, pageSize: 50, total: 0 } };
+    serve(call => {
       if (call.url === '/api/shops/1/rules') return { body: { scope: 'Shop', scopeId: 1, version, rules: [rule('a', '发票', 10)] } };
       if (call.url === '/api/shops/1/rules/a:disable') {
         version = 6;
@@ -58,10 +61,7 @@ describe('RulesPage', () => {
   });
 
   it('will not create a rule without a name, a reason or a complete condition', async () => {
-    const calls = mockFetch(call => {
-      if (call.url.startsWith('/api/shops?')) return { body: shops };
-      if (call.url === '/api/rules/fields') return { body: fields };
-      if (call.url.startsWith('/api/orders')) return { body: { items: [], pageNumber: 1, pageSize: 50, total: 0 } };
+    const calls = serve(call => {
       if (call.url === '/api/shops/1/rules' && call.method === 'GET') return { body: { scope: 'Shop', scopeId: 1, version: 0, rules: [] } };
       return undefined;
     });

@@ -31,3 +31,6 @@ export const activities: ActivityDescriptor[] = [
 ];
 
 export const byType = (type: string) => activities.find(a => a.typeName === type)!;
+
+/** GET /api/shops, one demo shop. */
+export const shops = { items: [{ id: 1, code: 'tb-tea-flagship', name: '茶语旗舰店 (淘宝)', platform: 'taobao', isEnabled: true, version: 1, workflowDefinitionId: null }] };
