@@ -43,6 +43,27 @@ describe('RulesPage', () => {
     expect(screen.getByRole('status')).toHaveTextContent('rule set v5');
   });
 
+  it('reorders by dragging a row onto another', async () => {
+    let set: RuleSet = { scope: 'Shop', scopeId: 1, version: 2, rules: [rule('a', '发票', 10), rule('b', '开专票', 20), rule('c', '加急', 30)] };
+    const calls = serve(call => {
+      if (call.url === '/api/shops/1/rules') return { body: set };
+      if (call.url === '/api/shops/1/rules:reorder') {
+        const ids = (call.body as { ruleIds: string[] }).ruleIds;
+        set = { ...set, version: 3, rules: ids.map((id, i) => ({ ...set.rules.find(r => r.id === id)!, priority: (i + 1) * 10 })) };
+        return { body: set };
+      }
+      return undefined;
+    });
+    render(<RulesPage />);
+    await screen.findByTestId('rule-c');
+    const dataTransfer = { setData: () => {}, effectAllowed: '' };
+    fireEvent.dragStart(screen.getByTestId('rule-c'), { dataTransfer });
+    fireEvent.dragOver(screen.getByTestId('rule-a'), { dataTransfer });
+    await act(async () => { fireEvent.drop(screen.getByTestId('rule-a'), { dataTransfer }); });
+    await waitFor(() => expect(screen.getAllByTestId(/^rule-/).map(r => r.dataset.testid)).toEqual(['rule-c', 'rule-a', 'rule-b']));
+    expect(calls.find(c => c.url.endsWith('rules:reorder'))!.body).toEqual({ version: 2, ruleIds: ['c', 'a', 'b'] });
+  });
+
   it('says when someone else changed the rules meanwhile and reloads them', async () => {
     let version = 4;
     serve(call => {
