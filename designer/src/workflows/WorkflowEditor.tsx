@@ -300,7 +300,9 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             onNodeDragStart={() => { dragStart.current = doc; }}
             onNodeDragStop={() => { if (dragStart.current) history.checkpoint(dragStart.current); dragStart.current = null; }}
             deleteKeyCode={['Delete', 'Backspace']}
-            fitView
+            // A new chart starts at the top left at full size, leaving room below its Start; a stored one is fitted.
+            fitView={!isNew}
+            defaultViewport={{ x: 0, y: 0, zoom: 1 }}
             fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
             minZoom={0.2}
             defaultEdgeOptions={{ type: 'smoothstep' }}
