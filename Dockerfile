@@ -9,7 +9,8 @@ WORKDIR /src/designer
 COPY designer/ ./
 # With a package.json: a real build into dist/. Without one (placeholder): serve the folder as is.
 RUN if [ -f package.json ]; then \
-        if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi \
+        if [ -f package-lock.json ]; then npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund; \
+        else npm install --no-audit --no-fund; fi \
         && npm run build; \
     else \
         mkdir -p /tmp/static && cp -a . /tmp/static/ && rm -rf dist && mv /tmp/static dist; \
@@ -21,8 +22,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ENV DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 WORKDIR /src
 COPY . .
-# Framework-dependent publish; no apphost since the entrypoint is "dotnet <dll>".
-RUN dotnet publish src/Orchestrator.Server/Orchestrator.Server.csproj -c Release -o /app -p:UseAppHost=false
+# Framework-dependent publish; no apphost since the entrypoint is "dotnet <dll>". The designer comes from the stage
+# above, so the server project's own designer build (which needs npm) is skipped.
+RUN dotnet publish src/Orchestrator.Server/Orchestrator.Server.csproj -c Release -o /app -p:UseAppHost=false -p:SkipDesignerBuild=true
 
 # ---- runtime ------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

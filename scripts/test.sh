@@ -184,6 +184,28 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------------
+# Chromium for the designer's end-to-end tests
+# ---------------------------------------------------------------------------------------
+# Playwright drives Debian's Chromium (never a browser download); CJK fonts make Chinese order data render in the
+# screenshots the tests keep. CHROMIUM_PATH may name another Chromium binary.
+ensure_chromium() {
+    export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+    local fonts=1
+    if command -v fc-list >/dev/null && ! fc-list :lang=zh 2>/dev/null | grep -q .; then fonts=0; fi
+    if [[ -x "$CHROMIUM_PATH" && $fonts -eq 1 ]]; then return 0; fi
+    if [[ $EUID -ne 0 ]]; then
+        [[ -x "$CHROMIUM_PATH" ]] || die "Chromium not found at $CHROMIUM_PATH and not root to install it. Run 'sudo apt-get install chromium fonts-noto-cjk' or set CHROMIUM_PATH."
+        log "no CJK font found; Chinese text will not render in the designer screenshots ('sudo apt-get install fonts-noto-cjk')"
+        return 0
+    fi
+    log "installing Debian's chromium and fonts-noto-cjk with apt-get for the designer's browser tests..."
+    if ! { apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk; } </dev/null; then
+        die "could not install chromium with apt-get. Install the 'chromium' package or set CHROMIUM_PATH."
+    fi
+    [[ -x "$CHROMIUM_PATH" ]] || die "apt-get installed chromium but $CHROMIUM_PATH is missing; set CHROMIUM_PATH."
+}
+
+# ---------------------------------------------------------------------------------------
 # Result counting
 # ---------------------------------------------------------------------------------------
 # Prints the numeric value of attribute $2 in the XML start tag $1 (0 when absent).
@@ -255,22 +277,37 @@ fi
 
 RUN_FAILED=0
 
-# .NET: keep going on failure so the summary is always printed.
-log "dotnet test Orchestrator.sln -c Release"
-dotnet_rc=0
-run dotnet test Orchestrator.sln -c Release --logger "trx" --results-directory "$RESULTS" || dotnet_rc=$?
-if [[ $dotnet_rc -ne 0 ]]; then log "dotnet test exited with $dotnet_rc"; RUN_FAILED=1; fi
-
 # Designer: only when it has a package.json with a real "test" script (npm init's stub does not count).
+DESIGNER=""
 if [[ -f designer/package.json ]] && ! command -v node >/dev/null; then
     log "designer/package.json exists but node is not installed"; RUN_FAILED=1
 elif [[ -f designer/package.json ]] && (cd designer && node -e '
         const t = (require("./package.json").scripts || {}).test;
         process.exit(t && !/no test specified/.test(t) ? 0 : 1);') 2>/dev/null; then
-    log "designer: npm tests"
+    DESIGNER=1
+    ensure_chromium
+fi
+
+# .NET: keep going on failure so the summary is always printed. The designer is built by its own npm test below,
+# not by the server project's MSBuild target (SkipDesignerBuild), so one build of it serves the whole run.
+log "dotnet test Orchestrator.sln -c Release"
+dotnet_rc=0
+run dotnet test Orchestrator.sln -c Release -p:SkipDesignerBuild=true --logger "trx" --results-directory "$RESULTS" || dotnet_rc=$?
+if [[ $dotnet_rc -ne 0 ]]; then log "dotnet test exited with $dotnet_rc"; RUN_FAILED=1; fi
+
+# The designer's end-to-end tests start the server dotnet test just built.
+export ORCHESTRATOR_SERVER_DLL="$REPO/src/Orchestrator.Server/bin/Release/net10.0/Orchestrator.Server.dll"
+if [[ -n "$DESIGNER" ]]; then
+    log "designer: npm tests (Vitest, build, Playwright in $CHROMIUM_PATH)"
     npm_rc=0
     cd designer
-    if [[ -f package-lock.json ]]; then run npm ci || npm_rc=$?; else run npm install || npm_rc=$?; fi
+    if [[ -f package-lock.json ]]; then
+        # npm ci refuses a lock that lacks optional platform packages a partial registry mirror does not carry
+        # (rollup's per-OS binaries); installing by the lock without rewriting it gives the same tree.
+        run npm ci || { log "npm ci failed; installing by package-lock.json with npm install --no-save"; npm_rc=0; run npm install --no-save || npm_rc=$?; }
+    else
+        run npm install || npm_rc=$?
+    fi
     if [[ $npm_rc -eq 0 ]]; then run npm test || npm_rc=$?; fi
     cd "$REPO"
     if [[ $npm_rc -ne 0 ]]; then log "designer tests exited with $npm_rc"; RUN_FAILED=1; fi

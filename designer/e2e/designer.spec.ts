@@ -1,0 +1,226 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, dropActivity, order, panCanvas, postOrder, signIn, snap } from './helpers';
+
+// Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /.
+
+test('the designer is served at / and separates ops-lead and reviewer views', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Orchestrator' })).toBeVisible();
+  await snap(page, '01-sign-in');
+
+  await signIn(page, '运营小张', 'Ops lead');
+  await expect(page).toHaveURL(/\/workflows$/);
+  await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Rules' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review inbox' })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /sales-order/ })).toContainText('销售单流程');
+  await snap(page, '02-workflow-list');
+
+  // The shipped lifecycle opens on the canvas with every activity, in Chinese as stored.
+  await page.getByRole('row', { name: /sales-order/ }).click();
+  await expect(page.getByTestId('node-await-review')).toContainText('人工审核');
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await snap(page, '03-lifecycle-editor');
+
+  await signIn(page, '客服小李', 'Reviewer');
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole('link', { name: 'Workflows' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Orders' })).toBeVisible();
+});
+
+test('build a workflow from the palette, publish it, and an order reaches its review node', async ({ page, request }) => {
+  await signIn(page, '运营小张', 'Ops lead');
+  await page.getByLabel('New workflow id').fill('e2e-review');
+  await page.getByLabel('New workflow name').fill('E2E 人工审核流程');
+  await page.getByRole('button', { name: 'New workflow' }).click();
+  await expect(page.getByTestId('node-start')).toBeVisible();
+
+  // Drag three activities from the palette (found by searching), then wire their ports.
+  await page.getByLabel('Search activities').fill('import');
+  await dropActivity(page, 'ImportOrder', 'start', -110, 100);
+  await page.getByLabel('Search activities').fill('');
+  await dropActivity(page, 'AwaitReview', 'start', -110, 240);
+  await dropActivity(page, 'Finish', 'start', -110, 380);
+  await expect(page.getByTestId('node-import-order')).toBeVisible();
+  await expect(page.getByTestId('node-await-review')).toBeVisible();
+  await expect(page.getByTestId('node-finish')).toBeVisible();
+
+  const input = (id: string) => page.getByTestId(`node-${id}`).locator('.port-in');
+  await connect(page, page.getByTestId('port-start-Done'), input('import-order'));
+  await connect(page, page.getByTestId('port-import-order-Imported'), input('await-review'));
+  await connect(page, page.getByTestId('port-await-review-Approved'), input('finish'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+  // Undo removes the last connection, redo brings it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+  // Rename the review node in the properties panel.
+  await page.getByTestId('node-await-review').click();
+  await page.getByLabel('Activity name').fill('人工审核 E2E');
+  await expect(page.getByTestId('node-await-review')).toContainText('人工审核 E2E');
+  await snap(page, '04-workflow-built');
+
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('status')).toContainText('Draft v1 saved');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Version 1 published');
+  await expect(page.getByTestId('definition-status')).toContainText('published v1');
+  await snap(page, '05-workflow-published');
+
+  // Positions were kept with the definition.
+  const saved = await (await request.get('/api/workflow-definitions/e2e-review?version=published')).json();
+  const review = saved.root.activities.find((a: { id: string }) => a.id === 'await-review');
+  expect(review.metadata.designer.position.y).toBeGreaterThan(0);
+
+  // The JD shop runs this workflow from now on (picked in the editor); an order posted to it stops at its review node.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const jd = page.getByLabel('Run for 茶语京东自营店');
+  await expect(jd).not.toBeChecked();
+  await jd.check();
+  await expect(jd).toBeChecked();
+  await expect.poll(async () => (await (await request.get('/api/shops/2')).json()).workflowDefinitionId).toBe('e2e-review');
+  await expect(page.getByLabel('Run for 茶语旗舰店 (淘宝)')).not.toBeChecked();
+  const orderId = await postOrder(request, 2, order('E2E-JD-0001', '尽快发货'));
+
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId('instance-status')).toContainText('e2e-review v1');
+  await expect(page.getByTestId('instance-status')).toContainText('waiting for Review');
+  await expect(page.getByTestId('node-await-review')).toHaveAttribute('data-mark', 'current');
+  await expect(page.getByTestId('node-import-order')).toHaveAttribute('data-mark', 'executed');
+  await expect(page.locator('.react-flow__edge.edge-executed')).toHaveCount(2);
+  await expect(page.getByTestId('timeline')).toContainText('Imported');
+  await snap(page, '06-journey-at-review');
+});
+
+test('a rule blocks 发票 orders; a reviewer approves one from the inbox and the journey moves on', async ({ page, request }) => {
+  await signIn(page, '运营小张', 'Ops lead');
+  await page.getByRole('link', { name: 'Rules' }).click();
+  await page.getByLabel('Shop').selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
+  await page.getByRole('button', { name: 'New rule' }).click();
+
+  const form = page.getByRole('form', { name: 'Rule editor' });
+  await form.getByLabel('Rule id').fill('invoice');
+  await form.getByLabel('Rule name').fill('开票订单');
+  await form.getByLabel('Field').selectOption('buyerMessage');
+  // Operators offered are the text ones; a number field offers comparisons instead.
+  await expect(form.getByLabel('Operator').locator('option')).toContainText(['contains', 'startsWith', 'regex']);
+  await form.getByLabel('Operator').selectOption('contains');
+  await form.getByLabel('Value').fill('发票');
+  await form.getByLabel('Action').selectOption('Block');
+  await form.getByLabel('Reason').fill('需要开发票，请核对抬头');
+  await snap(page, '07-rule-editor');
+  await form.getByRole('button', { name: 'Create rule' }).click();
+  await expect(page.getByTestId('rule-invoice')).toContainText('buyerMessage contains “发票”');
+  await expect(page.getByRole('status')).toContainText('rule set v1');
+
+  // Dry run with the sample order (买家留言 请开发票): Block, and the condition that matched is marked.
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('dry-run-result')).toContainText('Block');
+  await expect(page.getByTestId('dry-condition').first()).toHaveAttribute('data-matched', 'true');
+  await expect(page.getByTestId('rule-invoice')).toHaveClass(/matched/);
+  await snap(page, '08-rules-dry-run');
+
+  const orderId = await postOrder(request, 1, order('E2E-TB-0001', '请开发票，抬头：杭州茶语'));
+
+  await signIn(page, '客服小李', 'Reviewer');
+  const card = page.getByTestId('review-E2E-TB-0001');
+  await expect(card).toContainText('开票订单: 需要开发票，请核对抬头');
+  await expect(card).toContainText('请开发票，抬头：杭州茶语');
+  await expect(card).toContainText('¥168.00');
+  await snap(page, '09-review-inbox');
+
+  // Keyboard: focus the list on the card and press a to approve.
+  await card.click();
+  await page.getByRole('listbox', { name: 'Blocked orders' }).focus();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('status')).toContainText('E2E-TB-0001 approved');
+  await expect(card).toHaveCount(0);
+
+  // A second decision on the same order is refused with who handled it.
+  const again = await request.post(`/api/review/orders/${orderId}:approve`, { data: { reviewer: '客服小王' } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).handledBy).toBe('客服小李');
+
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId('node-await-review')).toHaveAttribute('data-mark', 'executed');
+  await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
+  await expect(page.getByTestId('timeline')).toContainText('Approved');
+  await snap(page, '10-journey-after-approval');
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByTestId('order-E2E-TB-0001')).toBeVisible();
+  await snap(page, '11-orders');
+});
+
+test('edit the lifecycle: server errors on the node, compare with published, publish, export and import', async ({ page }) => {
+  await signIn(page, '运营小张', 'Ops lead');
+  await page.getByRole('row', { name: /sales-order/ }).click();
+  await expect(page.getByTestId('node-done')).toBeVisible();
+  // Bring the end of the chart up from the canvas edge, where connecting would auto-pan under the mouse.
+  await panCanvas(page, 0, -250);
+
+  // A Delay dropped beside the end, not yet connected nor configured: the server names both problems on the node.
+  await dropActivity(page, 'Delay', 'done', -260, -40);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('problem(s) to fix before publishing');
+  await expect(page.getByTestId('node-delay')).toHaveClass(/has-errors/);
+  await expect(page.getByTestId('node-delay')).toContainText("cannot be reached from Start");
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Invalid workflow definition');
+  await snap(page, '12-server-errors-on-node');
+
+  // Configure it (inline validation first), then put it between 确认发货 and 完成.
+  await page.getByTestId('node-delay').click({ position: { x: 10, y: 10 } });
+  await page.getByLabel('Duration').fill('soon');
+  await expect(page.locator('.properties .field-error')).toContainText('time span');
+  await page.getByLabel('Duration').fill('00:00:05');
+  await expect(page.locator('.properties .field-error')).toHaveCount(0);
+  await page.getByTestId('rf__edge-confirm:Done->done').click({ force: true });
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('rf__edge-confirm:Done->done')).toHaveCount(0);
+  const input = (id: string) => page.getByTestId(`node-${id}`).locator('.port-in');
+  await connect(page, page.getByTestId('port-confirm-Done'), input('delay'));
+  await connect(page, page.getByTestId('port-delay-Done'), input('done'));
+  await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
+
+  // Unsaved work is not lost silently: leaving asks, and saying no stays on the canvas.
+  let asked = '';
+  page.once('dialog', dialog => { asked = dialog.message(); void dialog.dismiss(); });
+  await page.getByRole('link', { name: 'Rules' }).click();
+  await expect.poll(() => asked).toContain('unsaved changes');
+  await expect(page).toHaveURL(/\/workflows\/sales-order$/);
+  await expect(page.getByTestId('node-delay')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Compare with published' }).click();
+  const diff = page.getByTestId('diff-panel');
+  await expect(diff).toContainText('Added activities (1)');
+  await expect(diff).toContainText('delay');
+  await expect(diff).toContainText('confirm:Done->delay');
+  await expect(diff).toContainText('Removed connections (1)');
+  await expect(page.getByTestId('node-delay')).toHaveAttribute('data-mark', 'added');
+  await snap(page, '13-compare-with-published');
+  await page.getByRole('button', { name: 'Hide compare' }).click();
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Version 2 published');
+
+  // Export what is on the canvas, then import it back under another name: a new draft.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(exported.definitionId).toBe('sales-order');
+  expect(exported.root.activities.find((a: { id: string }) => a.id === 'delay').duration).toBe('00:00:05');
+
+  await page.getByRole('button', { name: '← Workflows' }).click();
+  const file = path.join(os.tmpdir(), `sales-order-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify({ ...exported, name: '销售单流程 (导入)' }));
+  await page.getByLabel('Import file').setInputFiles(file);
+  await expect(page.getByTestId('definition-status')).toContainText('draft v3');
+  await expect(page.getByLabel('Workflow name')).toHaveValue('销售单流程 (导入)');
+  fs.rmSync(file);
+});

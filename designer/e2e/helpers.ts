@@ -1,0 +1,92 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const results = process.env.ORCHESTRATOR_TEST_RESULTS ?? path.resolve(here, '../../artifacts/test-results');
+export const screenshotDir = path.join(results, 'screenshots');
+
+/** A full-page screenshot of the current screen, kept as a test artifact. */
+export async function snap(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+/** The sign-in placeholder: a name and a role. */
+export async function signIn(page: Page, name: string, role: 'Ops lead' | 'Reviewer'): Promise<void> {
+  await page.goto('/');
+  const switchRole = page.getByRole('button', { name: 'Switch role' });
+  if (await switchRole.isVisible().catch(() => false)) await switchRole.click();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('who')).toContainText(name);
+}
+
+/** Drags an activity from the palette and drops it on the canvas at (dx, dy) from the centre of the activity `from`. */
+export async function dropActivity(page: Page, type: string, from: string, dx: number, dy: number): Promise<void> {
+  const canvas = page.getByTestId('canvas');
+  const c = await canvas.boundingBox();
+  const n = await page.getByTestId(`node-${from}`).boundingBox();
+  if (!c || !n) throw new Error('canvas or node not visible');
+  const target = { x: n.x - c.x + n.width / 2 + dx, y: n.y - c.y + n.height / 2 + dy };
+  await page.getByTestId(`palette-${type}`).dragTo(canvas, { targetPosition: target });
+}
+
+/**
+ * Connects an outcome port to an activity's input port with the mouse, as a user does, and waits for the new edge.
+ * A busy machine can drop the first gesture while React Flow is still measuring a fresh node: one more try then.
+ */
+export async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
+  const edges = page.locator('.react-flow__edge');
+  const before = await edges.count();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error('port not visible');
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await page.mouse.up();
+    try {
+      await expect(edges).toHaveCount(before + 1, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 1) throw error;
+    }
+  }
+}
+
+export function order(platformOrderId: string, buyerMessage: string, merchantCode = 'TEA-LJ-250') {
+  const now = new Date().toISOString();
+  return {
+    platformOrderId, status: 'WAIT_SELLER_SEND_GOODS', buyerNick: '茶友小王',
+    receiver: { name: '王小明', mobile: '13912345678', province: '浙江省', city: '杭州市', district: '西湖区', address: '文三路90号' },
+    buyerMessage, payTime: now, modified: now, totalFee: 168, postFee: 0, discountFee: 0, payment: 168,
+    lines: [{ platformLineId: `${platformOrderId}-1`, merchantCode, title: '西湖龙井 250g', quantity: 1, price: 168 }],
+  };
+}
+
+/** Posts an order to a shop's intake and returns its sales-order id. */
+export async function postOrder(request: APIRequestContext, shopId: number, body: ReturnType<typeof order>): Promise<number> {
+  const response = await request.post(`/api/shops/${shopId}/orders`, { data: body });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  const stored = await request.get(`/api/shops/${shopId}/orders/${body.platformOrderId}`);
+  expect(stored.ok()).toBeTruthy();
+  return (await stored.json()).id as number;
+}
+
+/** Pans the canvas by dragging its empty top-right corner (React Flow pans on a background drag). */
+export async function panCanvas(page: Page, dx: number, dy: number): Promise<void> {
+  const c = await page.getByTestId('canvas').boundingBox();
+  if (!c) throw new Error('canvas not visible');
+  const x = c.x + c.width - 60;
+  const y = dy < 0 ? c.y + c.height - 220 : c.y + 40; // room for the whole move inside the canvas
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 8 });
+  await page.mouse.up();
+}

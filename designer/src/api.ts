@@ -1,0 +1,424 @@
+// The server's HTTP API as the designer uses it. Shapes follow src/Orchestrator.Server/Apis/** (camelCase JSON).
+
+export interface Problem {
+  status: number;
+  title?: string;
+  detail?: string;
+  errors?: unknown;
+  [key: string]: unknown;
+}
+
+/** A non-2xx answer: the RFC 7807 problem the server sent, kept whole so screens can read its extensions. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** Field errors of a validation problem ({ field: [messages] }), flattened to lines. */
+  fieldMessages(): string[] {
+    const errors = this.problem.errors;
+    if (errors && typeof errors === 'object' && !Array.isArray(errors)) {
+      return Object.entries(errors as Record<string, string[]>).flatMap(([field, messages]) =>
+        (Array.isArray(messages) ? messages : [String(messages)]).map(m => `${field}: ${m}`));
+    }
+    return [];
+  }
+}
+
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const problem = (data && typeof data === 'object' ? data : { detail: text || response.statusText }) as Problem;
+    throw new ApiError({ ...problem, status: response.status });
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  pageNumber: number;
+  pageSize: number;
+  total: number;
+}
+
+// ---- activities and workflow definitions ------------------------------------------------------------------------
+
+export type InputType = 'Text' | 'Number' | 'Boolean' | 'Duration' | 'Condition' | 'Json';
+
+export interface InputDescriptor {
+  name: string;
+  displayName: string;
+  type: InputType;
+  isRequired: boolean;
+  description: string | null;
+}
+
+export interface ActivityDescriptor {
+  typeName: string;
+  category: string;
+  displayName: string;
+  inputs: InputDescriptor[];
+  outcomes: string[];
+  isStart: boolean;
+  suspendsOnBookmark: boolean;
+  endsWorkflow: boolean;
+  description: string | null;
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** One activity as stored: inputs sit beside id, type and name (Elsa 3 shape). */
+export interface ActivityJson {
+  id: string;
+  type: string;
+  name?: string | null;
+  metadata?: { designer?: { position?: Position } | null } | null;
+  [input: string]: unknown;
+}
+
+export interface ConnectionJson {
+  source: { activity: string; port: string };
+  target: { activity: string; port?: string | null };
+}
+
+export interface FlowchartJson {
+  type: 'Flowchart';
+  activities: ActivityJson[];
+  connections: ConnectionJson[];
+}
+
+export interface VariableJson {
+  name: string;
+  type?: string;
+  value?: unknown;
+  [key: string]: unknown;
+}
+
+export interface DefinitionError {
+  code: string;
+  path: string;
+  message: string;
+  activityId?: string | null;
+}
+
+export interface WorkflowDefinition {
+  definitionId: string;
+  name: string | null;
+  version: number;
+  isPublished: boolean;
+  variables: VariableJson[];
+  root: FlowchartJson;
+  state: 'Draft' | 'Published' | 'Retired' | string;
+  source: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  errors: DefinitionError[];
+  unchanged?: boolean;
+}
+
+export interface WorkflowDefinitionSummary {
+  definitionId: string;
+  name: string | null;
+  latestVersion: number;
+  publishedVersion: number | null;
+  hasDraft: boolean;
+  updatedAt: string;
+}
+
+export interface WorkflowDefinitionVersion {
+  version: number;
+  state: string;
+  name: string | null;
+  source: string;
+  createdAt: string;
+  publishedAt: string | null;
+  contentHash: string;
+}
+
+export interface DefinitionBody {
+  definitionId: string;
+  name: string | null;
+  variables: VariableJson[];
+  root: FlowchartJson;
+  revision?: number;
+}
+
+const defs = '/api/workflow-definitions';
+const enc = encodeURIComponent;
+
+export const api = {
+  activities: () => request<ActivityDescriptor[]>('GET', '/api/activities'),
+  definitions: () => request<Page<WorkflowDefinitionSummary>>('GET', `${defs}?pageSize=200`),
+  definition: (id: string, version: string | number = 'latest') =>
+    request<WorkflowDefinition>('GET', `${defs}/${enc(id)}?version=${enc(String(version))}`),
+  versions: (id: string) => request<WorkflowDefinitionVersion[]>('GET', `${defs}/${enc(id)}/versions`),
+  saveDraft: (body: DefinitionBody) => request<WorkflowDefinition>('PUT', `${defs}/${enc(body.definitionId)}/draft`, body),
+  deleteDraft: (id: string) => request<void>('DELETE', `${defs}/${enc(id)}/draft`),
+  publish: (id: string) => request<WorkflowDefinition>('POST', `${defs}/${enc(id)}:publish`),
+  unpublish: (id: string) => request<WorkflowDefinition>('POST', `${defs}/${enc(id)}:unpublish`),
+  exportUrl: (id: string, version: string | number = 'latest') => `${defs}/${enc(id)}:export?version=${enc(String(version))}`,
+  importDefinition: (body: DefinitionBody) => request<WorkflowDefinition>('POST', `${defs}:import`, body),
+
+  // ---- shops, orders, instances, review --------------------------------------------------------------------------
+  shops: () => request<Page<Shop>>('GET', '/api/shops?pageSize=200'),
+  /** Which published workflow a shop's new orders run (null: the default sales-order); the rest of the shop as read. */
+  setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) => request<Shop>('PUT', `/api/shops/${shop.id}`, {
+    code: shop.code, name: shop.name, platform: shop.platform, defaultWarehouseId: shop.defaultWarehouseId,
+    defaultLogisticsCompanyId: shop.defaultLogisticsCompanyId, accountingPartner: shop.accountingPartner,
+    defaultEmployee: shop.defaultEmployee, isEnabled: shop.isEnabled, version: shop.version, workflowDefinitionId,
+  }),
+  orders: (query: { shopId?: number; status?: string; platformOrderId?: string; page?: number }) => {
+    const q = new URLSearchParams({ pageSize: '50', pageNumber: String(query.page ?? 1) });
+    if (query.shopId) q.set('shopId', String(query.shopId));
+    if (query.status) q.set('status', query.status);
+    if (query.platformOrderId) q.set('platformOrderId', query.platformOrderId);
+    return request<Page<Order>>('GET', `/api/orders?${q}`);
+  },
+  order: (id: number) => request<Order>('GET', `/api/orders/${id}`),
+  orderWorkflow: (orderId: number) => request<InstanceDetail>('GET', `/api/orders/${orderId}/workflow`),
+  retry: (instanceId: string) => request<InstanceDetail>('POST', `/api/workflow-instances/${instanceId}:retry`),
+  reviewQueue: (query: { shopId?: number; reason?: string; olderThanMinutes?: number }) => {
+    const q = new URLSearchParams({ pageSize: '200' });
+    if (query.shopId) q.set('shopId', String(query.shopId));
+    if (query.reason) q.set('reason', query.reason);
+    if (query.olderThanMinutes !== undefined) q.set('olderThanMinutes', String(query.olderThanMinutes));
+    return request<Page<ReviewQueueItem>>('GET', `/api/review/queue?${q}`);
+  },
+  approve: (orderId: number, body: { reviewer: string; note?: string; changes?: Record<string, unknown> }) =>
+    request<unknown>('POST', `/api/review/orders/${orderId}:approve`, body),
+  reject: (orderId: number, body: { reviewer: string; reason: string; mode?: 'cancel' | 'exception' }) =>
+    request<unknown>('POST', `/api/review/orders/${orderId}:reject`, body),
+
+  // ---- rules -------------------------------------------------------------------------------------------------------
+  ruleFields: () => request<RuleFields>('GET', '/api/rules/fields'),
+  rules: (shopId: number) => request<RuleSet>('GET', `/api/shops/${shopId}/rules`),
+  createRule: (shopId: number, version: number, rule: ReviewRule) =>
+    request<RuleSet>('POST', `/api/shops/${shopId}/rules`, { version, rule }),
+  updateRule: (shopId: number, version: number, rule: ReviewRule) =>
+    request<RuleSet>('PUT', `/api/shops/${shopId}/rules/${enc(rule.id)}`, { version, rule }),
+  deleteRule: (shopId: number, version: number, ruleId: string) =>
+    request<RuleSet>('DELETE', `/api/shops/${shopId}/rules/${enc(ruleId)}?version=${version}`),
+  setRuleEnabled: (shopId: number, version: number, ruleId: string, enabled: boolean) =>
+    request<RuleSet>('POST', `/api/shops/${shopId}/rules/${enc(ruleId)}:${enabled ? 'enable' : 'disable'}`, { version }),
+  reorderRules: (shopId: number, version: number, ruleIds: string[]) =>
+    request<RuleSet>('POST', `/api/shops/${shopId}/rules:reorder`, { version, ruleIds }),
+  testRules: (shopId: number, body: { order?: unknown; orderId?: number }) =>
+    request<RuleTestResult>('POST', `/api/shops/${shopId}/rules:test`, body),
+};
+
+export interface Shop {
+  id: number;
+  code: string;
+  name: string;
+  platform: string;
+  isEnabled: boolean;
+  version: number;
+  workflowDefinitionId: string | null;
+  defaultWarehouseId?: number | null;
+  defaultLogisticsCompanyId?: number | null;
+  accountingPartner?: string | null;
+  defaultEmployee?: string | null;
+}
+
+export interface Receiver {
+  name?: string | null;
+  mobile?: string | null;
+  province?: string | null;
+  city?: string | null;
+  district?: string | null;
+  address?: string | null;
+  zip?: string | null;
+}
+
+export interface Order {
+  id: number;
+  shopId: number;
+  platformOrderId: string;
+  platformStatus: string;
+  status: string;
+  exceptionKind: string;
+  exceptionDetail: string | null;
+  buyerNick: string | null;
+  receiver: Receiver;
+  buyerMessage: string | null;
+  sellerMemo: string | null;
+  payTime: string | null;
+  payment: number;
+  blockReason: string | null;
+  trackingNumber: string | null;
+  receivedAt: string;
+  updatedAt: string;
+  lines: { merchantCode: string | null; title: string | null; quantity: number; price: number }[];
+}
+
+export interface InstanceSummary {
+  id: string;
+  definitionId: string;
+  definitionVersion: number;
+  orderId: number | null;
+  shopId: number | null;
+  status: string;
+  currentActivityId: string | null;
+  waitingFor: string | null;
+  blockedReason: string | null;
+  nextWakeAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface JournalEntry {
+  sequence: number;
+  activityId: string;
+  activityType: string;
+  event: string;
+  outcome: string | null;
+  bookmark: string | null;
+  startedAt: string;
+  durationMs: number;
+  inputs: unknown;
+  outputs: unknown;
+  error: string | null;
+}
+
+export interface Incident {
+  id: number;
+  activityId: string;
+  activityType: string;
+  exceptionType: string;
+  message: string;
+  attempt: number;
+  occurredAt: string;
+  resolvedAt: string | null;
+}
+
+export interface InstanceDetail {
+  instance: InstanceSummary;
+  variables: Record<string, unknown>;
+  bookmarks: { id: string; name: string; activityId: string; createdAt: string; dueAt: string | null }[];
+  scheduled: string[];
+  fault: { activityId?: string; message?: string } | null;
+  journal: JournalEntry[];
+  incidents: Incident[];
+}
+
+export interface ReviewQueueItem {
+  orderId: number;
+  instanceId: string;
+  shopId: number;
+  platformOrderId: string;
+  buyerNick: string | null;
+  payment: number;
+  buyerMessage: string | null;
+  sellerMemo: string | null;
+  receiverProvince: string;
+  receiverCity: string;
+  receiverDistrict: string | null;
+  receiverAddress: string;
+  reasons: string[];
+  waitingSince: string;
+  ageMinutes: number;
+}
+
+export type FieldType = 'Text' | 'Number' | 'Boolean' | 'DateTime' | 'TextList';
+
+export interface RuleField {
+  name: string;
+  type: FieldType;
+  description: string;
+}
+
+export interface RuleFields {
+  fields: RuleField[];
+  operators: Record<string, string[]>;
+  actions: string[];
+}
+
+export interface Condition {
+  all?: Condition[];
+  any?: Condition[];
+  field?: string;
+  operator?: string;
+  value?: unknown;
+}
+
+export interface RuleAction {
+  type: string;
+  reason?: string;
+  holdMinutes?: number;
+  until?: string;
+}
+
+export interface ReviewRule {
+  id: string;
+  name: string;
+  enabled: boolean;
+  priority: number;
+  when: Condition;
+  action: RuleAction;
+}
+
+export interface RuleSet {
+  scope: string;
+  scopeId: number;
+  version: number;
+  rules: ReviewRule[];
+}
+
+export interface ConditionResult {
+  path: string;
+  field: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  matched: boolean;
+  warning?: string | null;
+}
+
+export interface RuleResult {
+  ruleId: string;
+  name: string;
+  priority: number;
+  action: string;
+  matched: boolean;
+  considered: boolean;
+  reason: string | null;
+  holdUntil: string | null;
+  conditions: ConditionResult[];
+}
+
+export interface RuleTestResult {
+  decision: string;
+  reasons: string[];
+  holdUntil: string | null;
+  builtIn: string | null;
+  platform: { version: number; verdict: string; rules: RuleResult[]; warnings: string[] };
+  shop: { version: number; verdict: string; rules: RuleResult[]; warnings: string[] };
+  facts: Record<string, unknown>;
+}

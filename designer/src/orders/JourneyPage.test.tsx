@@ -1,0 +1,67 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { activities } from '../test/fixtures';
+import { mockFetch } from '../test/fetchMock';
+import { JourneyPage } from './JourneyPage';
+
+const instanceId = '11111111-2222-3333-4444-555555555555';
+const definition = {
+  definitionId: 'sales-order', name: '销售单流程', version: 3, isPublished: true, variables: [], state: 'Published', source: 'api', revision: 1,
+  createdAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z', publishedAt: '2026-11-23T08:00:00Z', errors: [],
+  root: {
+    type: 'Flowchart',
+    activities: [
+      { id: 'start', type: 'Start', name: '开始' },
+      { id: 'weigh', type: 'WeighShip', name: '称重' },
+      { id: 'done', type: 'Finish', name: '完成' },
+    ],
+    connections: [
+      { source: { activity: 'start', port: 'Done' }, target: { activity: 'weigh' } },
+      { source: { activity: 'weigh', port: 'Weighed' }, target: { activity: 'done' } },
+    ],
+  },
+};
+
+function detail(status: string, resolved: boolean) {
+  return {
+    instance: { id: instanceId, definitionId: 'sales-order', definitionVersion: 3, orderId: 5, shopId: 1, status, currentActivityId: 'weigh',
+      waitingFor: null, blockedReason: null, nextWakeAt: null, createdAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z', finishedAt: null },
+    variables: {}, bookmarks: [], scheduled: [], fault: null,
+    journal: [
+      { sequence: 1, activityId: 'start', activityType: 'Start', event: 'Completed', outcome: 'Done', bookmark: null, startedAt: '2026-11-23T08:00:00Z', durationMs: 1, inputs: null, outputs: null, error: null },
+      { sequence: 2, activityId: 'weigh', activityType: 'WeighShip', event: 'Faulted', outcome: null, bookmark: null, startedAt: '2026-11-23T08:00:01Z', durationMs: 3, inputs: null, outputs: null, error: '运费模板缺失' },
+    ],
+    incidents: [{ id: 9, activityId: 'weigh', activityType: 'WeighShip', exceptionType: 'InvalidOperationException', message: '运费模板缺失', attempt: 1,
+      occurredAt: '2026-11-23T08:00:01Z', resolvedAt: resolved ? '2026-11-23T08:05:00Z' : null }],
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('JourneyPage', () => {
+  it('shows the journal and the incident, and Retry runs the faulted step again', async () => {
+    let retried = false;
+    const calls = mockFetch(call => {
+      if (call.url === '/api/orders/5') return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Verified', buyerNick: '茶友', payment: 88, buyerMessage: null, sellerMemo: null, blockReason: null, trackingNumber: null } };
+      if (call.url === '/api/activities') return { body: activities };
+      if (call.url === '/api/orders/5/workflow') return { body: detail(retried ? 'Suspended' : 'Faulted', retried) };
+      if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
+      if (call.url === `/api/workflow-instances/${instanceId}:retry` && call.method === 'POST') {
+        retried = true;
+        return { body: detail('Suspended', true) };
+      }
+      return undefined;
+    });
+    render(<JourneyPage orderId={5} />);
+    expect(await screen.findByTestId('incident')).toHaveTextContent('InvalidOperationException: 运费模板缺失');
+    expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
+    expect(screen.getByTestId('timeline')).toHaveTextContent('Completed → Done');
+    expect(screen.getByTestId('instance-status')).toHaveTextContent('sales-order v3 · Faulted');
+
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Retry' })); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Retried'));
+    expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':retry'))).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('incident')).toHaveTextContent('resolved'));
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+});

@@ -1,0 +1,159 @@
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, type ActivityDescriptor, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
+import { navigate } from '../shell/router';
+import { errorText, formatMoney, formatTime } from '../shell/format';
+import { ActivityNode } from '../workflows/ActivityNode';
+import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
+
+const nodeTypes = { activity: ActivityNode };
+
+/** One order's way through its workflow: the flowchart with the path taken and where it is now, the journal, incidents. */
+export function JourneyPage({ orderId }: { orderId: number }) {
+  const [order, setOrder] = useState<Order | null>(null);
+  const [detail, setDetail] = useState<InstanceDetail | null>(null);
+  const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
+  const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // The palette and a definition version never change under an instance: fetched once; order and instance each poll.
+  const definitionRef = useRef<WorkflowDefinition | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const [o, d] = await Promise.all([api.order(orderId), api.orderWorkflow(orderId)]);
+      setOrder(o);
+      setDetail(d);
+      const known = definitionRef.current;
+      if (!known || known.definitionId !== d.instance.definitionId || known.version !== d.instance.definitionVersion) {
+        const [def, activities] = await Promise.all([api.definition(d.instance.definitionId, d.instance.definitionVersion), api.activities()]);
+        definitionRef.current = def;
+        setCatalog(activities);
+        setDefinition(def);
+      }
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 404 ? e.message : errorText(e));
+    }
+  }, [orderId]);
+
+  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    // Follow a live instance: it moves when the floor or a reviewer sends it a stimulus.
+    if (detail && ['Finished', 'Cancelled'].includes(detail.instance.status)) return;
+    const timer = window.setInterval(() => void load(), 5_000);
+    return () => window.clearInterval(timer);
+  }, [load, detail]);
+
+  const graph = useMemo(() => {
+    if (!definition || !detail) return null;
+    const { nodes, edges } = toFlow(definition.root, catalog);
+    const running = !['Finished', 'Cancelled'].includes(detail.instance.status);
+    const current = running ? [detail.instance.currentActivityId, ...detail.bookmarks.map(b => b.activityId), ...detail.scheduled] : [];
+    const marks = executedPath(definition.root, detail.journal, current);
+    const marked: FlowNode[] = nodes.map(n => ({
+      ...n,
+      draggable: false,
+      connectable: false,
+      // Sizes before measuring, so the minimap draws the nodes of a read-only chart.
+      initialWidth: NODE_WIDTH,
+      initialHeight: NODE_HEIGHT,
+      data: {
+        ...n.data,
+        mark: marks.faulted.has(n.id) && detail.instance.status === 'Faulted' ? 'faulted'
+          : marks.current.has(n.id) ? 'current' : marks.executedNodes.has(n.id) ? 'executed' : undefined,
+      },
+    }));
+    const markedEdges: Edge[] = edges.map(e => (marks.executedEdges.has(e.id)
+      ? { ...e, className: 'edge-executed', animated: marks.current.has(e.target) }
+      : { ...e, className: 'edge-idle' }));
+    return { nodes: marked, edges: markedEdges };
+  }, [definition, detail, catalog]);
+
+  const retry = async () => {
+    if (!detail) return;
+    try {
+      await api.retry(detail.instance.id);
+      setNotice('Retried: the faulted step ran again.');
+    } catch (e) {
+      setNotice(e instanceof ApiError ? `${e.problem.title ?? 'Error'}: ${e.message}` : errorText(e));
+    }
+    await load();
+  };
+
+  const names = useMemo(() => new Map(definition?.root.activities.map(a => [a.id, a.name || a.id]) ?? []), [definition]);
+
+  return (
+    <div className="page journey">
+      <div className="page-head">
+        <button type="button" className="link" onClick={() => window.history.length > 1 ? window.history.back() : navigate('/orders')}>← Back</button>
+        <h2>Order {order?.platformOrderId ?? orderId}</h2>
+        {order && <span className={`pill status-${order.status}`} data-testid="order-status">{order.status}</span>}
+        {detail && (
+          <span className="muted" data-testid="instance-status">
+            {detail.instance.definitionId} v{detail.instance.definitionVersion} · {detail.instance.status}
+            {detail.instance.waitingFor && ` · waiting for ${detail.instance.waitingFor}`}
+          </span>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={() => void load()}>Refresh</button>
+      </div>
+      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {notice && <div className="banner banner-ok" role="status">{notice}</div>}
+      {order && (
+        <div className="order-facts">
+          <span>{order.buyerNick}</span>
+          <span>{formatMoney(order.payment)}</span>
+          <span>买家留言: {order.buyerMessage || '—'}</span>
+          <span>卖家备注: {order.sellerMemo || '—'}</span>
+          {order.blockReason && <span className="pill pill-warn">{order.blockReason}</span>}
+          {order.trackingNumber && <span>Tracking {order.trackingNumber}</span>}
+        </div>
+      )}
+      <div className="journey-body">
+        <div className="canvas journey-canvas" data-testid="journey-canvas">
+          {graph && (
+            <ReactFlowProvider>
+              <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+                nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} minZoom={0.2}
+                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }}>
+                <Background gap={16} />
+                <MiniMap pannable zoomable />
+                <Controls showInteractive={false} />
+              </ReactFlow>
+            </ReactFlowProvider>
+          )}
+        </div>
+        <aside className="timeline-panel">
+          {detail && detail.incidents.length > 0 && (
+            <section className="incidents">
+              <h3>Incidents</h3>
+              {detail.incidents.map(i => (
+                <div key={i.id} className={`incident${i.resolvedAt ? ' resolved' : ''}`} data-testid="incident">
+                  <div><strong>{names.get(i.activityId) ?? i.activityId}</strong> · attempt {i.attempt} · {formatTime(i.occurredAt)}</div>
+                  <div className="mono small">{i.exceptionType}: {i.message}</div>
+                  {i.resolvedAt ? <div className="muted small">resolved {formatTime(i.resolvedAt)}</div>
+                    : detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>Retry</button>}
+                </div>
+              ))}
+            </section>
+          )}
+          <h3>Journal</h3>
+          <ol className="timeline" data-testid="timeline">
+            {detail?.journal.map(j => (
+              <li key={j.sequence} className={`tl-${j.event.toLowerCase()}`}>
+                <div className="tl-head">
+                  <strong>{names.get(j.activityId) ?? j.activityId}</strong>
+                  <span className="pill">{j.event}{j.outcome ? ` → ${j.outcome}` : ''}</span>
+                </div>
+                <div className="muted small">{formatTime(j.startedAt)} · {j.durationMs} ms{j.bookmark ? ` · waits for ${j.bookmark}` : ''}</div>
+                {j.outputs !== null && j.outputs !== undefined && <div className="mono small ellipsis-2">{JSON.stringify(j.outputs)}</div>}
+                {j.error && <div className="field-error small">{j.error}</div>}
+              </li>
+            ))}
+          </ol>
+        </aside>
+      </div>
+    </div>
+  );
+}

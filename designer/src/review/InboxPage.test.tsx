@@ -1,0 +1,91 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReviewQueueItem } from '../api';
+import { shops } from '../test/fixtures';
+import { mockFetch, type Call } from '../test/fetchMock';
+import { InboxPage } from './InboxPage';
+
+const item = (orderId: number, platformOrderId: string, buyerMessage: string): ReviewQueueItem => ({
+  orderId, instanceId: `00000000-0000-0000-0000-00000000000${orderId}`, shopId: 1, platformOrderId, buyerNick: '茶友小王', payment: 316,
+  buyerMessage, sellerMemo: null, receiverProvince: '浙江省', receiverCity: '杭州市', receiverDistrict: '西湖区', receiverAddress: '文三路90号',
+  reasons: ['开票订单: 需要开发票，请核对抬头'], waitingSince: '2026-11-23T08:00:00Z', ageMinutes: 42,
+});
+
+
+function serve(queue: ReviewQueueItem[], decide: (call: Call) => { status?: number; body?: unknown }) {
+  return mockFetch(call => {
+    if (call.url.startsWith('/api/review/queue')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
+    if (call.url.startsWith('/api/shops')) return { body: shops };
+    if (call.url.startsWith('/api/review/orders/')) return decide(call);
+    return undefined;
+  });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('InboxPage', () => {
+  it('shows each blocked order with shop, amount, messages, reasons and age', async () => {
+    serve([item(7, 'TB-7', '请开发票')], () => ({}));
+    render(<InboxPage reviewer="客服小李" />);
+    const card = await screen.findByTestId('review-TB-7');
+    expect(card).toHaveTextContent('茶语旗舰店 (淘宝)');
+    expect(card).toHaveTextContent('¥316.00');
+    expect(card).toHaveTextContent('请开发票');
+    expect(card).toHaveTextContent('开票订单: 需要开发票，请核对抬头');
+    expect(card).toHaveTextContent('waiting 42 min');
+  });
+
+  it('moves with the arrow keys and approves the order under the cursor with a, as the signed-in reviewer', async () => {
+    const calls = serve([item(7, 'TB-7', '请开发票'), item(8, 'TB-8', '开专票')], () => ({ body: {} }));
+    render(<InboxPage reviewer="客服小李" />);
+    await screen.findByTestId('review-TB-8');
+    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    list.focus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(screen.getByTestId('review-TB-8')).toHaveAttribute('aria-selected', 'true');
+    await act(async () => { fireEvent.keyDown(list, { key: 'a' }); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-8 approved.'));
+    const decision = calls.find(c => c.method === 'POST')!;
+    expect(decision.url).toBe('/api/review/orders/8:approve');
+    expect(decision.body).toEqual({ reviewer: '客服小李' });
+  });
+
+  it('rejects with r after asking for a reason, and can set the order aside instead of cancelling', async () => {
+    const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
+    render(<InboxPage reviewer="客服小李" />);
+    await screen.findByTestId('review-TB-7');
+    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    fireEvent.keyDown(list, { key: 'r' });
+    const reason = screen.getByLabelText('Reject reason');
+    expect(within(reason.closest('form')!).getByRole('button', { name: 'Reject' })).toBeDisabled();
+    fireEvent.change(reason, { target: { value: '抬头信息不全' } });
+    fireEvent.click(screen.getByLabelText(/Exception queue/));
+    await act(async () => { fireEvent.submit(reason.closest('form')!); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('set aside in the exception queue'));
+    expect(calls.find(c => c.method === 'POST')).toMatchObject({
+      url: '/api/review/orders/7:reject', body: { reviewer: '客服小李', reason: '抬头信息不全', mode: 'exception' },
+    });
+  });
+
+  it('edits the seller memo then approves with e', async () => {
+    const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
+    render(<InboxPage reviewer="客服小李" />);
+    await screen.findByTestId('review-TB-7');
+    fireEvent.keyDown(screen.getByRole('listbox', { name: 'Blocked orders' }), { key: 'e' });
+    fireEvent.change(screen.getByLabelText('Seller memo'), { target: { value: '已核实抬头' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save & approve' })); });
+    await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
+    expect(calls.find(c => c.method === 'POST')!.body).toEqual({ reviewer: '客服小李', changes: { sellerMemo: '已核实抬头' } });
+  });
+
+  it('says who already handled an order when the server answers 409', async () => {
+    serve([item(7, 'TB-7', '请开发票')], () => ({
+      status: 409,
+      body: { status: 409, title: 'Already handled', detail: 'Order 7 was already handled by 客服小王: Approved at …', handledBy: '客服小王', outcome: 'Approved' },
+    }));
+    render(<InboxPage reviewer="客服小李" />);
+    await screen.findByTestId('review-TB-7');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Order 7 was already handled by 客服小王 (Approved).'));
+  });
+});

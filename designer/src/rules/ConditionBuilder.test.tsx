@@ -1,0 +1,86 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { Condition } from '../api';
+import { fields } from '../test/fixtures';
+import { ConditionBuilder } from './ConditionBuilder';
+
+
+function Harness({ initial, onValue }: { initial: Condition; onValue: (c: Condition) => void }) {
+  const [value, setValue] = useState(initial);
+  return <ConditionBuilder fields={fields} value={value} onChange={c => { setValue(c); onValue(c); }} />;
+}
+
+const options = (select: HTMLElement) => within(select).getAllByRole('option').map(o => o.getAttribute('value'));
+
+describe('ConditionBuilder', () => {
+  it('offers only the operators valid for the field type, and switches them with the field', () => {
+    let last: Condition = {};
+    render(<Harness initial={{ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }] }} onValue={c => { last = c; }} />);
+    expect(options(screen.getByLabelText('Operator'))).toEqual(fields.operators.Text);
+
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'payment' } });
+    expect(options(screen.getByLabelText('Operator'))).toEqual(fields.operators.Number);
+    // "contains" is not a number operator: the first valid one is picked, and the text value is dropped.
+    expect(last).toEqual({ all: [{ field: 'payment', operator: 'equals', value: undefined }] });
+    expect(screen.getByLabelText('Value')).toHaveAttribute('type', 'number');
+
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'isCod' } });
+    expect(options(screen.getByLabelText('Operator'))).toEqual(['equals', 'notEquals']);
+    expect(options(screen.getByLabelText('Value'))).toEqual(['true', 'false']);
+  });
+
+  it('stores numbers as numbers and shows what is missing', () => {
+    let last: Condition = {};
+    render(<Harness initial={{ all: [{ field: 'payment', operator: 'ge', value: undefined }] }} onValue={c => { last = c; }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a number.');
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '1000' } });
+    expect(last).toEqual({ all: [{ field: 'payment', operator: 'ge', value: 1000 }] });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('takes a list for in, as chips, and numbers only for a number field', () => {
+    let last: Condition = {};
+    render(<Harness initial={{ all: [{ field: 'buyerMessage', operator: 'in', value: [] }] }} onValue={c => { last = c; }} />);
+    const add = screen.getByLabelText('Add value');
+    fireEvent.change(add, { target: { value: '新疆维吾尔自治区，西藏自治区' } });
+    fireEvent.keyDown(add, { key: 'Enter' });
+    expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'in', value: ['新疆维吾尔自治区', '西藏自治区'] }] });
+    fireEvent.click(screen.getByLabelText('Remove 西藏自治区'));
+    expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'in', value: ['新疆维吾尔自治区'] }] });
+  });
+
+  it('asks for both ends of a between, in order', () => {
+    let last: Condition = {};
+    render(<Harness initial={{ all: [{ field: 'payment', operator: 'between', value: [undefined, undefined] }] }} onValue={c => { last = c; }} />);
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '500' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '100' } });
+    expect(last).toEqual({ all: [{ field: 'payment', operator: 'between', value: [500, 100] }] });
+    expect(screen.getByRole('alert')).toHaveTextContent('must not be greater');
+  });
+
+  it('gives dates a date-time picker and empty checks no value at all', () => {
+    let last: Condition = {};
+    render(<Harness initial={{ all: [{ field: 'payTime', operator: 'gt', value: undefined }] }} onValue={c => { last = c; }} />);
+    expect(screen.getByLabelText('Value')).toHaveAttribute('type', 'datetime-local');
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '2026-11-11T00:00' } });
+    expect(typeof (last.all![0].value)).toBe('string');
+    expect(Date.parse(String(last.all![0].value))).toBe(new Date('2026-11-11T00:00').getTime());
+
+    fireEvent.change(screen.getByLabelText('Operator'), { target: { value: 'isEmpty' } });
+    expect(screen.queryByLabelText('Value')).toBeNull();
+    expect(last).toEqual({ all: [{ field: 'payTime', operator: 'isEmpty', value: undefined }] });
+  });
+
+  it('nests groups and marks the conditions a dry run matched', () => {
+    let last: Condition = {};
+    const { rerender } = render(<Harness initial={{ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }] }} onValue={c => { last = c; }} />);
+    fireEvent.click(screen.getByRole('button', { name: '+ Group' }));
+    expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }, { any: [] }] });
+
+    rerender(<ConditionBuilder fields={fields} value={{ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }, { field: 'payment', operator: 'ge', value: 1 }] }}
+      matched={new Set(['when.all[0]'])} onChange={() => {}} />);
+    const rows = screen.getAllByTestId('condition-row');
+    expect(rows.map(r => r.dataset.matched)).toEqual(['true', 'false']);
+  });
+});

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import type { Condition, FieldType, RuleFields } from '../api';
+import { comparisonProblem, defaultValue, operatorsFor, valueKind, type ValueKind } from './ruleModel';
+
+interface Props {
+  fields: RuleFields;
+  value: Condition;
+  onChange: (c: Condition) => void;
+  /** Paths (when.all[0]…) that matched in the last dry run: highlighted. */
+  matched?: Set<string>;
+  path?: string;
+  depth?: number;
+  onRemove?: () => void;
+}
+
+/** A group (all / any) of comparisons and nested groups over the server's field whitelist. */
+export function ConditionBuilder({ fields, value, onChange, matched, path = 'when', depth = 0, onRemove }: Props) {
+  if (!value.all && !value.any) {
+    return <Comparison fields={fields} value={value} onChange={onChange} onRemove={onRemove} matched={matched?.has(path)} />;
+  }
+  const mode = value.all ? 'all' : 'any';
+  const children = (value.all ?? value.any)!;
+  const setChildren = (next: Condition[]) => onChange(mode === 'all' ? { all: next } : { any: next });
+  const firstField = fields.fields[0];
+  return (
+    <div className={`cond-group depth-${depth}${matched?.has(path) ? ' matched' : ''}`} data-testid={`group-${path}`}>
+      <div className="cond-group-head">
+        <select aria-label="Group mode" value={mode} onChange={e => onChange(e.target.value === 'all' ? { all: children } : { any: children })}>
+          <option value="all">All of (and)</option>
+          <option value="any">Any of (or)</option>
+        </select>
+        <span className="spacer" />
+        <button type="button" className="small" onClick={() => setChildren([...children, { field: firstField?.name, operator: fields.operators[firstField?.type ?? 'Text']?.[0], value: defaultValue(valueKind(firstField?.type, fields.operators[firstField?.type ?? 'Text']?.[0])) }])}>+ Condition</button>
+        {depth < 2 && <button type="button" className="small" onClick={() => setChildren([...children, { any: [] }])}>+ Group</button>}
+        {onRemove && <button type="button" className="small danger" aria-label="Remove group" onClick={onRemove}>✕</button>}
+      </div>
+      {children.length === 0 && <p className="muted small">Empty group: add a condition.</p>}
+      {children.map((child, i) => (
+        <ConditionBuilder key={i} fields={fields} value={child} matched={matched} path={`${path}.${mode}[${i}]`} depth={depth + 1}
+          onChange={c => setChildren(children.map((x, j) => (j === i ? c : x)))}
+          onRemove={() => setChildren(children.filter((_, j) => j !== i))} />
+      ))}
+    </div>
+  );
+}
+
+function Comparison({ fields, value, onChange, onRemove, matched }: {
+  fields: RuleFields; value: Condition; onChange: (c: Condition) => void; onRemove?: () => void; matched?: boolean;
+}) {
+  const field = fields.fields.find(f => f.name === value.field);
+  const operators = operatorsFor(fields, value.field);
+  const kind = valueKind(field?.type, value.operator);
+  const problem = comparisonProblem(fields, value);
+  const grouped = groupByType(fields);
+
+  const pickField = (name: string) => {
+    const next = fields.fields.find(f => f.name === name);
+    const ops = next ? fields.operators[next.type] ?? [] : [];
+    const operator = value.operator && ops.includes(value.operator) ? value.operator : ops[0];
+    onChange({ field: name, operator, value: defaultValue(valueKind(next?.type, operator), next?.type === field?.type ? value.value : undefined) });
+  };
+  const pickOperator = (operator: string) => {
+    const nextKind = valueKind(field?.type, operator);
+    onChange({ ...value, operator, value: nextKind === kind ? value.value : defaultValue(nextKind, value.value) });
+  };
+
+  return (
+    <div className={`cond-row${matched ? ' matched' : ''}`} data-testid="condition-row" data-matched={matched ? 'true' : 'false'}>
+      <select aria-label="Field" value={value.field ?? ''} onChange={e => pickField(e.target.value)} title={field?.description}>
+        <option value="" disabled>field…</option>
+        {grouped.map(([type, list]) => (
+          <optgroup key={type} label={type}>
+            {list.map(f => <option key={f.name} value={f.name}>{f.description} ({f.name})</option>)}
+          </optgroup>
+        ))}
+      </select>
+      <select aria-label="Operator" value={value.operator ?? ''} onChange={e => pickOperator(e.target.value)}>
+        {operators.map(op => <option key={op} value={op}>{op}</option>)}
+      </select>
+      <ValueInput kind={kind} value={value.value} onChange={v => onChange({ ...value, value: v })} />
+      {onRemove && <button type="button" className="small danger" aria-label="Remove condition" onClick={onRemove}>✕</button>}
+      {problem && <small className="field-error" role="alert">{problem}</small>}
+    </div>
+  );
+}
+
+function groupByType(fields: RuleFields): [FieldType, RuleFields['fields']][] {
+  const map = new Map<FieldType, RuleFields['fields']>();
+  fields.fields.forEach(f => map.set(f.type, [...(map.get(f.type) ?? []), f]));
+  return [...map.entries()];
+}
+
+/** The value input that fits the field's type and the operator: number, true/false, date, list, range, text. */
+export function ValueInput({ kind, value, onChange }: { kind: ValueKind; value: unknown; onChange: (v: unknown) => void }) {
+  switch (kind) {
+    case 'none':
+      return <span className="muted small no-value">(no value)</span>;
+    case 'number':
+      return <NumberBox label="Value" value={value} onChange={onChange} />;
+    case 'boolean':
+      return (
+        <select aria-label="Value" value={String(value ?? true)} onChange={e => onChange(e.target.value === 'true')}>
+          <option value="true">true</option>
+          <option value="false">false</option>
+        </select>
+      );
+    case 'datetime':
+      return <input aria-label="Value" type="datetime-local" value={toLocalInput(value)} onChange={e => onChange(fromLocalInput(e.target.value))} />;
+    case 'list':
+    case 'numberList':
+      return <ListInput numbers={kind === 'numberList'} value={Array.isArray(value) ? value : []} onChange={onChange} />;
+    case 'numberRange':
+    case 'dateRange': {
+      const [low, high] = Array.isArray(value) ? value : [undefined, undefined];
+      const set = (i: number, v: unknown) => onChange(i === 0 ? [v, high] : [low, v]);
+      return kind === 'numberRange' ? (
+        <span className="range">
+          <NumberBox label="From" value={low} onChange={v => set(0, v)} /> – <NumberBox label="To" value={high} onChange={v => set(1, v)} />
+        </span>
+      ) : (
+        <span className="range">
+          <input aria-label="From" type="datetime-local" value={toLocalInput(low)} onChange={e => set(0, fromLocalInput(e.target.value))} /> –
+          <input aria-label="To" type="datetime-local" value={toLocalInput(high)} onChange={e => set(1, fromLocalInput(e.target.value))} />
+        </span>
+      );
+    }
+    case 'regex':
+      return <input aria-label="Value" className="mono" placeholder="^VIP" value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />;
+    default:
+      return <input aria-label="Value" placeholder="text, e.g. 发票" value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />;
+  }
+}
+
+function NumberBox({ label, value, onChange }: { label: string; value: unknown; onChange: (v: unknown) => void }) {
+  const [text, setText] = useState(typeof value === 'number' ? String(value) : '');
+  return (
+    <input aria-label={label} type="number" step="any" className="num" value={text}
+      onChange={e => { setText(e.target.value); onChange(e.target.value === '' ? undefined : Number(e.target.value)); }} />
+  );
+}
+
+/** Values as chips: type one and press Enter or comma to add it; ✕ removes it. */
+function ListInput({ numbers, value, onChange }: { numbers: boolean; value: unknown[]; onChange: (v: unknown[]) => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = () => {
+    const parts = text.split(/[,，\n]/).map(p => p.trim()).filter(Boolean);
+    if (!parts.length) return;
+    if (numbers && parts.some(p => !Number.isFinite(Number(p)))) return setError('Numbers only.');
+    setError(null);
+    onChange([...value, ...parts.map(p => (numbers ? Number(p) : p))]);
+    setText('');
+  };
+  return (
+    <span className="list-input">
+      {value.map((v, i) => (
+        <span key={i} className="chip">{String(v)}<button type="button" aria-label={`Remove ${String(v)}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button></span>
+      ))}
+      <input aria-label="Add value" placeholder={numbers ? 'number, Enter' : 'value, Enter'} value={text}
+        onChange={e => setText(e.target.value)} onBlur={add}
+        onKeyDown={e => { if (e.key === 'Enter' || e.key === ',') { e.preventDefault(); add(); } }} />
+      {error && <small className="field-error">{error}</small>}
+    </span>
+  );
+}
+
+function toLocalInput(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(text: string): string | undefined {
+  if (!text) return undefined;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

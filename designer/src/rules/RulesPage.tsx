@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, type ReviewRule, type RuleFields, type RuleSet, type RuleTestResult, type Shop } from '../api';
+import { addLeaveGuard } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
+import { errorText } from '../shell/format';
+import { ConditionBuilder } from './ConditionBuilder';
+import { conditionProblems, emptyRule, matchedPaths, summarize } from './ruleModel';
+import { DryRunPanel } from './DryRunPanel';
+
+/** A shop's review rules as rows (drag to reorder), an editor for one rule, and a dry run against an order. */
+export function RulesPage() {
+  const [shops, setShops] = useState<Shop[]>([]);
+  const [shopId, setShopId] = useState<number | null>(null);
+  const [fields, setFields] = useState<RuleFields | null>(null);
+  const [set, setSet] = useState<RuleSet | null>(null);
+  const [editing, setEditing] = useState<{ rule: ReviewRule; isNew: boolean } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [test, setTest] = useState<RuleTestResult | null>(null);
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+
+  useEffect(() => {
+    Promise.all([api.shops(), api.ruleFields()]).then(([s, f]) => {
+      setShops(s.items);
+      setFields(f);
+      setShopId(id => id ?? s.items[0]?.id ?? null);
+    }).catch(e => setNotice({ kind: 'error', text: errorText(e) }));
+  }, []);
+  useEffect(() => addLeaveGuard(() => (editingRef.current ? 'A rule is being edited and not saved. Leave anyway?' : null)), []);
+
+  const reload = useCallback(async () => {
+    if (shopId === null) return;
+    setSet(await api.rules(shopId));
+  }, [shopId]);
+  useEffect(() => {
+    setTest(null);
+    setEditing(null);
+    reload().catch(e => setNotice({ kind: 'error', text: errorText(e) }));
+  }, [reload]);
+
+  const run = async (what: string, action: () => Promise<RuleSet>) => {
+    try {
+      const next = await action();
+      setSet(next);
+      setNotice({ kind: 'ok', text: `${what} — rule set v${next.version} is live for new orders.` });
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setNotice({ kind: 'error', text: `Someone changed these rules meanwhile (now v${String(e.problem.currentVersion ?? '?')}); reloaded — please redo your change.` });
+        await reload();
+      } else {
+        setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+      }
+      return false;
+    }
+  };
+
+  const rules = useMemo(() => [...(set?.rules ?? [])].sort((a, b) => a.priority - b.priority), [set]);
+  const resultsByRule = useMemo(() => new Map([...(test?.shop.rules ?? [])].map(r => [r.ruleId, r])), [test]);
+
+  const drop = (targetId: string) => {
+    if (!set || !dragging || dragging === targetId) return;
+    const ids = rules.map(r => r.id).filter(id => id !== dragging);
+    ids.splice(ids.indexOf(targetId), 0, dragging);
+    setDragging(null);
+    void run('Reordered', () => api.reorderRules(set.scopeId, set.version, ids));
+  };
+
+  const move = (id: string, delta: number) => {
+    if (!set) return;
+    const ids = rules.map(r => r.id);
+    const i = ids.indexOf(id);
+    const j = i + delta;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+    void run('Reordered', () => api.reorderRules(set.scopeId, set.version, ids));
+  };
+
+  const save = async (rule: ReviewRule, isNew: boolean) => {
+    if (!set) return;
+    const ok = await run(isNew ? `Rule “${rule.name}” created` : `Rule “${rule.name}” saved`,
+      () => (isNew ? api.createRule(set.scopeId, set.version, rule) : api.updateRule(set.scopeId, set.version, rule)));
+    if (ok) setEditing(null);
+  };
+
+  return (
+    <div className="page rules">
+      <div className="page-head">
+        <h2>Review rules</h2>
+        <select aria-label="Shop" value={shopId ?? ''} onChange={e => setShopId(Number(e.target.value))}>
+          {shops.map(s => <option key={s.id} value={s.id}>{s.name} ({s.code})</option>)}
+        </select>
+        {set && <span className="muted">rule set v{set.version}</span>}
+        <span className="spacer" />
+        <button type="button" className="primary" disabled={!fields || !set || !!editing}
+          onClick={() => fields && set && setEditing({ rule: emptyRule(fields, set.rules), isNew: true })}>New rule</button>
+      </div>
+      <p className="muted small">Rules run by priority, lowest first; a matching Block stops the order at 客服审核 with its reason. Drag rows (or use ↑ ↓) to reorder.</p>
+      <Banner notice={notice} />
+      <div className="rules-body">
+        <div className="rules-main">
+          <table className="grid rules-table">
+            <thead><tr><th /><th>On</th><th>Priority</th><th>Name</th><th>Conditions</th><th>Action</th><th /></tr></thead>
+            <tbody>
+              {rules.map((r, i) => {
+                const result = resultsByRule.get(r.id);
+                return (
+                  <tr key={r.id} draggable data-testid={`rule-${r.id}`}
+                    className={`${dragging === r.id ? 'dragging' : ''} ${result?.matched ? 'matched' : ''} ${!r.enabled ? 'disabled' : ''}`}
+                    onDragStart={e => { setDragging(r.id); e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', r.id); }}
+                    onDragOver={e => e.preventDefault()}
+                    onDrop={e => { e.preventDefault(); drop(r.id); }}
+                    onDragEnd={() => setDragging(null)}>
+                    <td className="drag-handle" title="Drag to reorder">⠿
+                      <button type="button" className="tiny" aria-label={`Move ${r.name} up`} disabled={i === 0} onClick={() => move(r.id, -1)}>↑</button>
+                      <button type="button" className="tiny" aria-label={`Move ${r.name} down`} disabled={i === rules.length - 1} onClick={() => move(r.id, 1)}>↓</button>
+                    </td>
+                    <td>
+                      <input type="checkbox" aria-label={`Enable ${r.name}`} checked={r.enabled}
+                        onChange={e => set && void run(e.target.checked ? 'Enabled' : 'Disabled', () => api.setRuleEnabled(set.scopeId, set.version, r.id, e.target.checked))} />
+                    </td>
+                    <td>{r.priority}</td>
+                    <td><strong>{r.name}</strong><div className="muted small mono">{r.id}</div></td>
+                    <td className="summary">{summarize(r.when)}{result && <span className={`pill ${result.matched ? 'pill-warn' : ''}`}>{result.matched ? 'matches' : 'no match'}</span>}</td>
+                    <td>
+                      <span className={`pill action-${r.action.type}`}>{r.action.type}</span>
+                      {r.action.reason && <div className="small">{r.action.reason}</div>}
+                      {r.action.holdMinutes && <div className="small">{r.action.holdMinutes} min after payment</div>}
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" disabled={!!editing} onClick={() => setEditing({ rule: structuredClone(r), isNew: false })}>Edit</button>
+                      <button type="button" className="danger" onClick={() => set && window.confirm(`Delete rule “${r.name}”?`)
+                        && void run('Deleted', () => api.deleteRule(set.scopeId, set.version, r.id))}>Delete</button>
+                    </td>
+                  </tr>
+                );
+              })}
+              {set && rules.length === 0 && <tr><td colSpan={7} className="empty">No rules yet: every order passes review unless the platform's rules or built-in checks stop it.</td></tr>}
+            </tbody>
+          </table>
+          {editing && fields && (
+            <RuleForm key={editing.rule.id} fields={fields} initial={editing.rule} isNew={editing.isNew}
+              matched={matchedPaths(resultsByRule.get(editing.rule.id)?.conditions ?? [])}
+              onCancel={() => setEditing(null)} onSave={r => void save(r, editing.isNew)} />
+          )}
+        </div>
+        {shopId !== null && <DryRunPanel shopId={shopId} result={test} onResult={setTest} />}
+      </div>
+    </div>
+  );
+}
+
+function RuleForm({ fields, initial, isNew, matched, onSave, onCancel }: {
+  fields: RuleFields; initial: ReviewRule; isNew: boolean; matched: Set<string>; onSave: (r: ReviewRule) => void; onCancel: () => void;
+}) {
+  const [rule, setRule] = useState(initial);
+  const [tried, setTried] = useState(false);
+  const problems = [
+    ...(!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(rule.id) ? [{ path: 'id', message: "Id: letters, digits, '-', '_' or '.'." }] : []),
+    ...(!rule.name.trim() ? [{ path: 'name', message: 'Name the rule: reviewers see it.' }] : []),
+    ...((rule.action.type === 'Block' || rule.action.type === 'RouteToException') && !rule.action.reason?.trim()
+      ? [{ path: 'action.reason', message: 'A reason is required: reviewers see it.' }] : []),
+    ...(rule.action.type === 'HoldUntil' && !rule.action.holdMinutes && !rule.action.until
+      ? [{ path: 'action.holdMinutes', message: 'Hold for how many minutes after payment?' }] : []),
+    ...conditionProblems(fields, rule.when),
+  ];
+  return (
+    <form className="rule-form" aria-label="Rule editor" onSubmit={e => { e.preventDefault(); setTried(true); if (!problems.length) onSave(rule); }}>
+      <h3>{isNew ? 'New rule' : `Edit ${initial.name}`}</h3>
+      <div className="row">
+        <label className="field"><span>Id</span>
+          <input aria-label="Rule id" value={rule.id} readOnly={!isNew} onChange={e => setRule({ ...rule, id: e.target.value })} /></label>
+        <label className="field grow"><span>Name</span>
+          <input aria-label="Rule name" value={rule.name} placeholder="开票订单" onChange={e => setRule({ ...rule, name: e.target.value })} /></label>
+        <label className="field"><span>Priority</span>
+          <input aria-label="Priority" type="number" value={rule.priority} onChange={e => setRule({ ...rule, priority: Number(e.target.value) })} /></label>
+        <label className="check"><input type="checkbox" checked={rule.enabled} onChange={e => setRule({ ...rule, enabled: e.target.checked })} /> Enabled</label>
+      </div>
+      <h4>When</h4>
+      <ConditionBuilder fields={fields} value={rule.when} matched={matched} onChange={when => setRule({ ...rule, when })} />
+      <h4>Then</h4>
+      <div className="row">
+        <select aria-label="Action" value={rule.action.type} onChange={e => setRule({ ...rule, action: { type: e.target.value, reason: rule.action.reason } })}>
+          {fields.actions.map(a => <option key={a} value={a}>{a}</option>)}
+        </select>
+        {rule.action.type !== 'AutoApprove' && (
+          <input aria-label="Reason" className="grow" placeholder="需要开发票，请核对抬头" value={rule.action.reason ?? ''}
+            onChange={e => setRule({ ...rule, action: { ...rule.action, reason: e.target.value } })} />
+        )}
+        {rule.action.type === 'HoldUntil' && (
+          <input aria-label="Hold minutes" type="number" min={1} placeholder="minutes" value={rule.action.holdMinutes ?? ''}
+            onChange={e => setRule({ ...rule, action: { ...rule.action, holdMinutes: e.target.value ? Number(e.target.value) : undefined } })} />
+        )}
+      </div>
+      {tried && problems.length > 0 && (
+        <div className="error-box" role="alert">{problems.map((p, i) => <div key={i}><code>{p.path}</code> {p.message}</div>)}</div>
+      )}
+      <div className="row">
+        <button type="submit" className="primary">{isNew ? 'Create rule' : 'Save rule'}</button>
+        <button type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { FlowNode } from './graph';
+
+const categoryClass: Record<string, string> = { 'Control flow': 'cat-control', 'Sales order': 'cat-sales' };
+
+/** One activity on the canvas: a target port on top (except Start), one source port per outcome below. */
+export function ActivityNode({ data, selected }: NodeProps<FlowNode>) {
+  const { activity, descriptor, errors, mark } = data;
+  const outcomes = descriptor?.outcomes ?? [];
+  const classes = ['activity-node', categoryClass[descriptor?.category ?? ''] ?? 'cat-other'];
+  if (selected) classes.push('selected');
+  if (errors.length) classes.push('has-errors');
+  if (mark) classes.push(`mark-${mark}`);
+  return (
+    <div className={classes.join(' ')} data-testid={`node-${activity.id}`} data-mark={mark ?? ''} title={errors.join('\n') || undefined}>
+      {!descriptor?.isStart && <Handle type="target" position={Position.Top} id="in" className="port-in" />}
+      <div className="activity-type">
+        {descriptor?.displayName ?? activity.type}
+        {descriptor?.suspendsOnBookmark && <span className="badge badge-wait" title="Waits for a stimulus">waits</span>}
+        {!descriptor && <span className="badge badge-error">unknown type</span>}
+      </div>
+      <div className="activity-name">{activity.name || activity.id}</div>
+      {mark === 'current' && <div className="current-flag">● here now</div>}
+      {errors.length > 0 && (
+        <div className="node-errors" role="alert">
+          {errors.map((e, i) => <div key={i}>{e}</div>)}
+        </div>
+      )}
+      <div className="ports">
+        {outcomes.map((outcome, i) => (
+          <div key={outcome} className="port-label" style={{ left: `${((i + 1) / (outcomes.length + 1)) * 100}%` }}>
+            {outcome}
+            <Handle
+              type="source"
+              position={Position.Bottom}
+              id={outcome}
+              className="port-out"
+              data-testid={`port-${activity.id}-${outcome}`}
+            />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import type { ActivityDescriptor, ActivityJson, InputDescriptor } from '../api';
+import { conditionOperators, parseRight, parseTyped, validateInput, type ConditionInput } from './inputs';
+
+interface Props {
+  activity: ActivityJson;
+  descriptor?: ActivityDescriptor;
+  serverErrors: string[];
+  readOnly?: boolean;
+  onChange: (activity: ActivityJson) => void;
+  onDelete: () => void;
+}
+
+/** The selected activity's name and inputs, as fields generated from its input descriptors, validated as you type. */
+export function PropertiesPanel({ activity, descriptor, serverErrors, readOnly, onChange, onDelete }: Props) {
+  const set = (name: string, value: unknown) => {
+    const next: ActivityJson = { ...activity };
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+    onChange(next);
+  };
+
+  return (
+    <aside className="properties" aria-label="Properties">
+      <h3>{descriptor?.displayName ?? activity.type}</h3>
+      {descriptor?.description && <p className="muted small">{descriptor.description}</p>}
+      <label className="field">
+        <span>Id</span>
+        <input value={activity.id} readOnly aria-label="Activity id" />
+      </label>
+      <label className="field">
+        <span>Name</span>
+        <input
+          aria-label="Activity name"
+          value={activity.name ?? ''}
+          readOnly={readOnly}
+          onChange={e => onChange({ ...activity, name: e.target.value || undefined })}
+        />
+      </label>
+      {descriptor?.inputs.map(input => (
+        <InputField key={`${activity.id}:${input.name}`} input={input} value={activity[input.name]} readOnly={readOnly} onCommit={v => set(input.name, v)} />
+      ))}
+      {descriptor && descriptor.inputs.length === 0 && <p className="muted small">This activity has no inputs.</p>}
+      {descriptor && (
+        <p className="muted small">
+          Ports: {descriptor.outcomes.length ? descriptor.outcomes.join(', ') : 'none (ends the workflow)'}
+        </p>
+      )}
+      {serverErrors.length > 0 && (
+        <div className="error-box" role="alert">
+          {serverErrors.map((e, i) => <div key={i}>{e}</div>)}
+        </div>
+      )}
+      {!readOnly && (
+        <button type="button" className="danger" onClick={onDelete}>Delete activity</button>
+      )}
+    </aside>
+  );
+}
+
+function InputField({ input, value, readOnly, onCommit }: { input: InputDescriptor; value: unknown; readOnly?: boolean; onCommit: (v: unknown) => void }) {
+  if (input.type === 'Condition') return <ConditionField input={input} value={value} readOnly={readOnly} onCommit={onCommit} />;
+  if (input.type === 'Boolean') {
+    const error = validateInput(input, value);
+    return (
+      <label className="field">
+        <span>{input.displayName}{input.isRequired && ' *'}</span>
+        <select aria-label={input.displayName} disabled={readOnly} value={value === undefined ? '' : String(value)}
+          onChange={e => onCommit(e.target.value === '' ? undefined : e.target.value === 'true')}>
+          <option value="">(not set)</option>
+          <option value="true">true</option>
+          <option value="false">false</option>
+        </select>
+        {error && <small className="field-error">{error}</small>}
+      </label>
+    );
+  }
+  return <TextLikeField input={input} value={value} readOnly={readOnly} onCommit={onCommit} />;
+}
+
+const display = (type: InputDescriptor['type'], value: unknown) =>
+  value === undefined || value === null ? '' : type === 'Json' ? JSON.stringify(value) : String(value);
+
+/** Text, Number, Duration and Json: the text stays as typed; a valid value is stored, an invalid one shows why. */
+function TextLikeField({ input, value, readOnly, onCommit }: { input: InputDescriptor; value: unknown; readOnly?: boolean; onCommit: (v: unknown) => void }) {
+  const [text, setText] = useState(display(input.type, value));
+  const [parseError, setParseError] = useState<string | null>(null);
+  useEffect(() => {
+    // Undo/redo or another edit changed the stored value: show it, unless it is what the text already means.
+    setText(current => {
+      const { value: parsed } = parseTyped(input.type, current);
+      return JSON.stringify(parsed) === JSON.stringify(value) ? current : display(input.type, value);
+    });
+  }, [value, input.type]);
+
+  const { value: parsed, error } = parseTyped(input.type, text);
+  const message = parseError ?? error ?? validateInput(input, parsed);
+  const placeholder = input.type === 'Duration' ? '00:30:00' : input.type === 'Json' ? '"text", 12, true or {…}' : '';
+  return (
+    <label className="field">
+      <span>{input.displayName}{input.isRequired && ' *'} <em className="type-tag">{input.type}</em></span>
+      {input.type === 'Json' ? (
+        <textarea aria-label={input.displayName} readOnly={readOnly} rows={3} value={text} placeholder={placeholder}
+          className={message ? 'invalid' : ''} onChange={e => update(e.target.value)} />
+      ) : (
+        <input aria-label={input.displayName} readOnly={readOnly} value={text} placeholder={placeholder}
+          inputMode={input.type === 'Number' ? 'decimal' : undefined} className={message ? 'invalid' : ''}
+          onChange={e => update(e.target.value)} />
+      )}
+      {input.description && <small className="muted">{input.description}</small>}
+      {message && <small className="field-error" role="alert">{message}</small>}
+    </label>
+  );
+
+  function update(next: string) {
+    setText(next);
+    const result = parseTyped(input.type, next);
+    setParseError(result.error);
+    if (!result.error && !validateInput(input, result.value)) onCommit(result.value);
+    else if (result.value === undefined && !input.isRequired && !result.error) onCommit(undefined);
+  }
+}
+
+/** Decision's condition: left (order.* or variables.*), an operator, and the right value. */
+function ConditionField({ input, value, readOnly, onCommit }: { input: InputDescriptor; value: unknown; readOnly?: boolean; onCommit: (v: unknown) => void }) {
+  const stored = (value && typeof value === 'object' ? value : {}) as ConditionInput;
+  const [draft, setDraft] = useState<ConditionInput>(stored);
+  const [rightText, setRightText] = useState(stored.right === undefined ? '' : String(stored.right));
+  useEffect(() => {
+    setDraft((value && typeof value === 'object' ? value : {}) as ConditionInput);
+  }, [value]);
+  const error = validateInput(input, draft.left || draft.operator || rightText ? draft : undefined);
+  const change = (next: ConditionInput) => {
+    setDraft(next);
+    if (!validateInput(input, next)) onCommit(next);
+  };
+  const needsRight = draft.operator !== 'isEmpty' && draft.operator !== 'isNotEmpty';
+  return (
+    <fieldset className="field condition-field">
+      <legend>{input.displayName}{input.isRequired && ' *'} <em className="type-tag">Condition</em></legend>
+      <input aria-label="Condition left" placeholder="order.payment" readOnly={readOnly} value={draft.left ?? ''}
+        onChange={e => change({ ...draft, left: e.target.value })} />
+      <select aria-label="Condition operator" disabled={readOnly} value={draft.operator ?? ''}
+        onChange={e => change({ ...draft, operator: e.target.value || undefined })}>
+        <option value="">operator…</option>
+        {conditionOperators.map(op => <option key={op} value={op}>{op}</option>)}
+      </select>
+      {needsRight && (
+        <input aria-label="Condition right" placeholder="1000 or 发票" readOnly={readOnly} value={rightText}
+          onChange={e => {
+            setRightText(e.target.value);
+            change({ ...draft, right: parseRight(e.target.value) });
+          }} />
+      )}
+      {error && <small className="field-error" role="alert">{error}</small>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,367 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, type ActivityDescriptor, type DefinitionError, type WorkflowDefinition } from '../api';
+import { addLeaveGuard, navigate } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
+import { downloadJson, formatTime } from '../shell/format';
+import { ActivityNode } from './ActivityNode';
+import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { DRAG_TYPE, Palette } from './Palette';
+import { PropertiesPanel } from './PropertiesPanel';
+import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
+import { useHistory } from './useHistory';
+
+const nodeTypes = { activity: ActivityNode };
+
+interface Doc {
+  name: string;
+  nodes: FlowNode[];
+  edges: Edge[];
+}
+
+interface Props {
+  definitionId: string;
+  isNew: boolean;
+  initialName?: string;
+}
+
+export function WorkflowEditor(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <Editor {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+const serialize = (doc: Doc) => JSON.stringify({ name: doc.name, root: fromFlow(doc.nodes, doc.edges) });
+
+function Editor({ definitionId, isNew, initialName }: Props) {
+  const flow = useReactFlow();
+  const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
+  const [loaded, setLoaded] = useState<WorkflowDefinition | null>(null);
+  const [published, setPublished] = useState<WorkflowDefinition | null>(null);
+  const [saved, setSaved] = useState<string>('');
+  const [errors, setErrors] = useState<DefinitionError[]>([]);
+  const [message, setMessage] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [diff, setDiff] = useState<FlowDiff | null>(null);
+  const history = useHistory<Doc>({ name: initialName ?? '', nodes: [], edges: [] });
+  const doc = history.present;
+  const dragStart = useRef<Doc | null>(null);
+
+  const load = useCallback(async () => {
+    const activities = await api.activities();
+    setCatalog(activities);
+    if (isNew) {
+      const start: FlowNode = {
+        id: 'start', type: 'activity', position: { x: 300, y: 40 },
+        data: { activity: { id: 'start', type: 'Start', name: 'Start' }, descriptor: activities.find(a => a.isStart), errors: [] },
+      };
+      const fresh = { name: initialName ?? definitionId, nodes: [start], edges: [] };
+      history.reset(fresh);
+      setSaved('');
+      setLoaded(null);
+      return;
+    }
+    const definition = await api.definition(definitionId);
+    const { nodes, edges } = toFlow(definition.root, activities, definition.errors);
+    const next = { name: definition.name ?? '', nodes, edges };
+    history.reset(next);
+    setSaved(serialize(next));
+    setLoaded(definition);
+    setErrors(definition.errors);
+    setPublished(definition.isPublished ? definition : await api.definition(definitionId, 'published').catch(() => null));
+  }, [definitionId, isNew, initialName, history.reset]);
+
+  useEffect(() => {
+    load().catch(e => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
+  }, [load]);
+
+  const dirty = serialize(doc) !== saved;
+  // A message about the last save or publish stops applying once the canvas changes again.
+  const savedRef = useRef(saved);
+  useEffect(() => {
+    if (dirty && savedRef.current === saved) setMessage(m => (m?.kind === 'ok' ? null : m));
+    savedRef.current = saved;
+  }, [doc, saved, dirty]);
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  useEffect(() => addLeaveGuard(() => (dirtyRef.current ? 'This workflow has unsaved changes. Leave and lose them?' : null)), []);
+
+  // Server errors and compare marks decorate the nodes without being part of the document (or of undo).
+  const decorated = useMemo(() => doc.nodes.map((n): FlowNode => {
+    const nodeErrors = errorsFor(n.id, errors);
+    const mark: Mark | undefined = diff?.addedActivities.includes(n.id) ? 'added' : diff?.changedActivities.includes(n.id) ? 'changed' : undefined;
+    return nodeErrors.join() === n.data.errors.join() && mark === n.data.mark ? n : { ...n, data: { ...n.data, errors: nodeErrors, mark } };
+  }), [doc.nodes, errors, diff]);
+  const decoratedEdges = useMemo(() => doc.edges.map(e => (diff?.addedConnections.includes(e.id) ? { ...e, className: 'edge-added' } : e)), [doc.edges, diff]);
+
+  const selected = doc.nodes.find(n => n.selected);
+  const readOnly = false;
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const removes = changes.some(c => c.type === 'remove');
+    history.set(d => {
+      const nodes = applyNodeChanges(changes, d.nodes);
+      const removed = new Set(changes.filter(c => c.type === 'remove').map(c => (c as { id: string }).id));
+      return { ...d, nodes, edges: removed.size ? d.edges.filter(e => !removed.has(e.source) && !removed.has(e.target)) : d.edges };
+    }, removes);
+  }, [history]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    history.set(d => ({ ...d, edges: applyEdgeChanges(changes, d.edges) }), changes.some(c => c.type === 'remove'));
+  }, [history]);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.sourceHandle) return;
+    const connection = { source: { activity: c.source, port: c.sourceHandle }, target: { activity: c.target } };
+    const id = edgeId(connection);
+    history.set(d => (d.edges.some(e => e.id === id) ? d : {
+      ...d,
+      edges: [...d.edges, { id, source: c.source, sourceHandle: c.sourceHandle, target: c.target, targetHandle: 'in' }],
+    }));
+  }, [history]);
+
+  const addActivity = useCallback((type: string, position?: { x: number; y: number }) => {
+    const descriptor = catalog.find(a => a.typeName === type);
+    const where = position ?? flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    history.set(d => {
+      const id = newActivityId(type, d.nodes.map(n => n.id));
+      const node: FlowNode = {
+        id, type: 'activity', position: where, selected: true,
+        data: { activity: { id, type, name: descriptor?.displayName }, descriptor, errors: [] },
+      };
+      return { ...d, nodes: [...d.nodes.map(n => (n.selected ? { ...n, selected: false } : n)), node] };
+    });
+  }, [catalog, flow, history]);
+
+  const onDrop = useCallback((event: React.DragEvent) => {
+    const type = event.dataTransfer.getData(DRAG_TYPE);
+    if (!type) return;
+    event.preventDefault();
+    addActivity(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }, [addActivity, flow]);
+
+  const save = useCallback(async (): Promise<WorkflowDefinition | null> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await api.saveDraft({
+        definitionId, name: doc.name || null, variables: loaded?.variables ?? [], root: fromFlow(doc.nodes, doc.edges),
+        revision: loaded?.revision,
+      });
+      setLoaded(result);
+      setSaved(serialize(doc));
+      setErrors(result.errors);
+      setMessage(result.errors.length
+        ? { kind: 'error', text: `Draft v${result.version} saved with ${result.errors.length} problem(s) to fix before publishing.` }
+        : { kind: 'ok', text: `Draft v${result.version} saved.` });
+      if (isNew) navigate(`/workflows/${encodeURIComponent(definitionId)}`, { force: true });
+      return result;
+    } catch (e) {
+      showError(e);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, [definitionId, doc, loaded, isNew]);
+
+  const publish = useCallback(async () => {
+    if (dirty && !(await save())) return;
+    setBusy(true);
+    try {
+      const result = await api.publish(definitionId);
+      setLoaded(result);
+      setPublished(result);
+      setErrors(result.errors);
+      setDiff(null);
+      setMessage({ kind: 'ok', text: `Version ${result.version} published: new orders run it.` });
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [definitionId, dirty, save]);
+
+  function showError(e: unknown) {
+    if (e instanceof ApiError) {
+      const list = (e.problem.errors as DefinitionError[] | undefined);
+      if (Array.isArray(list)) setErrors(list);
+      const extra = e.status === 409 && e.problem.currentRevision !== undefined ? ' Someone else saved meanwhile: reload to see their version.' : '';
+      setMessage({ kind: 'error', text: `${e.problem.title ?? 'Error'}: ${e.message}${extra}${e.fieldMessages().length ? ' ' + e.fieldMessages().join('; ') : ''}` });
+    } else {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  const discardDraft = async () => {
+    if (!window.confirm('Discard the draft and go back to the published version?')) return;
+    try {
+      await api.deleteDraft(definitionId);
+      setDiff(null);
+      await load();
+      setMessage({ kind: 'ok', text: 'Draft discarded.' });
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const compare = () => {
+    if (diff) return setDiff(null);
+    if (!published) return setMessage({ kind: 'error', text: 'There is no published version to compare with.' });
+    setDiff(diffFlows(published.root, fromFlow(doc.nodes, doc.edges)));
+  };
+
+  const layout = () => {
+    history.set(d => ({ ...d, nodes: autoLayout(d.nodes, d.edges) }));
+    window.setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+  };
+
+  const exportJson = () => downloadJson(`${definitionId}.json`, {
+    definitionId, name: doc.name || null, variables: loaded?.variables ?? [], root: fromFlow(doc.nodes, doc.edges),
+  });
+
+  // Keyboard: Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, Ctrl+S. Not while typing in a field (the browser undoes text there).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        void save();
+      } else if (!typing && key === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) history.redo();
+        else history.undo();
+      } else if (!typing && key === 'y') {
+        e.preventDefault();
+        history.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [history, save]);
+
+  const general = errors.filter(e => !e.activityId);
+  const status = isNew && !loaded ? 'new, not saved yet'
+    : loaded ? `${loaded.state === 'Draft' ? 'draft' : loaded.state.toLowerCase()} v${loaded.version}` + (published && published.version !== loaded.version ? ` · published v${published.version}` : '') : '';
+
+  return (
+    <div className="editor">
+      <div className="toolbar">
+        <button type="button" className="link" onClick={() => navigate('/workflows')}>← Workflows</button>
+        <strong className="definition-id">{definitionId}</strong>
+        <input className="name-input" aria-label="Workflow name" value={doc.name} placeholder="Workflow name"
+          onChange={e => history.set(d => ({ ...d, name: e.target.value }))} />
+        <span className="status-chip" data-testid="definition-status">{status}{dirty && ' · unsaved changes'}</span>
+        <span className="spacer" />
+        <button type="button" onClick={history.undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</button>
+        <button type="button" onClick={history.redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button type="button" onClick={layout} title="Arrange top to bottom">Auto-layout</button>
+        <button type="button" onClick={compare} aria-pressed={!!diff} disabled={!published}>{diff ? 'Hide compare' : 'Compare with published'}</button>
+        <button type="button" onClick={exportJson}>Export JSON</button>
+        {loaded?.state === 'Draft' && published && <button type="button" onClick={discardDraft}>Discard draft</button>}
+        <button type="button" onClick={() => void save()} disabled={busy || (!dirty && !isNew)} title="Ctrl+S">Save draft</button>
+        <button type="button" className="primary" onClick={() => void publish()} disabled={busy || (!dirty && loaded?.state !== 'Draft')}>Publish</button>
+      </div>
+      <Banner notice={message} />
+      {errors.length > 0 && dirty && (
+        <div className="banner banner-stale" role="note">Problems marked on the canvas are from the last save; save again to re-check.</div>
+      )}
+      {general.length > 0 && (
+        <div className="banner banner-error" role="alert">
+          {general.map((e, i) => <div key={i}>{e.message} <code>{e.path}</code></div>)}
+        </div>
+      )}
+      <div className="editor-body">
+        <Palette activities={catalog} onAdd={type => addActivity(type)} />
+        <div className="canvas" data-testid="canvas" onDragOver={e => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+          <ReactFlow
+            nodes={decorated}
+            edges={decoratedEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStart={() => { dragStart.current = doc; }}
+            onNodeDragStop={() => { if (dragStart.current) history.checkpoint(dragStart.current); dragStart.current = null; }}
+            deleteKeyCode={['Delete', 'Backspace']}
+            // A new chart starts at the top left at full size, leaving room below its Start; a stored one is fitted.
+            fitView={!isNew}
+            defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+            minZoom={0.2}
+            defaultEdgeOptions={{ type: 'smoothstep' }}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={16} />
+            <MiniMap pannable zoomable />
+            <Controls />
+          </ReactFlow>
+        </div>
+        {diff ? (
+          <DiffPanel diff={diff} publishedVersion={published?.version} />
+        ) : selected ? (
+          <PropertiesPanel
+            activity={selected.data.activity}
+            descriptor={selected.data.descriptor}
+            serverErrors={errorsFor(selected.id, errors)}
+            readOnly={readOnly}
+            onChange={activity => history.set(d => ({
+              ...d, nodes: d.nodes.map(n => (n.id === selected.id ? { ...n, data: { ...n.data, activity } } : n)),
+            }))}
+            onDelete={() => history.set(d => ({
+              ...d,
+              nodes: d.nodes.filter(n => n.id !== selected.id),
+              edges: d.edges.filter(e => e.source !== selected.id && e.target !== selected.id),
+            }))}
+          />
+        ) : (
+          <aside className="properties muted">
+            <h3>Properties</h3>
+            <p>Select an activity to edit its inputs. Drag activities from the palette, then drag from a port (bottom) to another activity (top) to connect.</p>
+            <p>Delete removes the selection; Ctrl+Z undoes.</p>
+            {loaded && <p className="small">Last saved {formatTime(loaded.updatedAt)} · {loaded.source}</p>}
+            {!isNew && <ShopsUsingWorkflow key={published?.version ?? 0} definitionId={definitionId} published={!!published} />}
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function DiffPanel({ diff, publishedVersion }: { diff: FlowDiff; publishedVersion?: number }) {
+  const empty = Object.values(diff).every(list => list.length === 0);
+  const section = (title: string, items: string[], cls: string) => items.length > 0 && (
+    <div className={`diff-section ${cls}`}>
+      <h4>{title} ({items.length})</h4>
+      <ul>{items.map(i => <li key={i}>{i}</li>)}</ul>
+    </div>
+  );
+  return (
+    <aside className="properties" aria-label="Compare" data-testid="diff-panel">
+      <h3>Canvas vs published v{publishedVersion}</h3>
+      {empty && <p className="muted">No difference: the canvas is the published version.</p>}
+      {section('Added activities', diff.addedActivities, 'diff-added')}
+      {section('Removed activities', diff.removedActivities, 'diff-removed')}
+      {section('Changed activities', diff.changedActivities, 'diff-changed')}
+      {section('Added connections', diff.addedConnections, 'diff-added')}
+      {section('Removed connections', diff.removedConnections, 'diff-removed')}
+      {section('Moved', diff.moved, 'diff-moved')}
+    </aside>
+  );
+}
