@@ -16,6 +16,7 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
   await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Rules' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Review inbox' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
   await expect(page.getByRole('row', { name: /sales-order/ })).toContainText('销售单流程');
   await snap(page, '02-workflow-list');
 
@@ -29,6 +30,7 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByRole('link', { name: 'Workflows' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Orders' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
 });
 
 test('build a workflow from the palette, publish it, and an order reaches its review node', async ({ page, request }) => {
