@@ -16,6 +16,7 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
   await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Rules' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Review inbox' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
   await expect(page.getByRole('row', { name: /sales-order/ })).toContainText('销售单流程');
   await snap(page, '02-workflow-list');
 
@@ -29,6 +30,7 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByRole('link', { name: 'Workflows' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Orders' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
 });
 
 test('build a workflow from the palette, publish it, and an order reaches its review node', async ({ page, request }) => {
@@ -223,4 +225,58 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   await expect(page.getByTestId('definition-status')).toContainText('draft v3');
   await expect(page.getByLabel('Workflow name')).toHaveValue('销售单流程 (导入)');
   fs.rmSync(file);
+});
+
+test('set an order aside from its journey, resolve it in the exception queue, and it carries on waiting at Pick', async ({ page, request }) => {
+  // An ordinary order (no 发票, so no rule blocks it) runs on to picking by itself.
+  const orderId = await postOrder(request, 1, order('E2E-TB-EXC-0001', '尽快发货'));
+
+  await signIn(page, '客服小李', 'Reviewer');
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
+  await expect(page.getByTestId('order-status')).toHaveText('Picking');
+
+  await page.getByRole('button', { name: 'Set aside…' }).click();
+  const form = page.getByRole('form', { name: 'Set aside' });
+  await form.getByLabel('Exception kind').selectOption('AddressProblem');
+  await form.getByLabel('Exception detail').fill('门牌号缺失');
+  await form.getByRole('button', { name: 'Set aside' }).click();
+  await expect(page.getByRole('status')).toContainText('Set aside as Address problem 地址异常');
+  const open = page.getByTestId('open-exception');
+  await expect(open).toContainText('Address problem 地址异常');
+  await expect(open).toContainText('门牌号缺失');
+  await expect(page.getByTestId('order-status')).toHaveText('Exception');
+  await expect(page.getByTestId('exception-history')).toContainText('客服小李');
+  await snap(page, 'journey-set-aside');
+
+  await page.getByRole('link', { name: 'Exceptions' }).click();
+  const card = page.getByTestId('exception-E2E-TB-EXC-0001');
+  await expect(card).toContainText('Address problem 地址异常');
+  await expect(card).toContainText('门牌号缺失');
+  await expect(card).toContainText('茶语旗舰店 (淘宝)');
+  await expect(card).toContainText('pick (set aside)');
+  await snap(page, 'exceptions-queue');
+
+  // Keyboard: focus the list on the card, r asks for a note, Enter resolves as the signed-in reviewer.
+  await card.click();
+  await page.getByRole('listbox', { name: 'Exception queue' }).focus();
+  await page.keyboard.press('r');
+  await card.getByLabel('Resolution note').fill('已联系买家补全地址');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('E2E-TB-EXC-0001 resolved: back to pick');
+  await expect(card).toHaveCount(0);
+
+  // Resolving again is refused with who did it.
+  const entries = await (await request.get(`/api/orders/${orderId}/exceptions`)).json();
+  expect(entries[0].resolvedBy).toBe('客服小李');
+  const again = await request.post(`/api/exceptions/${entries[0].id}:resolve`, { data: { by: '客服小王' } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).handledBy).toBe('客服小李');
+
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId('order-status')).toHaveText('Picking');
+  await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
+  await expect(page.getByTestId('instance-status')).toContainText('Suspended');
+  await expect(page.getByTestId('open-exception')).toHaveCount(0);
+  await expect(page.getByTestId('exception-history')).toContainText('已联系买家补全地址');
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExceptionsPage } from './exceptions/ExceptionsPage';
 import { InboxPage } from './review/InboxPage';
 import { JourneyPage } from './orders/JourneyPage';
 import { OrdersPage } from './orders/OrdersPage';
@@ -11,14 +12,18 @@ import { WorkflowList } from './workflows/WorkflowList';
 interface NavItem {
   path: string;
   label: string;
+  /** The term the floor uses, shown beside the label. */
+  zh?: string;
   roles: Role[];
 }
 
-// Ops leads shape the process (workflows, rules); reviewers work blocked orders. Both follow orders' journeys.
+// Ops leads shape the process (workflows, rules); reviewers work blocked orders. Both follow orders' journeys and can
+// work the exception queue.
 const nav: NavItem[] = [
   { path: '/workflows', label: 'Workflows', roles: ['ops'] },
   { path: '/rules', label: 'Rules', roles: ['ops'] },
   { path: '/inbox', label: 'Review inbox', roles: ['reviewer'] },
+  { path: '/exceptions', label: 'Exceptions', zh: '异常', roles: ['reviewer', 'ops'] },
   { path: '/orders', label: 'Orders', roles: ['ops', 'reviewer'] },
 ];
 
@@ -46,9 +51,11 @@ export function App() {
     page = <RulesPage />;
   } else if (section.path === '/inbox') {
     page = <InboxPage reviewer={session.name} />;
+  } else if (section.path === '/exceptions') {
+    page = <ExceptionsPage user={session.name} />;
   } else {
     const id = Number(path.slice('/orders/'.length));
-    page = id ? <JourneyPage key={id} orderId={id} /> : <OrdersPage />;
+    page = id ? <JourneyPage key={id} orderId={id} user={session.name} /> : <OrdersPage />;
   }
 
   return (
@@ -58,7 +65,7 @@ export function App() {
         <nav>
           {allowed.map(n => (
             <a key={n.path} href={n.path} className={section?.path === n.path ? 'active' : ''}
-              onClick={e => { e.preventDefault(); navigate(n.path); }}>{n.label}</a>
+              onClick={e => { e.preventDefault(); navigate(n.path); }}>{n.label}{n.zh && <span className="nav-zh" lang="zh"> {n.zh}</span>}</a>
           ))}
         </nav>
         <span className="spacer" />
@@ -96,8 +103,8 @@ function SignIn() {
         </label>
         <fieldset className="roles">
           <legend>Role</legend>
-          <label><input type="radio" name="role" checked={role === 'ops'} onChange={() => setRole('ops')} /> Ops lead — workflows, rules, orders</label>
-          <label><input type="radio" name="role" checked={role === 'reviewer'} onChange={() => setRole('reviewer')} /> Reviewer — review inbox, orders</label>
+          <label><input type="radio" name="role" checked={role === 'ops'} onChange={() => setRole('ops')} /> Ops lead — workflows, rules, orders, exceptions</label>
+          <label><input type="radio" name="role" checked={role === 'reviewer'} onChange={() => setRole('reviewer')} /> Reviewer — review inbox, exceptions, orders</label>
         </fieldset>
         <button type="submit" className="primary">Sign in</button>
       </form>

@@ -215,6 +215,21 @@ export const api = {
   reject: (orderId: number, body: { reviewer: string; reason: string; mode?: 'cancel' | 'exception' }) =>
     request<unknown>('POST', `/api/review/orders/${orderId}:reject`, body),
 
+  // ---- exception queue (异常队列) -----------------------------------------------------------------------------------
+  exceptions: (query: { state?: ExceptionState; kind?: string; shopId?: number }) => {
+    const q = new URLSearchParams({ pageSize: '200', state: query.state ?? 'open' });
+    if (query.kind) q.set('kind', query.kind);
+    if (query.shopId) q.set('shopId', String(query.shopId));
+    return request<Page<ExceptionEntry>>('GET', `/api/exceptions?${q}`);
+  },
+  /** Back to the stage the order left, or (cancelOrder) cancel it; 409 with handledBy when someone resolved it first. */
+  resolveException: (entryId: number, body: { by: string; note?: string; cancelOrder?: boolean }) =>
+    request<ExceptionEntry>('POST', `/api/exceptions/${entryId}:resolve`, body),
+  /** Set an order aside (201 with the entry); 409 when it already has an open entry. */
+  raiseException: (orderId: number, body: { kind: string; detail?: string; by: string }) =>
+    request<ExceptionEntry>('POST', `/api/orders/${orderId}/exceptions`, body),
+  orderExceptions: (orderId: number) => request<ExceptionEntry[]>('GET', `/api/orders/${orderId}/exceptions`),
+
   // ---- rules -------------------------------------------------------------------------------------------------------
   ruleFields: () => request<RuleFields>('GET', '/api/rules/fields'),
   rules: (shopId: number) => request<RuleSet>('GET', `/api/shops/${shopId}/rules`),
@@ -344,6 +359,27 @@ export interface ReviewQueueItem {
   reasons: string[];
   waitingSince: string;
   ageMinutes: number;
+}
+
+export type ExceptionState = 'open' | 'resolved' | 'all';
+
+/** One exception queue entry (ExceptionQueueItem); stage is where the order left its workflow, source Hold or Workflow. */
+export interface ExceptionEntry {
+  id: number;
+  orderId: number;
+  shopId: number;
+  platformOrderId: string;
+  kind: string;
+  detail: string | null;
+  source: string;
+  stage: string;
+  orderStatus: string;
+  raisedBy: string | null;
+  raisedAt: string;
+  ageMinutes: number;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
 }
 
 export type FieldType = 'Text' | 'Number' | 'Boolean' | 'DateTime' | 'TextList';

@@ -1,7 +1,7 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activities } from '../test/fixtures';
-import { mockFetch } from '../test/fetchMock';
+import { mockFetch, type Call } from '../test/fetchMock';
 import { JourneyPage } from './JourneyPage';
 
 const instanceId = '11111111-2222-3333-4444-555555555555';
@@ -44,6 +44,7 @@ describe('JourneyPage', () => {
     const calls = mockFetch(call => {
       if (call.url === '/api/orders/5') return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Verified', buyerNick: '茶友', payment: 88, buyerMessage: null, sellerMemo: null, blockReason: null, trackingNumber: null } };
       if (call.url === '/api/activities') return { body: activities };
+      if (call.url === '/api/orders/5/exceptions') return { body: [] };
       if (call.url === '/api/orders/5/workflow') return { body: detail(retried ? 'Suspended' : 'Faulted', retried) };
       if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
       if (call.url === `/api/workflow-instances/${instanceId}:retry` && call.method === 'POST') {
@@ -52,7 +53,7 @@ describe('JourneyPage', () => {
       }
       return undefined;
     });
-    render(<JourneyPage orderId={5} />);
+    render(<JourneyPage orderId={5} user="客服小李" />);
     expect(await screen.findByTestId('incident')).toHaveTextContent('InvalidOperationException: 运费模板缺失');
     expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
     expect(screen.getByTestId('timeline')).toHaveTextContent('Completed → Done');
@@ -64,4 +65,72 @@ describe('JourneyPage', () => {
     await waitFor(() => expect(screen.getByTestId('incident')).toHaveTextContent('resolved'));
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
+
+  it('sets a waiting order aside with a kind and detail as the signed-in user, then shows the open entry with Resolve', async () => {
+    let entries: unknown[] = [];
+    const calls = serveWaiting(call => {
+      if (call.url === '/api/orders/5/exceptions' && call.method === 'GET') return { body: entries };
+      if (call.url === '/api/orders/5/exceptions' && call.method === 'POST') {
+        entries = [entry(null)];
+        return { status: 201, body: entry(null) };
+      }
+      return undefined;
+    });
+    render(<JourneyPage orderId={5} user="客服小李" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Set aside…' }));
+    const form = screen.getByRole('form', { name: 'Set aside' });
+    fireEvent.change(within(form).getByLabelText('Exception kind'), { target: { value: 'AddressProblem' } });
+    fireEvent.change(within(form).getByLabelText('Exception detail'), { target: { value: '门牌号缺失' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Set aside' })); });
+    expect(calls.find(c => c.method === 'POST')).toMatchObject({
+      url: '/api/orders/5/exceptions', body: { kind: 'AddressProblem', detail: '门牌号缺失', by: '客服小李' },
+    });
+    const open = await screen.findByTestId('open-exception');
+    expect(open).toHaveTextContent('Address problem 地址异常');
+    expect(open).toHaveTextContent('门牌号缺失');
+    expect(open).toHaveTextContent('left at 称重');
+    expect(screen.queryByRole('button', { name: 'Set aside…' })).toBeNull();
+    expect(screen.getByTestId('exception-history')).toHaveTextContent('Open');
+  });
+
+  it('resolves the open entry from the journey with a note and shows the history', async () => {
+    let resolved = false;
+    const calls = serveWaiting(call => {
+      if (call.url === '/api/orders/5/exceptions') return { body: [entry(resolved ? '2026-11-23T09:00:00Z' : null)] };
+      if (call.url === '/api/exceptions/12:resolve' && call.method === 'POST') {
+        resolved = true;
+        return { body: entry('2026-11-23T09:00:00Z') };
+      }
+      return undefined;
+    });
+    render(<JourneyPage orderId={5} user="客服小李" />);
+    const open = await screen.findByTestId('open-exception');
+    fireEvent.click(within(open).getByRole('button', { name: 'Resolve' }));
+    fireEvent.change(within(open).getByLabelText('Resolution note'), { target: { value: '已联系买家补全地址' } });
+    await act(async () => { fireEvent.click(within(open).getByRole('button', { name: 'Resolve' })); });
+    expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/12:resolve', body: { by: '客服小李', note: '已联系买家补全地址' } });
+    await waitFor(() => expect(screen.queryByTestId('open-exception')).toBeNull());
+    expect(screen.getByRole('status')).toHaveTextContent('returns to weigh');
+    expect(screen.getByTestId('exception-history')).toHaveTextContent('resolved');
+    expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
+  });
 });
+
+function entry(resolvedAt: string | null) {
+  return {
+    id: 12, orderId: 5, shopId: 1, platformOrderId: 'TB-5', kind: 'AddressProblem', detail: '门牌号缺失', source: 'Hold', stage: 'weigh',
+    orderStatus: resolvedAt ? 'Picking' : 'Exception', raisedBy: '客服小李', raisedAt: '2026-11-23T08:30:00Z', ageMinutes: 12,
+    resolvedAt, resolvedBy: resolvedAt ? '客服小李' : null, resolution: resolvedAt ? '已联系买家补全地址' : null,
+  };
+}
+
+/** An order waiting at 称重 (a suspended instance); `more` answers the exception routes. */
+function serveWaiting(more: (call: Call) => { status?: number; body?: unknown } | undefined): Call[] {
+  return mockFetch(call => {
+    if (call.url === '/api/orders/5') return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Picking', buyerNick: '茶友', payment: 88, buyerMessage: null, sellerMemo: null, blockReason: null, trackingNumber: null } };
+    if (call.url === '/api/activities') return { body: activities };
+    if (call.url === '/api/orders/5/workflow') return { body: { ...detail('Suspended', true), incidents: [] } };
+    if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
+    return more(call);
+  });
+}

@@ -1,25 +1,34 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type ActivityDescriptor, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
+import { api, ApiError, type ActivityDescriptor, type ExceptionEntry, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
+import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
+import { kindText, raisableKinds } from '../exceptions/kinds';
 import { navigate } from '../shell/router';
-import { errorText, formatMoney, formatTime } from '../shell/format';
+import { errorText, formatAge, formatMoney, formatTime } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
 
 const nodeTypes = { activity: ActivityNode };
 
-/** One order's way through its workflow: the flowchart with the path taken and where it is now, the journal, incidents. */
-export function JourneyPage({ orderId }: { orderId: number }) {
+/**
+ * One order's way through its workflow: the flowchart with the path taken and where it is now, the journal, incidents,
+ * and its exception queue entries: an open one shown on top with Resolve; a waiting or faulted order can be set aside.
+ */
+export function JourneyPage({ orderId, user }: { orderId: number; user: string }) {
   const [order, setOrder] = useState<Order | null>(null);
   const [detail, setDetail] = useState<InstanceDetail | null>(null);
   const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
   const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [exceptions, setExceptions] = useState<ExceptionEntry[]>([]);
+  const [exceptionMode, setExceptionMode] = useState<'raise' | 'resolve' | null>(null);
 
   // The palette and a definition version never change under an instance: fetched once; order and instance each poll.
   const definitionRef = useRef<WorkflowDefinition | null>(null);
   const load = useCallback(async () => {
+    // The exception history is a side panel: the journey still shows when it cannot be read.
+    api.orderExceptions(orderId).then(setExceptions).catch(() => setExceptions([]));
     try {
       const [o, d] = await Promise.all([api.order(orderId), api.orderWorkflow(orderId)]);
       setOrder(o);
@@ -81,6 +90,32 @@ export function JourneyPage({ orderId }: { orderId: number }) {
     await load();
   };
 
+  const openEntry = exceptions.find(e => !e.resolvedAt);
+  // Setting aside holds the instance where it waits (or where it faulted); a running or ended one has no stage to hold.
+  const canSetAside = !openEntry && detail !== null && ['Suspended', 'Faulted'].includes(detail.instance.status);
+
+  const raise = async (kind: string, detailText: string | undefined) => {
+    try {
+      const entry = await api.raiseException(orderId, { kind, detail: detailText, by: user });
+      setNotice(`Set aside as ${kindText(entry.kind)}: it waits in the exception queue.`);
+      setExceptionMode(null);
+    } catch (e) {
+      setNotice(e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
+    }
+    await load();
+  };
+
+  const resolve = async (entry: ExceptionEntry, note: string | undefined) => {
+    try {
+      await api.resolveException(entry.id, { by: user, note });
+      setNotice(`Exception resolved: the order returns to ${entry.stage}.`);
+    } catch (e) {
+      setNotice(resolveError(e, entry));
+    }
+    setExceptionMode(null);
+    await load();
+  };
+
   const names = useMemo(() => new Map(definition?.root.activities.map(a => [a.id, a.name || a.id]) ?? []), [definition]);
 
   return (
@@ -96,10 +131,26 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           </span>
         )}
         <span className="spacer" />
+        {canSetAside && <button type="button" onClick={() => setExceptionMode('raise')}>Set aside…</button>}
         <button type="button" onClick={() => void load()}>Refresh</button>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {notice && <div className="banner banner-ok" role="status">{notice}</div>}
+      {exceptionMode === 'raise' && canSetAside && (
+        <SetAsideForm onSubmit={(kind, text) => void raise(kind, text)} onCancel={() => setExceptionMode(null)} />
+      )}
+      {openEntry && (
+        <section className="open-exception" data-testid="open-exception" aria-label="Open exception">
+          <div className="row">
+            <strong>In the exception queue: {kindText(openEntry.kind)}</strong>
+            <span>{openEntry.detail || '—'}</span>
+            <span className="muted small">left at {names.get(openEntry.stage) ?? openEntry.stage} · raised by {openEntry.raisedBy ?? 'the workflow'} · waiting {formatAge(openEntry.ageMinutes)}</span>
+            <span className="spacer" />
+            {exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>Resolve</button>}
+          </div>
+          {exceptionMode === 'resolve' && <ResolveForm onSubmit={note => void resolve(openEntry, note)} onCancel={() => setExceptionMode(null)} />}
+        </section>
+      )}
       {order && (
         <div className="order-facts">
           <span>{order.buyerNick}</span>
@@ -138,6 +189,24 @@ export function JourneyPage({ orderId }: { orderId: number }) {
               ))}
             </section>
           )}
+          {exceptions.length > 0 && (
+            <section className="exception-history">
+              <h3>Exceptions</h3>
+              <ol className="timeline" data-testid="exception-history">
+                {exceptions.map(x => (
+                  <li key={x.id} className={x.resolvedAt ? 'tl-completed' : 'tl-faulted'}>
+                    <div className="tl-head">
+                      <strong>{kindText(x.kind)}</strong>
+                      <span className="pill">{x.resolvedAt ? 'Resolved' : 'Open'}</span>
+                    </div>
+                    <div className="small">{x.detail || '—'}</div>
+                    <div className="muted small">{formatTime(x.raisedAt)} · {x.raisedBy ?? 'the workflow'} · at {names.get(x.stage) ?? x.stage}</div>
+                    {x.resolvedAt && <div className="muted small">resolved {formatTime(x.resolvedAt)} by {x.resolvedBy ?? 'the workflow'}{x.resolution ? `: ${x.resolution}` : ''}</div>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
           <h3>Journal</h3>
           <ol className="timeline" data-testid="timeline">
             {detail?.journal.map(j => (
@@ -155,5 +224,22 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** Set the order aside: a kind a person may raise and what is wrong. */
+function SetAsideForm({ onSubmit, onCancel }: { onSubmit: (kind: string, detail: string | undefined) => void; onCancel: () => void }) {
+  const [kind, setKind] = useState('AddressProblem');
+  const [detail, setDetail] = useState('');
+  return (
+    <form className="inline-panel set-aside" aria-label="Set aside" onSubmit={e => { e.preventDefault(); onSubmit(kind, detail.trim() || undefined); }}
+      onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
+      <select aria-label="Exception kind" value={kind} onChange={e => setKind(e.target.value)} autoFocus>
+        {raisableKinds.map(k => <option key={k} value={k}>{kindText(k)}</option>)}
+      </select>
+      <input aria-label="Exception detail" placeholder="What is wrong (e.g. 门牌号缺失)" value={detail} onChange={e => setDetail(e.target.value)} />
+      <button type="submit" className="danger">Set aside</button>
+      <button type="button" onClick={onCancel}>Cancel</button>
+    </form>
   );
 }

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError, type ExceptionEntry, type ExceptionState } from '../api';
+import { navigate } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
+import { useShops } from '../shell/useShops';
+import { errorText, formatAge, formatTime } from '../shell/format';
+import { allKinds, kindLabels, kindText } from './kinds';
+
+/** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
+export function resolveError(e: unknown, entry: ExceptionEntry): string {
+  if (e instanceof ApiError && e.status === 409) {
+    const by = e.problem.handledBy;
+    return typeof by === 'string' && by
+      ? `Order ${entry.platformOrderId} was already resolved by ${by}.`
+      : `Order ${entry.platformOrderId} could not be resolved: ${e.message}`;
+  }
+  if (e instanceof ApiError) return [e.message, ...e.fieldMessages()].join(' ');
+  return errorText(e);
+}
+
+/** Asks before cancelling: the order is cancelled and its stock given back, which cannot be undone here. */
+export function confirmCancel(entry: ExceptionEntry): boolean {
+  return window.confirm(`Cancel order ${entry.platformOrderId}? Its stock is given back and it will not ship.`);
+}
+
+/**
+ * The exception queue (异常队列): orders set aside by a person or by their workflow, oldest first. Keyboard like the
+ * inbox: ↑/↓ or j/k move, r resolves (asks for a note), c cancels the order (asks first), Enter opens the journey.
+ */
+export function ExceptionsPage({ user }: { user: string }) {
+  const [items, setItems] = useState<ExceptionEntry[] | null>(null);
+  const { shops, shopName } = useShops();
+  const [shopId, setShopId] = useState<number | undefined>();
+  const [kind, setKind] = useState('');
+  const [state, setState] = useState<ExceptionState>('open');
+  const [cursor, setCursor] = useState(0);
+  const [resolving, setResolving] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const page = await api.exceptions({ state, kind: kind || undefined, shopId });
+      setItems(page.items);
+      setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
+    } catch (e) {
+      setNotice({ kind: 'error', text: errorText(e) });
+    }
+  }, [state, kind, shopId]);
+
+  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    const timer = window.setInterval(() => { if (resolving === null) void refresh(); }, 15_000);
+    return () => window.clearInterval(timer);
+  }, [refresh, resolving]);
+
+  const current = items?.[cursor];
+
+  const resolve = useCallback(async (entry: ExceptionEntry, note: string | undefined, cancelOrder: boolean) => {
+    try {
+      await api.resolveException(entry.id, cancelOrder ? { by: user, note, cancelOrder: true } : { by: user, note });
+      setNotice({ kind: 'ok', text: cancelOrder ? `Order ${entry.platformOrderId} cancelled.` : `Order ${entry.platformOrderId} resolved: back to ${entry.stage}.` });
+      list.current?.focus();
+    } catch (e) {
+      setNotice({ kind: 'error', text: resolveError(e, entry) });
+    }
+    setResolving(null);
+    await refresh();
+  }, [user, refresh]);
+
+  const cancelOrder = (entry: ExceptionEntry) => {
+    if (confirmCancel(entry)) void resolve(entry, undefined, true);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (resolving !== null || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
+    const key = e.key;
+    const open = current && !current.resolvedAt;
+    if (key === 'ArrowDown' || key === 'j') setCursor(c => Math.min(c + 1, items.length - 1));
+    else if (key === 'ArrowUp' || key === 'k') setCursor(c => Math.max(c - 1, 0));
+    else if (key === 'r' && open) setResolving(current.id);
+    else if (key === 'c' && open) cancelOrder(current);
+    else if (key === 'Enter' && current) navigate(`/orders/${current.orderId}`);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="page inbox exceptions">
+      <div className="page-head">
+        <h2>Exceptions <span className="muted">异常队列</span></h2>
+        <span className="muted">{items ? `${items.length} ${state === 'open' ? 'open' : state === 'resolved' ? 'resolved' : 'entries'}` : ''}</span>
+        <span className="spacer" />
+        <select aria-label="Kind filter" value={kind} onChange={e => setKind(e.target.value)}>
+          <option value="">All kinds</option>
+          {allKinds.map(k => <option key={k} value={k}>{kindText(k)}</option>)}
+        </select>
+        <select aria-label="Shop filter" value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">All shops</option>
+          {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
+        </select>
+        <select aria-label="State filter" value={state} onChange={e => setState(e.target.value as ExceptionState)}>
+          <option value="open">Open</option>
+          <option value="resolved">Resolved</option>
+          <option value="all">All</option>
+        </select>
+        <button type="button" onClick={() => void refresh()}>Refresh</button>
+      </div>
+      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> resolve · <kbd>c</kbd> cancel order · <kbd>Enter</kbd> journey</p>
+      <Banner notice={notice} />
+      <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Exception queue" role="listbox"
+        aria-activedescendant={current ? `exception-${current.id}` : undefined}>
+        {items && items.length === 0 && <p className="empty">{state === 'open' ? 'No open exceptions. 🎉' : 'No entries.'}</p>}
+        {items?.map((entry, index) => (
+          <div key={entry.id} id={`exception-${entry.id}`} role="option" aria-selected={index === cursor}
+            className={`review-card exception-card${index === cursor ? ' cursor' : ''}${entry.resolvedAt ? ' resolved' : ''}`}
+            data-testid={`exception-${entry.platformOrderId}`} onClick={() => setCursor(index)}>
+            <div className="review-main">
+              <div className="review-title">
+                <span className={`pill kind-pill kind-${entry.kind}`} title={entry.kind}>
+                  {kindLabels[entry.kind]?.label ?? entry.kind} <span lang="zh">{kindLabels[entry.kind]?.zh ?? ''}</span>
+                </span>
+                <a href={`/orders/${entry.orderId}`} onClick={e => { e.preventDefault(); e.stopPropagation(); navigate(`/orders/${entry.orderId}`); }}>
+                  <strong>{entry.platformOrderId}</strong>
+                </a>
+                <span className="muted">{shopName.get(entry.shopId) ?? `shop ${entry.shopId}`}</span>
+                <span className={`pill status-${entry.orderStatus}`}>{entry.orderStatus}</span>
+                <span className="age" title={entry.raisedAt}>{entry.resolvedAt ? `open ${formatAge(entry.ageMinutes)}` : `waiting ${formatAge(entry.ageMinutes)}`}</span>
+              </div>
+              <dl className="review-facts">
+                <dt>Detail</dt><dd>{entry.detail || '—'}</dd>
+                <dt>Left at</dt><dd>{entry.stage} <span className="muted small">({entry.source === 'Hold' ? 'set aside' : 'workflow wait'})</span></dd>
+                <dt>Raised by</dt><dd>{entry.raisedBy ?? 'the workflow'} · {formatTime(entry.raisedAt)}</dd>
+                {entry.resolvedAt && <><dt>Resolved</dt><dd>{entry.resolvedBy ?? 'the workflow'} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
+              </dl>
+              {resolving === entry.id && (
+                <ResolveForm onCancel={() => { setResolving(null); list.current?.focus(); }} onSubmit={note => void resolve(entry, note, false)} />
+              )}
+            </div>
+            <div className="review-actions">
+              {!entry.resolvedAt && <>
+                <button type="button" className="primary" onClick={e => { e.stopPropagation(); setCursor(index); setResolving(entry.id); }}>Resolve</button>
+                <button type="button" className="danger" onClick={e => { e.stopPropagation(); setCursor(index); cancelOrder(entry); }}>Cancel order</button>
+              </>}
+              <button type="button" className="link" onClick={e => { e.stopPropagation(); navigate(`/orders/${entry.orderId}`); }}>Journey →</button>
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The note that goes with a resolution (optional): what was done about it. */
+export function ResolveForm({ onSubmit, onCancel }: { onSubmit: (note: string | undefined) => void; onCancel: () => void }) {
+  const [note, setNote] = useState('');
+  return (
+    <form className="inline-panel" onSubmit={e => { e.preventDefault(); onSubmit(note.trim() || undefined); }}
+      onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
+      <input aria-label="Resolution note" autoFocus placeholder="What was done (e.g. 已联系买家补全地址)" value={note} onChange={e => setNote(e.target.value)} />
+      <button type="submit" className="primary">Resolve</button>
+      <button type="button" onClick={onCancel}>Cancel</button>
+    </form>
+  );
+}
