@@ -4,6 +4,7 @@ import { api, ApiError, type ActivityDescriptor, type ExceptionEntry, type Insta
 import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
 import { kindText, raisableKinds } from '../exceptions/kinds';
 import { navigate } from '../shell/router';
+import { Banner, type Notice } from '../shell/Banner';
 import { errorText, formatAge, formatMoney, formatTime } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
@@ -20,7 +21,7 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
   const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
   const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [exceptions, setExceptions] = useState<ExceptionEntry[]>([]);
   const [exceptionMode, setExceptionMode] = useState<'raise' | 'resolve' | null>(null);
 
@@ -83,9 +84,9 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
     if (!detail) return;
     try {
       await api.retry(detail.instance.id);
-      setNotice('Retried: the faulted step ran again.');
+      setNotice({ kind: 'ok', text: 'Retried: the faulted step ran again.' });
     } catch (e) {
-      setNotice(e instanceof ApiError ? `${e.problem.title ?? 'Error'}: ${e.message}` : errorText(e));
+      setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.problem.title ?? 'Error'}: ${e.message}` : errorText(e) });
     }
     await load();
   };
@@ -97,10 +98,10 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
   const raise = async (kind: string, detailText: string | undefined) => {
     try {
       const entry = await api.raiseException(orderId, { kind, detail: detailText, by: user });
-      setNotice(`Set aside as ${kindText(entry.kind)}: it waits in the exception queue.`);
+      setNotice({ kind: 'ok', text: `Set aside as ${kindText(entry.kind)}: it waits in the exception queue.` });
       setExceptionMode(null);
     } catch (e) {
-      setNotice(e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
+      setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
     }
     await load();
   };
@@ -108,9 +109,9 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
   const resolve = async (entry: ExceptionEntry, note: string | undefined) => {
     try {
       await api.resolveException(entry.id, { by: user, note });
-      setNotice(`Exception resolved: the order returns to ${entry.stage}.`);
+      setNotice({ kind: 'ok', text: `Exception resolved: the order returns to ${entry.stage}.` });
     } catch (e) {
-      setNotice(resolveError(e, entry));
+      setNotice({ kind: 'error', text: resolveError(e, entry) });
     }
     setExceptionMode(null);
     await load();
@@ -135,7 +136,7 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
         <button type="button" onClick={() => void load()}>Refresh</button>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      {notice && <div className="banner banner-ok" role="status">{notice}</div>}
+      <Banner notice={notice} />
       {exceptionMode === 'raise' && canSetAside && (
         <SetAsideForm onSubmit={(kind, text) => void raise(kind, text)} onCancel={() => setExceptionMode(null)} />
       )}
