@@ -5,6 +5,7 @@ using Orchestrator.Domain;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
@@ -20,26 +21,16 @@ public sealed class RequestWaybillActivity : OrderActivity
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
-        var issuer = context.GetRequiredService<IWaybillIssuer>();
         if (order.TrackingNumber is { } kept)
         {
             // Back from a rejection at picking: the package keeps its waybill; pre-reported numbers cost money (seed 004).
             return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = kept, ["reused"] = true });
         }
 
-        var carrier = order.LogisticsCompanyId is { } id
-            ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.Code).FirstOrDefaultAsync(context.CancellationToken)
-            : null;
-        if (carrier is null)
-        {
-            throw new InvalidOperationException(
-                $"Order {order.Id} has no logistics company: set the shop's default logistics company (or the order's), then retry.");
-        }
-
-        var waybill = await issuer.IssueAsync(order, carrier, context.IdempotencyKey, context.CancellationToken);
+        var waybill = await context.GetRequiredService<OrderWaybills>().IssueAsync(order, context.IdempotencyKey, context.CancellationToken);
         order.TrackingNumber = waybill.TrackingNumber;
         Touch(order, context);
-        return ActivityResult.Follow("Done", new JsonObject { ["carrier"] = carrier, ["trackingNumber"] = waybill.TrackingNumber });
+        return ActivityResult.Follow("Done", new JsonObject { ["carrier"] = waybill.CarrierCode, ["trackingNumber"] = waybill.TrackingNumber });
     }
 }
 

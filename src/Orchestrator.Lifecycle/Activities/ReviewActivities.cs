@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
@@ -178,13 +179,22 @@ public sealed class AwaitReviewActivity : OrderActivity
 public sealed class CancelOrderActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("CancelOrder", Category, "Cancel order",
-        [new InputDescriptor("reason", "Reason", InputType.Text)], ["Done"], Description: "Marks the order cancelled and gives back any stock it held.");
+        [new InputDescriptor("reason", "Reason", InputType.Text)], ["Done"], Description: "Marks the order cancelled, gives back any stock it held and cancels its waybills at the carrier.");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         order.Status = OrderStatus.Cancelled;
         Touch(order, context);
         await context.GetRequiredService<StockLedger>().ReleaseAsync(order.Id, context.Now, context.CancellationToken);
-        return ActivityResult.Follow("Done", new JsonObject { ["reason"] = context.TextInput("reason") });
+
+        // Committed with the step; the cancellation job tells the carrier, retrying until it confirms (seed 004: numbers cost money).
+        var reason = context.TextInput("reason");
+        var waybills = await context.GetRequiredService<OrderWaybills>().RequestCancelAllAsync(order.Id, reason ?? "order cancelled", context.CancellationToken);
+        if (order.TrackingNumber is not null && waybills > 0)
+        {
+            order.TrackingNumber = null;
+        }
+
+        return ActivityResult.Follow("Done", new JsonObject { ["reason"] = reason, ["waybillsCancelled"] = waybills });
     }
 }

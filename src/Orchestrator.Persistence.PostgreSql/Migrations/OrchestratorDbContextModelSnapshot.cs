@@ -184,6 +184,23 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CancelAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancelError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CarrierCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -195,6 +212,9 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NextCancelAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("OrderId")
@@ -214,6 +234,8 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("CancelledAt", "NextCancelAttemptAt");
 
                     b.ToTable("Waybills");
                 });

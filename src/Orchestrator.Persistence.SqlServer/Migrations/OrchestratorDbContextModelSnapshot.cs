@@ -184,6 +184,23 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CancelAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CancelError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CarrierCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -195,6 +212,9 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NextCancelAttemptAt")
                         .HasColumnType("datetime2");
 
                     b.Property<long>("OrderId")
@@ -214,6 +234,8 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("CancelledAt", "NextCancelAttemptAt");
 
                     b.ToTable("Waybills");
                 });

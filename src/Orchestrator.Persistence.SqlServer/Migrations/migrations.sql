@@ -937,3 +937,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelAttempts] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelError] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelRequestedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelledAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [NextCancelAttemptAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_Waybills_CancelledAt_NextCancelAttemptAt] ON [Waybills] ([CancelledAt], [NextCancelAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123161344_WarehouseFloor', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -26,6 +26,8 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
             ["province"] = "浙江省",
             ["city"] = "杭州市",
             ["address"] = "文一西路1号",
+            ["contactName"] = "王仓管",
+            ["contactPhone"] = "13800000001",
         });
         var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
         {

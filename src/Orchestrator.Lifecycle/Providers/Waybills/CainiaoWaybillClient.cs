@@ -9,11 +9,23 @@ internal sealed class CainiaoWaybillClient(HttpClient http) : ICarrierWaybillCli
 {
     public WaybillProviderKind Provider => WaybillProviderKind.Cainiao;
 
-    public async Task<string> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["cp_code"] = carrierCode,
+            ["sender"] = new JsonObject
+            {
+                ["name"] = CarrierJson.SenderName(sender),
+                ["mobile"] = sender.ContactPhone,
+                ["address"] = new JsonObject
+                {
+                    ["province"] = sender.Province,
+                    ["city"] = sender.City,
+                    ["district"] = sender.District,
+                    ["detail"] = sender.Address,
+                },
+            },
             ["trade_order_info_dtos"] = new JsonArray(new JsonObject
             {
                 ["object_id"] = idempotencyKey,

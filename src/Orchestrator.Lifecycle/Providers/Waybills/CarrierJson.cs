@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
 namespace Orchestrator.Lifecycle.Providers.Waybills;
@@ -25,6 +26,9 @@ internal static class CarrierJson
 
     public static JsonArray Items(SalesOrder order) =>
         new([.. order.Lines.SelectMany(l => l.Items).Select(i => (JsonNode)new JsonObject { ["name"] = i.MerchantCode, ["count"] = i.Quantity })]);
+
+    /// <summary>The warehouse's contact, or the warehouse itself when it names none: carriers refuse an empty sender.</summary>
+    public static string SenderName(Warehouse sender) => string.IsNullOrWhiteSpace(sender.ContactName) ? sender.Name : sender.ContactName;
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
 }

@@ -12,9 +12,16 @@ internal sealed class JdWaybillClient(HttpClient http, IOptions<WaybillOptions> 
 
     public WaybillProviderKind Provider => WaybillProviderKind.JD;
 
-    public async Task<string> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["customerCode"] = options.Value.Account, ["orderId"] = idempotencyKey };
+        var body = new JsonObject
+        {
+            ["customerCode"] = options.Value.Account,
+            ["orderId"] = idempotencyKey,
+            ["senderName"] = CarrierJson.SenderName(sender),
+            ["senderTel"] = sender.ContactPhone,
+            ["senderAddress"] = string.Concat(sender.Province, sender.City, sender.District, sender.Address),
+        };
         var reply = Checked(await CarrierJson.PostAsync(http, "jd/etms/waybillcode/get", body, idempotencyKey, cancellationToken));
         return reply["resultInfo"]?["deliveryIdList"]?.AsArray().FirstOrDefault()?.GetValue<string>()
             ?? throw new CarrierRejectedException($"JD answered order {idempotencyKey} without a deliveryId.");

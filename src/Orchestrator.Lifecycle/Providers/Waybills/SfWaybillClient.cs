@@ -10,7 +10,7 @@ internal sealed class SfWaybillClient(HttpClient http, IOptions<WaybillOptions> 
 {
     public WaybillProviderKind Provider => WaybillProviderKind.SF;
 
-    public async Task<string> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
@@ -18,7 +18,18 @@ internal sealed class SfWaybillClient(HttpClient http, IOptions<WaybillOptions> 
             ["monthlyCard"] = options.Value.Account,
             ["expressTypeId"] = 1,
             ["cargoDetails"] = CarrierJson.Items(order),
-            ["contactInfoList"] = new JsonArray(new JsonObject
+            ["contactInfoList"] = new JsonArray(
+            new JsonObject
+            {
+                ["contactType"] = 1,
+                ["contact"] = CarrierJson.SenderName(sender),
+                ["tel"] = sender.ContactPhone,
+                ["province"] = sender.Province,
+                ["city"] = sender.City,
+                ["county"] = sender.District,
+                ["address"] = sender.Address,
+            },
+            new JsonObject
             {
                 ["contactType"] = 2,
                 ["contact"] = order.ReceiverName,
