@@ -47,6 +47,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<ShipmentConfirmation> ShipmentConfirmations => Set<ShipmentConfirmation>();
 
+    public DbSet<PickList> PickLists => Set<PickList>();
+
     public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
 
     public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();

@@ -133,6 +133,77 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.ToTable("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("LogisticsCompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShopId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId", "Status");
+
+                    b.ToTable("PickLists");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickListOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("OpenOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PickListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PickListId");
+
+                    b.HasIndex("OpenOrderId", "WarehouseId")
+                        .IsUnique()
+                        .HasFilter("[OpenOrderId] IS NOT NULL");
+
+                    b.ToTable("PickListOrders", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.ShipmentConfirmation", b =>
                 {
                     b.Property<long>("Id")
@@ -1213,6 +1284,30 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.Navigation("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickListOrder", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.Fulfilment.PickList", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.ShipmentConfirmation", b =>
                 {
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
@@ -1406,6 +1501,11 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
             modelBuilder.Entity("Orchestrator.Domain.Catalog.Combo", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.Navigation("Orders");
                 });
 
             modelBuilder.Entity("Orchestrator.Domain.MasterData.Shop", b =>

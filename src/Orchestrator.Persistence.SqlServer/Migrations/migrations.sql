@@ -940,7 +940,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelAttempts] int NOT NULL DEFAULT 0;
@@ -948,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelError] nvarchar(1000) NULL;
@@ -956,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelReason] nvarchar(500) NULL;
@@ -964,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelRequestedAt] datetime2 NULL;
@@ -972,7 +972,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelledAt] datetime2 NULL;
@@ -980,7 +980,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [NextCancelAttemptAt] datetime2 NULL;
@@ -988,7 +988,43 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+)
+BEGIN
+    CREATE TABLE [PickLists] (
+        [Id] bigint NOT NULL IDENTITY,
+        [WarehouseId] bigint NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [ShopId] bigint NULL,
+        [LogisticsCompanyId] bigint NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ConfirmedAt] datetime2 NULL,
+        CONSTRAINT [PK_PickLists] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PickLists_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+)
+BEGIN
+    CREATE TABLE [PickListOrders] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PickListId] bigint NOT NULL,
+        [OrderId] bigint NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [OpenOrderId] bigint NULL,
+        [Position] int NOT NULL,
+        CONSTRAINT [PK_PickListOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PickListOrders_PickLists_PickListId] FOREIGN KEY ([PickListId]) REFERENCES [PickLists] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PickListOrders_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     CREATE INDEX [IX_Waybills_CancelledAt_NextCancelAttemptAt] ON [Waybills] ([CancelledAt], [NextCancelAttemptAt]);
@@ -996,11 +1032,43 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123161344_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PickListOrders_OpenOrderId_WarehouseId] ON [PickListOrders] ([OpenOrderId], [WarehouseId]) WHERE [OpenOrderId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PickListOrders_OrderId] ON [PickListOrders] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PickListOrders_PickListId] ON [PickListOrders] ([PickListId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PickLists_WarehouseId_Status] ON [PickLists] ([WarehouseId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123161344_WarehouseFloor', N'10.0.14');
+    VALUES (N'20261123162335_WarehouseFloor', N'10.0.14');
 END;
 
 COMMIT;

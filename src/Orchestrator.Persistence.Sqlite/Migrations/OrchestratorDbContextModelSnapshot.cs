@@ -124,6 +124,72 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.ToTable("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LogisticsCompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId", "Status");
+
+                    b.ToTable("PickLists");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickListOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PickListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PickListId");
+
+                    b.HasIndex("OpenOrderId", "WarehouseId")
+                        .IsUnique();
+
+                    b.ToTable("PickListOrders", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.ShipmentConfirmation", b =>
                 {
                     b.Property<long>("Id")
@@ -1167,6 +1233,30 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.Navigation("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickListOrder", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.Fulfilment.PickList", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.ShipmentConfirmation", b =>
                 {
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
@@ -1360,6 +1450,11 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
             modelBuilder.Entity("Orchestrator.Domain.Catalog.Combo", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.Navigation("Orders");
                 });
 
             modelBuilder.Entity("Orchestrator.Domain.MasterData.Shop", b =>

@@ -13,6 +13,7 @@ internal static class WaybillsApi
         var group = routes.MapGroup("/api/orders/{orderId:long}/waybills").WithTags("Waybills");
         group.MapGet("/", List);
         group.MapPost("/{waybillId:long}:cancel", Cancel);
+        routes.MapGet("/api/orders/{orderId:long}/waybill-labels", Labels).WithTags("Waybills");
         return routes;
     }
 
@@ -25,6 +26,28 @@ internal static class WaybillsApi
 
         var waybills = await db.Waybills.AsNoTracking().Where(w => w.OrderId == orderId).OrderBy(w => w.Id).ToListAsync(ct);
         return Results.Ok(waybills.Select(WaybillResponse.From));
+    }
+
+    /// <summary>The order's live waybills as printable labels; 409 while it has none (not yet requested, or all cancelled).</summary>
+    private static async Task<IResult> Labels(long orderId, OrchestratorDbContext db, CancellationToken ct)
+    {
+        var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+        {
+            return Problems.NotFound("Order", orderId);
+        }
+
+        var live = await db.Waybills.AsNoTracking().Where(w => w.OrderId == orderId && w.CancelRequestedAt == null).OrderBy(w => w.Id).ToListAsync(ct);
+        if (live.Count == 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No waybill to print",
+                detail: $"Order {orderId} has no live waybill: it has not reached RequestWaybill, or its waybills were cancelled.");
+        }
+
+        var sender = order.WarehouseId is { } warehouseId ? await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == warehouseId, ct) : null;
+        var codes = live.Select(w => w.CarrierCode).Distinct().ToList();
+        var names = await db.LogisticsCompanies.AsNoTracking().Where(l => codes.Contains(l.Code)).ToDictionaryAsync(l => l.Code, l => l.Name, ct);
+        return WaybillLabels.Html(order, live, sender, names);
     }
 
     /// <summary>
