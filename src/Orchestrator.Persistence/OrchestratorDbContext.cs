@@ -49,6 +49,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<PickList> PickLists => Set<PickList>();
 
+    public DbSet<Package> Packages => Set<Package>();
+
     public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
 
     public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();

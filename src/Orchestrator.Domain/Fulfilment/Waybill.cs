@@ -7,6 +7,9 @@ public sealed class Waybill
 
     public long OrderId { get; set; }
 
+    /// <summary>The package it labels; null for waybills issued before orders had packages.</summary>
+    public long? PackageId { get; set; }
+
     /// <summary>The package's key (instance + activity + execution): a retry or a replay asks with the same key.</summary>
     public required string IdempotencyKey { get; set; }
 

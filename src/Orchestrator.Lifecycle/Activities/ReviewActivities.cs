@@ -195,6 +195,8 @@ public sealed class CancelOrderActivity : OrderActivity
             order.TrackingNumber = null;
         }
 
+        (await db.Packages.Where(p => p.OrderId == order.Id).ToListAsync(context.CancellationToken)).ForEach(p => p.Status = Domain.Fulfilment.PackageStatus.Cancelled);
+
         return ActivityResult.Follow("Done", new JsonObject { ["reason"] = reason, ["waybillsCancelled"] = waybills });
     }
 }

@@ -940,7 +940,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelAttempts] int NOT NULL DEFAULT 0;
@@ -948,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelError] nvarchar(1000) NULL;
@@ -956,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelReason] nvarchar(500) NULL;
@@ -964,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelRequestedAt] datetime2 NULL;
@@ -972,7 +972,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [CancelledAt] datetime2 NULL;
@@ -980,7 +980,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     ALTER TABLE [Waybills] ADD [NextCancelAttemptAt] datetime2 NULL;
@@ -988,7 +988,42 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [PackageId] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    ALTER TABLE [Shops] ADD [AllowSplitPackages] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    CREATE TABLE [Packages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [Sequence] int NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [TrackingNumber] nvarchar(64) NULL,
+        [WeightKg] decimal(18,4) NULL,
+        CONSTRAINT [PK_Packages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Packages_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Packages_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     CREATE TABLE [PickLists] (
@@ -1006,7 +1041,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    CREATE TABLE [PackageLine] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PackageId] bigint NOT NULL,
+        [LineNo] int NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [MerchantCode] nvarchar(64) NOT NULL,
+        [Quantity] int NOT NULL,
+        [Scanned] int NOT NULL,
+        CONSTRAINT [PK_PackageLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PackageLine_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PackageLine_Packages_PackageId] FOREIGN KEY ([PackageId]) REFERENCES [Packages] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     CREATE TABLE [PickListOrders] (
@@ -1024,7 +1078,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     CREATE INDEX [IX_Waybills_CancelledAt_NextCancelAttemptAt] ON [Waybills] ([CancelledAt], [NextCancelAttemptAt]);
@@ -1032,7 +1086,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PackageLine_GoodsId] ON [PackageLine] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PackageLine_PackageId] ON [PackageLine] ([PackageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Packages_OrderId_Sequence] ON [Packages] ([OrderId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
+)
+BEGIN
+    CREATE INDEX [IX_Packages_WarehouseId_Status] ON [Packages] ([WarehouseId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_PickListOrders_OpenOrderId_WarehouseId] ON [PickListOrders] ([OpenOrderId], [WarehouseId]) WHERE [OpenOrderId] IS NOT NULL');
@@ -1040,7 +1126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     CREATE INDEX [IX_PickListOrders_OrderId] ON [PickListOrders] ([OrderId]);
@@ -1048,7 +1134,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     CREATE INDEX [IX_PickListOrders_PickListId] ON [PickListOrders] ([PickListId]);
@@ -1056,7 +1142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     CREATE INDEX [IX_PickLists_WarehouseId_Status] ON [PickLists] ([WarehouseId], [Status]);
@@ -1064,11 +1150,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123162335_WarehouseFloor'
+    WHERE [MigrationId] = N'20261123163438_WarehouseFloor'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123162335_WarehouseFloor', N'10.0.14');
+    VALUES (N'20261123163438_WarehouseFloor', N'10.0.14');
 END;
 
 COMMIT;

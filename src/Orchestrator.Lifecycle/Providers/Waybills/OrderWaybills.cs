@@ -14,8 +14,11 @@ namespace Orchestrator.Lifecycle.Providers.Waybills;
 /// </summary>
 public sealed partial class OrderWaybills(OrchestratorDbContext db, IWaybillIssuer issuer, TimeProvider clock)
 {
-    /// <summary>Takes (or finds) the waybill for <paramref name="idempotencyKey"/> from the order's carrier, sent from the order's warehouse.</summary>
-    public async Task<Waybill> IssueAsync(SalesOrder order, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes (or finds) the waybill for <paramref name="idempotencyKey"/> from the order's carrier, sent from the
+    /// package's warehouse, and makes it the package's number.
+    /// </summary>
+    public async Task<Waybill> IssueAsync(SalesOrder order, Package package, string idempotencyKey, CancellationToken cancellationToken)
     {
         var carrier = order.LogisticsCompanyId is { } id
             ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.Code).FirstOrDefaultAsync(cancellationToken)
@@ -26,15 +29,17 @@ public sealed partial class OrderWaybills(OrchestratorDbContext db, IWaybillIssu
                 $"Order {order.Id} has no logistics company: set the shop's default logistics company (or the order's), then retry.");
         }
 
-        var sender = order.WarehouseId is { } warehouseId
-            ? await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == warehouseId, cancellationToken)
-            : null;
-        if (sender is null)
+        var sender = await db.Warehouses.AsNoTracking().FirstAsync(w => w.Id == package.WarehouseId, cancellationToken);
+        var waybill = await issuer.IssueAsync(order, sender, carrier, idempotencyKey, cancellationToken);
+        waybill.PackageId = package.Id;
+        package.TrackingNumber = waybill.TrackingNumber;
+        package.Reach(PackageStatus.WaybillIssued);
+        if (package.Sequence == 1 || order.TrackingNumber is null)
         {
-            throw new InvalidOperationException($"Order {order.Id} has no warehouse to send from: it must be allocated before its waybill is requested.");
+            order.TrackingNumber = waybill.TrackingNumber;
         }
 
-        return await issuer.IssueAsync(order, sender, carrier, idempotencyKey, cancellationToken);
+        return waybill;
     }
 
     /// <summary>Asks for every live waybill of the order to be cancelled; the cancellation job tells the carriers.</summary>

@@ -43,7 +43,9 @@ internal static class PickListsApi
         var orders = db.WorkflowInstances.AsNoTracking()
             .Where(i => i.Status == WorkflowStatus.Suspended && i.WaitingFor == PickActivity.Bookmark)
             .Join(db.SalesOrders, i => i.SalesOrderId, o => o.Id, (i, o) => o)
-            .Where(o => o.WarehouseId == warehouseId)
+            .Where(o => db.Packages.Any(p => p.OrderId == o.Id && p.WarehouseId == warehouseId
+                    && (p.Status == PackageStatus.Allocated || p.Status == PackageStatus.WaybillIssued))
+                || (o.WarehouseId == warehouseId && !db.Packages.Any(p => p.OrderId == o.Id)))
             .Where(o => !db.Set<PickListOrder>().Any(p => p.OpenOrderId == o.Id && p.WarehouseId == warehouseId));
         if (request.ShopId is { } shop)
         {
@@ -92,7 +94,10 @@ internal static class PickListsApi
     private static async Task<IResult> Print(long id, OrchestratorDbContext db, CancellationToken ct) =>
         await FindAsync(db, id, ct) is { } wave ? PickListPrint.Html(await PickListView.LoadAsync(db, wave, ct)) : Problems.NotFound("Pick list", id);
 
-    /// <summary>Confirms picking for each order in wave order; one not waiting for picking is reported, not fatal. The wave closes.</summary>
+    /// <summary>
+    /// Confirms picking for each order in wave order (its packages in this warehouse); one not waiting for picking is
+    /// reported, not fatal. The wave closes.
+    /// </summary>
     private static async Task<IResult> Confirm(long id, FloorActor? body, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var wave = await db.PickLists.Include(p => p.Orders).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -110,7 +115,7 @@ internal static class PickListsApi
         var results = new List<PickConfirmResult>();
         foreach (var entry in wave.Orders.OrderBy(o => o.Position))
         {
-            var payload = new JsonObject { ["picker"] = body?.By, ["pickListId"] = id };
+            var payload = new JsonObject { ["picker"] = body?.By, ["pickListId"] = id, ["warehouseId"] = wave.WarehouseId };
             results.Add(await OrderStimuli.SendAsync(db, grains, entry.OrderId, PickActivity.Bookmark, payload, ct) switch
             {
                 null => new PickConfirmResult(entry.OrderId, StatusCodes.Status404NotFound, null, "The order has no workflow."),

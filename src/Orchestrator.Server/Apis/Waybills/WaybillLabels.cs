@@ -7,7 +7,7 @@ using Orchestrator.Server.Printing;
 
 namespace Orchestrator.Server.Apis.Waybills;
 
-/// <summary>E-waybill labels (电子面单) at 100 × 150 mm, one page per live waybill: carrier, number and barcode, receiver, sender, goods.</summary>
+/// <summary>E-waybill labels (电子面单) at 100 × 150 mm, one page per package's live waybill: carrier, number and barcode, receiver, sender, goods.</summary>
 internal static class WaybillLabels
 {
     private const string Css = """
@@ -24,15 +24,15 @@ internal static class WaybillLabels
         @media screen { .label { border: 0.3mm dashed #999; margin: 4mm; } }
         """;
 
-    public static IResult Html(SalesOrder order, IReadOnlyList<Waybill> waybills, Warehouse? sender, IReadOnlyDictionary<string, string> carrierNames)
+    public static IResult Html(SalesOrder order, IReadOnlyList<WaybillLabel> labels, IReadOnlyDictionary<string, string> carrierNames)
     {
         var e = PrintPage.Encode;
-        var goods = string.Join("；", order.Lines.SelectMany(l => l.Items).GroupBy(i => i.MerchantCode).Select(g => $"{g.Key} × {g.Sum(i => i.Quantity)}"));
         var body = new StringBuilder();
         var n = 0;
-        foreach (var waybill in waybills)
+        foreach (var (waybill, lines, sender) in labels)
         {
             n++;
+            var goods = string.Join("；", lines.GroupBy(i => i.MerchantCode, StringComparer.OrdinalIgnoreCase).Select(g => $"{g.Key} × {g.Sum(i => i.Quantity)}"));
             body.Append("<section class=\"label\">")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"carrier\">{e(carrierNames.GetValueOrDefault(waybill.CarrierCode, waybill.CarrierCode))} {e(waybill.CarrierCode)}</div>")
                 .Append(Code128.Svg(waybill.TrackingNumber, 90, 22))
@@ -42,12 +42,15 @@ internal static class WaybillLabels
                 .Append(CultureInfo.InvariantCulture,
                     $"<div class=\"party sender\"><b>寄</b>{e(sender?.ContactName ?? sender?.Name)} {e(sender?.ContactPhone)}<br>{e(sender?.Province)}{e(sender?.City)}{e(sender?.District)}{e(sender?.Address)}</div>")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"goods\">{e(goods)}</div>")
-                .Append(CultureInfo.InvariantCulture, $"<div class=\"order\">订单 {e(order.PlatformOrderId)} · 包裹 {n}/{waybills.Count}</div>")
+                .Append(CultureInfo.InvariantCulture, $"<div class=\"order\">订单 {e(order.PlatformOrderId)} · 包裹 {n}/{labels.Count}</div>")
                 .Append("</section>");
         }
 
         return PrintPage.Html($"电子面单 {order.PlatformOrderId}", Css, body.ToString());
     }
+
+    /// <summary>One label: the waybill, the goods in its parcel, and the warehouse it leaves from.</summary>
+    public sealed record WaybillLabel(Waybill Waybill, IReadOnlyList<(string MerchantCode, int Quantity)> Lines, Warehouse? Sender);
 
     /// <summary>Labels show the receiver's mobile as 138****0001: the parcel passes many hands.</summary>
     private static string MaskPhone(string phone) => phone.Length >= 11 ? string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(phone.Length - 4)) : phone;

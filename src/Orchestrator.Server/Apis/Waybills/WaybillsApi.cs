@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 
@@ -44,10 +45,17 @@ internal static class WaybillsApi
                 detail: $"Order {orderId} has no live waybill: it has not reached RequestWaybill, or its waybills were cancelled.");
         }
 
-        var sender = order.WarehouseId is { } warehouseId ? await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == warehouseId, ct) : null;
+        var packages = await db.Packages.AsNoTracking().Where(p => p.OrderId == orderId).ToDictionaryAsync(p => p.Id, ct);
+        var warehouseIds = packages.Values.Select(p => (long?)p.WarehouseId).Append(order.WarehouseId).OfType<long>().Distinct().ToList();
+        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         var codes = live.Select(w => w.CarrierCode).Distinct().ToList();
         var names = await db.LogisticsCompanies.AsNoTracking().Where(l => codes.Contains(l.Code)).ToDictionaryAsync(l => l.Code, l => l.Name, ct);
-        return WaybillLabels.Html(order, live, sender, names);
+        var orderLines = order.Lines.SelectMany(l => l.Items).Select(i => (i.MerchantCode, i.Quantity)).ToList();
+        var labels = live.Select(w => w.PackageId is { } id && packages.TryGetValue(id, out var package)
+                ? new WaybillLabels.WaybillLabel(w, package.Lines.Select(l => (l.MerchantCode, l.Quantity)).ToList(), warehouses.GetValueOrDefault(package.WarehouseId))
+                : new WaybillLabels.WaybillLabel(w, orderLines, order.WarehouseId is { } warehouseId ? warehouses.GetValueOrDefault(warehouseId) : null))
+            .ToList();
+        return WaybillLabels.Html(order, labels, names);
     }
 
     /// <summary>
@@ -79,16 +87,15 @@ internal static class WaybillsApi
         }
 
         var reissue = (body?.Reissue ?? true) && order.Status != OrderStatus.Cancelled;
+        var package = waybill.PackageId is { } packageId
+            ? await db.Packages.FirstAsync(p => p.Id == packageId, ct)
+            : (await OrderPackages.LoadAsync(db, order, ct)).FirstOrDefault();
         Domain.Fulfilment.Waybill? replacement = null;
-        if (reissue)
+        if (reissue && package is not null)
         {
             try
             {
-                replacement = await waybills.IssueAsync(order, await waybills.ReplacementKeyAsync(waybill, ct), ct);
-                if (order.TrackingNumber == waybill.TrackingNumber)
-                {
-                    order.TrackingNumber = replacement.TrackingNumber;
-                }
+                replacement = await waybills.IssueAsync(order, package, await waybills.ReplacementKeyAsync(waybill, ct), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -96,9 +103,10 @@ internal static class WaybillsApi
                     detail: $"Waybill {waybill.TrackingNumber} is still live; nothing was cancelled. {ex.Message}");
             }
         }
-        else if (order.TrackingNumber == waybill.TrackingNumber)
+        else
         {
-            order.TrackingNumber = null;
+            order.TrackingNumber = order.TrackingNumber == waybill.TrackingNumber ? null : order.TrackingNumber;
+            package?.TrackingNumber = package.TrackingNumber == waybill.TrackingNumber ? null : package.TrackingNumber;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -106,6 +114,11 @@ internal static class WaybillsApi
         await waybills.TryCancelAtCarrierAsync(waybill, ct);
         order.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return Results.Ok(new { cancelled = WaybillResponse.From(waybill), replacement = replacement is null ? null : WaybillResponse.From(replacement), trackingNumber = order.TrackingNumber });
     }
 }

@@ -50,6 +50,49 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "PackageId",
+                table: "Waybills",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "AllowSplitPackages",
+                table: "Shops",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "Packages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WeightKg = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Packages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Packages_SalesOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Packages_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "PickLists",
                 columns: table => new
@@ -72,6 +115,36 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackageLine",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PackageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    GoodsId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MerchantCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scanned = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PackageLine_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PackageLine_Packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "Packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -109,6 +182,27 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                 columns: new[] { "CancelledAt", "NextCancelAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PackageLine_GoodsId",
+                table: "PackageLine",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageLine_PackageId",
+                table: "PackageLine",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Packages_OrderId_Sequence",
+                table: "Packages",
+                columns: new[] { "OrderId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Packages_WarehouseId_Status",
+                table: "Packages",
+                columns: new[] { "WarehouseId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PickListOrders_OpenOrderId_WarehouseId",
                 table: "PickListOrders",
                 columns: new[] { "OpenOrderId", "WarehouseId" },
@@ -134,7 +228,13 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "PackageLine");
+
+            migrationBuilder.DropTable(
                 name: "PickListOrders");
+
+            migrationBuilder.DropTable(
+                name: "Packages");
 
             migrationBuilder.DropTable(
                 name: "PickLists");
@@ -166,6 +266,14 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "NextCancelAttemptAt",
                 table: "Waybills");
+
+            migrationBuilder.DropColumn(
+                name: "PackageId",
+                table: "Waybills");
+
+            migrationBuilder.DropColumn(
+                name: "AllowSplitPackages",
+                table: "Shops");
         }
     }
 }

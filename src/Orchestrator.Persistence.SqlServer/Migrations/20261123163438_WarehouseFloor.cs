@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Orchestrator.Persistence.PostgreSql.Migrations
+namespace Orchestrator.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class WarehouseFloor : Migration
@@ -15,54 +14,97 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CancelAttempts",
                 table: "Waybills",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "CancelError",
                 table: "Waybills",
-                type: "character varying(1000)",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CancelReason",
                 table: "Waybills",
-                type: "character varying(500)",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CancelRequestedAt",
                 table: "Waybills",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CancelledAt",
                 table: "Waybills",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "NextCancelAttemptAt",
                 table: "Waybills",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PackageId",
+                table: "Waybills",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "AllowSplitPackages",
+                table: "Shops",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "Packages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    WarehouseId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    WeightKg = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Packages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Packages_SalesOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Packages_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "PickLists",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     WarehouseId = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     ShopId = table.Column<long>(type: "bigint", nullable: true),
                     LogisticsCompanyId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,16 +118,46 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PackageLine",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PackageId = table.Column<long>(type: "bigint", nullable: false),
+                    LineNo = table.Column<int>(type: "int", nullable: false),
+                    GoodsId = table.Column<long>(type: "bigint", nullable: false),
+                    MerchantCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    Scanned = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackageLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PackageLine_Goods_GoodsId",
+                        column: x => x.GoodsId,
+                        principalTable: "Goods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PackageLine_Packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "Packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PickListOrders",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     PickListId = table.Column<long>(type: "bigint", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
                     WarehouseId = table.Column<long>(type: "bigint", nullable: false),
                     OpenOrderId = table.Column<long>(type: "bigint", nullable: true),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    Position = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,10 +182,32 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                 columns: new[] { "CancelledAt", "NextCancelAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PackageLine_GoodsId",
+                table: "PackageLine",
+                column: "GoodsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PackageLine_PackageId",
+                table: "PackageLine",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Packages_OrderId_Sequence",
+                table: "Packages",
+                columns: new[] { "OrderId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Packages_WarehouseId_Status",
+                table: "Packages",
+                columns: new[] { "WarehouseId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PickListOrders_OpenOrderId_WarehouseId",
                 table: "PickListOrders",
                 columns: new[] { "OpenOrderId", "WarehouseId" },
-                unique: true);
+                unique: true,
+                filter: "[OpenOrderId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PickListOrders_OrderId",
@@ -135,7 +229,13 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "PackageLine");
+
+            migrationBuilder.DropTable(
                 name: "PickListOrders");
+
+            migrationBuilder.DropTable(
+                name: "Packages");
 
             migrationBuilder.DropTable(
                 name: "PickLists");
@@ -167,6 +267,14 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "NextCancelAttemptAt",
                 table: "Waybills");
+
+            migrationBuilder.DropColumn(
+                name: "PackageId",
+                table: "Waybills");
+
+            migrationBuilder.DropColumn(
+                name: "AllowSplitPackages",
+                table: "Shops");
         }
     }
 }
