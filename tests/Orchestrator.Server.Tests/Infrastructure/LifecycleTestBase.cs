@@ -71,6 +71,41 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>
+    /// Moves <paramref name="merchantCodes"/> from the shop's default warehouse to a second one (5 each), second in its
+    /// strategy, and sets whether the shop splits packages (拆单): an order of goods from both has no one warehouse.
+    /// </summary>
+    protected async Task<long> AddSecondWarehouseAsync(long shopId, bool allowSplitPackages, params string[] merchantCodes)
+    {
+        var first = await WarehouseOfAsync(shopId);
+        var second = await PostCreatedAsync("/api/warehouses", new JsonObject
+        {
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "天河路2号",
+            ["contactName"] = "李仓管",
+            ["contactPhone"] = "13800000002",
+        });
+        await AdjustStockAsync(first, -100, merchantCodes);
+        await AdjustStockAsync(second, 5, merchantCodes);
+        var version = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["version"]!.GetValue<int>();
+        var strategy = await Client.PutAsJsonAsync($"/api/shops/{shopId}/warehouse-strategy", new JsonObject
+        {
+            ["allowOutOfStock"] = false,
+            ["allowSplitPackages"] = allowSplitPackages,
+            ["version"] = version,
+            ["warehouses"] = new JsonArray(new JsonObject { ["warehouseId"] = first, ["priority"] = 1 }, new JsonObject { ["warehouseId"] = second, ["priority"] = 2 }),
+        }, ServerFixture.Json);
+        Assert.True(strategy.StatusCode == HttpStatusCode.OK, $"warehouse-strategy: {strategy.StatusCode} {await strategy.Content.ReadAsStringAsync()}");
+        return second;
+    }
+
+    /// <summary>The order's packages, by sequence.</summary>
+    protected async Task<List<JsonObject>> PackagesAsync(long orderId) =>
+        (await Client.GetFromJsonAsync<JsonArray>($"/api/orders/{orderId}/packages", ServerFixture.Json))!.Select(p => p!.AsObject()).ToList();
+
     /// <summary>The shop's default warehouse, where <see cref="CreateReadyShopAsync(string[])"/> put its stock.</summary>
     protected async Task<long> WarehouseOfAsync(long shopId) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["defaultWarehouseId"]!.GetValue<long>();

@@ -6,7 +6,7 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class PlatformSqliteFixture : SqliteServerFixture
 {
-    public static readonly string[] ConnectedShops = ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET"];
+    public static readonly string[] ConnectedShops = ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET", "SIM-SPLIT"];
 
     public PlatformSimulatorHost Simulator { get; } = new();
 

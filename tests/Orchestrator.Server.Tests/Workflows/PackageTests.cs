@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Workflows;
+
+/// <summary>拆单: an order no one warehouse can fill ships from several, one package and one waybill each.</summary>
+public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTestBase(fixture), IClassFixture<WaybillSimulatorFixture>
+{
+    private WaybillSimulatorHost Simulator => fixture.Simulator;
+
+    [Fact]
+    public async Task An_order_split_over_two_warehouses_reserves_in_both_and_ships_two_packages_with_two_numbers()
+    {
+        var (tea, cup) = (Unique("TEA"), Unique("CUP"));
+        var shop = await CreateReadyShopAsync(tea, cup);
+        var first = await WarehouseOfAsync(shop);
+        var second = await AddSecondWarehouseAsync(shop, allowSplitPackages: true, cup);
+        await Simulator.InjectAsync(new JsonObject { ["provider"] = "SF", ["delay"] = 1, ["delaySeconds"] = 3 });
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2), (cup, 1)), HttpStatusCode.Created)).Order.Id;
+        var instanceId = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+
+        var packages = await PackagesAsync(orderId);
+        Assert.Equal([(1, first, tea, 2), (2, second, cup, 1)], packages.Select(p => (p["sequence"]!.GetValue<int>(), p["warehouseId"]!.GetValue<long>(),
+            Assert.Single(p["lines"]!.AsArray())!["merchantCode"]!.GetValue<string>(), p["lines"]![0]!["quantity"]!.GetValue<int>())));
+        Assert.Equal((2, 1), (await ReservedAsync(first, tea), await ReservedAsync(second, cup)));
+        var issued = await Simulator.WaybillsOfAsync(instanceId);
+        Assert.Equal(2, issued.Count);
+        Assert.Contains(issued, w => w["repeats"]!.GetValue<int>() >= 1);
+        Assert.Equal(packages.Select(p => p["trackingNumber"]!.GetValue<string>()).Order(), issued.Select(w => w["trackingNumber"]!.GetValue<string>()).Order());
+        Assert.Equal(["文一西路1号", "天河路2号"], issued.OrderBy(w => w["key"]!.GetValue<string>()).Select(w => w["sender"]!["address"]!.GetValue<string>()));
+        Assert.Equal(packages[0]["trackingNumber"]!.GetValue<string>(), await TrackingNumberAsync(orderId));
+
+        var ambiguous = await ProblemAsync(await FloorAsync(orderId, "pick:confirm", new JsonObject()), HttpStatusCode.BadRequest);
+        AssertNamesField(ambiguous, "packageId");
+        foreach (var package in packages)
+        {
+            var id = package["id"]!.GetValue<long>();
+            await FloorOkAsync(orderId, "pick:confirm", new JsonObject { ["packageId"] = id });
+        }
+
+        await WaitForAsync(orderId, bookmark: "Scanned");
+        AssertNamesField(await ProblemAsync(await FloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea }), HttpStatusCode.BadRequest), "packageId");
+        var half = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["packageId"] = packages[0]["id"]!.GetValue<long>(), ["barcode"] = tea, ["quantity"] = 2 });
+        Assert.Equal(1, half["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
+        await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["packageId"] = packages[1]["id"]!.GetValue<long>(), ["barcode"] = cup });
+        await FloorOkAsync(orderId, "weigh", new JsonObject { ["packageId"] = packages[0]["id"]!.GetValue<long>(), ["weightKg"] = 0.7 });
+        var shipped = await FloorOkAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 0.4 });
+
+        Assert.Equal(("Shipped", "Finished"), (shipped["order"]!["status"]!.GetValue<string>(), shipped["instance"]!["status"]!.GetValue<string>()));
+        Assert.Equal(1.1m, shipped["order"]!["weightKg"]!.GetValue<decimal>());
+        Assert.Equal((98, 4), (await OnHandAsync(first, tea), await OnHandAsync(second, cup)));
+        var confirmed = await Server.WithDbAsync(db => db.ShipmentConfirmations.Where(s => s.OrderId == orderId).Select(s => s.TrackingNumber).ToListAsync());
+        Assert.Equal(packages.Select(p => p["trackingNumber"]!.GetValue<string>()).Order(), confirmed.Order());
+        Assert.All(await PackagesAsync(orderId), p => Assert.Equal("Shipped", p["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Without_the_split_flag_an_order_no_warehouse_can_fill_waits_for_stock_as_before()
+    {
+        var (tea, cup) = (Unique("TEA"), Unique("CUP"));
+        var shop = await CreateReadyShopAsync(tea, cup);
+        await AddSecondWarehouseAsync(shop, allowSplitPackages: false, cup);
+
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2), (cup, 1)), HttpStatusCode.Created)).Order.Id;
+
+        await WaitForAsync(orderId, bookmark: "StockAvailable");
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        Assert.Equal("OutOfStock", order["exceptionKind"]!.GetValue<string>());
+        Assert.Empty(await PackagesAsync(orderId));
+    }
+
+    private Task<HttpResponseMessage> FloorAsync(long orderId, string action, JsonObject body) =>
+        Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", body, ServerFixture.Json);
+
+    private async Task<JsonObject> FloorOkAsync(long orderId, string action, JsonObject body)
+    {
+        var response = await FloorAsync(orderId, action, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private async Task<string?> TrackingNumberAsync(long orderId) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["trackingNumber"]?.GetValue<string>();
+
+    private Task<int> ReservedAsync(long warehouseId, string code) =>
+        Server.WithDbAsync(db => db.StockItems.Where(s => s.WarehouseId == warehouseId && db.Goods.Any(g => g.Id == s.GoodsId && g.MerchantCode == code)).Select(s => s.Reserved).SingleAsync());
+
+    private Task<int> OnHandAsync(long warehouseId, string code) =>
+        Server.WithDbAsync(db => db.StockItems.Where(s => s.WarehouseId == warehouseId && db.Goods.Any(g => g.Id == s.GoodsId && g.MerchantCode == code)).Select(s => s.OnHand).SingleAsync());
+}
