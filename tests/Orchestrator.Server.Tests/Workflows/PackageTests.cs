@@ -72,6 +72,62 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
         Assert.Empty(await PackagesAsync(orderId));
     }
 
+    [Fact]
+    public async Task The_floor_splits_a_package_at_picking_the_new_packages_get_new_waybills_and_the_old_one_is_cancelled()
+    {
+        var (tea, cup) = (Unique("TEA"), Unique("CUP"));
+        var shop = await CreateReadyShopAsync(tea, cup);
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2), (cup, 1)), HttpStatusCode.Created)).Order.Id;
+        var instanceId = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        var original = Assert.Single(await PackagesAsync(orderId));
+
+        AssertNamesField(await ProblemAsync(await SplitAsync(orderId, Split((tea, 2), (cup, 1))), HttpStatusCode.BadRequest), "packages");
+        AssertNamesField(await ProblemAsync(await SplitAsync(orderId, Split((tea, 2)), Split(("NOPE", 1))), HttpStatusCode.BadRequest), "packages[1].lines[0].merchantCode");
+        AssertNamesField(await ProblemAsync(await SplitAsync(orderId, Split((tea, 2)), Split((cup, 0))), HttpStatusCode.BadRequest), "packages[1].lines[0].quantity");
+        var short1 = await ProblemAsync(await SplitAsync(orderId, Split((tea, 1)), Split((cup, 1))), HttpStatusCode.BadRequest);
+        Assert.Contains($"{tea}: the packages hold 1, the warehouse ships 2", short1["errors"]!["packages"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync($"/api/orders/{orderId}/packages:split",
+            new JsonObject { ["warehouseId"] = 999_999, ["packages"] = new JsonArray(Split((tea, 2)), Split((cup, 1))) }, ServerFixture.Json), HttpStatusCode.BadRequest), "warehouseId");
+
+        var response = await SplitAsync(orderId, Split((tea, 1), (cup, 1)), Split((tea, 1)));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"split: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+
+        var packages = await PackagesAsync(orderId);
+        Assert.Equal(["Cancelled", "WaybillIssued", "WaybillIssued"], packages.Select(p => p["status"]!.GetValue<string>()));
+        var (second, third) = (packages[1], packages[2]);
+        Assert.Equal([(tea, 1), (cup, 1)], second["lines"]!.AsArray().Select(l => (l!["merchantCode"]!.GetValue<string>(), l["quantity"]!.GetValue<int>())));
+        Assert.Equal([(tea, 1)], third["lines"]!.AsArray().Select(l => (l!["merchantCode"]!.GetValue<string>(), l["quantity"]!.GetValue<int>())));
+        var atCarrier = await Simulator.WaybillsOfAsync(instanceId);
+        Assert.Equal(3, atCarrier.Count);
+        Assert.NotNull(atCarrier.Single(w => w["trackingNumber"]!.GetValue<string>() == original["trackingNumber"]!.GetValue<string>())["cancelledAt"]);
+        Assert.Equal(second["trackingNumber"]!.GetValue<string>(), await TrackingNumberAsync(orderId));
+
+        foreach (var (action, body) in new[] { ("pick:confirm", new JsonObject()), ("verify:scan", new JsonObject { ["barcode"] = tea }), ("weigh", new JsonObject { ["weightKg"] = 0.5 }) })
+        {
+            foreach (var package in new[] { second, third })
+            {
+                var payload = body.DeepClone().AsObject();
+                payload["packageId"] = package["id"]!.GetValue<long>();
+                await FloorOkAsync(orderId, action, payload);
+                if (action == "verify:scan" && package == second)
+                {
+                    await FloorOkAsync(orderId, action, new JsonObject { ["packageId"] = package["id"]!.GetValue<long>(), ["barcode"] = cup });
+                }
+            }
+        }
+
+        await WaitForAsync(orderId, status: "Finished");
+        await ProblemAsync(await SplitAsync(orderId, Split((tea, 1), (cup, 1)), Split((tea, 1))), HttpStatusCode.Conflict);
+        var confirmed = await Server.WithDbAsync(db => db.ShipmentConfirmations.Where(s => s.OrderId == orderId).Select(s => s.TrackingNumber).ToListAsync());
+        Assert.Equal(new[] { second, third }.Select(p => p["trackingNumber"]!.GetValue<string>()).Order(), confirmed.Order());
+    }
+
+    private static JsonObject Split(params (string MerchantCode, int Quantity)[] lines) =>
+        new() { ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l.MerchantCode, ["quantity"] = l.Quantity })]) };
+
+    private Task<HttpResponseMessage> SplitAsync(long orderId, params JsonObject[] packages) =>
+        Client.PostAsJsonAsync($"/api/orders/{orderId}/packages:split", new JsonObject { ["packages"] = new JsonArray(packages) }, ServerFixture.Json);
+
     private Task<HttpResponseMessage> FloorAsync(long orderId, string action, JsonObject body) =>
         Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", body, ServerFixture.Json);
 
