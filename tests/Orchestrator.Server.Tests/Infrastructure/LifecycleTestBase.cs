@@ -102,6 +102,57 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         return second;
     }
 
+    /// <summary>A floor action on an order (<c>pick:confirm</c>, <c>verify:scan</c>, <c>weigh</c>…), answer unchecked.</summary>
+    protected Task<HttpResponseMessage> PostFloorAsync(long orderId, string action, JsonObject body) =>
+        Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", body, ServerFixture.Json);
+
+    /// <summary>A floor action that must answer 200; returns the order and where its workflow stands.</summary>
+    protected async Task<JsonObject> FloorOkAsync(long orderId, string action, JsonObject body)
+    {
+        var response = await PostFloorAsync(orderId, action, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    protected async Task<string?> TrackingNumberAsync(long orderId) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["trackingNumber"]?.GetValue<string>();
+
+    protected async Task<(int OnHand, int Reserved)> StockCountsAsync(long warehouse, string code)
+    {
+        var stock = await StockAsync(warehouse, code);
+        return (stock.OnHand, stock.Reserved);
+    }
+
+    protected async Task<(long GoodsId, int OnHand, int Reserved)> StockAsync(long warehouse, string code)
+    {
+        var item = (await Client.GetFromJsonAsync<JsonObject>($"/api/stock?warehouseId={warehouse}&merchantCode={code}", ServerFixture.Json))!["items"]![0]!;
+        return (item["goodsId"]!.GetValue<long>(), item["onHand"]!.GetValue<int>(), item["reserved"]!.GetValue<int>());
+    }
+
+    /// <summary>Picks, scans (all items at once) and weighs each package on its own, as the floor does with a split order.</summary>
+    protected async Task ShipPackagesThroughFloorAsync(long orderId, IReadOnlyList<JsonObject> packages)
+    {
+        foreach (var package in packages)
+        {
+            await FloorOkAsync(orderId, "pick:confirm", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>() });
+        }
+
+        foreach (var package in packages)
+        {
+            await FloorOkAsync(orderId, "verify:scan", new JsonObject
+            {
+                ["packageId"] = package["id"]!.GetValue<long>(),
+                ["items"] = new JsonArray([.. package["lines"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l!["merchantCode"]!.GetValue<string>(), ["quantity"] = l["quantity"]!.GetValue<int>() })]),
+            });
+        }
+
+        foreach (var package in packages)
+        {
+            await FloorOkAsync(orderId, "weigh", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>(), ["weightKg"] = 0.5 });
+        }
+    }
+
     /// <summary>The order's packages, by sequence.</summary>
     protected async Task<List<JsonObject>> PackagesAsync(long orderId) =>
         (await Client.GetFromJsonAsync<JsonArray>($"/api/orders/{orderId}/packages", ServerFixture.Json))!.Select(p => p!.AsObject()).ToList();

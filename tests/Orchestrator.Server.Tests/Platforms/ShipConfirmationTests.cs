@@ -78,21 +78,7 @@ public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : Lifecy
         var packages = await PackagesAsync(orderId);
         Assert.Equal(2, packages.Count);
 
-        foreach (var (action, body) in new[] { ("pick:confirm", new JsonObject()), ("verify:scan", new JsonObject { ["quantity"] = 1 }), ("weigh", new JsonObject { ["weightKg"] = 0.5 }) })
-        {
-            foreach (var package in packages)
-            {
-                var payload = body.DeepClone().AsObject();
-                payload["packageId"] = package["id"]!.GetValue<long>();
-                if (action == "verify:scan")
-                {
-                    payload["barcode"] = package["lines"]![0]!["merchantCode"]!.GetValue<string>();
-                }
-
-                var response = await Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", payload, ServerFixture.Json);
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-        }
+        await ShipPackagesThroughFloorAsync(orderId, packages);
 
         await WaitForAsync(orderId, status: "Finished");
         var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;

@@ -25,7 +25,7 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
         var packages = await PackagesAsync(orderId);
         Assert.Equal([(1, first, tea, 2), (2, second, cup, 1)], packages.Select(p => (p["sequence"]!.GetValue<int>(), p["warehouseId"]!.GetValue<long>(),
             Assert.Single(p["lines"]!.AsArray())!["merchantCode"]!.GetValue<string>(), p["lines"]![0]!["quantity"]!.GetValue<int>())));
-        Assert.Equal((2, 1), (await ReservedAsync(first, tea), await ReservedAsync(second, cup)));
+        Assert.Equal(((100, 2), (5, 1)), (await StockCountsAsync(first, tea), await StockCountsAsync(second, cup)));
         var issued = await Simulator.WaybillsOfAsync(instanceId);
         Assert.Equal(2, issued.Count);
         Assert.Contains(issued, w => w["repeats"]!.GetValue<int>() >= 1);
@@ -33,7 +33,7 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
         Assert.Equal(["文一西路1号", "天河路2号"], issued.OrderBy(w => w["key"]!.GetValue<string>()).Select(w => w["sender"]!["address"]!.GetValue<string>()));
         Assert.Equal(packages[0]["trackingNumber"]!.GetValue<string>(), await TrackingNumberAsync(orderId));
 
-        var ambiguous = await ProblemAsync(await FloorAsync(orderId, "pick:confirm", new JsonObject()), HttpStatusCode.BadRequest);
+        var ambiguous = await ProblemAsync(await PostFloorAsync(orderId, "pick:confirm", new JsonObject()), HttpStatusCode.BadRequest);
         AssertNamesField(ambiguous, "packageId");
         foreach (var package in packages)
         {
@@ -42,7 +42,7 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
         }
 
         await WaitForAsync(orderId, bookmark: "Scanned");
-        AssertNamesField(await ProblemAsync(await FloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea }), HttpStatusCode.BadRequest), "packageId");
+        AssertNamesField(await ProblemAsync(await PostFloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea }), HttpStatusCode.BadRequest), "packageId");
         var half = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["packageId"] = packages[0]["id"]!.GetValue<long>(), ["barcode"] = tea, ["quantity"] = 2 });
         Assert.Equal(1, half["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
         await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["packageId"] = packages[1]["id"]!.GetValue<long>(), ["barcode"] = cup });
@@ -51,7 +51,7 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
 
         Assert.Equal(("Shipped", "Finished"), (shipped["order"]!["status"]!.GetValue<string>(), shipped["instance"]!["status"]!.GetValue<string>()));
         Assert.Equal(1.1m, shipped["order"]!["weightKg"]!.GetValue<decimal>());
-        Assert.Equal((98, 4), (await OnHandAsync(first, tea), await OnHandAsync(second, cup)));
+        Assert.Equal(((98, 0), (4, 0)), (await StockCountsAsync(first, tea), await StockCountsAsync(second, cup)));
         var confirmed = await Server.WithDbAsync(db => db.ShipmentConfirmations.Where(s => s.OrderId == orderId).Select(s => s.TrackingNumber).ToListAsync());
         Assert.Equal(packages.Select(p => p["trackingNumber"]!.GetValue<string>()).Order(), confirmed.Order());
         Assert.All(await PackagesAsync(orderId), p => Assert.Equal("Shipped", p["status"]!.GetValue<string>()));
@@ -102,19 +102,7 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
         Assert.NotNull(atCarrier.Single(w => w["trackingNumber"]!.GetValue<string>() == original["trackingNumber"]!.GetValue<string>())["cancelledAt"]);
         Assert.Equal(second["trackingNumber"]!.GetValue<string>(), await TrackingNumberAsync(orderId));
 
-        foreach (var (action, body) in new[] { ("pick:confirm", new JsonObject()), ("verify:scan", new JsonObject { ["barcode"] = tea }), ("weigh", new JsonObject { ["weightKg"] = 0.5 }) })
-        {
-            foreach (var package in new[] { second, third })
-            {
-                var payload = body.DeepClone().AsObject();
-                payload["packageId"] = package["id"]!.GetValue<long>();
-                await FloorOkAsync(orderId, action, payload);
-                if (action == "verify:scan" && package == second)
-                {
-                    await FloorOkAsync(orderId, action, new JsonObject { ["packageId"] = package["id"]!.GetValue<long>(), ["barcode"] = cup });
-                }
-            }
-        }
+        await ShipPackagesThroughFloorAsync(orderId, [second, third]);
 
         await WaitForAsync(orderId, status: "Finished");
         await ProblemAsync(await SplitAsync(orderId, Split((tea, 1), (cup, 1)), Split((tea, 1))), HttpStatusCode.Conflict);
@@ -127,24 +115,4 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
 
     private Task<HttpResponseMessage> SplitAsync(long orderId, params JsonObject[] packages) =>
         Client.PostAsJsonAsync($"/api/orders/{orderId}/packages:split", new JsonObject { ["packages"] = new JsonArray(packages) }, ServerFixture.Json);
-
-    private Task<HttpResponseMessage> FloorAsync(long orderId, string action, JsonObject body) =>
-        Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", body, ServerFixture.Json);
-
-    private async Task<JsonObject> FloorOkAsync(long orderId, string action, JsonObject body)
-    {
-        var response = await FloorAsync(orderId, action, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    private async Task<string?> TrackingNumberAsync(long orderId) =>
-        (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["trackingNumber"]?.GetValue<string>();
-
-    private Task<int> ReservedAsync(long warehouseId, string code) =>
-        Server.WithDbAsync(db => db.StockItems.Where(s => s.WarehouseId == warehouseId && db.Goods.Any(g => g.Id == s.GoodsId && g.MerchantCode == code)).Select(s => s.Reserved).SingleAsync());
-
-    private Task<int> OnHandAsync(long warehouseId, string code) =>
-        Server.WithDbAsync(db => db.StockItems.Where(s => s.WarehouseId == warehouseId && db.Goods.Any(g => g.Id == s.GoodsId && g.MerchantCode == code)).Select(s => s.OnHand).SingleAsync());
 }
