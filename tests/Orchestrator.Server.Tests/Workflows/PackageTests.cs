@@ -51,6 +51,8 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
 
         Assert.Equal(("Shipped", "Finished"), (shipped["order"]!["status"]!.GetValue<string>(), shipped["instance"]!["status"]!.GetValue<string>()));
         Assert.Equal(1.1m, shipped["order"]!["weightKg"]!.GetValue<decimal>());
+        Assert.Equal(packages.Select(p => p["trackingNumber"]!.GetValue<string>()),
+            shipped["order"]!["packages"]!.AsArray().Select(p => p!["trackingNumber"]!.GetValue<string>()));
         Assert.Equal(((98, 0), (4, 0)), (await StockCountsAsync(first, tea), await StockCountsAsync(second, cup)));
         var confirmed = await Server.WithDbAsync(db => db.ShipmentConfirmations.Where(s => s.OrderId == orderId).Select(s => s.TrackingNumber).ToListAsync());
         Assert.Equal(packages.Select(p => p["trackingNumber"]!.GetValue<string>()).Order(), confirmed.Order());
