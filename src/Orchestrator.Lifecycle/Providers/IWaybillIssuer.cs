@@ -10,9 +10,9 @@ public interface IWaybillIssuer
     /// <summary>
     /// Returns the waybill recorded for <paramref name="idempotencyKey"/>, or takes one and adds its row to the step's
     /// context without saving: the runtime commits it with the step. <paramref name="sender"/> is the shipping warehouse,
-    /// whose contact and address the carrier prints as the sender (寄件人).
+    /// whose contact and address the carrier prints as the sender (寄件人); <paramref name="goods"/> what is in the parcel.
     /// </summary>
-    Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken);
+    Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives the number back to the carrier (an order cancelled after its waybill); pre-reported numbers cost money.

@@ -13,7 +13,7 @@ namespace Orchestrator.Lifecycle.Providers;
 /// </summary>
 public sealed class LocalWaybillIssuer(OrchestratorDbContext db, TimeProvider clock) : IWaybillIssuer
 {
-    public async Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var existing = await db.Waybills.FirstOrDefaultAsync(w => w.IdempotencyKey == idempotencyKey, cancellationToken);
         if (existing is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
@@ -9,7 +10,7 @@ internal sealed class CainiaoWaybillClient(HttpClient http) : ICarrierWaybillCli
 {
     public WaybillProviderKind Provider => WaybillProviderKind.Cainiao;
 
-    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
@@ -30,7 +31,7 @@ internal sealed class CainiaoWaybillClient(HttpClient http) : ICarrierWaybillCli
             {
                 ["object_id"] = idempotencyKey,
                 ["order_info"] = new JsonObject { ["order_channels_type"] = "OTHERS", ["trade_order_list"] = new JsonArray(order.PlatformOrderId) },
-                ["package_info"] = new JsonObject { ["id"] = idempotencyKey, ["items"] = CarrierJson.Items(order) },
+                ["package_info"] = new JsonObject { ["id"] = idempotencyKey, ["items"] = CarrierJson.Items(goods) },
                 ["recipient"] = new JsonObject
                 {
                     ["name"] = order.ReceiverName,

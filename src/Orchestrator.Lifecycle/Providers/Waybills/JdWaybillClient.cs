@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
@@ -12,7 +13,7 @@ internal sealed class JdWaybillClient(HttpClient http, IOptions<WaybillOptions> 
 
     public WaybillProviderKind Provider => WaybillProviderKind.JD;
 
-    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {

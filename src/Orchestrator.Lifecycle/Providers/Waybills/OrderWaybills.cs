@@ -30,7 +30,7 @@ public sealed partial class OrderWaybills(OrchestratorDbContext db, IWaybillIssu
         }
 
         var sender = await db.Warehouses.AsNoTracking().FirstAsync(w => w.Id == package.WarehouseId, cancellationToken);
-        var waybill = await issuer.IssueAsync(order, sender, carrier, idempotencyKey, cancellationToken);
+        var waybill = await issuer.IssueAsync(order, sender, package.Lines, carrier, idempotencyKey, cancellationToken);
         waybill.PackageId = package.Id;
         package.TrackingNumber = waybill.TrackingNumber;
         package.Reach(PackageStatus.WaybillIssued);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
@@ -10,14 +11,14 @@ internal sealed class SfWaybillClient(HttpClient http, IOptions<WaybillOptions> 
 {
     public WaybillProviderKind Provider => WaybillProviderKind.SF;
 
-    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["orderId"] = idempotencyKey,
             ["monthlyCard"] = options.Value.Account,
             ["expressTypeId"] = 1,
-            ["cargoDetails"] = CarrierJson.Items(order),
+            ["cargoDetails"] = CarrierJson.Items(goods),
             ["contactInfoList"] = new JsonArray(
             new JsonObject
             {
