@@ -153,6 +153,22 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         }
     }
 
+    /// <summary>Makes <paramref name="carrierCode"/> (e-waybills from <paramref name="provider"/>: SF, Cainiao or JD) the shop's default carrier.</summary>
+    protected async Task UseCarrierAsync(long shopId, string carrierCode, string provider)
+    {
+        var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
+        {
+            ["code"] = carrierCode,
+            ["name"] = carrierCode,
+            ["platformLogisticsCode"] = carrierCode,
+            ["waybillProvider"] = provider,
+        }, allowExisting: true);
+        var shop = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!;
+        shop["defaultLogisticsCompanyId"] = carrier;
+        var updated = await Client.PutAsJsonAsync($"/api/shops/{shopId}", shop, ServerFixture.Json);
+        Assert.True(updated.StatusCode == HttpStatusCode.OK, $"PUT shop: {updated.StatusCode} {await updated.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>The order's packages, by sequence.</summary>
     protected async Task<List<JsonObject>> PackagesAsync(long orderId) =>
         (await Client.GetFromJsonAsync<JsonArray>($"/api/orders/{orderId}/packages", ServerFixture.Json))!.Select(p => p!.AsObject()).ToList();

@@ -26,6 +26,27 @@ public sealed class WaybillCancellationTests(WaybillSimulatorFixture fixture) : 
             (sender["province"]!.GetValue<string>(), sender["city"]!.GetValue<string>(), sender["address"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("YTO", "Cainiao")]
+    [InlineData("JD", "JD")]
+    public async Task Cainiao_and_jd_get_the_sender_and_cancel_at_the_carrier_too(string carrierCode, string provider)
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        await UseCarrierAsync(shop, carrierCode, provider);
+        var orderId = await PushPaidOrderAsync(shop, code);
+        var instanceId = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        var issued = Assert.Single(await Simulator.WaybillsOfAsync(instanceId));
+        Assert.Equal(provider, issued["provider"]!.GetValue<string>());
+        Assert.Equal(("王仓管", "13800000001"), (issued["sender"]!["name"]!.GetValue<string>(), issued["sender"]!["phone"]!.GetValue<string>()));
+        Assert.Contains("文一西路1号", issued["sender"]!["address"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var cancelled = await Client.PostAsJsonAsync($"/api/workflow-instances/{instanceId}:cancel", new JsonObject { ["reason"] = "买家退款" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        await CancelledAtCarrierAsync(instanceId, issued["trackingNumber"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Cancelling_the_order_after_its_waybill_cancels_the_waybill_at_the_carrier()
     {
