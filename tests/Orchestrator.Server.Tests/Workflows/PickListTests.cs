@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Workflows;
@@ -31,6 +33,18 @@ public sealed class PickListTests(LifecycleSqliteFixture fixture) : LifecycleTes
         Assert.Equal("Nothing to pick", again["title"]!.GetValue<string>());
         var stored = await Server.WithDbAsync(db => Task.FromResult(db.PickLists.SelectMany(p => p.Orders).Count(o => o.OpenOrderId == late)));
         Assert.Equal(1, stored);
+
+        // The database itself refuses a second open wave holding the order, whatever a racing request computed.
+        await Assert.ThrowsAsync<DbUpdateException>(() => Server.WithDbAsync(db =>
+        {
+            db.PickLists.Add(new PickList
+            {
+                WarehouseId = warehouse,
+                CreatedAt = DateTime.UtcNow,
+                Orders = [new PickListOrder { OrderId = late, WarehouseId = warehouse, OpenOrderId = late, Position = 1 }],
+            });
+            return db.SaveChangesAsync();
+        }));
     }
 
     [Fact]
