@@ -60,6 +60,35 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
     }
 
     [Fact]
+    public async Task Each_warehouse_waves_its_own_package_of_a_split_order_and_the_order_moves_on_when_both_are_picked()
+    {
+        var (tea, cup) = (Unique("TEA"), Unique("CUP"));
+        var shop = await CreateReadyShopAsync(tea, cup);
+        var first = await WarehouseOfAsync(shop);
+        var second = await AddSecondWarehouseAsync(shop, allowSplitPackages: true, cup);
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2), (cup, 1)), HttpStatusCode.Created)).Order.Id;
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+        var packages = await PackagesAsync(orderId);
+
+        var waves = new List<JsonObject>();
+        foreach (var warehouse in new[] { first, second })
+        {
+            var response = await Client.PostAsJsonAsync($"/api/warehouses/{warehouse}/pick-lists", new JsonObject { ["shopId"] = shop }, ServerFixture.Json);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"pick-lists: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            waves.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+        }
+
+        Assert.Equal([(tea, 2), (cup, 1)], waves.Select(w => Assert.Single(w["items"]!.AsArray())!).Select(i => (i["merchantCode"]!.GetValue<string>(), i["totalQuantity"]!.GetValue<int>())));
+        Assert.Equal(packages.Select(p => p["trackingNumber"]!.GetValue<string>()), waves.Select(w => w["orders"]![0]!["trackingNumber"]!.GetValue<string>()));
+
+        var firstConfirmed = await Client.PostAsync($"/api/pick-lists/{waves[0]["id"]}:confirm", null);
+        Assert.Equal("PickConfirmed", JsonNode.Parse(await firstConfirmed.Content.ReadAsStringAsync())!["results"]![0]!["waitingFor"]!.GetValue<string>());
+        Assert.Equal(["Picked", "WaybillIssued"], (await PackagesAsync(orderId)).Select(p => p["status"]!.GetValue<string>()));
+        var secondConfirmed = await Client.PostAsync($"/api/pick-lists/{waves[1]["id"]}:confirm", null);
+        Assert.Equal("Scanned", JsonNode.Parse(await secondConfirmed.Content.ReadAsStringAsync())!["results"]![0]!["waitingFor"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Without_the_split_flag_an_order_no_warehouse_can_fill_waits_for_stock_as_before()
     {
         var (tea, cup) = (Unique("TEA"), Unique("CUP"));
