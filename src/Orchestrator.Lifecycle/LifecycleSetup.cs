@@ -31,6 +31,9 @@ public static class LifecycleSetup
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<StockLedger>();
         services.AddWaybillIssuer(configuration);
+        services.AddScoped<OrderWaybills>();
+        services.AddHostedService<WaybillCancellationService>();
+        services.AddScoped<IInstanceCancellationHandler, CancelWaybillsOnCancel>();
         services.AddScoped<LocalShipmentLedger>();
         services.AddScoped<IShipmentConfirmer, PlatformShipmentConfirmer>();
         services.AddSingleton<IFieldResolver, OrderFieldResolver>();

@@ -52,6 +52,10 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<ShipmentConfirmation> ShipmentConfirmations => Set<ShipmentConfirmation>();
 
+    public DbSet<PickList> PickLists => Set<PickList>();
+
+    public DbSet<Package> Packages => Set<Package>();
+
     public DbSet<RuleSetVersionRecord> RuleSetVersions => Set<RuleSetVersionRecord>();
 
     public DbSet<BuyerBlacklistEntry> BuyerBlacklist => Set<BuyerBlacklistEntry>();

@@ -96,9 +96,10 @@ public sealed class SimulatorState(TimeProvider clock)
 
     /// <summary>
     /// Records a shipment once per tid + out_sid: a repeat answers success and records nothing, a different tracking
-    /// number for a shipped trade is refused (TOP's offline send is not a re-ship).
+    /// number for a shipped trade is refused (TOP's offline send is not a re-ship) unless both are parcels of a split
+    /// shipment (<paramref name="subTid"/>).
     /// </summary>
-    public ShipOutcome Ship(long tid, string outSid, string companyCode)
+    public ShipOutcome Ship(long tid, string outSid, string companyCode, string? subTid = null)
     {
         lock (_gate)
         {
@@ -112,13 +113,13 @@ public sealed class SimulatorState(TimeProvider clock)
                 return ShipOutcome.AlreadyShippedSame;
             }
 
-            if (_shipments.Any(s => s.Tid == tid))
+            if (_shipments.Any(s => s.Tid == tid && (subTid is null || s.SubTid is null)))
             {
                 return ShipOutcome.AlreadyShippedOther;
             }
 
             var now = clock.GetUtcNow();
-            _shipments.Add(new SimShipment(tid, outSid, companyCode, now));
+            _shipments.Add(new SimShipment(tid, outSid, companyCode, now, subTid));
             _trades[tid] = trade with { Status = "WAIT_BUYER_CONFIRM_GOODS", ConsignTime = Format(now), Modified = Format(now) };
             return ShipOutcome.Shipped;
         }

@@ -61,7 +61,8 @@ public static class TopRouterApi
             return Error(40, "Missing required arguments", "isv.missing-parameter", "tid, out_sid and company_code are required");
         }
 
-        return state.Ship(tid, outSid, company) switch
+        var subTid = p.GetValueOrDefault("is_split") == "1" ? p.GetValueOrDefault("sub_tid") : null;
+        return state.Ship(tid, outSid, company, subTid) switch
         {
             ShipOutcome.Shipped or ShipOutcome.AlreadyShippedSame =>
                 Results.Json(new { logistics_offline_send_response = new { shipping = new { is_success = true } } }, PlatformSimulator.TopJson),

@@ -26,7 +26,7 @@ internal static class CainiaoApi
             var modules = new List<CainiaoModule>();
             foreach (var package in packages)
             {
-                var (waybill, result) = ledger.Issue(WaybillProviderKind.Cainiao, request.CpCode, package.ObjectId!);
+                var (waybill, result) = ledger.Issue(WaybillProviderKind.Cainiao, request.CpCode, package.ObjectId!, WaybillSender.FromCainiao(request.Sender));
                 if (result == IssueResult.KeyCancelled)
                 {
                     return Results.BadRequest(new CainiaoError("isv.object-id-cancelled", $"object_id {package.ObjectId} was cancelled"));

@@ -7,6 +7,9 @@ public sealed record IssuedWaybill(WaybillProviderKind Provider, string CarrierC
 {
     public DateTime? CancelledAt { get; init; }
 
+    /// <summary>The sender the first request for the key named.</summary>
+    public WaybillSender? Sender { get; init; }
+
     /// <summary>How many times the key was asked for again and answered with this same number.</summary>
     public int Repeats { get; init; }
 }

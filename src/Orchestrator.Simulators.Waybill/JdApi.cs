@@ -15,7 +15,7 @@ internal static class JdApi
                 return JdReply.Error(101, "orderId is required");
             }
 
-            var (waybill, result) = ledger.Issue(WaybillProviderKind.JD, "JD", request.OrderId);
+            var (waybill, result) = ledger.Issue(WaybillProviderKind.JD, "JD", request.OrderId, WaybillSender.FromJd(request.SenderName, request.SenderTel ?? request.SenderMobile, request.SenderAddress));
             return result == IssueResult.KeyCancelled ? JdReply.Error(119, $"orderId {request.OrderId} was cancelled") : JdReply.Ok(waybill.TrackingNumber);
         });
         group.MapPost("/waybill/cancel", (WaybillLedger ledger, JdCancelRequest request) =>

@@ -1,7 +1,7 @@
 namespace Orchestrator.Simulators.Waybill;
 
-/// <summary>jingdong.etms.waybillcode.get, simplified to one package per <c>orderId</c>.</summary>
-internal sealed record JdWaybillCodeRequest(string? CustomerCode, string? OrderId);
+/// <summary>jingdong.etms.waybillcode.get, simplified to one package per <c>orderId</c>, with the sender fields of the order it is for.</summary>
+internal sealed record JdWaybillCodeRequest(string? CustomerCode, string? OrderId, string? SenderName, string? SenderTel, string? SenderMobile, string? SenderAddress);
 
 /// <summary>Cancelling (intercepting) a JD waybill by <c>deliveryId</c>.</summary>
 internal sealed record JdCancelRequest(string? CustomerCode, string? DeliveryId);

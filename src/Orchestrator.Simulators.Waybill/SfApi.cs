@@ -15,7 +15,7 @@ internal static class SfApi
                 return SfReply.Error("1010", "orderId is required");
             }
 
-            var (waybill, result) = ledger.Issue(WaybillProviderKind.SF, "SF", request.OrderId);
+            var (waybill, result) = ledger.Issue(WaybillProviderKind.SF, "SF", request.OrderId, WaybillSender.FromSf(request.ContactInfoList));
             return result == IssueResult.KeyCancelled
                 ? SfReply.Error("8016", $"orderId {request.OrderId} was cancelled and cannot be used again")
                 : SfReply.Ok(request.OrderId, waybill.TrackingNumber);

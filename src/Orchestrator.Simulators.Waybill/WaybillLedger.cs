@@ -10,7 +10,7 @@ public sealed partial class WaybillLedger(TimeProvider clock, ILogger<WaybillLed
     private readonly Dictionary<(WaybillProviderKind, string), IssuedWaybill> _byKey = [];
     private readonly Dictionary<string, (WaybillProviderKind, string)> _byNumber = new(StringComparer.Ordinal);
 
-    public (IssuedWaybill Waybill, IssueResult Result) Issue(WaybillProviderKind provider, string carrierCode, string key)
+    public (IssuedWaybill Waybill, IssueResult Result) Issue(WaybillProviderKind provider, string carrierCode, string key, WaybillSender? sender)
     {
         lock (_lock)
         {
@@ -33,7 +33,7 @@ public sealed partial class WaybillLedger(TimeProvider clock, ILogger<WaybillLed
             }
             while (_byNumber.ContainsKey(number));
 
-            var waybill = new IssuedWaybill(provider, carrierCode.ToUpperInvariant(), key, number, clock.GetUtcNow().UtcDateTime);
+            var waybill = new IssuedWaybill(provider, carrierCode.ToUpperInvariant(), key, number, clock.GetUtcNow().UtcDateTime) { Sender = sender };
             _byKey[(provider, key)] = waybill;
             _byNumber[number] = (provider, key);
             LogIssued(logger, provider, waybill.CarrierCode, number, key);

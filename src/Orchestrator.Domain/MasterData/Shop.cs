@@ -26,6 +26,9 @@ public sealed class Shop : Entity
     /// <summary>允许缺货: orders may be allocated although no warehouse can fill every line (seed 003 §2.3.7).</summary>
     public bool AllowOutOfStock { get; set; }
 
+    /// <summary>拆单发货: when no warehouse has every line, ship from several, one package each.</summary>
+    public bool AllowSplitPackages { get; set; }
+
     /// <summary>The workflow new orders of this shop start; null means the default <c>sales-order</c>.</summary>
     public string? WorkflowDefinitionId { get; set; }
 

@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
@@ -12,38 +14,42 @@ using Orchestrator.Workflows.Execution;
 
 namespace Orchestrator.Lifecycle.Activities;
 
-/// <summary>电子面单: one tracking number for the order's package, requested with the step's idempotency key.</summary>
+/// <summary>
+/// 电子面单: one tracking number per package, each requested with the step's key plus the package's sequence. A package
+/// that already has a live waybill keeps it (back from a rejection at picking): pre-reported numbers cost money (seed
+/// 004), and Cainiao would issue a second number for the same request, so we look before we ask.
+/// </summary>
 public sealed class RequestWaybillActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("RequestWaybill", Category, "Request e-waybill", [], ["Done"],
-        Description: "Gets a tracking number from the order's carrier; a retry never takes a second one.");
+        Description: "Gets a tracking number per package from the order's carrier; a retry never takes a second one.");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
-        var issuer = context.GetRequiredService<IWaybillIssuer>();
-        if (order.TrackingNumber is { } kept)
+        var waybills = context.GetRequiredService<OrderWaybills>();
+        var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
+        var ids = packages.Select(p => (long?)p.Id).ToList();
+        var live = await db.Waybills.Where(w => ids.Contains(w.PackageId) && w.CancelRequestedAt == null)
+            .ToDictionaryAsync(w => w.PackageId!.Value, context.CancellationToken);
+        var issued = new JsonArray();
+        foreach (var package in packages)
         {
-            // Back from a rejection at picking: the package keeps its waybill; pre-reported numbers cost money (seed 004).
-            return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = kept, ["reused"] = true });
+            var reused = live.TryGetValue(package.Id, out var waybill);
+            waybill ??= await waybills.IssueAsync(order, package, $"{context.IdempotencyKey}:p{package.Sequence}", context.CancellationToken);
+            package.TrackingNumber = waybill.TrackingNumber;
+            issued.Add(new JsonObject { ["packageId"] = package.Id, ["carrier"] = waybill.CarrierCode, ["trackingNumber"] = waybill.TrackingNumber, ["reused"] = reused });
         }
 
-        var carrier = order.LogisticsCompanyId is { } id
-            ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.Code).FirstOrDefaultAsync(context.CancellationToken)
-            : null;
-        if (carrier is null)
-        {
-            throw new InvalidOperationException(
-                $"Order {order.Id} has no logistics company: set the shop's default logistics company (or the order's), then retry.");
-        }
-
-        var waybill = await issuer.IssueAsync(order, carrier, context.IdempotencyKey, context.CancellationToken);
-        order.TrackingNumber = waybill.TrackingNumber;
         Touch(order, context);
-        return ActivityResult.Follow("Done", new JsonObject { ["carrier"] = carrier, ["trackingNumber"] = waybill.TrackingNumber });
+        return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = order.TrackingNumber, ["packages"] = issued });
     }
 }
 
-/// <summary>打单配货: the order is on a pick list; <c>PickConfirmed</c> with <c>{ "rejected": true, "reason": … }</c> sends it back to review.</summary>
+/// <summary>
+/// 打单配货: the order is on a pick list; <c>PickConfirmed</c> confirms a package (<c>packageId</c>, or the only one; a wave
+/// sends <c>warehouseId</c>) and the order moves on once every package is picked. <c>{ "rejected": true, "reason": … }</c>
+/// sends the whole order back to review.
+/// </summary>
 public sealed class PickActivity : OrderActivity
 {
     public const string Bookmark = "PickConfirmed";
@@ -51,14 +57,14 @@ public sealed class PickActivity : OrderActivity
     public override ActivityDescriptor Descriptor { get; } = new("Pick", Category, "Pick", [], ["Picked", "Rejected"],
         SuspendsOnBookmark: true, Description: "Waits until the picker confirms; a rejection goes back to review with a reason.");
 
-    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         order.Status = OrderStatus.Picking;
         Touch(order, context);
-        return ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["warehouseId"] = order.WarehouseId, ["trackingNumber"] = order.TrackingNumber }));
+        return ActivityResult.Wait(Bookmark, Waiting(order, await OrderPackages.LoadAsync(db, order, context.CancellationToken)));
     }
 
-    protected override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
+    protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {
         Touch(order, context);
         if (stimulus.Input?["rejected"]?.GetValueKind() == JsonValueKind.True)
@@ -71,17 +77,29 @@ public sealed class PickActivity : OrderActivity
 
             order.Status = OrderStatus.Blocked;
             order.BlockReason = "打单配货驳回 (rejected at picking): " + reason;
-            return ValueTask.FromResult(ActivityResult.Follow("Rejected", new JsonObject { ["reason"] = reason }));
+            return ActivityResult.Follow("Rejected", new JsonObject { ["reason"] = reason });
         }
 
-        return ValueTask.FromResult(ActivityResult.Follow("Picked"));
+        var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
+        OrderPackages.Targets(packages, stimulus.Input, PackageStatus.Picked).ForEach(p => p.Reach(PackageStatus.Picked));
+        return packages.All(p => p.Status >= PackageStatus.Picked)
+            ? ActivityResult.Follow("Picked", new JsonObject { ["packages"] = OrderPackages.View(packages) })
+            : ActivityResult.Wait(Bookmark, Waiting(order, packages));
     }
+
+    private static JsonObject Waiting(SalesOrder order, List<Package> packages) => new()
+    {
+        ["warehouseId"] = order.WarehouseId,
+        ["trackingNumber"] = order.TrackingNumber,
+        ["packages"] = OrderPackages.View(packages),
+    };
 }
 
 /// <summary>
 /// 验货出库: waits on <c>Scanned</c> while items are scanned one by one (<c>{ "barcode": "…", "quantity": 1 }</c>; a
-/// merchant code label scans too) or all at once (<c>{ "items": [{ "merchantCode", "quantity" }] }</c>). A wrong item or
-/// an over-scan is refused with a message and the count stays as it was; the order is verified when every line matches.
+/// merchant code label scans too) or all at once (<c>{ "items": [{ "merchantCode", "quantity" }] }</c>), per package
+/// (<c>packageId</c>, or the only one left). A wrong item or an over-scan is refused with a message and the count stays as
+/// it was (counts live on the package lines, committed with each step); the order is verified when every package matches.
 /// </summary>
 public sealed class VerifyActivity : OrderActivity
 {
@@ -90,21 +108,23 @@ public sealed class VerifyActivity : OrderActivity
     public override ActivityDescriptor Descriptor { get; } = new("Verify", Category, "Verify", [], ["Verified"],
         SuspendsOnBookmark: true, Description: "Waits until every item is scanned against the order (验货).");
 
-    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Wait(Bookmark, Progress(Expected(order))));
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
+    {
+        // Verified again after a trip back to review: counting starts over.
+        var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
+        packages.SelectMany(p => p.Lines).ToList().ForEach(l => l.Scanned = 0);
+        return ActivityResult.Wait(Bookmark, Progress(packages));
+    }
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {
-        var lines = Expected(order);
-        if (stimulus.BookmarkPayload?["lines"] is JsonArray progress)
+        var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
+        var package = OrderPackages.Targets(packages, stimulus.Input, PackageStatus.Verified) switch
         {
-            foreach (var line in lines)
-            {
-                line.Scanned = progress.FirstOrDefault(p => string.Equals(p?["merchantCode"]?.GetValue<string>(), line.MerchantCode, StringComparison.OrdinalIgnoreCase))
-                    ?["scanned"]?.GetValue<int>() ?? 0;
-            }
-        }
-
+            [var only] => only,
+            _ => throw new StimulusRejectedException("Every package of the order is verified already.", "packageId"),
+        };
+        var lines = Expected(package);
         if (stimulus.Input?["items"] is JsonArray items)
         {
             CheckAll(lines, items);
@@ -120,13 +140,19 @@ public sealed class VerifyActivity : OrderActivity
         }
 
         Touch(order, context);
-        if (lines.Any(l => l.Scanned < l.Quantity))
+        Record(package, lines);
+        if (lines.All(l => l.Scanned >= l.Quantity))
         {
-            return ActivityResult.Wait(Bookmark, Progress(lines));
+            package.Reach(PackageStatus.Verified);
+        }
+
+        if (packages.Any(p => p.Status < PackageStatus.Verified))
+        {
+            return ActivityResult.Wait(Bookmark, Progress(packages));
         }
 
         order.Status = OrderStatus.Verified;
-        return ActivityResult.Follow("Verified", Progress(lines));
+        return ActivityResult.Follow("Verified", Progress(packages));
     }
 
     private static async Task ScanAsync(List<ScanLine> lines, string barcode, int quantity, OrchestratorDbContext db, CancellationToken cancellationToken)
@@ -172,17 +198,38 @@ public sealed class VerifyActivity : OrderActivity
         lines.ForEach(l => l.Scanned = l.Quantity);
     }
 
-    private static List<ScanLine> Expected(SalesOrder order) =>
-        order.Lines.SelectMany(l => l.Items)
+    private static List<ScanLine> Expected(Package package) =>
+        package.Lines
             .GroupBy(i => i.MerchantCode, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new ScanLine(g.Key, g.Sum(i => i.Quantity)))
+            .Select(g => new ScanLine(g.Key, g.Sum(i => i.Quantity)) { Scanned = g.Sum(i => i.Scanned) })
             .ToList();
 
-    private static JsonObject Progress(List<ScanLine> lines) => new()
+    /// <summary>Writes the counts back onto the package lines, filling lines of the same goods in line order.</summary>
+    private static void Record(Package package, List<ScanLine> lines)
     {
-        ["lines"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l.MerchantCode, ["quantity"] = l.Quantity, ["scanned"] = l.Scanned })]),
-        ["remaining"] = lines.Sum(l => l.Quantity - l.Scanned),
-    };
+        foreach (var line in lines)
+        {
+            var left = line.Scanned;
+            foreach (var packageLine in package.Lines.Where(l => string.Equals(l.MerchantCode, line.MerchantCode, StringComparison.OrdinalIgnoreCase)).OrderBy(l => l.LineNo))
+            {
+                packageLine.Scanned = Math.Min(left, packageLine.Quantity);
+                left -= packageLine.Scanned;
+            }
+        }
+    }
+
+    /// <summary>The order's progress over all packages (lines by goods, units remaining), and each package's.</summary>
+    private static JsonObject Progress(List<Package> packages)
+    {
+        var lines = packages.SelectMany(p => p.Lines).GroupBy(l => l.MerchantCode, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (JsonNode)new JsonObject { ["merchantCode"] = g.Key, ["quantity"] = g.Sum(l => l.Quantity), ["scanned"] = g.Sum(l => l.Scanned) });
+        return new JsonObject
+        {
+            ["lines"] = new JsonArray([.. lines]),
+            ["remaining"] = packages.Sum(p => p.Lines.Sum(l => l.Quantity - l.Scanned)),
+            ["packages"] = OrderPackages.View(packages),
+        };
+    }
 
     private sealed class ScanLine(string merchantCode, int quantity)
     {
@@ -197,7 +244,8 @@ public sealed class VerifyActivity : OrderActivity
 /// <summary>
 /// 称重: waits on <c>Weighed</c> with <c>{ "weightKg": 1.25 }</c>, records the weight, prices the package from the carrier's
 /// freight template (首重 + 续重 by province) and flags a weight off the goods' expected weight by more than
-/// <c>tolerancePercent</c> (default 10).
+/// <c>tolerancePercent</c> (default 10). With several packages each is weighed (<c>packageId</c>) and priced on its own;
+/// the order carries the totals once the last one is on the scale.
 /// </summary>
 public sealed class WeighShipActivity : OrderActivity
 {
@@ -208,17 +256,35 @@ public sealed class WeighShipActivity : OrderActivity
         [new InputDescriptor("tolerancePercent", "Weight tolerance %", InputType.Number, Description: "Flag packages whose weight differs from the goods' by more than this (default 10).")],
         ["Weighed"], SuspendsOnBookmark: true, Description: "Waits for the package's weight, prices the freight and flags a weight that does not fit the goods.");
 
-    protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["trackingNumber"] = order.TrackingNumber }));
+    protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
+        ActivityResult.Wait(Bookmark, new JsonObject
+        {
+            ["trackingNumber"] = order.TrackingNumber,
+            ["packages"] = OrderPackages.View(await OrderPackages.LoadAsync(db, order, context.CancellationToken)),
+        });
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {
-        var weight = stimulus.Input?["weightKg"] is JsonValue value && value.TryGetValue<decimal>(out var kg) ? kg : 0m;
-        if (weight is <= 0 or > 1000)
+        var weighed = stimulus.Input?["weightKg"] is JsonValue value && value.TryGetValue<decimal>(out var kg) ? kg : 0m;
+        if (weighed is <= 0 or > 1000)
         {
             throw new StimulusRejectedException("Send \"weightKg\" as a positive number up to 1000, e.g. 1.25.", "weightKg");
         }
 
+        var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
+        foreach (var package in OrderPackages.Targets(packages, stimulus.Input, PackageStatus.Weighed))
+        {
+            package.WeightKg = weighed;
+            package.Reach(PackageStatus.Weighed);
+        }
+
+        Touch(order, context);
+        if (packages.Any(p => p.Status < PackageStatus.Weighed))
+        {
+            return ActivityResult.Wait(Bookmark, new JsonObject { ["trackingNumber"] = order.TrackingNumber, ["packages"] = OrderPackages.View(packages) });
+        }
+
+        var weight = packages.Sum(p => p.WeightKg ?? 0m);
         var goodsIds = order.Lines.SelectMany(l => l.Items).Select(i => i.GoodsId).Distinct().ToList();
         var weights = await db.Goods.AsNoTracking().Where(g => goodsIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.WeightKg, context.CancellationToken);
         var expected = order.Lines.SelectMany(l => l.Items).Sum(i => weights.GetValueOrDefault(i.GoodsId) * i.Quantity);
@@ -227,13 +293,13 @@ public sealed class WeighShipActivity : OrderActivity
         var rates = order.LogisticsCompanyId is { } carrier
             ? await db.FreightRates.AsNoTracking().Where(r => r.LogisticsCompanyId == carrier).ToListAsync(context.CancellationToken)
             : [];
-        var freight = FreightRate.For(rates, order.ReceiverProvince)?.FeeFor(weight);
+        var rate = FreightRate.For(rates, order.ReceiverProvince);
+        var freight = rate is null ? (decimal?)null : packages.Sum(p => rate.FeeFor(p.WeightKg ?? 0m));
 
         order.WeightKg = weight;
         order.ExpectedWeightKg = expected;
         order.IsWeightOutOfTolerance = outOfTolerance;
         order.FreightFee = freight;
-        Touch(order, context);
         return ActivityResult.Follow("Weighed", new JsonObject
         {
             ["weightKg"] = weight,
@@ -244,7 +310,11 @@ public sealed class WeighShipActivity : OrderActivity
     }
 }
 
-/// <summary>确认发货: confirms the shipment to the platform with the step's idempotency key and marks the order shipped.</summary>
+/// <summary>
+/// 确认发货: confirms the shipment to the platform with the step's idempotency key and marks the order shipped. Several
+/// packages are confirmed one by one as a split shipment (TOP <c>is_split</c> with each package's lines as <c>sub_tid</c>),
+/// each under the step's key plus its sequence; stock leaves each package's own warehouse, as reserved.
+/// </summary>
 public sealed class ConfirmShipmentActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("ConfirmShipment", Category, "Confirm shipment", [], ["Done"],
@@ -258,13 +328,29 @@ public sealed class ConfirmShipmentActivity : OrderActivity
         var logisticsCode = order.LogisticsCompanyId is { } id
             ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.PlatformLogisticsCode ?? l.Code).FirstOrDefaultAsync(context.CancellationToken)
             : null;
-        var confirmation = await confirmer.ConfirmAsync(order, logisticsCode, tracking, context.IdempotencyKey, context.CancellationToken);
+        var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
+        if (packages.Count <= 1)
+        {
+            order.ShippedAt = (await confirmer.ConfirmAsync(order, logisticsCode, tracking, null, context.IdempotencyKey, context.CancellationToken)).ConfirmedAt;
+        }
+        else
+        {
+            foreach (var package in packages)
+            {
+                var lineNos = package.Lines.Select(l => l.LineNo).ToHashSet();
+                var subTids = order.Lines.Where(l => lineNos.Contains(l.LineNo)).Select(l => l.PlatformLineId).OfType<string>().ToList();
+                var number = package.TrackingNumber
+                    ?? throw new InvalidOperationException($"Package {package.Sequence} of order {order.Id} has no tracking number: it must pass RequestWaybill first.");
+                order.ShippedAt = (await confirmer.ConfirmAsync(order, logisticsCode, number, subTids, $"{context.IdempotencyKey}:p{package.Sequence}", context.CancellationToken)).ConfirmedAt;
+            }
+        }
+
+        packages.ForEach(p => p.Reach(PackageStatus.Shipped));
         order.Status = OrderStatus.Shipped;
-        order.ShippedAt = confirmation.ConfirmedAt;
 
         // Seed 001: stock is deducted at ship confirmation (确认发货), from what allocation reserved.
         await context.GetRequiredService<StockLedger>().DeductAsync(order.Id, order.PlatformOrderId, context.Now, context.CancellationToken);
         Touch(order, context);
-        return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = tracking, ["logisticsCode"] = logisticsCode });
+        return ActivityResult.Follow("Done", new JsonObject { ["trackingNumber"] = tracking, ["logisticsCode"] = logisticsCode, ["packages"] = packages.Count });
     }
 }

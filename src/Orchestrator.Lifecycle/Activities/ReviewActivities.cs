@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
+using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
@@ -179,7 +180,7 @@ public sealed class AwaitReviewActivity : OrderActivity
 public sealed class CancelOrderActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("CancelOrder", Category, "Cancel order",
-        [new InputDescriptor("reason", "Reason", InputType.Text)], ["Done"], Description: "Marks the order cancelled and gives back any stock it held.");
+        [new InputDescriptor("reason", "Reason", InputType.Text)], ["Done"], Description: "Marks the order cancelled, gives back any stock it held and cancels its waybills at the carrier.");
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
@@ -190,6 +191,16 @@ public sealed class CancelOrderActivity : OrderActivity
             db.AfterCommit(context.GetRequiredService<StockArrivals>().Signal);
         }
 
-        return ActivityResult.Follow("Done", new JsonObject { ["reason"] = context.TextInput("reason") });
+        // Committed with the step; the cancellation job tells the carrier, retrying until it confirms (seed 004: numbers cost money).
+        var reason = context.TextInput("reason");
+        var waybills = await context.GetRequiredService<OrderWaybills>().RequestCancelAllAsync(order.Id, reason ?? "order cancelled", context.CancellationToken);
+        if (order.TrackingNumber is not null && waybills > 0)
+        {
+            order.TrackingNumber = null;
+        }
+
+        (await db.Packages.Where(p => p.OrderId == order.Id).ToListAsync(context.CancellationToken)).ForEach(p => p.Status = Domain.Fulfilment.PackageStatus.Cancelled);
+
+        return ActivityResult.Follow("Done", new JsonObject { ["reason"] = reason, ["waybillsCancelled"] = waybills });
     }
 }

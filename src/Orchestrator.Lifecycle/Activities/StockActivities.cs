@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Lifecycle.Providers;
@@ -75,8 +77,9 @@ public sealed class AwaitStockActivity : OrderActivity
 
 /// <summary>
 /// 选仓 and reservation: reserves the order's goods in the first warehouse of the shop's strategy (then its default) that
-/// can fill every line, with conditional updates that never reserve more than is available. When none can and the
-/// shop allows out-of-stock (允许缺货), the first warehouse is allocated without a reservation; otherwise OutOfStock.
+/// can fill every line, with conditional updates that never reserve more than is available: one package. When none
+/// can and the shop allows split packages (拆单), reserves across warehouses in priority order, one package each. Else,
+/// when the shop allows out-of-stock (允许缺货), the first warehouse is allocated without a reservation; otherwise OutOfStock.
 /// </summary>
 public sealed class AllocateWarehouseActivity : OrderActivity
 {
@@ -104,13 +107,23 @@ public sealed class AllocateWarehouseActivity : OrderActivity
         {
             if (await ledger.TryReserveAsync(order.Id, warehouseId, quantities, context.Now, context.CancellationToken))
             {
+                await PackAsync(db, order, [(warehouseId, quantities)], context);
                 return Allocate(order, warehouseId, code, reserved: true);
             }
         }
 
-        var allowOutOfStock = await db.Shops.Where(s => s.Id == order.ShopId).Select(s => s.AllowOutOfStock).FirstAsync(context.CancellationToken);
-        if (allowOutOfStock)
+        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.AllowOutOfStock, s.AllowSplitPackages }).FirstAsync(context.CancellationToken);
+        if (shop.AllowSplitPackages && await SplitAsync(db, ledger, order, candidates, quantities, context) is { } split)
         {
+            await PackAsync(db, order, split, context);
+            var first = candidates.First(c => c.Id == split[0].WarehouseId);
+            return Allocate(order, first.Id, first.Code, reserved: true,
+                new JsonArray([.. split.Select(s => (JsonNode)new JsonObject { ["warehouseId"] = s.WarehouseId, ["units"] = s.Quantities.Values.Sum() })]));
+        }
+
+        if (shop.AllowOutOfStock)
+        {
+            await PackAsync(db, order, [(candidates[0].Id, quantities)], context);
             return Allocate(order, candidates[0].Id, candidates[0].Code, reserved: false);
         }
 
@@ -121,7 +134,92 @@ public sealed class AllocateWarehouseActivity : OrderActivity
         return ActivityResult.Follow("OutOfStock", new JsonObject { ["reason"] = order.ExceptionDetail });
     }
 
-    private static ActivityResult Allocate(SalesOrder order, long warehouseId, string code, bool reserved)
+    /// <summary>
+    /// Plans from the stock as read (warehouses in priority order, each taking what it has of what is left), then reserves
+    /// each part with the same conditional updates; a part another order took meanwhile undoes the others (null).
+    /// </summary>
+    private static async Task<List<(long WarehouseId, IReadOnlyDictionary<long, int> Quantities)>?> SplitAsync(
+        OrchestratorDbContext db, StockLedger ledger, SalesOrder order, IReadOnlyList<(long Id, string Code)> candidates,
+        Dictionary<long, int> quantities, ActivityContext context)
+    {
+        var warehouseIds = candidates.Select(c => c.Id).ToList();
+        var goodsIds = quantities.Keys.ToList();
+        var available = await db.StockItems.AsNoTracking().Where(s => warehouseIds.Contains(s.WarehouseId) && goodsIds.Contains(s.GoodsId))
+            .ToDictionaryAsync(s => (s.WarehouseId, s.GoodsId), s => s.OnHand - s.Reserved, context.CancellationToken);
+        var left = new Dictionary<long, int>(quantities);
+        var plan = new List<(long WarehouseId, IReadOnlyDictionary<long, int> Quantities)>();
+        foreach (var (warehouseId, _) in candidates)
+        {
+            var take = left.Where(l => l.Value > 0)
+                .Select(l => (l.Key, Quantity: Math.Min(l.Value, Math.Max(0, available.GetValueOrDefault((warehouseId, l.Key))))))
+                .Where(t => t.Quantity > 0).ToDictionary(t => t.Key, t => t.Quantity);
+            if (take.Count > 0)
+            {
+                plan.Add((warehouseId, take));
+                foreach (var (goodsId, quantity) in take)
+                {
+                    left[goodsId] -= quantity;
+                }
+            }
+        }
+
+        if (left.Values.Any(v => v > 0) || plan.Count < 2)
+        {
+            return null;
+        }
+
+        await ledger.BeginAsync(context.CancellationToken);
+        const string savepoint = "split";
+        await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, context.CancellationToken);
+        foreach (var (warehouseId, take) in plan)
+        {
+            if (!await ledger.TryReserveAsync(order.Id, warehouseId, take, context.Now, context.CancellationToken))
+            {
+                await db.Database.CurrentTransaction.RollbackToSavepointAsync(savepoint, context.CancellationToken);
+                foreach (var added in db.ChangeTracker.Entries<StockReservation>().Where(e => e.State == EntityState.Added && e.Entity.OrderId == order.Id).ToList())
+                {
+                    added.State = EntityState.Detached;
+                }
+
+                return null;
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// The packages for this allocation. Allocated again (back from review) to the same single warehouse, the package and
+    /// its waybill stay; otherwise the old packages are cancelled with their waybills and new ones follow in sequence.
+    /// </summary>
+    private static async Task PackAsync(
+        OrchestratorDbContext db, SalesOrder order, List<(long WarehouseId, IReadOnlyDictionary<long, int> Quantities)> plan, ActivityContext context)
+    {
+        var existing = await db.Packages.Where(p => p.OrderId == order.Id).ToListAsync(context.CancellationToken);
+        var open = existing.Where(p => p.Status != PackageStatus.Cancelled).ToList();
+        var lines = plan.Count == 1 ? [OrderPackages.Lines(order)] : OrderPackages.Distribute(order, [.. plan.Select(p => p.Quantities)]);
+        if (plan.Count == 1 && open.Count == 1 && open[0].WarehouseId == plan[0].WarehouseId)
+        {
+            open[0].Lines = lines[0];
+            return;
+        }
+
+        var ids = open.Select(p => (long?)p.Id).ToList();
+        foreach (var waybill in await db.Waybills.Where(w => ids.Contains(w.PackageId) && w.CancelRequestedAt == null).ToListAsync(context.CancellationToken))
+        {
+            waybill.RequestCancel("re-allocated to other warehouses", context.Now);
+        }
+
+        open.ForEach(p => p.Status = PackageStatus.Cancelled);
+        order.TrackingNumber = null;
+        var sequence = existing.Select(p => p.Sequence).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < plan.Count; i++)
+        {
+            db.Packages.Add(OrderPackages.Make(order, plan[i].WarehouseId, ++sequence, lines[i]));
+        }
+    }
+
+    private static ActivityResult Allocate(SalesOrder order, long warehouseId, string code, bool reserved, JsonArray? packages = null)
     {
         order.WarehouseId = warehouseId;
         order.Status = OrderStatus.Allocated;
@@ -131,7 +229,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             order.ExceptionDetail = null;
         }
 
-        return ActivityResult.Follow("Allocated", new JsonObject { ["warehouseId"] = warehouseId, ["warehouse"] = code, ["reserved"] = reserved });
+        return ActivityResult.Follow("Allocated", new JsonObject { ["warehouseId"] = warehouseId, ["warehouse"] = code, ["reserved"] = reserved, ["packages"] = packages });
     }
 }
 

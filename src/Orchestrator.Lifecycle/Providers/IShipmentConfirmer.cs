@@ -5,10 +5,14 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Lifecycle.Providers;
 
-/// <summary>Tells the platform an order shipped (发货确认) with carrier and tracking number; idempotent by key.</summary>
+/// <summary>
+/// Tells the platform an order shipped (发货确认) with carrier and tracking number; idempotent by key. One package of a
+/// split shipment names its order lines (<paramref name="splitLineIds"/>: platform line ids); null ships the whole order.
+/// </summary>
 public interface IShipmentConfirmer
 {
-    Task<ShipmentConfirmation> ConfirmAsync(SalesOrder order, string? logisticsCode, string trackingNumber, string idempotencyKey, CancellationToken cancellationToken);
+    Task<ShipmentConfirmation> ConfirmAsync(
+        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -18,7 +22,7 @@ public interface IShipmentConfirmer
 public sealed class LocalShipmentLedger(OrchestratorDbContext db, TimeProvider clock) : IShipmentConfirmer
 {
     public async Task<ShipmentConfirmation> ConfirmAsync(
-        SalesOrder order, string? logisticsCode, string trackingNumber, string idempotencyKey, CancellationToken cancellationToken)
+        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, CancellationToken cancellationToken)
     {
         var existing = await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
         if (existing is not null)

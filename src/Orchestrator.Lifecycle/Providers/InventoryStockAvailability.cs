@@ -6,7 +6,8 @@ namespace Orchestrator.Lifecycle.Providers;
 
 /// <summary>
 /// 缺货拦截 against the stock table: the order is in stock when one warehouse of the shop's strategy has every goods
-/// available (on hand less reserved). When none has, the shortages are those of the first warehouse in the strategy.
+/// available (on hand less reserved), or, when the shop splits packages, when they have it between them. When not, the
+/// shortages are those of the first warehouse in the strategy.
 /// Combo lines count their component goods; unmapped lines are review's concern, not stock's.
 /// </summary>
 public sealed class InventoryStockAvailability(OrchestratorDbContext db) : IStockAvailability
@@ -49,6 +50,13 @@ public sealed class InventoryStockAvailability(OrchestratorDbContext db) : IStoc
             }
 
             first ??= shortages;
+        }
+
+        // 拆单: several warehouses together may fill what none fills alone.
+        var splits = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => s.AllowSplitPackages).FirstAsync(cancellationToken);
+        if (splits && perGoods.All(g => warehouseIds.Sum(w => Math.Max(0, stock.GetValueOrDefault((w, g.Key)))) >= g.Value))
+        {
+            return (null, []);
         }
 
         return (null, first!);

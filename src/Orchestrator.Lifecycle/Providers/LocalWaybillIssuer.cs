@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
 
@@ -12,7 +13,7 @@ namespace Orchestrator.Lifecycle.Providers;
 /// </summary>
 public sealed class LocalWaybillIssuer(OrchestratorDbContext db, TimeProvider clock) : IWaybillIssuer
 {
-    public async Task<Waybill> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var existing = await db.Waybills.FirstOrDefaultAsync(w => w.IdempotencyKey == idempotencyKey, cancellationToken);
         if (existing is not null)

@@ -16,7 +16,7 @@ namespace Orchestrator.Lifecycle.Providers;
 public sealed class PlatformShipmentConfirmer(OrchestratorDbContext db, LocalShipmentLedger ledger, PlatformAdapters platforms) : IShipmentConfirmer
 {
     public async Task<ShipmentConfirmation> ConfirmAsync(
-        SalesOrder order, string? logisticsCode, string trackingNumber, string idempotencyKey, CancellationToken cancellationToken)
+        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, CancellationToken cancellationToken)
     {
         if (await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken) is { } acknowledged)
         {
@@ -26,9 +26,9 @@ public sealed class PlatformShipmentConfirmer(OrchestratorDbContext db, LocalShi
         var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Code, Platform = s.Platform!.Code }).FirstAsync(cancellationToken);
         if (platforms.For(shop.Code, shop.Platform) is { } platform)
         {
-            await platform.ConfirmShipmentAsync(new ShipmentNotice(order.PlatformOrderId, logisticsCode, trackingNumber, idempotencyKey), cancellationToken);
+            await platform.ConfirmShipmentAsync(new ShipmentNotice(order.PlatformOrderId, logisticsCode, trackingNumber, idempotencyKey, splitLineIds), cancellationToken);
         }
 
-        return await ledger.ConfirmAsync(order, logisticsCode, trackingNumber, idempotencyKey, cancellationToken);
+        return await ledger.ConfirmAsync(order, logisticsCode, trackingNumber, splitLineIds, idempotencyKey, cancellationToken);
     }
 }

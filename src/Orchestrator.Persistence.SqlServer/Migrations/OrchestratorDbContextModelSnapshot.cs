@@ -133,6 +133,154 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.ToTable("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("WarehouseId", "Status");
+
+                    b.ToTable("Packages");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PackageLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("GoodsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MerchantCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("PackageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Scanned")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoodsId");
+
+                    b.HasIndex("PackageId");
+
+                    b.ToTable("PackageLine");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("LogisticsCompanyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShopId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId", "Status");
+
+                    b.ToTable("PickLists");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickListOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("OpenOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PickListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WarehouseId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("PickListId");
+
+                    b.HasIndex("OpenOrderId", "WarehouseId")
+                        .IsUnique()
+                        .HasFilter("[OpenOrderId] IS NOT NULL");
+
+                    b.ToTable("PickListOrders", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.ShipmentConfirmation", b =>
                 {
                     b.Property<long>("Id")
@@ -184,6 +332,23 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CancelAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CancelError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CancelRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CarrierCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -197,7 +362,13 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("NextCancelAttemptAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PackageId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("TrackingNumber")
@@ -214,6 +385,8 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("CancelledAt", "NextCancelAttemptAt");
 
                     b.ToTable("Waybills");
                 });
@@ -465,6 +638,9 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("AllowOutOfStock")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AllowSplitPackages")
                         .HasColumnType("bit");
 
                     b.Property<string>("Code")
@@ -1397,6 +1573,60 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.Navigation("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.MasterData.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PackageLine", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
+                        .WithMany()
+                        .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.Fulfilment.Package", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickListOrder", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Orchestrator.Domain.Fulfilment.PickList", null)
+                        .WithMany("Orders")
+                        .HasForeignKey("PickListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.ShipmentConfirmation", b =>
                 {
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrder", null)
@@ -1626,6 +1856,16 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
             modelBuilder.Entity("Orchestrator.Domain.Catalog.Combo", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Fulfilment.PickList", b =>
+                {
+                    b.Navigation("Orders");
                 });
 
             modelBuilder.Entity("Orchestrator.Domain.MasterData.Shop", b =>

@@ -940,7 +940,71 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelAttempts] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelError] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelRequestedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [CancelledAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [NextCancelAttemptAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Waybills] ADD [PackageId] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    ALTER TABLE [Shops] ADD [AllowSplitPackages] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE TABLE [ExceptionQueue] (
@@ -965,7 +1029,44 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE TABLE [Packages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] bigint NOT NULL,
+        [Sequence] int NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [TrackingNumber] nvarchar(64) NULL,
+        [WeightKg] decimal(18,4) NULL,
+        CONSTRAINT [PK_Packages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Packages_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Packages_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE TABLE [PickLists] (
+        [Id] bigint NOT NULL IDENTITY,
+        [WarehouseId] bigint NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [ShopId] bigint NULL,
+        [LogisticsCompanyId] bigint NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ConfirmedAt] datetime2 NULL,
+        CONSTRAINT [PK_PickLists] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PickLists_Warehouses_WarehouseId] FOREIGN KEY ([WarehouseId]) REFERENCES [Warehouses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE TABLE [ShopPullStates] (
@@ -985,7 +1086,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE TABLE [StockChanges] (
@@ -998,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE TABLE [StockSyncItems] (
@@ -1021,7 +1122,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE TABLE [StockSyncSettings] (
@@ -1036,7 +1137,52 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE TABLE [PackageLine] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PackageId] bigint NOT NULL,
+        [LineNo] int NOT NULL,
+        [GoodsId] bigint NOT NULL,
+        [MerchantCode] nvarchar(64) NOT NULL,
+        [Quantity] int NOT NULL,
+        [Scanned] int NOT NULL,
+        CONSTRAINT [PK_PackageLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PackageLine_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PackageLine_Packages_PackageId] FOREIGN KEY ([PackageId]) REFERENCES [Packages] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE TABLE [PickListOrders] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PickListId] bigint NOT NULL,
+        [OrderId] bigint NOT NULL,
+        [WarehouseId] bigint NOT NULL,
+        [OpenOrderId] bigint NULL,
+        [Position] int NOT NULL,
+        CONSTRAINT [PK_PickListOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PickListOrders_PickLists_PickListId] FOREIGN KEY ([PickListId]) REFERENCES [PickLists] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PickListOrders_SalesOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [SalesOrders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_Waybills_CancelledAt_NextCancelAttemptAt] ON [Waybills] ([CancelledAt], [NextCancelAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_ExceptionQueue_OpenPerOrder] ON [ExceptionQueue] ([OrderId]) WHERE "ResolvedAt" IS NULL');
@@ -1044,7 +1190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE INDEX [IX_ExceptionQueue_OrderId_RaisedAt] ON [ExceptionQueue] ([OrderId], [RaisedAt]);
@@ -1052,7 +1198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE INDEX [IX_ExceptionQueue_ResolvedAt_Kind_ShopId] ON [ExceptionQueue] ([ResolvedAt], [Kind], [ShopId]);
@@ -1060,7 +1206,71 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PackageLine_GoodsId] ON [PackageLine] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PackageLine_PackageId] ON [PackageLine] ([PackageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Packages_OrderId_Sequence] ON [Packages] ([OrderId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_Packages_WarehouseId_Status] ON [Packages] ([WarehouseId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PickListOrders_OpenOrderId_WarehouseId] ON [PickListOrders] ([OpenOrderId], [WarehouseId]) WHERE [OpenOrderId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PickListOrders_OrderId] ON [PickListOrders] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PickListOrders_PickListId] ON [PickListOrders] ([PickListId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
+)
+BEGIN
+    CREATE INDEX [IX_PickLists_WarehouseId_Status] ON [PickLists] ([WarehouseId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE INDEX [IX_StockSyncItems_IsPending_NextAttemptAt] ON [StockSyncItems] ([IsPending], [NextAttemptAt]);
@@ -1068,7 +1278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE INDEX [IX_StockSyncItems_NormalizedMerchantCode] ON [StockSyncItems] ([NormalizedMerchantCode]);
@@ -1076,7 +1286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StockSyncItems_ShopId_NormalizedMerchantCode] ON [StockSyncItems] ([ShopId], [NormalizedMerchantCode]);
@@ -1084,11 +1294,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123171246_ExceptionQueuePullAndStockSync'
+    WHERE [MigrationId] = N'20261123172627_FulfilmentQueuesSyncAndFloor'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123171246_ExceptionQueuePullAndStockSync', N'10.0.14');
+    VALUES (N'20261123172627_FulfilmentQueuesSyncAndFloor', N'10.0.14');
 END;
 
 COMMIT;

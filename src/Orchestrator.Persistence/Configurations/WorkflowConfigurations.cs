@@ -88,6 +88,10 @@ internal sealed class WaybillConfiguration : IEntityTypeConfiguration<Waybill>
         builder.Property(w => w.TrackingNumber).HasMaxLength(64);
         builder.HasIndex(w => w.TrackingNumber).IsUnique();
         builder.HasIndex(w => w.OrderId);
+        builder.Property(w => w.CancelReason).HasMaxLength(500);
+        builder.Property(w => w.CancelError).HasMaxLength(1000);
+        builder.HasIndex(w => new { w.CancelledAt, w.NextCancelAttemptAt });
+        builder.Ignore(w => w.IsLive);
         builder.HasOne<SalesOrder>().WithMany().HasForeignKey(w => w.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -26,7 +26,7 @@ internal static class OrderStimuli
         var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == instanceId, ct);
         var detail = InstanceDetail.From(instance, [], []);
-        return Results.Ok(new { order = OrderResponse.From(order), instance = detail.Instance, waiting = detail.Bookmarks });
+        return Results.Ok(new { order = await OrderResponse.WithPackagesAsync(db, order, ct), instance = detail.Instance, waiting = detail.Bookmarks });
     }
 
     public static IResult NotWaiting(long orderId, string stage, InstanceReply reply) =>

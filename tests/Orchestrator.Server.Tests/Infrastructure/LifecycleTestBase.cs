@@ -30,6 +30,8 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
             ["province"] = "浙江省",
             ["city"] = "杭州市",
             ["address"] = "文一西路1号",
+            ["contactName"] = "王仓管",
+            ["contactPhone"] = "13800000001",
         });
         var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
         {
@@ -81,6 +83,108 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         var items = await Client.PostAsJsonAsync($"/api/shops/{shop}/stock-sync/items", new JsonObject { ["merchantCodes"] = new JsonArray(codes.Select(c => (JsonNode)c).ToArray()) }, ServerFixture.Json);
         Assert.True(items.StatusCode == HttpStatusCode.OK, await items.Content.ReadAsStringAsync());
     }
+
+    /// <summary>
+    /// Moves <paramref name="merchantCodes"/> from the shop's default warehouse to a second one (5 each), second in its
+    /// strategy, and sets whether the shop splits packages (拆单): an order of goods from both has no one warehouse.
+    /// </summary>
+    protected async Task<long> AddSecondWarehouseAsync(long shopId, bool allowSplitPackages, params string[] merchantCodes)
+    {
+        var first = await WarehouseOfAsync(shopId);
+        var second = await PostCreatedAsync("/api/warehouses", new JsonObject
+        {
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "天河路2号",
+            ["contactName"] = "李仓管",
+            ["contactPhone"] = "13800000002",
+        });
+        await AdjustStockAsync(first, -100, merchantCodes);
+        await AdjustStockAsync(second, 5, merchantCodes);
+        var version = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["version"]!.GetValue<int>();
+        var strategy = await Client.PutAsJsonAsync($"/api/shops/{shopId}/warehouse-strategy", new JsonObject
+        {
+            ["allowOutOfStock"] = false,
+            ["allowSplitPackages"] = allowSplitPackages,
+            ["version"] = version,
+            ["warehouses"] = new JsonArray(new JsonObject { ["warehouseId"] = first, ["priority"] = 1 }, new JsonObject { ["warehouseId"] = second, ["priority"] = 2 }),
+        }, ServerFixture.Json);
+        Assert.True(strategy.StatusCode == HttpStatusCode.OK, $"warehouse-strategy: {strategy.StatusCode} {await strategy.Content.ReadAsStringAsync()}");
+        return second;
+    }
+
+    /// <summary>A floor action on an order (<c>pick:confirm</c>, <c>verify:scan</c>, <c>weigh</c>…), answer unchecked.</summary>
+    protected Task<HttpResponseMessage> PostFloorAsync(long orderId, string action, JsonObject body) =>
+        Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", body, ServerFixture.Json);
+
+    /// <summary>A floor action that must answer 200; returns the order and where its workflow stands.</summary>
+    protected async Task<JsonObject> FloorOkAsync(long orderId, string action, JsonObject body)
+    {
+        var response = await PostFloorAsync(orderId, action, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    protected async Task<string?> TrackingNumberAsync(long orderId) =>
+        (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["trackingNumber"]?.GetValue<string>();
+
+    protected async Task<(int OnHand, int Reserved)> StockCountsAsync(long warehouse, string code)
+    {
+        var stock = await StockAsync(warehouse, code);
+        return (stock.OnHand, stock.Reserved);
+    }
+
+    protected async Task<(long GoodsId, int OnHand, int Reserved)> StockAsync(long warehouse, string code)
+    {
+        var item = (await Client.GetFromJsonAsync<JsonObject>($"/api/stock?warehouseId={warehouse}&merchantCode={code}", ServerFixture.Json))!["items"]![0]!;
+        return (item["goodsId"]!.GetValue<long>(), item["onHand"]!.GetValue<int>(), item["reserved"]!.GetValue<int>());
+    }
+
+    /// <summary>Picks, scans (all items at once) and weighs each package on its own, as the floor does with a split order.</summary>
+    protected async Task ShipPackagesThroughFloorAsync(long orderId, IReadOnlyList<JsonObject> packages)
+    {
+        foreach (var package in packages)
+        {
+            await FloorOkAsync(orderId, "pick:confirm", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>() });
+        }
+
+        foreach (var package in packages)
+        {
+            await FloorOkAsync(orderId, "verify:scan", new JsonObject
+            {
+                ["packageId"] = package["id"]!.GetValue<long>(),
+                ["items"] = new JsonArray([.. package["lines"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l!["merchantCode"]!.GetValue<string>(), ["quantity"] = l["quantity"]!.GetValue<int>() })]),
+            });
+        }
+
+        foreach (var package in packages)
+        {
+            await FloorOkAsync(orderId, "weigh", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>(), ["weightKg"] = 0.5 });
+        }
+    }
+
+    /// <summary>Makes <paramref name="carrierCode"/> (e-waybills from <paramref name="provider"/>: SF, Cainiao or JD) the shop's default carrier.</summary>
+    protected async Task UseCarrierAsync(long shopId, string carrierCode, string provider)
+    {
+        var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
+        {
+            ["code"] = carrierCode,
+            ["name"] = carrierCode,
+            ["platformLogisticsCode"] = carrierCode,
+            ["waybillProvider"] = provider,
+        }, allowExisting: true);
+        var shop = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!;
+        shop["defaultLogisticsCompanyId"] = carrier;
+        var updated = await Client.PutAsJsonAsync($"/api/shops/{shopId}", shop, ServerFixture.Json);
+        Assert.True(updated.StatusCode == HttpStatusCode.OK, $"PUT shop: {updated.StatusCode} {await updated.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The order's packages, by sequence.</summary>
+    protected async Task<List<JsonObject>> PackagesAsync(long orderId) =>
+        (await Client.GetFromJsonAsync<JsonArray>($"/api/orders/{orderId}/packages", ServerFixture.Json))!.Select(p => p!.AsObject()).ToList();
 
     /// <summary>The shop's default warehouse, where <see cref="CreateReadyShopAsync(string[])"/> put its stock.</summary>
     protected async Task<long> WarehouseOfAsync(long shopId) =>

@@ -68,6 +68,28 @@ public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : Lifecy
     }
 
     [SkippableFact]
+    public async Task A_trade_shipped_in_two_packages_is_confirmed_as_a_split_shipment_with_each_parcels_lines()
+    {
+        var (tea, cup) = (Unique("TEA"), Unique("CUP"));
+        var shop = await CreateConnectedShopAsync("SIM-SPLIT", tea, cup);
+        await AddSecondWarehouseAsync(shop, allowSplitPackages: true, cup);
+        var (orderId, tid) = await PullAsync(shop, await Simulator.AddTradeAsync("SIM-SPLIT", tea, cup));
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+        var packages = await PackagesAsync(orderId);
+        Assert.Equal(2, packages.Count);
+
+        await ShipPackagesThroughFloorAsync(orderId, packages);
+
+        await WaitForAsync(orderId, status: "Finished");
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        var lineIds = order["lines"]!.AsArray().ToDictionary(l => l!["merchantCode"]!.GetValue<string>(), l => l!["platformLineId"]!.GetValue<string>());
+        var shipments = (await Simulator.ShipmentsAsync(tid)).Select(s => (s!["out_sid"]!.GetValue<string>(), s["sub_tid"]!.GetValue<string>())).Order().ToList();
+        Assert.Equal(
+            new[] { (packages[0]["trackingNumber"]!.GetValue<string>(), lineIds[tea]), (packages[1]["trackingNumber"]!.GetValue<string>(), lineIds[cup]) }.Order(),
+            shipments);
+    }
+
+    [SkippableFact]
     public async Task Pulling_a_shop_without_a_platform_connection_is_refused()
     {
         var shop = await CreateReadyShopAsync();
@@ -82,8 +104,11 @@ public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : Lifecy
     {
         var code = Unique("TEA");
         var shop = await CreateConnectedShopAsync(shopCode, code);
-        var tid = await Simulator.AddTradeAsync(shopCode, code);
+        return await PullAsync(shop, await Simulator.AddTradeAsync(shopCode, code));
+    }
 
+    private async Task<(long OrderId, long Tid)> PullAsync(long shop, long tid)
+    {
         var response = await Client.PostAsync($"/api/shops/{shop}/orders:pull?since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}", null);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK && text.Contains("results", StringComparison.Ordinal), $"pull: {response.StatusCode} {text}");

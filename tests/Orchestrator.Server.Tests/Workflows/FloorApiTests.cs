@@ -16,21 +16,21 @@ public abstract class FloorApiTests(ServerFixture server) : LifecycleTestBase(se
         var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2), (cup, 1)), HttpStatusCode.Created)).Order.Id;
         await WaitForAsync(orderId, bookmark: "PickConfirmed");
 
-        var picked = await FloorAsync(orderId, "pick:confirm", new JsonObject { ["by"] = "拣货员A" });
+        var picked = await FloorOkAsync(orderId, "pick:confirm", new JsonObject { ["by"] = "拣货员A" });
         Assert.Equal(3, picked["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
 
-        AssertNamesField(await ProblemAsync(await PostAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = other }), HttpStatusCode.BadRequest), "barcode");
-        var unknown = await ProblemAsync(await PostAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = "0000000000000" }), HttpStatusCode.BadRequest);
+        AssertNamesField(await ProblemAsync(await PostFloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = other }), HttpStatusCode.BadRequest), "barcode");
+        var unknown = await ProblemAsync(await PostFloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = "0000000000000" }), HttpStatusCode.BadRequest);
         Assert.Contains("No goods has barcode", unknown["errors"]!["barcode"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(2, (await FloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea }))["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
-        var overScan = await ProblemAsync(await PostAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea, ["quantity"] = 2 }), HttpStatusCode.BadRequest);
+        Assert.Equal(2, (await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea }))["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
+        var overScan = await ProblemAsync(await PostFloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea, ["quantity"] = 2 }), HttpStatusCode.BadRequest);
         Assert.Contains("Over-scan", overScan["errors"]!["quantity"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        await FloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea.ToLowerInvariant() });
-        var verified = await FloorAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = cup });
+        await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea.ToLowerInvariant() });
+        var verified = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = cup });
 
         Assert.Equal("Verified", verified["order"]!["status"]!.GetValue<string>());
         Assert.Equal("Weighed", verified["instance"]!["waitingFor"]!.GetValue<string>());
-        AssertNamesField(await ProblemAsync(await PostAsync(orderId, "weigh", new JsonObject()), HttpStatusCode.BadRequest), "weightKg");
+        AssertNamesField(await ProblemAsync(await PostFloorAsync(orderId, "weigh", new JsonObject()), HttpStatusCode.BadRequest), "weightKg");
         var carrier = verified["order"]!["logisticsCompanyId"]!.GetValue<long>();
         var badTemplate = await Client.PutAsJsonAsync($"/api/logistics-companies/{carrier}/freight-rates",
             new JsonObject { ["rates"] = new JsonArray(new JsonObject { ["province"] = "浙江省", ["firstWeightKg"] = 0, ["firstFee"] = 8, ["additionalFee"] = 2 }) }, ServerFixture.Json);
@@ -43,7 +43,7 @@ public abstract class FloorApiTests(ServerFixture server) : LifecycleTestBase(se
         }, ServerFixture.Json);
         Assert.Equal(HttpStatusCode.OK, template.StatusCode);
 
-        var shipped = await FloorAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 1.2 });
+        var shipped = await FloorOkAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 1.2 });
 
         Assert.Equal(("Shipped", "Finished"), (shipped["order"]!["status"]!.GetValue<string>(), shipped["instance"]!["status"]!.GetValue<string>()));
         var order = shipped["order"]!;
@@ -60,27 +60,17 @@ public abstract class FloorApiTests(ServerFixture server) : LifecycleTestBase(se
         var orderId = await PushPaidOrderAsync(shop, code);
         await WaitForAsync(orderId, bookmark: "PickConfirmed");
 
-        var early = await ProblemAsync(await PostAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 1 }), HttpStatusCode.Conflict);
+        var early = await ProblemAsync(await PostFloorAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 1 }), HttpStatusCode.Conflict);
         Assert.Equal("PickConfirmed", early["openBookmarks"]![0]!.GetValue<string>());
-        AssertNamesField(await ProblemAsync(await PostAsync(orderId, "pick:reject", new JsonObject()), HttpStatusCode.BadRequest), "reason");
+        AssertNamesField(await ProblemAsync(await PostFloorAsync(orderId, "pick:reject", new JsonObject()), HttpStatusCode.BadRequest), "reason");
 
-        var rejected = await FloorAsync(orderId, "pick:reject", new JsonObject { ["reason"] = "货架上找不到", ["by"] = "拣货员A" });
+        var rejected = await FloorOkAsync(orderId, "pick:reject", new JsonObject { ["reason"] = "货架上找不到", ["by"] = "拣货员A" });
 
         Assert.Equal("Review", rejected["instance"]!["waitingFor"]!.GetValue<string>());
         Assert.Contains("货架上找不到", rejected["order"]!["blockReason"]!.GetValue<string>(), StringComparison.Ordinal);
-        await ProblemAsync(await PostAsync(999_999, "pick:confirm", new JsonObject()), HttpStatusCode.NotFound);
+        await ProblemAsync(await PostFloorAsync(999_999, "pick:confirm", new JsonObject()), HttpStatusCode.NotFound);
     }
 
-    private Task<HttpResponseMessage> PostAsync(long orderId, string action, JsonObject body) =>
-        Client.PostAsJsonAsync($"/api/orders/{orderId}/{action}", body, ServerFixture.Json);
-
-    private async Task<JsonObject> FloorAsync(long orderId, string action, JsonObject body)
-    {
-        var response = await PostAsync(orderId, action, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
 }
 
 public sealed class SqliteFloorApiTests(LifecycleSqliteFixture server) : FloorApiTests(server), IClassFixture<LifecycleSqliteFixture>;

@@ -110,17 +110,6 @@ public abstract class ReservationTests(ServerFixture server) : LifecycleTestBase
     private async Task<int> CountAsync(long shop, string waitingFor) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?shopId={shop}&waitingFor={waitingFor}&pageSize=1", ServerFixture.Json))!["total"]!.GetValue<int>();
 
-    private async Task<(int OnHand, int Reserved)> StockCountsAsync(long warehouse, string code)
-    {
-        var stock = await StockAsync(warehouse, code);
-        return (stock.OnHand, stock.Reserved);
-    }
-
-    private async Task<(long GoodsId, int OnHand, int Reserved)> StockAsync(long warehouse, string code)
-    {
-        var item = (await Client.GetFromJsonAsync<JsonObject>($"/api/stock?warehouseId={warehouse}&merchantCode={code}", ServerFixture.Json))!["items"]![0]!;
-        return (item["goodsId"]!.GetValue<long>(), item["onHand"]!.GetValue<int>(), item["reserved"]!.GetValue<int>());
-    }
 }
 
 public sealed class SqliteReservationTests(LifecycleSqliteFixture server) : ReservationTests(server), IClassFixture<LifecycleSqliteFixture>;

@@ -68,7 +68,4 @@ public sealed class WaybillProviderTests(WaybillSimulatorFixture fixture) : Life
         var detail = await WaitForAsync(orderId, bookmark: "PickConfirmed");
         return (orderId, InstanceId(detail));
     }
-
-    private async Task<string?> TrackingNumberAsync(long orderId) =>
-        (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["trackingNumber"]?.GetValue<string>();
 }

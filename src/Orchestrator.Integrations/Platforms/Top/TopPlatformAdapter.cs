@@ -49,12 +49,19 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
 
     public async Task ConfirmShipmentAsync(ShipmentNotice notice, CancellationToken cancellationToken)
     {
-        using var answer = await CallAsync("taobao.logistics.offline.send", new Dictionary<string, string>
+        var parameters = new Dictionary<string, string>
         {
             ["tid"] = notice.PlatformOrderId,
             ["out_sid"] = notice.TrackingNumber,
             ["company_code"] = notice.LogisticsCode ?? "OTHER",
-        }, cancellationToken);
+        };
+        if (notice.SplitLineIds is { Count: > 0 } lines)
+        {
+            parameters["sub_tid"] = string.Join(',', lines);
+            parameters["is_split"] = "1";
+        }
+
+        using var answer = await CallAsync("taobao.logistics.offline.send", parameters, cancellationToken);
         var shipping = answer.RootElement.GetProperty("logistics_offline_send_response").GetProperty("shipping");
         if (!shipping.GetProperty("is_success").GetBoolean())
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Orchestrator.Domain.Orders;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.MasterData;
 
 namespace Orchestrator.Lifecycle.Providers.Waybills;
 
@@ -23,8 +24,12 @@ internal static class CarrierJson
         return JsonNode.Parse(text) ?? throw new CarrierRejectedException($"{path} answered {(int)response.StatusCode} with no body.");
     }
 
-    public static JsonArray Items(SalesOrder order) =>
-        new([.. order.Lines.SelectMany(l => l.Items).Select(i => (JsonNode)new JsonObject { ["name"] = i.MerchantCode, ["count"] = i.Quantity })]);
+    /// <summary>The package's goods as cargo lines: a parcel of a split order lists only what is in it.</summary>
+    public static JsonArray Items(IReadOnlyList<PackageLine> goods) =>
+        new([.. goods.Select(i => (JsonNode)new JsonObject { ["name"] = i.MerchantCode, ["count"] = i.Quantity })]);
+
+    /// <summary>The warehouse's contact, or the warehouse itself when it names none: carriers refuse an empty sender.</summary>
+    public static string SenderName(Warehouse sender) => string.IsNullOrWhiteSpace(sender.ContactName) ? sender.Name : sender.ContactName;
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
 }

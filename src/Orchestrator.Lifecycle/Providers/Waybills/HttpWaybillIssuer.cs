@@ -18,7 +18,7 @@ public sealed partial class HttpWaybillIssuer(
     TimeProvider clock,
     ILogger<HttpWaybillIssuer> logger) : IWaybillIssuer
 {
-    public async Task<Waybill> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var existing = await db.Waybills.FirstOrDefaultAsync(w => w.IdempotencyKey == idempotencyKey, cancellationToken);
         if (existing is not null)
@@ -27,7 +27,7 @@ public sealed partial class HttpWaybillIssuer(
         }
 
         var carrier = await CarrierAsync(carrierCode, cancellationToken);
-        var number = await carrier.IssueAsync(order, carrierCode, idempotencyKey, cancellationToken);
+        var number = await carrier.IssueAsync(order, sender, goods, carrierCode, idempotencyKey, cancellationToken);
         var waybill = new Waybill
         {
             OrderId = order.Id,

@@ -1,3 +1,4 @@
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
@@ -8,8 +9,8 @@ public interface ICarrierWaybillClient
 {
     WaybillProviderKind Provider { get; }
 
-    /// <summary>Returns the tracking number for the package <paramref name="idempotencyKey"/> names; the same key gets the same number.</summary>
-    Task<string> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken);
+    /// <summary>Returns the tracking number for the package <paramref name="idempotencyKey"/> names; the same key gets the same number; <paramref name="sender"/> is printed as 寄件人.</summary>
+    Task<string> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken);
 
     Task CancelAsync(string carrierCode, string trackingNumber, string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
@@ -12,9 +13,16 @@ internal sealed class JdWaybillClient(HttpClient http, IOptions<WaybillOptions> 
 
     public WaybillProviderKind Provider => WaybillProviderKind.JD;
 
-    public async Task<string> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["customerCode"] = options.Value.Account, ["orderId"] = idempotencyKey };
+        var body = new JsonObject
+        {
+            ["customerCode"] = options.Value.Account,
+            ["orderId"] = idempotencyKey,
+            ["senderName"] = CarrierJson.SenderName(sender),
+            ["senderTel"] = sender.ContactPhone,
+            ["senderAddress"] = string.Concat(sender.Province, sender.City, sender.District, sender.Address),
+        };
         var reply = Checked(await CarrierJson.PostAsync(http, "jd/etms/waybillcode/get", body, idempotencyKey, cancellationToken));
         return reply["resultInfo"]?["deliveryIdList"]?.AsArray().FirstOrDefault()?.GetValue<string>()
             ?? throw new CarrierRejectedException($"JD answered order {idempotencyKey} without a deliveryId.");

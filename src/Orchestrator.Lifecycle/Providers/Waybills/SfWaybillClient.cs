@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 
@@ -10,15 +11,26 @@ internal sealed class SfWaybillClient(HttpClient http, IOptions<WaybillOptions> 
 {
     public WaybillProviderKind Provider => WaybillProviderKind.SF;
 
-    public async Task<string> IssueAsync(SalesOrder order, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["orderId"] = idempotencyKey,
             ["monthlyCard"] = options.Value.Account,
             ["expressTypeId"] = 1,
-            ["cargoDetails"] = CarrierJson.Items(order),
-            ["contactInfoList"] = new JsonArray(new JsonObject
+            ["cargoDetails"] = CarrierJson.Items(goods),
+            ["contactInfoList"] = new JsonArray(
+            new JsonObject
+            {
+                ["contactType"] = 1,
+                ["contact"] = CarrierJson.SenderName(sender),
+                ["tel"] = sender.ContactPhone,
+                ["province"] = sender.Province,
+                ["city"] = sender.City,
+                ["county"] = sender.District,
+                ["address"] = sender.Address,
+            },
+            new JsonObject
             {
                 ["contactType"] = 2,
                 ["contact"] = order.ReceiverName,

@@ -20,5 +20,8 @@ public sealed class WaybillOptions
     /// <summary>The seller's account with the carrier: SF's monthlyCard, JD's customerCode.</summary>
     public string? Account { get; set; }
 
+    /// <summary>How often waybills waiting to be cancelled are sent to their carriers (and failed ones tried again when due).</summary>
+    public TimeSpan CancelPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool UsesCarriers => BaseUrl is not null || SfBaseUrl is not null || CainiaoBaseUrl is not null || JdBaseUrl is not null;
 }

@@ -5,14 +5,17 @@ using Orchestrator.Workflows.Runtime.Grains;
 
 namespace Orchestrator.Server.Apis.Floor;
 
-/// <summary>The warehouse floor's actions on an order: confirm or reject picking (打单配货), scan to verify (验货), weigh (称重).</summary>
+/// <summary>
+/// The warehouse floor's actions on an order: confirm or reject picking (打单配货), scan to verify (验货), weigh (称重).
+/// Each takes an optional <c>packageId</c>; an order with several packages waiting at the step needs it.
+/// </summary>
 internal static class FloorApi
 {
     public static IEndpointRouteBuilder MapFloorApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Warehouse floor");
         group.MapPost("/pick:confirm", (long orderId, FloorActor? body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = body?.By }, ct));
+            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = body?.By, ["packageId"] = body?.PackageId }, ct));
         group.MapPost("/pick:reject", (long orderId, PickRejection body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
             SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = body.By }, ct));
         group.MapPost("/verify:scan", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
@@ -39,8 +42,8 @@ internal static class FloorApi
     }
 }
 
-/// <summary>Who on the floor acted (optional).</summary>
-public sealed record FloorActor(string? By);
+/// <summary>Who on the floor acted (optional), and on which package of the order (needed when it has several).</summary>
+public sealed record FloorActor(string? By, long? PackageId = null);
 
 /// <summary>Sends the order back to review: <c>reason</c> is shown to the reviewer.</summary>
 public sealed record PickRejection(string? Reason, string? By);

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence;
+using Orchestrator.Server.Apis.Packages;
 
 namespace Orchestrator.Server.Apis.Orders;
 
@@ -41,6 +44,15 @@ public sealed record OrderResponse(
     int Version,
     IReadOnlyList<OrderLineResponse> Lines)
 {
+    /// <summary>The order's packages with their tracking numbers, on the single-order and floor views (null in lists and intake answers).</summary>
+    public IReadOnlyList<PackageResponse>? Packages { get; init; }
+
+    /// <summary>The order with its packages, for the views that show one order.</summary>
+    public static async Task<OrderResponse> WithPackagesAsync(OrchestratorDbContext db, SalesOrder order, CancellationToken ct) => From(order) with
+    {
+        Packages = [.. (await db.Packages.AsNoTracking().Where(p => p.OrderId == order.Id).OrderBy(p => p.Sequence).ToListAsync(ct)).Select(PackageResponse.From)],
+    };
+
     public static OrderResponse From(SalesOrder o) => new(
         o.Id, o.ShopId, o.PlatformOrderId, o.PlatformStatus, o.Status, o.ExceptionKind, o.ExceptionDetail, o.HasUnmappedSku, o.BuyerNick,
         new ReceiverRequest(o.ReceiverName, o.ReceiverMobile, o.ReceiverProvince, o.ReceiverCity, o.ReceiverDistrict, o.ReceiverAddress, o.ReceiverZip),

@@ -93,7 +93,7 @@ internal static class OrdersApi
 
     private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, CancellationToken ct) =>
         await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is { } order
-            ? Results.Ok(OrderResponse.From(order))
+            ? Results.Ok(await OrderResponse.WithPackagesAsync(db, order, ct))
             : Problems.NotFound("Order", orderId);
 
     private static async Task<IResult> List(

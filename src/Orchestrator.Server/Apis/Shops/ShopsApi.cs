@@ -119,6 +119,7 @@ internal static class ShopsApi
         }
 
         shop.AllowOutOfStock = request.AllowOutOfStock;
+        shop.AllowSplitPackages = request.AllowSplitPackages ?? shop.AllowSplitPackages;
         shop.Warehouses.RemoveAll(existing => !ids.Contains(existing.WarehouseId));
         foreach (var w in wanted)
         {
@@ -138,7 +139,8 @@ internal static class ShopsApi
     }
 
     private static WarehouseStrategyRequest StrategyOf(Shop shop) =>
-        new(shop.AllowOutOfStock, shop.Warehouses.OrderBy(w => w.Priority).Select(w => new WarehousePriority(w.WarehouseId, w.Priority)).ToList(), shop.Version);
+        new(shop.AllowOutOfStock, shop.Warehouses.OrderBy(w => w.Priority).Select(w => new WarehousePriority(w.WarehouseId, w.Priority)).ToList(), shop.Version,
+            shop.AllowSplitPackages);
 
     private static async Task<IResult?> Apply(OrchestratorDbContext db, WorkflowDefinitionStore workflows, Shop shop, ShopRequest request, CancellationToken ct)
     {

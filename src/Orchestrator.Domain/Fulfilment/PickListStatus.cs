@@ -1,0 +1,7 @@
+namespace Orchestrator.Domain.Fulfilment;
+
+public enum PickListStatus
+{
+    Open,
+    Confirmed,
+}
