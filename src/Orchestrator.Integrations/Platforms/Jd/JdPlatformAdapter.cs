@@ -98,28 +98,7 @@ public sealed class JdPlatformAdapter(HttpClient http, PlatformConnection connec
         parameters["sign"] = Sign(parameters, connection.AppSecret ?? "");
 
         var url = new Uri(new Uri(connection.BaseUrl!.TrimEnd('/') + "/"), "routerjson");
-        try
-        {
-            using var content = new FormUrlEncodedContent(parameters);
-            using var response = await http.PostAsync(url, content, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new PlatformCallException($"{method}: HTTP {(int)response.StatusCode} from {url}.");
-            }
-
-            var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            if (JdError.From(document.RootElement) is { } error)
-            {
-                document.Dispose();
-                throw new PlatformCallException($"{method}: {error}.");
-            }
-
-            return document;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException or JsonException)
-        {
-            throw new PlatformCallException($"{method} to {url} failed: {ex.Message}", ex);
-        }
+        return await PlatformRouter.PostFormAsync(http, url, method, parameters, root => JdError.From(root), cancellationToken);
     }
 
     /// <summary>JOS' signature: MD5 of secret + parameters sorted by name as name+value + secret, upper hex.</summary>

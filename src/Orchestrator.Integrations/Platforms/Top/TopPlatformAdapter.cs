@@ -91,28 +91,7 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
         parameters["sign"] = Sign(parameters, connection.AppSecret ?? "");
 
         var url = new Uri(new Uri(connection.BaseUrl!.TrimEnd('/') + "/"), "router/rest");
-        try
-        {
-            using var content = new FormUrlEncodedContent(parameters);
-            using var response = await http.PostAsync(url, content, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new PlatformCallException($"{method}: HTTP {(int)response.StatusCode} from {url}.");
-            }
-
-            var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            if (TopError.From(document.RootElement) is { } error)
-            {
-                document.Dispose();
-                throw new PlatformCallException($"{method}: {error}.");
-            }
-
-            return document;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException or JsonException)
-        {
-            throw new PlatformCallException($"{method} to {url} failed: {ex.Message}", ex);
-        }
+        return await PlatformRouter.PostFormAsync(http, url, method, parameters, root => TopError.From(root), cancellationToken);
     }
 
     /// <summary>TOP's signature: parameters sorted by name, concatenated as name+value, HMAC-SHA256 with the app secret, upper hex.</summary>
