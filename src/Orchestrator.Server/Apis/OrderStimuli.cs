@@ -30,7 +30,10 @@ internal static class OrderStimuli
     }
 
     public static IResult NotWaiting(long orderId, string stage, InstanceReply reply) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Not waiting for {stage}",
-            detail: $"Order {orderId} is not waiting for {stage} ({reply.Message})",
+        Results.Problem(statusCode: StatusCodes.Status409Conflict,
+            title: reply.Kind == ReplyKind.Held ? "Order is in the exception queue" : $"Not waiting for {stage}",
+            detail: reply.Kind == ReplyKind.Held
+                ? $"Order {orderId} is on hold, so it takes no {stage} until its exception is resolved ({reply.Message})"
+                : $"Order {orderId} is not waiting for {stage} ({reply.Message})",
             extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks ?? [] });
 }
