@@ -56,6 +56,40 @@ public sealed class StockLedger(OrchestratorDbContext db)
         return true;
     }
 
+    /// <summary>
+    /// 调拨: moves <paramref name="quantity"/> of one goods between warehouses, never more than the source has free (a
+    /// conditional update, so a reservation racing it wins or loses whole), with a movement row on each side and the
+    /// stock-sync mark, inside the caller's transaction. Returns what was free when it was not enough, else null.
+    /// </summary>
+    public async Task<int?> TryTransferAsync(
+        long from, long to, long goodsId, int quantity, string reason, string reference, DateTime now, CancellationToken cancellationToken)
+    {
+        await BeginAsync(cancellationToken);
+        var taken = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == goodsId && s.OnHand - s.Reserved >= quantity)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.OnHand, s => s.OnHand - quantity).SetProperty(s => s.Version, s => s.Version + 1)
+                .SetProperty(s => s.UpdatedAt, now), cancellationToken);
+        if (taken == 0)
+        {
+            return await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == goodsId).Select(s => s.OnHand - s.Reserved).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var target = await db.StockItems.FirstOrDefaultAsync(s => s.WarehouseId == to && s.GoodsId == goodsId, cancellationToken);
+        if (target is null)
+        {
+            target = new StockItem { WarehouseId = to, GoodsId = goodsId };
+            db.StockItems.Add(target);
+        }
+
+        target.OnHand += quantity;
+        target.UpdatedAt = now;
+        var sourceAfter = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == goodsId).Select(s => s.OnHand).FirstAsync(cancellationToken);
+        db.StockMovements.Add(new StockMovement { WarehouseId = from, GoodsId = goodsId, Delta = -quantity, OnHandAfter = sourceAfter, Reason = reason, Reference = reference, At = now });
+        db.StockMovements.Add(new StockMovement { WarehouseId = to, GoodsId = goodsId, Delta = quantity, OnHandAfter = target.OnHand, Reason = reason, Reference = reference, At = now });
+        StockSyncOutbox.Add(db, [goodsId], now);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>Gives back what the order holds (a cancel, a re-allocation).</summary>
     public Task<int> ReleaseAsync(long orderId, DateTime now, CancellationToken cancellationToken) =>
         CloseAsync(orderId, ReservationState.Released, now, cancellationToken);

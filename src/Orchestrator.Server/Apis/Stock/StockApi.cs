@@ -4,6 +4,7 @@ using Orchestrator.Domain.Inventory;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Integrations;
+using Orchestrator.Persistence.Inventory;
 using GoodsRecord = Orchestrator.Domain.Catalog.Goods;
 
 namespace Orchestrator.Server.Apis.Stock;
@@ -159,7 +160,8 @@ internal static partial class StockApi
 
     /// <summary>调拨: moves available stock between warehouses in one transaction, never more than the source has free.</summary>
     private static async Task<IResult> Transfer(
-        StockTransferRequest request, OrchestratorDbContext db, StockArrivals arrivals, TimeProvider clock, ILogger<StockTransferRequest> logger, CancellationToken ct)
+        StockTransferRequest request, OrchestratorDbContext db, StockLedger ledger, StockArrivals arrivals, TimeProvider clock, ILogger<StockTransferRequest> logger,
+        CancellationToken ct)
     {
         var (from, to) = (request.FromWarehouseId!.Value, request.ToWarehouseId!.Value);
         var known = await db.Warehouses.Where(w => w.Id == from || w.Id == to).Select(w => w.Id).ToListAsync(ct);
@@ -182,29 +184,10 @@ internal static partial class StockApi
             }
 
             var quantity = items[i].Quantity!.Value;
-            var taken = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id && s.OnHand - s.Reserved >= quantity)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.OnHand, s => s.OnHand - quantity).SetProperty(s => s.Version, s => s.Version + 1)
-                    .SetProperty(s => s.UpdatedAt, now), ct);
-            if (taken == 0)
+            if (await ledger.TryTransferAsync(from, to, g.Id, quantity, request.Reason!, reference, now, ct) is { } available)
             {
-                var available = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id).Select(s => s.OnHand - s.Reserved).FirstOrDefaultAsync(ct);
                 return Problems.Invalid($"items[{i}].quantity", $"Warehouse {from} has {available} × {g.MerchantCode} free to move, not {quantity}.");
             }
-
-            var target = await db.StockItems.FirstOrDefaultAsync(s => s.WarehouseId == to && s.GoodsId == g.Id, ct);
-            if (target is null)
-            {
-                target = new StockItem { WarehouseId = to, GoodsId = g.Id };
-                db.StockItems.Add(target);
-            }
-
-            target.OnHand += quantity;
-            target.UpdatedAt = now;
-            var sourceAfter = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == g.Id).Select(s => s.OnHand).FirstAsync(ct);
-            db.StockMovements.Add(new StockMovement { WarehouseId = from, GoodsId = g.Id, Delta = -quantity, OnHandAfter = sourceAfter, Reason = request.Reason!, Reference = reference, At = now });
-            db.StockMovements.Add(new StockMovement { WarehouseId = to, GoodsId = g.Id, Delta = quantity, OnHandAfter = target.OnHand, Reason = request.Reason!, Reference = reference, At = now });
-            StockSyncOutbox.Add(db, [g.Id], now);
-            await db.SaveChangesAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
