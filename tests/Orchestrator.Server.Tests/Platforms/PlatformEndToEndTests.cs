@@ -20,7 +20,7 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
     /// <summary>The stages of workflows/sales-order.json each order must pass, in order.</summary>
     private static readonly string[] Lifecycle = ["import", "review", "stock", "allocate", "waybill", "pick", "verify", "weigh", "confirm"];
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
+    private readonly TempDataFolder _data = new("orchestrator-e2e-");
     private readonly PlatformSimulatorHost _simulator = new();
 
     public Task InitializeAsync() => _simulator.StartAsync();
@@ -28,21 +28,13 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _simulator.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up.
-        }
+        _data.Dispose();
     }
 
     [Fact]
     public async Task Pushed_trades_run_review_to_ship_confirm_and_the_platform_shows_each_shipment_and_the_new_stock()
     {
-        await using var server = await ServerProcess.StartAsync(_dataFolder, seedDemo: true, new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(_data.Path, seedDemo: true, new Dictionary<string, string>
         {
             [$"Platforms__{DemoShopCode}__BaseUrl"] = _simulator.BaseUrl,
             [$"Platforms__{DemoShopCode}__Session"] = DemoShopCode,
@@ -95,7 +87,7 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
         };
         long shop;
         DateTimeOffset cursor;
-        await using (var first = await ServerProcess.StartAsync(_dataFolder, seedDemo: false, environment))
+        await using (var first = await ServerProcess.StartAsync(_data.Path, seedDemo: false, environment))
         {
             using var client = first.CreateClient();
             shop = (await SendOkAsync(client, HttpMethod.Post, "/api/shops", new JsonObject { ["code"] = shopCode, ["name"] = "重启店铺", ["platform"] = "taobao" }))["id"]!.GetValue<long>();
@@ -107,7 +99,7 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
         }
 
         var searchesBefore = (await _simulator.PullsAsync(shopCode)).Count;
-        await using var second = await ServerProcess.StartAsync(_dataFolder, seedDemo: false, environment);
+        await using var second = await ServerProcess.StartAsync(_data.Path, seedDemo: false, environment);
         using var restarted = second.CreateClient();
         var state = (await restarted.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}/pull", ServerFixture.Json))!;
         Assert.Equal((1, cursor), (state["intervalMinutes"]!.GetValue<int>(), state["cursor"]!.GetValue<DateTimeOffset>()));

@@ -16,7 +16,7 @@ public sealed class SimulatorPushTests : IAsyncLifetime
     private const string DemoShopCode = "tb-tea-flagship";
     private const long DemoShopId = 1;
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("orchestrator-platform-").FullName;
+    private readonly TempDataFolder _data = new("orchestrator-platform-");
     private readonly PlatformSimulatorHost _simulator = new();
 
     public Task InitializeAsync() => _simulator.StartAsync();
@@ -24,21 +24,13 @@ public sealed class SimulatorPushTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _simulator.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up.
-        }
+        _data.Dispose();
     }
 
     [Fact]
     public async Task A_trade_the_platform_pushes_to_intake_ships_once_with_its_tracking_number()
     {
-        await using var server = await ServerProcess.StartAsync(_dataFolder, seedDemo: true, new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(_data.Path, seedDemo: true, new Dictionary<string, string>
         {
             [$"Platforms__{DemoShopCode}__BaseUrl"] = _simulator.BaseUrl,
         });

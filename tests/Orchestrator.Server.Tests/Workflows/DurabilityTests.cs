@@ -14,16 +14,16 @@ namespace Orchestrator.Server.Tests.Workflows;
 public sealed partial class DurabilityTests : IDisposable
 {
     private const int Orders = 100;
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("orchestrator-durability-").FullName;
+    private readonly TempDataFolder _data = new("orchestrator-durability-");
 
     [Fact]
     public async Task Killed_mid_run_and_at_a_bookmark_every_order_still_ships_with_one_waybill_and_one_ship_confirmation()
     {
         // 1. Push a batch and kill the server while its instances are still running.
-        var first = await ServerProcess.StartAsync(_dataFolder, seedDemo: true);
+        var first = await ServerProcess.StartAsync(_data.Path, seedDemo: true);
         using (var client = first.CreateClient())
         {
-            var batch = new JsonObject { ["orders"] = new JsonArray(Enumerable.Range(1, Orders).Select(i => (JsonNode)Order(i)).ToArray()) };
+            var batch = DemoOrders.Batch("DUR", Orders);
             var pushed = await client.PostAsJsonAsync("/api/shops/1/orders:batch", batch, ServerFixture.Json);
             Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
         }
@@ -31,7 +31,7 @@ public sealed partial class DurabilityTests : IDisposable
         await first.KillAsync();
 
         // 2. Restart: recovery continues every interrupted instance to the pick wait.
-        var second = await ServerProcess.StartAsync(_dataFolder, seedDemo: true);
+        var second = await ServerProcess.StartAsync(_data.Path, seedDemo: true);
         using (var client = second.CreateClient())
         {
             await WaitUntilAsync(client, "waitingFor=PickConfirmed", Orders);
@@ -50,7 +50,7 @@ public sealed partial class DurabilityTests : IDisposable
         await second.KillAsync();
 
         // 4. Restart and finish on the floor.
-        await using var third = await ServerProcess.StartAsync(_dataFolder, seedDemo: true);
+        await using var third = await ServerProcess.StartAsync(_data.Path, seedDemo: true);
         using (var client = third.CreateClient())
         {
             var instances = await InstancesAsync(client);
@@ -72,20 +72,12 @@ public sealed partial class DurabilityTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up.
-        }
+        _data.Dispose();
     }
 
     private void AssertEachSideEffectOnce()
     {
-        using var db = new SqliteConnection($"Data Source={Path.Combine(_dataFolder, "orchestrator.db")}");
+        using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "orchestrator.db")}");
         db.Open();
         Assert.Equal(Orders, Scalar(db, "SELECT COUNT(*) FROM SalesOrders WHERE Status = 'Shipped'"));
         Assert.Equal(Orders, Scalar(db, "SELECT COUNT(*) FROM WorkflowInstances WHERE Status = 'Finished'"));
@@ -134,18 +126,6 @@ public sealed partial class DurabilityTests : IDisposable
 
         throw new TimeoutException($"Only {total} of {expected} instances matched '{filter}' in 90 s.");
     }
-
-    private static JsonObject Order(int i) => new()
-    {
-        ["platformOrderId"] = $"DUR{i:D6}",
-        ["status"] = "WAIT_SELLER_SEND_GOODS",
-        ["buyerNick"] = $"buyer{i}",
-        ["receiver"] = new JsonObject { ["name"] = "王小明", ["mobile"] = "13912345678", ["province"] = "浙江省", ["city"] = "杭州市", ["address"] = "文三路90号" },
-        ["payTime"] = "2026-11-11T00:01:02+08:00",
-        ["totalFee"] = 88,
-        ["payment"] = 88,
-        ["lines"] = new JsonArray(new JsonObject { ["platformLineId"] = $"DUR{i:D6}-1", ["merchantCode"] = "TEA-LJ-250", ["title"] = "龙井", ["quantity"] = 1, ["price"] = 88 }),
-    };
 
     [GeneratedRegex(@"Recovery: (\d+) unfinished")]
     private static partial Regex RecoveredCount();

@@ -13,7 +13,7 @@ namespace Orchestrator.Server.Tests.Workflows;
 public sealed class WaybillCrashTests : IAsyncLifetime
 {
     private const int Orders = 30;
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("orchestrator-waybill-crash-").FullName;
+    private readonly TempDataFolder _data = new("orchestrator-waybill-crash-");
     private WaybillSimulatorHost _simulator = null!;
 
     public async Task InitializeAsync() => _simulator = await WaybillSimulatorHost.StartAsync();
@@ -21,15 +21,7 @@ public sealed class WaybillCrashTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _simulator.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up.
-        }
+        _data.Dispose();
     }
 
     [Fact]
@@ -39,10 +31,10 @@ public sealed class WaybillCrashTests : IAsyncLifetime
 
         // The demo shop ships with YTO through Cainiao; its first answers come late, after the numbers are issued.
         await _simulator.InjectAsync(new JsonObject { ["provider"] = "Cainiao", ["delay"] = Orders, ["delaySeconds"] = 2 });
-        var first = await ServerProcess.StartAsync(_dataFolder, seedDemo: true, environment);
+        var first = await ServerProcess.StartAsync(_data.Path, seedDemo: true, environment);
         using (var client = first.CreateClient())
         {
-            var batch = new JsonObject { ["orders"] = new JsonArray(Enumerable.Range(1, Orders).Select(i => (JsonNode)Order(i)).ToArray()) };
+            var batch = DemoOrders.Batch("WBK", Orders);
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/shops/1/orders:batch", batch, ServerFixture.Json)).StatusCode);
             await WaitForIssuedAsync(3);
         }
@@ -51,7 +43,7 @@ public sealed class WaybillCrashTests : IAsyncLifetime
         await _simulator.ClearFaultsAsync();
         Assert.True(CommittedWaybills() < (await _simulator.WaybillsAsync()).Count, "The kill did not land between an issue and its commit.");
 
-        await using var second = await ServerProcess.StartAsync(_dataFolder, seedDemo: true, environment);
+        await using var second = await ServerProcess.StartAsync(_data.Path, seedDemo: true, environment);
         using (var client = second.CreateClient())
         {
             await WaitAtPickAsync(client);
@@ -98,22 +90,10 @@ public sealed class WaybillCrashTests : IAsyncLifetime
 
     private long CommittedWaybills()
     {
-        using var db = new SqliteConnection($"Data Source={Path.Combine(_dataFolder, "orchestrator.db")}");
+        using var db = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "orchestrator.db")}");
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Waybills";
         return (long)command.ExecuteScalar()!;
     }
-
-    private static JsonObject Order(int i) => new()
-    {
-        ["platformOrderId"] = $"WBK{i:D6}",
-        ["status"] = "WAIT_SELLER_SEND_GOODS",
-        ["buyerNick"] = $"buyer{i}",
-        ["receiver"] = new JsonObject { ["name"] = "王小明", ["mobile"] = "13912345678", ["province"] = "浙江省", ["city"] = "杭州市", ["address"] = "文三路90号" },
-        ["payTime"] = "2026-11-11T00:01:02+08:00",
-        ["totalFee"] = 88,
-        ["payment"] = 88,
-        ["lines"] = new JsonArray(new JsonObject { ["platformLineId"] = $"WBK{i:D6}-1", ["merchantCode"] = "TEA-LJ-250", ["title"] = "龙井", ["quantity"] = 1, ["price"] = 88 }),
-    };
 }

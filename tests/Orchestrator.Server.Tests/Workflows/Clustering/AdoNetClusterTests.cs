@@ -16,7 +16,7 @@ public sealed class AdoNetClusterTests(ITestOutputHelper output) : IAsyncLifetim
     private const int Orders = 4;
     private const string Active = "3";
     private const string Dead = "6";
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("orchestrator-cluster-").FullName;
+    private readonly TempDataFolder _data = new("orchestrator-cluster-");
     private PostgreSqlDatabase? _database;
 
     public async Task InitializeAsync() => _database = await PostgreSqlDatabase.CreateAsync();
@@ -28,14 +28,7 @@ public sealed class AdoNetClusterTests(ITestOutputHelper output) : IAsyncLifetim
             await _database.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(_dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A log file still held open is not worth failing a test run over.
-        }
+        _data.Dispose();
     }
 
     [SkippableFact]
@@ -51,7 +44,7 @@ public sealed class AdoNetClusterTests(ITestOutputHelper output) : IAsyncLifetim
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both servers up, both silos Active");
 
         // Orders arrive at A; pickers confirm them through B, whichever silo holds each instance.
-        var batch = new JsonObject { ["orders"] = new JsonArray(Enumerable.Range(1, Orders).Select(i => (JsonNode)Order(i)).ToArray()) };
+        var batch = DemoOrders.Batch("CLU", Orders);
         Assert.Equal(HttpStatusCode.OK, (await clientA.PostAsJsonAsync("/api/shops/1/orders:batch", batch, ServerFixture.Json)).StatusCode);
         await UntilAsync(async () => await CountAsync(clientA, "waitingFor=PickConfirmed") == Orders, "every order to wait for picking", a, b);
         var instances = await InstancesAsync(clientB);
@@ -78,7 +71,7 @@ public sealed class AdoNetClusterTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     private Task<ServerProcess> StartAsync(string name, bool seedDemo) =>
-        ServerProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_dataFolder, name)).FullName, seedDemo, new Dictionary<string, string>
+        ServerProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data.Path, name)).FullName, seedDemo, new Dictionary<string, string>
         {
             ["Database__Provider"] = "PostgreSql",
             ["Database__ConnectionString"] = _database!.ConnectionString,
@@ -118,16 +111,4 @@ public sealed class AdoNetClusterTests(ITestOutputHelper output) : IAsyncLifetim
             await Task.Delay(200);
         }
     }
-
-    private static JsonObject Order(int i) => new()
-    {
-        ["platformOrderId"] = $"CLU{i:D6}",
-        ["status"] = "WAIT_SELLER_SEND_GOODS",
-        ["buyerNick"] = $"buyer{i}",
-        ["receiver"] = new JsonObject { ["name"] = "王小明", ["mobile"] = "13912345678", ["province"] = "浙江省", ["city"] = "杭州市", ["address"] = "文三路90号" },
-        ["payTime"] = "2026-11-11T00:01:02+08:00",
-        ["totalFee"] = 88,
-        ["payment"] = 88,
-        ["lines"] = new JsonArray(new JsonObject { ["platformLineId"] = $"CLU{i:D6}-1", ["merchantCode"] = "TEA-LJ-250", ["title"] = "龙井", ["quantity"] = 1, ["price"] = 88 }),
-    };
 }
