@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Persistence;
+using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Integrations.Runtime.Pull;
 
@@ -12,18 +13,9 @@ public sealed partial class PullScheduleStartup(IServiceScopeFactory scopes, IGr
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        if (!await lifetime.WaitAsync(stoppingToken))
         {
-            try
-            {
-                await started.Task;
-            }
-            catch (TaskCanceledException)
-            {
-                return;
-            }
+            return;
         }
 
         List<long> shops;

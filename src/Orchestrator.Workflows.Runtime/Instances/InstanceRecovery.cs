@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Workflows.Runtime.Instances;
 
@@ -16,19 +17,9 @@ public sealed partial class InstanceRecovery(IServiceScopeFactory scopes, Instan
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The silo must be up before grains are called: wait for the host to have started everything.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        if (!await lifetime.WaitAsync(stoppingToken))
         {
-            try
-            {
-                await started.Task;
-            }
-            catch (TaskCanceledException)
-            {
-                return;
-            }
+            return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
