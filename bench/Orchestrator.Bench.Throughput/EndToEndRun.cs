@@ -66,10 +66,10 @@ internal static class EndToEndRun
         HttpClient http, HttpClient platform, ServerUnderTest server, long shopId, int orders, BenchOptions options, Stopwatch clock, TextWriter log)
     {
         var key = await Ok(await http.PostAsJsonAsync($"/api/shops/{shopId}/api-keys", new { name = "bench-push" }), "api key");
-        await Ok(await platform.PutAsJsonAsync("/admin/push-url", new
+        await Ok(await platform.PutAsJsonAsync("/admin/push-url", new JsonObject
         {
-            url = new Uri(server.BaseAddress, $"/api/shops/{shopId}/orders:batch").ToString(),
-            apiKey = key["key"]!.GetValue<string>(),
+            ["url"] = new Uri(server.BaseAddress, $"/api/shops/{shopId}/orders:batch").ToString(),
+            ["api_key"] = key["key"]!.GetValue<string>(),
         }), "push-url");
         using var done = new CancellationTokenSource();
         var floor = Task.Run(() => PlayTheFloorAsync(http, shopId, options.FloorParallelism, done.Token));

@@ -6,7 +6,7 @@ namespace Orchestrator.Simulators.Platform;
 /// <summary>
 /// Pushes new trades to the server's intake (<c>Simulator:PushUrl</c> or <c>PUT /admin/push-url</c>, e.g.
 /// <c>http://127.0.0.1:5080/api/shops/1/orders:batch</c>) in intake's shape, as a push integration would; does nothing
-/// when no URL is set. <c>Simulator:PushApiKey</c> (or <c>apiKey</c> in the same request) is the shop's integration key.
+/// when no URL is set. <c>Simulator:PushApiKey</c> (or <c>api_key</c> in the same admin request) is the shop's integration key.
 /// </summary>
 public sealed partial class IntakePusher(HttpClient http, SimulatorState state, ILogger<IntakePusher> logger)
 {

@@ -7,6 +7,9 @@ internal static class DesignerHosting
 {
     public static WebApplication MapDesigner(this WebApplication app)
     {
+        // An API path that matches nothing is a 404 problem, never the designer's page.
+        app.MapFallback("/api/{**path}", (string? path) => Results.Problem(
+            statusCode: StatusCodes.Status404NotFound, title: "No such API", detail: $"Nothing answers /api/{path}; see /scalar/v1 for the API.")).AllowAnonymous();
         var root = FindDesignerRoot(app);
         if (root is not null)
         {

@@ -45,21 +45,22 @@ internal static class SecuritySetup
             .AddPolicyScheme(EitherScheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(ApiKeySecrets.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = auth.SessionLifetime;
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
             {
-                o.Cookie.Name = CookieName;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = auth.SessionLifetime;
-                o.SlidingExpiration = true;
-                o.Events = new CookieAuthenticationEvents
-                {
-                    OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
-                    OnRedirectToLogin = c => WriteStatus(c.HttpContext, StatusCodes.Status401Unauthorized),
-                    OnRedirectToAccessDenied = c => WriteStatus(c.HttpContext, StatusCodes.Status403Forbidden),
-                };
-            });
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
+                OnRedirectToLogin = c => WriteStatus(c.HttpContext, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = c => WriteStatus(c.HttpContext, StatusCodes.Status403Forbidden),
+            };
+        });
 
         builder.Services.AddSingleton<IAuthorizationHandler, IntakeShopHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();

@@ -75,6 +75,8 @@ public sealed class WorkflowFolderImportTests : IAsyncLifetime
         await using (var server = Start())
         {
             var client = server.CreateClient();
+            await SignIn.AsAsync(client);
+        await SignIn.AsAsync(client);
             var draft = await client.PutAsJsonAsync("/api/workflow-definitions/order-flow/draft", TestWorkflows.Valid("order-flow", "设计器里的草稿"), ServerFixture.Json);
             Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         }
@@ -83,7 +85,9 @@ public sealed class WorkflowFolderImportTests : IAsyncLifetime
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(5));
         await using (var server = Start())
         {
-            var history = await HistoryAsync(server.CreateClient(), "order-flow");
+            var reader = server.CreateClient();
+            await SignIn.AsAsync(reader);
+            var history = await HistoryAsync(reader, "order-flow");
 
             Assert.Equal([(3, "Draft", "设计器里的草稿"), (2, "Published", "文件第二版"), (1, "Retired", "订单流程")],
                 history.Select(v => (v!["version"]!.GetValue<int>(), v["state"]!.GetValue<string>(), v["name"]!.GetValue<string>())));
@@ -108,6 +112,7 @@ public sealed class WorkflowFolderImportTests : IAsyncLifetime
     {
         await using var server = Start();
         var client = server.CreateClient();
+        await SignIn.AsAsync(client);
         if (alsoMissing is not null)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/workflow-definitions/{alsoMissing}")).StatusCode);

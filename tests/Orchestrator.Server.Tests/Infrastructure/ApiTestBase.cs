@@ -93,6 +93,25 @@ public abstract class ApiTestBase(ServerFixture server)
     protected static void AssertNamesField(JsonObject problem, string field) =>
         Assert.True(problem["errors"]?.AsObject().ContainsKey(field) == true, $"Expected an error for '{field}' in {problem.ToJsonString()}");
 
+    /// <summary>The password of every user <see cref="CreateUserAsync"/> makes.</summary>
+    protected const string UserPassword = "correct-horse-battery";
+
+    /// <summary>A person with <paramref name="role"/>, assigned to the given shops and warehouses, made by the test admin.</summary>
+    protected async Task<string> CreateUserAsync(string role, long[]? shops = null, long[]? warehouses = null)
+    {
+        var name = Unique("user").ToLowerInvariant();
+        var response = await Client.PostAsJsonAsync("/api/users", new { userName = name, password = UserPassword, roles = new[] { role }, shopIds = shops ?? [], warehouseIds = warehouses ?? [] });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return name;
+    }
+
+    /// <summary>A new client signed in as a new user with <paramref name="role"/> (see <see cref="CreateUserAsync"/>).</summary>
+    protected async Task<(string Name, HttpClient Client)> SignedInAsAsync(string role, long[]? shops = null, long[]? warehouses = null)
+    {
+        var name = await CreateUserAsync(role, shops, warehouses);
+        return (name, await Server.CreateClientAsync(name, UserPassword));
+    }
+
     protected async Task<int> CountOrdersAsync(long shopId) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/orders?shopId={shopId}&pageSize=1", ServerFixture.Json))!["total"]!.GetValue<int>();
 }

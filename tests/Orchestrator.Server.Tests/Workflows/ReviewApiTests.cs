@@ -99,19 +99,23 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
         var shop = await CreateReadyShopAsync();
         var orderId = await BlockedOrderAsync(shop, "UNMAPPED-C1");
 
+        var (li, liClient) = await SignedInAsAsync("Reviewer", shops: [shop]);
+        var (wang, wangClient) = await SignedInAsAsync("Reviewer", shops: [shop]);
+        using var a = liClient;
+        using var b = wangClient;
         var responses = await Task.WhenAll(
-            Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject { ["reviewer"] = "小李" }, ServerFixture.Json),
-            Client.PostAsJsonAsync($"/api/review/orders/{orderId}:reject", new JsonObject { ["reviewer"] = "小王", ["reason"] = "不发" }, ServerFixture.Json));
+            a.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject(), ServerFixture.Json),
+            b.PostAsJsonAsync($"/api/review/orders/{orderId}:reject", new JsonObject { ["reason"] = "不发" }, ServerFixture.Json));
 
         var winner = Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.NotEqual(-1, winner);
         var problem = await ProblemAsync(responses[1 - winner], HttpStatusCode.Conflict);
-        Assert.Equal(winner == 0 ? "小李" : "小王", problem["handledBy"]!.GetValue<string>());
+        Assert.Equal(winner == 0 ? li : wang, problem["handledBy"]!.GetValue<string>());
         Assert.Contains(problem["handledBy"]!.GetValue<string>(), problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [SkippableFact]
-    public async Task A_decision_needs_a_reviewer_and_an_order_not_under_review_is_a_409()
+    public async Task A_decision_is_recorded_under_the_signed_in_reviewer_and_an_order_not_under_review_is_a_409()
     {
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
@@ -119,12 +123,19 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
         var flowing = await PushPaidOrderAsync(shop, code);
         await WaitForAsync(flowing, bookmark: "PickConfirmed");
 
-        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync($"/api/review/orders/{blocked}:approve", new JsonObject(), ServerFixture.Json),
-            HttpStatusCode.BadRequest), "reviewer");
+        // A name in the body is not who acted: the signed-in reviewer is.
+        var (reviewer, client) = await SignedInAsAsync("Reviewer", shops: [shop]);
+        using (client)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/review/orders/{blocked}:approve", new JsonObject { ["reviewer"] = "冒名顶替" }, ServerFixture.Json)).StatusCode);
+        }
+
+        var again = await ProblemAsync(await Client.PostAsJsonAsync($"/api/review/orders/{blocked}:approve", new JsonObject(), ServerFixture.Json), HttpStatusCode.Conflict);
+        Assert.Equal(reviewer, again["handledBy"]!.GetValue<string>());
         var notUnderReview = await ProblemAsync(await Client.PostAsJsonAsync($"/api/review/orders/{flowing}:approve",
-            new JsonObject { ["reviewer"] = "小李" }, ServerFixture.Json), HttpStatusCode.Conflict);
+            new JsonObject(), ServerFixture.Json), HttpStatusCode.Conflict);
         Assert.Equal("Not waiting for review", notUnderReview["title"]!.GetValue<string>());
-        await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders/999999:approve", new JsonObject { ["reviewer"] = "小李" }, ServerFixture.Json),
+        await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders/999999:approve", new JsonObject(), ServerFixture.Json),
             HttpStatusCode.NotFound);
     }
 
