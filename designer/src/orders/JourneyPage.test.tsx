@@ -150,6 +150,30 @@ describe('JourneyPage', () => {
     expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
   });
 
+  it('renders markup in the buyer message, memo and nick as text, injecting no element', async () => {
+    signedInAs(['Reviewer'], [1]);
+    const img = '<img src=x onerror="window.__xss=1">';
+    const script = '<script>window.__xss=1</script>';
+    mockFetch(call => {
+      if (call.url === '/api/orders/5') {
+        return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Picking', buyerNick: script, payment: 88, buyerMessage: img, sellerMemo: script,
+          receiver: { name: script, address: img }, blockReason: img, trackingNumber: null } };
+      }
+      if (call.url === '/api/activities') return { body: activities };
+      if (call.url === '/api/orders/5/exceptions') return { body: [{ ...entry(null), detail: img, raisedBy: script }] };
+      if (call.url === '/api/orders/5/workflow') return { body: { ...detail('Suspended', true), incidents: [] } };
+      if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
+      return undefined;
+    });
+    const { container } = render(<JourneyPage orderId={5} />);
+    expect(await screen.findByText(`买家留言: ${img}`)).toBeInTheDocument();
+    expect(screen.getByText(`卖家备注: ${script}`)).toBeInTheDocument();
+    expect(screen.getByTestId('open-exception')).toHaveTextContent(img);
+    expect(screen.getByTestId('open-exception')).toHaveTextContent(`raised by ${script}`);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  });
+
   it('cancels the instance for an ops lead after asking', async () => {
     signedInAs(['OpsLead'], [], '运营小张');
     vi.spyOn(window, 'confirm').mockReturnValue(true);

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewQueueItem } from '../api';
-import { shops } from '../test/fixtures';
+import { shops, twoShops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
 import { InboxPage } from './InboxPage';
@@ -89,5 +89,54 @@ describe('InboxPage', () => {
     await screen.findByTestId('review-TB-7');
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Order 7 was already handled by 客服小王 (Approved).'));
+  });
+
+  it('shows the problem detail of a 403 in the banner', async () => {
+    serve([item(7, 'TB-7', '请开发票')], () => ({
+      status: 403,
+      body: { status: 403, title: 'Forbidden', detail: 'Shop 1 is not assigned to you.' },
+    }));
+    render(<InboxPage />);
+    await screen.findByTestId('review-TB-7');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Shop 1 is not assigned to you.'));
+  });
+
+  it("lists only a reviewer's assigned shops in the shop filter", async () => {
+    signedInAs(['Reviewer'], [2]);
+    mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue')) return { body: { items: [], pageNumber: 1, pageSize: 200, total: 0 } };
+      if (call.url.startsWith('/api/shops')) return { body: twoShops };
+      return undefined;
+    });
+    render(<InboxPage />);
+    const filter = screen.getByLabelText('Shop filter');
+    await waitFor(() => expect(within(filter).getAllByRole('option').map(o => o.textContent)).toEqual(['All shops', '茶语京东自营店']));
+  });
+
+  it('lists every shop for an ops lead', async () => {
+    signedInAs(['OpsLead'], []);
+    mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue')) return { body: { items: [], pageNumber: 1, pageSize: 200, total: 0 } };
+      if (call.url.startsWith('/api/shops')) return { body: twoShops };
+      return undefined;
+    });
+    render(<InboxPage />);
+    const filter = screen.getByLabelText('Shop filter');
+    await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(3));
+  });
+
+  it('renders markup in a buyer message and an address as text, injecting no element', async () => {
+    const img = '<img src=x onerror="window.__xss=1">';
+    const script = '<script>window.__xss=1</script>';
+    serve([{ ...item(7, 'TB-7', img), sellerMemo: script, buyerNick: script, receiverAddress: img, reasons: [script] }], () => ({}));
+    const { container } = render(<InboxPage />);
+    const card = await screen.findByTestId('review-TB-7');
+    expect(card).toHaveTextContent(img);
+    expect(card).toHaveTextContent(script);
+    expect(within(card).getByText(img).tagName).toBe('DD'); // 买家留言
+    expect(within(card).getByText(/^浙江省 杭州市 西湖区 <img/)).toHaveTextContent(`浙江省 杭州市 西湖区 ${img}`);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
   });
 });
