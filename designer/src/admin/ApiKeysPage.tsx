@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, type ApiKey, type NewApiKey, type Shop } from '../api';
 import { Banner, type Notice } from '../shell/Banner';
 import { errorText, formatTime } from '../shell/format';
+import { addLeaveGuard } from '../shell/router';
 
 const problemText = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
 
@@ -16,6 +17,11 @@ export function ApiKeysPage() {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+
+  // Leaving while a new key is on screen asks first: it cannot be shown again.
+  const shown = useRef(false);
+  shown.current = created !== null;
+  useEffect(() => addLeaveGuard(() => (shown.current ? 'The new API key is not shown again. Leave without copying it?' : null)), []);
 
   useEffect(() => {
     api.shops().then(p => {
