@@ -36,7 +36,7 @@ const sections: Section[] = [
   { path: '/api-keys', label: 'API keys', ability: 'apiKeys' },
 ];
 
-export const homeOf = (me: Me) => (can(me, 'workflows') ? '/workflows' : can(me, 'review') ? '/inbox' : '/orders');
+const homeOf = (me: Me) => (can(me, 'workflows') ? '/workflows' : can(me, 'review') ? '/inbox' : '/orders');
 
 export function App() {
   const session = useSession();
