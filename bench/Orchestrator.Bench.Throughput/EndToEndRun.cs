@@ -28,7 +28,7 @@ internal static class EndToEndRun
             ["Platforms__benchwarm__Session"] = "benchwarm",
         };
         await using var server = await ServerUnderTest.StartAsync(repo, settings);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using var http = await server.SignedInClientAsync();
         using var platform = new HttpClient { BaseAddress = simulators.Platform, Timeout = TimeSpan.FromMinutes(5) };
         var (warehouse, carrier) = await SetUpStockAsync(http, orders + options.Warmup);
 
@@ -65,7 +65,12 @@ internal static class EndToEndRun
     private static async Task<double> DriveAsync(
         HttpClient http, HttpClient platform, ServerUnderTest server, long shopId, int orders, BenchOptions options, Stopwatch clock, TextWriter log)
     {
-        await Ok(await platform.PutAsJsonAsync("/admin/push-url", new { url = new Uri(server.BaseAddress, $"/api/shops/{shopId}/orders:batch").ToString() }), "push-url");
+        var key = await Ok(await http.PostAsJsonAsync($"/api/shops/{shopId}/api-keys", new { name = "bench-push" }), "api key");
+        await Ok(await platform.PutAsJsonAsync("/admin/push-url", new
+        {
+            url = new Uri(server.BaseAddress, $"/api/shops/{shopId}/orders:batch").ToString(),
+            apiKey = key["key"]!.GetValue<string>(),
+        }), "push-url");
         using var done = new CancellationTokenSource();
         var floor = Task.Run(() => PlayTheFloorAsync(http, shopId, options.FloorParallelism, done.Token));
         var pushes = Enumerable.Range(0, (orders + options.Batch - 1) / options.Batch)

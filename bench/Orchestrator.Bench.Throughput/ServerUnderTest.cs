@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 
 namespace Orchestrator.Bench.Throughput;
 
@@ -23,6 +24,20 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The admin the bench's fresh database is created with; the bench plays every role as this admin.</summary>
+    public const string AdminName = "bench-admin";
+
+    public const string AdminPassword = "bench-admin-password";
+
+    /// <summary>A client signed in as the bench's admin (the cookie is kept by the handler).</summary>
+    public async Task<HttpClient> SignedInClientAsync()
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new { userName = AdminName, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        return http;
+    }
+
     public static async Task<ServerUnderTest> StartAsync(string repo, IReadOnlyDictionary<string, string> settings)
     {
         var dll = RepositoryRoot.ServerDll(repo);
@@ -43,6 +58,8 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         start.Environment["Runtime__GatewayPort"] = RepositoryRoot.FreePort().ToString(CultureInfo.InvariantCulture);
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__MinimumLevel__Override__Microsoft"] = "Warning";
+        start.Environment["Auth__Admin__UserName"] = AdminName;
+        start.Environment["Auth__Admin__Password"] = AdminPassword;
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,12 +11,17 @@ using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Rules;
+using Orchestrator.Persistence.Security;
 using Orchestrator.Persistence.Workflows;
 
 namespace Orchestrator.Persistence;
 
-/// <summary>The one database of the server; each provider project holds only its migrations and wiring.</summary>
-public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database of the server; each provider project holds only its migrations and wiring. People's accounts live
+/// here too (ASP.NET Core Identity's tables), so signing in needs no second store.
+/// </summary>
+public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options)
+    : IdentityDbContext<OrchestratorUser, IdentityRole<long>, long>(options)
 {
     public DbSet<Platform> Platforms => Set<Platform>();
 
@@ -69,6 +76,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// <summary>The stock sync outbox (see <see cref="StockSyncOutbox"/>).</summary>
     public DbSet<StockChange> StockChanges => Set<StockChange>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     private List<Action>? _afterCommit;
 
     /// <summary>
@@ -110,8 +119,11 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
+    }
 
     private void BumpVersions()
     {

@@ -1,4 +1,6 @@
 using Orchestrator.Server.Apis.Activities;
+using Orchestrator.Server.Apis.ApiKeys;
+using Orchestrator.Server.Apis.Auth;
 using Orchestrator.Server.Apis.Combos;
 using Orchestrator.Server.Apis.Exceptions;
 using Orchestrator.Server.Apis.Floor;
@@ -14,22 +16,28 @@ using Orchestrator.Server.Apis.Rules;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Stock;
 using Orchestrator.Server.Apis.StockSync;
+using Orchestrator.Server.Apis.Users;
 using Orchestrator.Server.Apis.Warehouses;
 using Orchestrator.Server.Apis.Waybills;
 using Orchestrator.Server.Apis.WorkflowDefinitions;
 using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOrchestratorLogging();
 builder.AddOrchestratorDatabase();
 builder.AddOrchestratorApi();
+builder.AddOrchestratorSecurity();
 builder.AddOrchestratorWorkflows();
 
 var app = builder.Build();
 app.UseOrchestratorRequestLogging();
 app.MapOrchestratorInfrastructure();
 
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapApiKeysApi();
 app.MapPlatformsApi();
 app.MapShopsApi();
 app.MapWarehousesApi();
@@ -53,6 +61,7 @@ app.MapPackagesApi();
 app.MapRulesApi();
 app.MapBuyerBlacklistApi();
 app.MapDesigner();
+app.UseOrchestratorSecurity();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));
 await app.RunAsync();

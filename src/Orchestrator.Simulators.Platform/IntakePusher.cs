@@ -6,7 +6,7 @@ namespace Orchestrator.Simulators.Platform;
 /// <summary>
 /// Pushes new trades to the server's intake (<c>Simulator:PushUrl</c> or <c>PUT /admin/push-url</c>, e.g.
 /// <c>http://127.0.0.1:5080/api/shops/1/orders:batch</c>) in intake's shape, as a push integration would; does nothing
-/// when no URL is set.
+/// when no URL is set. <c>Simulator:PushApiKey</c> (or <c>apiKey</c> in the same request) is the shop's integration key.
 /// </summary>
 public sealed partial class IntakePusher(HttpClient http, SimulatorState state, ILogger<IntakePusher> logger)
 {
@@ -19,7 +19,16 @@ public sealed partial class IntakePusher(HttpClient http, SimulatorState state, 
             return;
         }
 
-        using var response = await http.PostAsJsonAsync(url, new { orders = trades.Select(ToIntake).ToList() }, IntakeJson, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(new { orders = trades.Select(ToIntake).ToList() }, options: IntakeJson),
+        };
+        if (state.PushApiKey is { Length: > 0 } key)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             LogPushRefused(logger, url, (int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));

@@ -30,7 +30,7 @@ public static class PlatformSimulator
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new SimulatorState(sp.GetRequiredService<TimeProvider>()) { PushUrl = builder.Configuration["Simulator:PushUrl"] });
+        builder.Services.AddSingleton(sp => new SimulatorState(sp.GetRequiredService<TimeProvider>()) { PushUrl = builder.Configuration["Simulator:PushUrl"], PushApiKey = builder.Configuration["Simulator:PushApiKey"] });
         builder.Services.AddHttpClient<IntakePusher>();
 
         var app = builder.Build();

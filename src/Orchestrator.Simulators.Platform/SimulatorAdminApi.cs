@@ -16,6 +16,7 @@ public static class SimulatorAdminApi
         admin.MapPut("/push-url", (PushUrlRequest request, SimulatorState state) =>
         {
             state.PushUrl = request.Url;
+            state.PushApiKey = request.ApiKey;
             return Results.NoContent();
         });
         admin.MapGet("/shipments", (long? tid, SimulatorState state) => state.Shipments().Where(s => tid is null || s.Tid == tid));

@@ -22,6 +22,9 @@ public sealed class SimulatorState(TimeProvider clock)
     /// <summary>Where new trades are pushed (intake's <c>orders:batch</c> of one shop); null pushes nothing.</summary>
     public string? PushUrl { get; set; }
 
+    /// <summary>The shop's integration key sent as <c>X-Api-Key</c> with every push.</summary>
+    public string? PushApiKey { get; set; }
+
     public string Now() => Format(clock.GetUtcNow());
 
     public static string Format(DateTimeOffset value) => value.ToOffset(ChinaOffset).ToString(TimeFormat, CultureInfo.InvariantCulture);

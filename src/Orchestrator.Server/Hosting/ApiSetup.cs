@@ -23,6 +23,7 @@ internal static class ApiSetup
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         builder.Services.AddValidatorsFromAssemblyContaining<ApiExceptionHandler>(includeInternalTypes: true);
+        builder.Services.AddScoped<Security.UserAccounts>();
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
 
         builder.Services.AddOpenApi();
@@ -34,10 +35,10 @@ internal static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("Orchestrator API"));
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Orchestrator API")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 }

@@ -55,6 +55,7 @@ internal static class DatabaseSetup
         }
 
         await ReferenceData.EnsurePlatformsAsync(db);
+        await Security.FirstAdmin.EnsureAsync(scope.ServiceProvider, app.Logger, app.Lifetime.ApplicationStopping);
         await app.ImportWorkflowFolderAsync(scope.ServiceProvider);
         if (seedDemo)
         {

@@ -13,11 +13,11 @@ internal static class DesignerHosting
             var files = new PhysicalFileProvider(root);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
             return app;
         }
 
-        app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

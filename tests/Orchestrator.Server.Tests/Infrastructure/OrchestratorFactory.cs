@@ -29,7 +29,7 @@ public sealed class OrchestratorFactory(
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Runtime:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Runtime:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in SignIn.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }

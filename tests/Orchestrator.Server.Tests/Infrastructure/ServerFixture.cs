@@ -48,6 +48,19 @@ public abstract class ServerFixture : IAsyncLifetime
 
         _factory = new OrchestratorFactory(Provider, connectionString, DataFolder, SeedDemo, WorkflowsFolder, Settings);
         _client = _factory.CreateClient();
+        await SignIn.AsAsync(_client);
+    }
+
+    /// <summary>A new client of this server: anonymous, or signed in as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> CreateClientAsync(string? userName = null, string? password = null)
+    {
+        var client = _factory!.CreateClient();
+        if (userName is not null)
+        {
+            await SignIn.AsAsync(client, userName, password!);
+        }
+
+        return client;
     }
 
     public virtual async Task DisposeAsync()
@@ -68,6 +81,9 @@ public abstract class ServerFixture : IAsyncLifetime
             // A log file still held open is not worth failing a test run over.
         }
     }
+
+    /// <summary>The running server's services (e.g. its endpoints), for checks the API cannot make.</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     /// <summary>Runs <paramref name="work"/> against the server's own database, for set-up and checks the API does not offer yet.</summary>
     public async Task<T> WithDbAsync<T>(Func<OrchestratorDbContext, Task<T>> work)

@@ -52,6 +52,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Runtime__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Runtime__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Serilog__MinimumLevel__Default"] = "Information";
+        foreach (var (key, value) in SignIn.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -62,7 +67,8 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client signed in as the test admin (see <see cref="SignIn"/>).</summary>
+    public HttpClient CreateClient() => SignIn.ProcessClient(BaseAddress);
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not committed is gone.</summary>
     public async Task KillAsync()

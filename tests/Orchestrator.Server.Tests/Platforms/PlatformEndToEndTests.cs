@@ -49,7 +49,7 @@ public sealed class PlatformEndToEndTests : IAsyncLifetime
             await _simulator.WaitForStockAsync(DemoShopCode, code, await ExpectedAsync(client, code));
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _simulator.Admin.PutAsJsonAsync("/admin/push-url", new JsonObject { ["url"] = $"{server.BaseAddress}api/shops/{DemoShopId}/orders:batch" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _simulator.Admin.PutAsJsonAsync("/admin/push-url", new JsonObject { ["url"] = $"{server.BaseAddress}api/shops/{DemoShopId}/orders:batch", ["apiKey"] = await IntegrationKeys.CreateAsync(client, DemoShopId) })).StatusCode);
         long[] tids = [await _simulator.AddTradeAsync(DemoShopCode, "TEA-LJ-250"), await _simulator.AddTradeAsync(DemoShopCode, "SET-TEA-GIFT", "TEA-LJ-250")];
 
         foreach (var tid in tids)

@@ -35,7 +35,7 @@ public sealed class SimulatorPushTests : IAsyncLifetime
             [$"Platforms__{DemoShopCode}__BaseUrl"] = _simulator.BaseUrl,
         });
         using var client = server.CreateClient();
-        var pushUrl = await _simulator.Admin.PutAsJsonAsync("/admin/push-url", new JsonObject { ["url"] = $"{server.BaseAddress}api/shops/{DemoShopId}/orders:batch" });
+        var pushUrl = await _simulator.Admin.PutAsJsonAsync("/admin/push-url", new JsonObject { ["url"] = $"{server.BaseAddress}api/shops/{DemoShopId}/orders:batch", ["apiKey"] = await IntegrationKeys.CreateAsync(client, DemoShopId) });
         Assert.Equal(HttpStatusCode.NoContent, pushUrl.StatusCode);
 
         var tid = (await _simulator.AddTradeAsync(DemoShopCode, "TEA-LJ-250")).ToString(CultureInfo.InvariantCulture);

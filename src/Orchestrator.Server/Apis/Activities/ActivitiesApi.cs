@@ -1,5 +1,7 @@
 using Orchestrator.Workflows.Activities;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Activities;
 
 /// <summary>The palette: every activity type this server runs, with its inputs and outcome ports.</summary>
@@ -9,7 +11,7 @@ internal static class ActivitiesApi
     {
         routes.MapGet("/api/activities", (ActivityCatalog catalog) =>
             Results.Ok(catalog.All.OrderBy(d => d.Category, StringComparer.Ordinal).ThenBy(d => d.DisplayName, StringComparer.Ordinal).ToList()))
-            .WithTags("Workflow definitions");
+            .WithTags("Workflow definitions").ForReaders();
         return routes;
     }
 }

@@ -3,6 +3,8 @@ using Orchestrator.Domain;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Combos;
 
 /// <summary>Combos (套餐): one code, several goods. A combo code may equal a goods code; intake then picks the combo.</summary>
@@ -11,10 +13,10 @@ internal static class CombosApi
     public static IEndpointRouteBuilder MapCombosApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/combos").WithTags("Combos");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithName("GetCombo");
-        group.MapPost("/", Create).Validate<ComboRequest>();
-        group.MapPut("/{id:long}", Update).Validate<ComboRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{id:long}", Get).WithName("GetCombo").ForReaders();
+        group.MapPost("/", Create).Validate<ComboRequest>().ForOpsLeads();
+        group.MapPut("/{id:long}", Update).Validate<ComboRequest>().ForOpsLeads();
         return routes;
     }
 

@@ -40,7 +40,7 @@ internal sealed class RaiseExceptionRequestValidator : AbstractValidator<RaiseEx
             .When(r => !string.IsNullOrEmpty(r.Kind))
             .WithMessage($"kind is one of {string.Join(", ", ExceptionsApi.RaisableKinds)}.");
         RuleFor(r => r.Detail).MaximumLength(2000);
-        RuleFor(r => r.By).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.By).MaximumLength(100);
     }
 }
 
@@ -48,7 +48,7 @@ internal sealed class ResolveExceptionRequestValidator : AbstractValidator<Resol
 {
     public ResolveExceptionRequestValidator()
     {
-        RuleFor(r => r.By).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.By).MaximumLength(100);
         RuleFor(r => r.Note).MaximumLength(2000);
     }
 }

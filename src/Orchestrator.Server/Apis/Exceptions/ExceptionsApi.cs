@@ -4,6 +4,8 @@ using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Runtime.Grains;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Exceptions;
 
 /// <summary>
@@ -23,16 +25,16 @@ internal static class ExceptionsApi
     public static IEndpointRouteBuilder MapExceptionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/exceptions").WithTags("Exception queue");
-        group.MapGet("/", List);
-        group.MapGet("/{entryId:long}", Get).WithName("GetExceptionEntry");
-        group.MapPost("/{entryId:long}:resolve", Resolve).Validate<ResolveExceptionRequest>();
-        routes.MapPost("/api/orders/{orderId:long}/exceptions", Raise).Validate<RaiseExceptionRequest>().WithTags("Exception queue");
-        routes.MapGet("/api/orders/{orderId:long}/exceptions", History).WithTags("Exception queue");
+        group.MapGet("/", List).ForReviewers();
+        group.MapGet("/{entryId:long}", Get).WithName("GetExceptionEntry").ForReviewers().ScopedToExceptionShop();
+        group.MapPost("/{entryId:long}:resolve", Resolve).Validate<ResolveExceptionRequest>().ForReviewers().ScopedToExceptionShop();
+        routes.MapPost("/api/orders/{orderId:long}/exceptions", Raise).Validate<RaiseExceptionRequest>().WithTags("Exception queue").ForReviewers().ScopedToOrderShop();
+        routes.MapGet("/api/orders/{orderId:long}/exceptions", History).WithTags("Exception queue").ForReaders();
         return routes;
     }
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, string? kind, long? shopId, string? state, CancellationToken ct)
+        HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, string? kind, long? shopId, string? state, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
         {
@@ -63,6 +65,12 @@ internal static class ExceptionsApi
             entries = entries.Where(e => e.ShopId == shop);
         }
 
+        if (http.User.ShopFilter() is { } assigned)
+        {
+            var shops = assigned.ToArray();
+            entries = entries.Where(e => shops.Contains(e.ShopId));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id, (e, o) => new { Entry = e, Order = o })
             .OrderBy(x => x.Entry.RaisedAt).ThenBy(x => x.Entry.Id);
@@ -85,7 +93,7 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Raise(
-        long orderId, RaiseExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        long orderId, RaiseExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         if (instanceId is null)
@@ -99,9 +107,10 @@ internal static class ExceptionsApi
         }
 
         var kind = Enum.Parse<OrderExceptionKind>(request.Kind!, ignoreCase: true);
-        var reason = $"{kind}: {request.Detail ?? "set aside"} ({request.By})";
+        var by = http.User.ActorName();
+        var reason = $"{kind}: {request.Detail ?? "set aside"} ({by})";
         var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId.Value)
-            .HoldAsync(reason, ExceptionHolds.HoldDetails(kind, request.Detail, request.By).ToJsonString());
+            .HoldAsync(reason, ExceptionHolds.HoldDetails(kind, request.Detail, by).ToJsonString());
         switch (reply.Kind)
         {
             case ReplyKind.Done:
@@ -118,7 +127,7 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Resolve(
-        long entryId, ResolveExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        long entryId, ResolveExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         if (await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry)
         {
@@ -132,11 +141,12 @@ internal static class ExceptionsApi
 
         var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == entry.OrderId).Select(i => i.Id).FirstAsync(ct);
         var grain = grains.GetGrain<IWorkflowInstanceGrain>(instanceId);
-        var details = ExceptionHolds.ReleaseDetails(request.By, request.Note);
+        var by = http.User.ActorName();
+        var details = ExceptionHolds.ReleaseDetails(by, request.Note);
         InstanceReply reply;
         if (request.CancelOrder)
         {
-            reply = await grain.CancelAsync($"Exception {entryId} ({entry.Kind}) resolved by {request.By}: cancel the order. {request.Note}".Trim());
+            reply = await grain.CancelAsync($"Exception {entryId} ({entry.Kind}) resolved by {by}: cancel the order. {request.Note}".Trim());
         }
         else if (entry.Source == ExceptionSource.Hold)
         {
@@ -154,7 +164,7 @@ internal static class ExceptionsApi
             {
                 // The cancellation closed the entry; say who decided it.
                 await db.ExceptionQueue.Where(e => e.Id == entryId && e.ResolvedBy == null)
-                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.ResolvedBy, request.By).SetProperty(e => e.Resolution, $"Order cancelled. {request.Note}".Trim()), ct);
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.ResolvedBy, by).SetProperty(e => e.Resolution, $"Order cancelled. {request.Note}".Trim()), ct);
             }
 
             return Results.Ok(await ItemAsync(db, entryId, now, ct));

@@ -3,6 +3,8 @@ using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Runtime.Grains;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Floor;
 
 /// <summary>
@@ -13,15 +15,19 @@ internal static class FloorApi
 {
     public static IEndpointRouteBuilder MapFloorApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Warehouse floor");
-        group.MapPost("/pick:confirm", (long orderId, FloorActor? body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = body?.By, ["packageId"] = body?.PackageId }, ct));
-        group.MapPost("/pick:reject", (long orderId, PickRejection body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = body.By }, ct));
+        var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Warehouse floor").ForWarehouse();
+        group.MapPost("/pick:confirm", (long orderId, FloorActor? body, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = http.User.ActorName(), ["packageId"] = body?.PackageId }, ct))
+            .ScopedToOrderWarehouse();
+        group.MapPost("/pick:reject", (long orderId, PickRejection body, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = http.User.ActorName() }, ct))
+            .ScopedToOrderWarehouse();
         group.MapPost("/verify:scan", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, VerifyActivity.Bookmark, "verification", body, ct));
+            SendAsync(db, grains, orderId, VerifyActivity.Bookmark, "verification", body, ct))
+            .ScopedToOrderWarehouse();
         group.MapPost("/weigh", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, WeighShipActivity.Bookmark, "weighing", body, ct));
+            SendAsync(db, grains, orderId, WeighShipActivity.Bookmark, "weighing", body, ct))
+            .ScopedToOrderWarehouse();
         return routes;
     }
 
@@ -42,7 +48,7 @@ internal static class FloorApi
     }
 }
 
-/// <summary>Who on the floor acted (optional), and on which package of the order (needed when it has several).</summary>
+/// <summary>On which package of the order (needed when it has several); <c>by</c> is ignored, the signed-in person is the picker.</summary>
 public sealed record FloorActor(string? By, long? PackageId = null);
 
 /// <summary>Sends the order back to review: <c>reason</c> is shown to the reviewer.</summary>

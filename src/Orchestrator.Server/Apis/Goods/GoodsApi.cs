@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Goods;
 
 /// <summary>Single products (单品); a merchant code is unique among goods.</summary>
@@ -10,10 +12,10 @@ internal static class GoodsApi
     public static IEndpointRouteBuilder MapGoodsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/goods").WithTags("Goods");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithName("GetGoods");
-        group.MapPost("/", Create).Validate<GoodsRequest>();
-        group.MapPut("/{id:long}", Update).Validate<GoodsRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{id:long}", Get).WithName("GetGoods").ForReaders();
+        group.MapPost("/", Create).Validate<GoodsRequest>().ForOpsLeads();
+        group.MapPut("/{id:long}", Update).Validate<GoodsRequest>().ForOpsLeads();
         return routes;
     }
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.LogisticsCompanies;
 
 /// <summary>A carrier's whole freight template (运费模板), replaced at once; <c>province</c> <c>*</c> is everywhere else.</summary>
@@ -38,8 +40,8 @@ internal static class FreightRatesApi
     public static IEndpointRouteBuilder MapFreightRatesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/logistics-companies/{id:long}/freight-rates").WithTags("Logistics companies");
-        group.MapGet("/", Get);
-        group.MapPut("/", Replace).Validate<FreightTemplateRequest>();
+        group.MapGet("/", Get).ForReaders();
+        group.MapPut("/", Replace).Validate<FreightTemplateRequest>().ForOpsLeads();
         return routes;
     }
 

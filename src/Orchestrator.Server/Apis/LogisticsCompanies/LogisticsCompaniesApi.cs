@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.LogisticsCompanies;
 
 /// <summary>Carriers and which e-waybill service issues their tracking numbers.</summary>
@@ -10,10 +12,10 @@ internal static class LogisticsCompaniesApi
     public static IEndpointRouteBuilder MapLogisticsCompaniesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/logistics-companies").WithTags("Logistics companies");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithName("GetLogisticsCompany");
-        group.MapPost("/", Create).Validate<LogisticsCompanyRequest>();
-        group.MapPut("/{id:long}", Update).Validate<LogisticsCompanyRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{id:long}", Get).WithName("GetLogisticsCompany").ForReaders();
+        group.MapPost("/", Create).Validate<LogisticsCompanyRequest>().ForOpsLeads();
+        group.MapPut("/{id:long}", Update).Validate<LogisticsCompanyRequest>().ForOpsLeads();
         return routes;
     }
 

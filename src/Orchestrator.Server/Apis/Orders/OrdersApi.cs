@@ -6,6 +6,8 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Serilog.Context;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Orders;
 
 /// <summary>Order intake (the integration trigger) and reading orders back.</summary>
@@ -14,14 +16,14 @@ internal static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var intake = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order intake");
-        intake.MapPost("/orders", Receive).Validate<OrderRequest>();
-        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>();
-        intake.MapPost("/orders:pull", Pull);
-        intake.MapGet("/orders/{platformOrderId}", GetByPlatformId);
+        intake.MapPost("/orders", Receive).Validate<OrderRequest>().ForIntake();
+        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>().ForIntake();
+        intake.MapPost("/orders:pull", Pull).ForOpsLeads();
+        intake.MapGet("/orders/{platformOrderId}", GetByPlatformId).ForIntake();
 
         var orders = routes.MapGroup("/api/orders").WithTags("Orders");
-        orders.MapGet("/", List);
-        orders.MapGet("/{orderId:long}", Get).WithName("GetOrder");
+        orders.MapGet("/", List).ForReaders();
+        orders.MapGet("/{orderId:long}", Get).WithName("GetOrder").ForReaders();
         return routes;
     }
 

@@ -6,6 +6,8 @@ using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Execution;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Packages;
 
 /// <summary>An order's packages (包裹): one per warehouse it ships from, or as the floor split it.</summary>
@@ -14,8 +16,8 @@ internal static class PackagesApi
     public static IEndpointRouteBuilder MapPackagesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Packages");
-        group.MapGet("/packages", List);
-        group.MapPost("/packages:split", Split);
+        group.MapGet("/packages", List).ForReaders();
+        group.MapPost("/packages:split", Split).ForWarehouse().ScopedToOrderWarehouse();
         return routes;
     }
 

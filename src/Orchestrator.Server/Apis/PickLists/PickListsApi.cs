@@ -7,6 +7,8 @@ using Orchestrator.Server.Apis.Floor;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.PickLists;
 
 /// <summary>Pick waves (波次配货): make one from the orders waiting at picking in a warehouse, print it, confirm it.</summary>
@@ -14,11 +16,11 @@ internal static class PickListsApi
 {
     public static IEndpointRouteBuilder MapPickListsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/warehouses/{warehouseId:long}/pick-lists", Create).Validate<PickListRequest>().WithTags("Pick lists");
+        routes.MapPost("/api/warehouses/{warehouseId:long}/pick-lists", Create).Validate<PickListRequest>().WithTags("Pick lists").ForWarehouse().ScopedToRouteWarehouse();
         var group = routes.MapGroup("/api/pick-lists").WithTags("Pick lists");
-        group.MapGet("/{id:long}", Get).WithName("GetPickList");
-        group.MapGet("/{id:long}/print", Print);
-        group.MapPost("/{id:long}:confirm", Confirm);
+        group.MapGet("/{id:long}", Get).WithName("GetPickList").ForWarehouse().ScopedToPickListWarehouse();
+        group.MapGet("/{id:long}/print", Print).ForWarehouse().ScopedToPickListWarehouse();
+        group.MapPost("/{id:long}:confirm", Confirm).ForWarehouse().ScopedToPickListWarehouse();
         return routes;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Platforms;
 
 /// <summary>Sales channels: Taobao, Tmall, JD, AliExpress, Amazon, POS and any added later.</summary>
@@ -10,10 +12,10 @@ internal static class PlatformsApi
     public static IEndpointRouteBuilder MapPlatformsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/platforms").WithTags("Platforms");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithName("GetPlatform");
-        group.MapPost("/", Create).Validate<PlatformRequest>();
-        group.MapPut("/{id:long}", Update).Validate<PlatformRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{id:long}", Get).WithName("GetPlatform").ForReaders();
+        group.MapPost("/", Create).Validate<PlatformRequest>().ForAdmins();
+        group.MapPut("/{id:long}", Update).Validate<PlatformRequest>().ForAdmins();
         return routes;
     }
 

@@ -3,6 +3,8 @@ using Orchestrator.Integrations.Runtime.Pull;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Integrations;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Pull;
 
 /// <summary>Scheduled pull per shop (an Orleans reminder on the shop's pull grain) and its durable cursor.</summary>
@@ -11,9 +13,9 @@ internal static class PullApi
     public static IEndpointRouteBuilder MapPullApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order pull");
-        group.MapGet("/pull", Get);
-        group.MapPut("/pull", Put).Validate<PullScheduleRequest>();
-        group.MapPost("/orders:pull-now", PullNow);
+        group.MapGet("/pull", Get).ForReaders();
+        group.MapPut("/pull", Put).Validate<PullScheduleRequest>().ForOpsLeads();
+        group.MapPost("/orders:pull-now", PullNow).ForOpsLeads();
         return routes;
     }
 

@@ -8,6 +8,8 @@ using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Review;
 
 /// <summary>
@@ -18,15 +20,15 @@ internal static class ReviewApi
 {
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/review").WithTags("Review");
+        var group = routes.MapGroup("/api/review").WithTags("Review").ForReviewers();
         group.MapGet("/queue", Queue);
-        group.MapPost("/orders/{orderId:long}:approve", Approve).Validate<ApproveRequest>();
-        group.MapPost("/orders/{orderId:long}:reject", Reject).Validate<RejectRequest>();
+        group.MapPost("/orders/{orderId:long}:approve", Approve).Validate<ApproveRequest>().ScopedToOrderShop();
+        group.MapPost("/orders/{orderId:long}:reject", Reject).Validate<RejectRequest>().ScopedToOrderShop();
         return routes;
     }
 
     private static async Task<IResult> Queue(
-        OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, long? shopId, string? reason, int? olderThanMinutes, CancellationToken ct)
+        HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, long? shopId, string? reason, int? olderThanMinutes, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
         {
@@ -46,6 +48,12 @@ internal static class ReviewApi
             waiting = waiting.Where(i => i.BlockedReason != null && i.BlockedReason.Contains(reason));
         }
 
+        if (http.User.ShopFilter() is { } assigned)
+        {
+            var shops = assigned.ToArray();
+            waiting = waiting.Where(i => i.ShopId != null && shops.Contains(i.ShopId.Value));
+        }
+
         if (olderThanMinutes is { } minutes)
         {
             var before = now.AddMinutes(-minutes);
@@ -61,20 +69,20 @@ internal static class ReviewApi
             x.Instance.UpdatedAt, Math.Round((now - x.Instance.UpdatedAt).TotalMinutes, 1)), ct));
     }
 
-    private static Task<IResult> Approve(long orderId, ApproveRequest request, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+    private static Task<IResult> Approve(long orderId, ApproveRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
         DecideAsync(orderId, new JsonObject
         {
             ["decision"] = "approve",
-            ["reviewer"] = request.Reviewer,
+            ["reviewer"] = context.User.ActorName(),
             ["note"] = request.Note,
             ["changes"] = request.Changes?.DeepClone(),
         }, db, grains, ct);
 
-    private static Task<IResult> Reject(long orderId, RejectRequest request, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
+    private static Task<IResult> Reject(long orderId, RejectRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
         DecideAsync(orderId, new JsonObject
         {
             ["decision"] = request.Mode == "exception" ? "exception" : "reject",
-            ["reviewer"] = request.Reviewer,
+            ["reviewer"] = context.User.ActorName(),
             ["note"] = request.Reason,
         }, db, grains, ct);
 

@@ -30,7 +30,7 @@ internal sealed class ApproveRequestValidator : AbstractValidator<ApproveRequest
 {
     public ApproveRequestValidator()
     {
-        RuleFor(r => r.Reviewer).NotEmpty().MaximumLength(64);
+        RuleFor(r => r.Reviewer).MaximumLength(64);
         RuleFor(r => r.Note).MaximumLength(500);
     }
 }
@@ -39,7 +39,7 @@ internal sealed class RejectRequestValidator : AbstractValidator<RejectRequest>
 {
     public RejectRequestValidator()
     {
-        RuleFor(r => r.Reviewer).NotEmpty().MaximumLength(64);
+        RuleFor(r => r.Reviewer).MaximumLength(64);
         RuleFor(r => r.Reason).NotEmpty().MaximumLength(500);
         RuleFor(r => r.Mode).Must(m => m is null or "cancel" or "exception").WithMessage("mode is 'cancel' (default) or 'exception'.");
     }

@@ -3,6 +3,8 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Rules;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Rules;
 
 /// <summary>Buyers per platform whose orders the <c>buyerOnBlacklist</c> rule field flags (黑名单).</summary>
@@ -11,9 +13,9 @@ internal static class BuyerBlacklistApi
     public static IEndpointRouteBuilder MapBuyerBlacklistApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/platforms/{platformId:long}/blacklist").WithTags("Rules");
-        group.MapGet("/", List);
-        group.MapPost("/", Add);
-        group.MapDelete("/{entryId:long}", Remove);
+        group.MapGet("/", List).ForReaders();
+        group.MapPost("/", Add).ForOpsLeads();
+        group.MapDelete("/{entryId:long}", Remove).ForOpsLeads();
         return routes;
     }
 

@@ -7,6 +7,8 @@ using Orchestrator.Persistence.Rules;
 using Orchestrator.Rules;
 using Orchestrator.Server.Apis.Orders;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Rules;
 
 /// <summary>Review rules per shop and per platform (global set), each edit a new immutable version; fields for the designer; dry runs.</summary>
@@ -16,37 +18,37 @@ internal static class RulesApi
     {
         MapScope(routes.MapGroup("/api/shops/{scopeId:long}").WithTags("Rules"), RuleScopeKind.Shop);
         MapScope(routes.MapGroup("/api/platforms/{scopeId:long}").WithTags("Rules"), RuleScopeKind.Platform);
-        routes.MapPost("/api/shops/{scopeId:long}/rules:test", Test).WithTags("Rules");
-        routes.MapGet("/api/rules/fields", Fields).WithTags("Rules");
+        routes.MapPost("/api/shops/{scopeId:long}/rules:test", Test).WithTags("Rules").ForOpsLeads();
+        routes.MapGet("/api/rules/fields", Fields).WithTags("Rules").ForReaders();
         return routes;
     }
 
     private static void MapScope(RouteGroupBuilder group, RuleScopeKind kind)
     {
-        group.MapGet("/rules", (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) => Get(kind, scopeId, store, db, ct));
+        group.MapGet("/rules", (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) => Get(kind, scopeId, store, db, ct)).ForReaders();
         group.MapPost("/rules", (long scopeId, RuleWriteRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"create {request.Rule?.Id}", rules => Add(rules, request.Rule), ct));
+            Edit(kind, scopeId, request.Version, store, db, $"create {request.Rule?.Id}", rules => Add(rules, request.Rule), ct)).ForOpsLeads();
         group.MapPut("/rules/{ruleId}", (long scopeId, string ruleId, RuleWriteRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"update {ruleId}", rules => Replace(rules, ruleId, request.Rule), ct));
+            Edit(kind, scopeId, request.Version, store, db, $"update {ruleId}", rules => Replace(rules, ruleId, request.Rule), ct)).ForOpsLeads();
         group.MapDelete("/rules/{ruleId}", (long scopeId, string ruleId, int? version, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, version, store, db, $"delete {ruleId}", rules => Change(rules, ruleId, _ => null), ct));
+            Edit(kind, scopeId, version, store, db, $"delete {ruleId}", rules => Change(rules, ruleId, _ => null), ct)).ForOpsLeads();
         group.MapPost("/rules/{ruleId}:enable", (long scopeId, string ruleId, RuleVersionRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"enable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = true }), ct));
+            Edit(kind, scopeId, request.Version, store, db, $"enable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = true }), ct)).ForOpsLeads();
         group.MapPost("/rules/{ruleId}:disable", (long scopeId, string ruleId, RuleVersionRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"disable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = false }), ct));
+            Edit(kind, scopeId, request.Version, store, db, $"disable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = false }), ct)).ForOpsLeads();
         group.MapPost("/rules:reorder", (long scopeId, RuleReorderRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, "reorder", rules => Reorder(rules, request.RuleIds), ct));
+            Edit(kind, scopeId, request.Version, store, db, "reorder", rules => Reorder(rules, request.RuleIds), ct)).ForOpsLeads();
         group.MapPost("/rules:import", (long scopeId, RuleImportRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, "import", _ => (request.Rules ?? [], null), ct));
+            Edit(kind, scopeId, request.Version, store, db, "import", _ => (request.Rules ?? [], null), ct)).ForOpsLeads();
         group.MapGet("/rules:export", async (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            await ScopeMissing(kind, scopeId, db, ct) ?? Results.Json((await store.CurrentAsync(kind, scopeId, ct)).Set, RuleJson.Options));
+            await ScopeMissing(kind, scopeId, db, ct) ?? Results.Json((await store.CurrentAsync(kind, scopeId, ct)).Set, RuleJson.Options)).ForReaders();
         group.MapGet("/rules/versions", async (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
             await ScopeMissing(kind, scopeId, db, ct) ?? Results.Ok((await store.VersionsAsync(kind, scopeId, ct))
-                .Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, null))));
+                .Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, null)))).ForReaders();
         group.MapGet("/rules/versions/{version:int}", async (long scopeId, int version, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
             await ScopeMissing(kind, scopeId, db, ct) ?? (await store.VersionAsync(kind, scopeId, version, ct) is { } v
                 ? Results.Ok(new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, RuleJson.Deserialize(v.Json).Rules))
-                : Problems.NotFound("Rule-set version", version)));
+                : Problems.NotFound("Rule-set version", version))).ForReaders();
     }
 
     private static async Task<IResult> Get(RuleScopeKind kind, long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct)

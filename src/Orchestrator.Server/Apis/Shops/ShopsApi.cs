@@ -3,6 +3,8 @@ using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Runtime.Definitions;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Shops;
 
 /// <summary>Shops with their import defaults and warehouse selection strategy.</summary>
@@ -11,12 +13,12 @@ internal static class ShopsApi
     public static IEndpointRouteBuilder MapShopsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/shops").WithTags("Shops");
-        group.MapGet("/", List);
-        group.MapGet("/{shopId:long}", Get).WithName("GetShop");
-        group.MapPost("/", Create).Validate<ShopRequest>();
-        group.MapPut("/{shopId:long}", Update).Validate<ShopRequest>();
-        group.MapGet("/{shopId:long}/warehouse-strategy", GetStrategy);
-        group.MapPut("/{shopId:long}/warehouse-strategy", UpdateStrategy).Validate<WarehouseStrategyRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{shopId:long}", Get).WithName("GetShop").ForReaders();
+        group.MapPost("/", Create).Validate<ShopRequest>().ForAdmins();
+        group.MapPut("/{shopId:long}", Update).Validate<ShopRequest>().ForAdmins();
+        group.MapGet("/{shopId:long}/warehouse-strategy", GetStrategy).ForReaders();
+        group.MapPut("/{shopId:long}/warehouse-strategy", UpdateStrategy).Validate<WarehouseStrategyRequest>().ForOpsLeads();
         return routes;
     }
 

@@ -7,6 +7,8 @@ using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Inventory;
 using GoodsRecord = Orchestrator.Domain.Catalog.Goods;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Stock;
 
 /// <summary>Stock per warehouse and goods, and adjustments (receipts, stock-takes, write-offs) with an audit row each.</summary>
@@ -15,9 +17,9 @@ internal static partial class StockApi
     public static IEndpointRouteBuilder MapStockApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Stock");
-        group.MapGet("/stock", List);
-        group.MapPost("/warehouses/{warehouseId:long}/stock:adjust", Adjust).Validate<StockAdjustmentRequest>();
-        group.MapPost("/stock:transfer", Transfer).Validate<StockTransferRequest>();
+        group.MapGet("/stock", List).ForReaders();
+        group.MapPost("/warehouses/{warehouseId:long}/stock:adjust", Adjust).Validate<StockAdjustmentRequest>().ForOpsLeads();
+        group.MapPost("/stock:transfer", Transfer).Validate<StockTransferRequest>().ForOpsLeads();
         return routes;
     }
 

@@ -4,6 +4,8 @@ using Orchestrator.Integrations.Runtime.StockSync;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Integrations;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.StockSync;
 
 /// <summary>库存同步 per shop: settings, the goods and combos added to sync, a manual full push, and what was last pushed.</summary>
@@ -12,11 +14,11 @@ internal static class StockSyncApi
     public static IEndpointRouteBuilder MapStockSyncApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/shops/{shopId:long}/stock-sync").WithTags("Stock sync");
-        group.MapGet("/", Get);
-        group.MapPut("/", PutSettings).Validate<StockSyncSettingsRequest>();
-        group.MapPost("/items", AddItems).Validate<StockSyncItemsRequest>();
-        group.MapDelete("/items/{merchantCode}", RemoveItem);
-        routes.MapPost("/api/shops/{shopId:long}/stock-sync:run", Run).WithTags("Stock sync");
+        group.MapGet("/", Get).ForReaders();
+        group.MapPut("/", PutSettings).Validate<StockSyncSettingsRequest>().ForOpsLeads();
+        group.MapPost("/items", AddItems).Validate<StockSyncItemsRequest>().ForOpsLeads();
+        group.MapDelete("/items/{merchantCode}", RemoveItem).ForOpsLeads();
+        routes.MapPost("/api/shops/{shopId:long}/stock-sync:run", Run).WithTags("Stock sync").ForOpsLeads();
         return routes;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Warehouses;
 
 /// <summary>Warehouses; their full address is the e-waybill sender address.</summary>
@@ -10,10 +12,10 @@ internal static class WarehousesApi
     public static IEndpointRouteBuilder MapWarehousesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/warehouses").WithTags("Warehouses");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithName("GetWarehouse");
-        group.MapPost("/", Create).Validate<WarehouseRequest>();
-        group.MapPut("/{id:long}", Update).Validate<WarehouseRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{id:long}", Get).WithName("GetWarehouse").ForReaders();
+        group.MapPost("/", Create).Validate<WarehouseRequest>().ForOpsLeads();
+        group.MapPut("/{id:long}", Update).Validate<WarehouseRequest>().ForOpsLeads();
         return routes;
     }
 

@@ -4,6 +4,8 @@ using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.Waybills;
 
 /// <summary>An order's e-waybills (电子面单): list them, cancel one at the carrier and take a replacement for a re-print.</summary>
@@ -12,9 +14,9 @@ internal static class WaybillsApi
     public static IEndpointRouteBuilder MapWaybillsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders/{orderId:long}/waybills").WithTags("Waybills");
-        group.MapGet("/", List);
-        group.MapPost("/{waybillId:long}:cancel", Cancel);
-        routes.MapGet("/api/orders/{orderId:long}/waybill-labels", Labels).WithTags("Waybills");
+        group.MapGet("/", List).ForReaders();
+        group.MapPost("/{waybillId:long}:cancel", Cancel).ForWarehouse().ScopedToOrderWarehouse();
+        routes.MapGet("/api/orders/{orderId:long}/waybill-labels", Labels).WithTags("Waybills").ForWarehouse().ScopedToOrderWarehouse();
         return routes;
     }
 

@@ -6,6 +6,8 @@ using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime.Definitions;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.WorkflowDefinitions;
 
 /// <summary>
@@ -21,15 +23,15 @@ internal static class WorkflowDefinitionsApi
     public static IEndpointRouteBuilder MapWorkflowDefinitionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(Route).WithTags(Tag);
-        group.MapGet("/", List);
-        group.MapGet("/{definitionId}", Get);
-        group.MapGet("/{definitionId}/versions", Versions);
-        group.MapPut("/{definitionId}/draft", SaveDraft).Accepts<WorkflowDefinitionRequest>("application/json").Validate<WorkflowDefinitionRequest>();
-        group.MapDelete("/{definitionId}/draft", DeleteDraft);
-        group.MapPost("/{definitionId}:publish", Publish);
-        group.MapPost("/{definitionId}:unpublish", Unpublish);
-        group.MapGet("/{definitionId}:export", ExportFile);
-        routes.MapPost($"{Route}:import", Import).WithTags(Tag).Accepts<WorkflowDefinitionRequest>("application/json").Validate<WorkflowDefinitionRequest>();
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{definitionId}", Get).ForReaders();
+        group.MapGet("/{definitionId}/versions", Versions).ForReaders();
+        group.MapPut("/{definitionId}/draft", SaveDraft).Accepts<WorkflowDefinitionRequest>("application/json").Validate<WorkflowDefinitionRequest>().ForOpsLeads();
+        group.MapDelete("/{definitionId}/draft", DeleteDraft).ForOpsLeads();
+        group.MapPost("/{definitionId}:publish", Publish).ForOpsLeads();
+        group.MapPost("/{definitionId}:unpublish", Unpublish).ForOpsLeads();
+        group.MapGet("/{definitionId}:export", ExportFile).ForReaders();
+        routes.MapPost($"{Route}:import", Import).WithTags(Tag).Accepts<WorkflowDefinitionRequest>("application/json").Validate<WorkflowDefinitionRequest>().ForOpsLeads();
         return routes;
     }
 

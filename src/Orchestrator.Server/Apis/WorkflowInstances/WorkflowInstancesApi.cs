@@ -4,6 +4,8 @@ using Orchestrator.Persistence;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
 
+using Orchestrator.Server.Security;
+
 namespace Orchestrator.Server.Apis.WorkflowInstances;
 
 /// <summary>Instances: list and filter, read with journal and incidents, resume a bookmark, cancel, retry.</summary>
@@ -12,12 +14,12 @@ internal static class WorkflowInstancesApi
     public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
-        group.MapGet("/", List);
-        group.MapGet("/{instanceId:guid}", Get).WithName("GetWorkflowInstance");
-        group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume);
-        group.MapPost("/{instanceId:guid}:cancel", Cancel);
-        group.MapPost("/{instanceId:guid}:retry", Retry);
-        routes.MapGet("/api/orders/{orderId:long}/workflow", GetForOrder).WithTags("Workflow instances");
+        group.MapGet("/", List).ForReaders();
+        group.MapGet("/{instanceId:guid}", Get).WithName("GetWorkflowInstance").ForReaders();
+        group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume).ForOpsLeads();
+        group.MapPost("/{instanceId:guid}:cancel", Cancel).ForOpsLeads();
+        group.MapPost("/{instanceId:guid}:retry", Retry).ForOpsLeads();
+        routes.MapGet("/api/orders/{orderId:long}/workflow", GetForOrder).WithTags("Workflow instances").ForReaders();
         return routes;
     }
 
