@@ -67,6 +67,14 @@ describe('sign-in', () => {
     expect(screen.getByLabelText('Password')).toHaveValue('');
   });
 
+  it("passes on the server's word when the account is locked", async () => {
+    serve(null, call => (call.url === '/api/auth/sign-in'
+      ? { status: 401, body: { status: 401, title: 'Account locked', detail: 'Too many wrong passwords: this account is locked for a few minutes.' } } : undefined));
+    render(<App />);
+    await signInWith('reviewer.li', 'wrong');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many wrong passwords');
+  });
+
   it('keeps the address a signed-out visit asked for and shows it after signing in', async () => {
     at('/exceptions');
     serve(null, call => (call.url === '/api/auth/sign-in' ? { body: me(['OpsLead'], [], 'ops.zhang') } : undefined));
@@ -90,8 +98,7 @@ describe('sign-in', () => {
 describe('first-run setup', () => {
   it('creates the first administrator when the server says setup is needed, then signs them in', async () => {
     const calls = serve(null, call => {
-      if (call.url === '/api/auth/setup' && call.method === 'POST') return { status: 201, body: {} };
-      if (call.url === '/api/auth/sign-in') return { body: me(['Admin'], [], 'admin') };
+      if (call.url === '/api/auth/setup' && call.method === 'POST') return { status: 201, body: me(['Admin'], [], 'admin') };
       return undefined;
     }, true);
     render(<App />);
@@ -105,6 +112,18 @@ describe('first-run setup', () => {
     expect(calls.find(c => c.url === '/api/auth/setup' && c.method === 'POST')!.body).toEqual({ userName: 'admin', password: 'Adm1n!pass' });
     expect(await screen.findByTestId('who')).toHaveTextContent('admin · Admin');
     expect(navLinks()).toContain('Users');
+  });
+
+  it('goes to sign-in when someone else created the first administrator meanwhile (409)', async () => {
+    serve(null, call => (call.url === '/api/auth/setup' && call.method === 'POST'
+      ? { status: 409, body: { status: 409, title: 'Already set up', detail: 'The first admin exists already.' } } : undefined), true);
+    render(<App />);
+    const form = await screen.findByRole('form', { name: 'Create the first administrator' });
+    fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'Adm1n!pass' } });
+    fireEvent.change(within(form).getByLabelText('Password again'), { target: { value: 'Adm1n!pass' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Create administrator' })); });
+    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Create the first administrator' })).toBeNull();
   });
 });
 

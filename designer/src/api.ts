@@ -196,7 +196,8 @@ export const authApi = {
   signIn: (userName: string, password: string) => request<Me>('POST', '/api/auth/sign-in', { userName, password }),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
   setupNeeded: () => request<{ needed: boolean }>('GET', '/api/auth/setup'),
-  setup: (userName: string, password: string) => request<unknown>('POST', '/api/auth/setup', { userName, password }),
+  /** Creates the first admin and signs them in (201 with who they are); 409 once any user exists. */
+  setup: (userName: string, password: string) => request<Me>('POST', '/api/auth/setup', { userName, password }),
 };
 
 const defs = '/api/workflow-definitions';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { ApiError, authApi } from '../api';
+import { ApiError } from '../api';
 import { errorText } from './format';
-import { setupDone, signIn } from './session';
+import { setUpFirstAdmin } from './session';
 
-/** First run: no user exists yet, so the first one is created here as Admin, then signed in. */
+/** First run: no user exists yet, so the first one is created here as Admin, and signed in by the server. */
 export function SetupScreen() {
   const [userName, setUserName] = useState('admin');
   const [password, setPassword] = useState('');
@@ -18,13 +18,8 @@ export function SetupScreen() {
     setBusy(true);
     setError(null);
     try {
-      await authApi.setup(userName.trim(), password);
-      await signIn(userName.trim(), password);
+      await setUpFirstAdmin(userName.trim(), password);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setupDone(); // someone else created the first admin meanwhile: sign in as usual
-        return;
-      }
       setError(err instanceof ApiError ? [err.message, ...err.fieldMessages()].join(' ') : errorText(err));
       setBusy(false);
     }

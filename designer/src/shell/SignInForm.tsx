@@ -3,9 +3,9 @@ import { ApiError } from '../api';
 import { errorText } from './format';
 import { signIn } from './session';
 
-/** What a failed sign-in tells the person: wrong credentials said plainly, anything else as the server put it. */
+/** What a failed sign-in tells the person: wrong credentials said plainly, a locked account or anything else as the server put it. */
 export function signInError(e: unknown): string {
-  if (e instanceof ApiError && e.status === 401) return 'Wrong user name or password.';
+  if (e instanceof ApiError && e.status === 401 && e.problem.title !== 'Account locked') return 'Wrong user name or password.';
   return errorText(e);
 }
 

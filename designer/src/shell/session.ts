@@ -56,9 +56,14 @@ export async function signOut(): Promise<void> {
   set({ status: 'signedOut', lastUser });
 }
 
-/** After the first administrator was created: sign-in is what comes next. */
-export function setupDone(): void {
-  set({ status: 'signedOut' });
+/** Creates the first administrator, who the server signs in at once; on 409 (someone was first) sign-in comes next. */
+export async function setUpFirstAdmin(userName: string, password: string): Promise<void> {
+  try {
+    set({ status: 'signedIn', me: await authApi.setup(userName, password) });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 409) set({ status: 'signedOut', lastUser: undefined });
+    else throw e;
+  }
 }
 
 /** Runs once the person has signed in again after a 401 (an action that failed for want of a session); returns a cancel. */
