@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
-import { signIn, snap, test } from './helpers';
-import { admin, type Person } from './people';
+import { ensureUser, signIn, snap, test } from './helpers';
+import { admin, opsLead, type Person } from './people';
 
 // Who may do what, end to end: the admin makes a reviewer for one shop on the Users screen, and the reviewer sees only
 // what the role allows. Against the real server of global-setup (admin from Auth:Admin:*, demo shops 1 and 2).
@@ -82,4 +82,29 @@ test('a session that ends drops to sign-in at the same address and comes back th
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
   await expect(page).toHaveURL(/\/orders$/);
+});
+
+test('a session that ends with unsaved editor work keeps the canvas under a sign-in dialog and saves after signing in', async ({ page, request }) => {
+  await ensureUser(request, opsLead);
+  await signIn(page, opsLead);
+  await page.getByLabel('New workflow id').fill('e2e-session');
+  await page.getByLabel('New workflow name').fill('会话过期测试');
+  await page.getByRole('button', { name: 'New workflow' }).click();
+  await expect(page.getByTestId('node-start')).toBeVisible();
+  await page.getByLabel('Workflow name').fill('会话过期测试 (改)');
+
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Session ended' });
+  await expect(dialog).toContainText('Your unsaved changes are kept');
+  await expect(page.getByLabel('Workflow name')).toHaveValue('会话过期测试 (改)');
+  await snap(page, 'session-ended-dialog');
+
+  await dialog.getByLabel('Password').fill(opsLead.password);
+  await dialog.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('Draft v1 saved');
+  await expect(page).toHaveURL(/\/workflows\/e2e-session$/);
+  const saved = await (await request.get('/api/workflow-definitions/e2e-session?version=latest')).json();
+  expect(saved.name).toBe('会话过期测试 (改)');
 });
