@@ -340,7 +340,9 @@ export interface ApiKey {
   name: string;
   prefix: string;
   createdAt: string;
+  createdBy?: string | null;
   revokedAt: string | null;
+  revokedBy?: string | null;
 }
 
 /** A key as created: `key` is the secret itself, given this once. */

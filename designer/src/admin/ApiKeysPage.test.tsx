@@ -9,7 +9,7 @@ const secret = 'ok_live_3f9a8c2d1e7b4a6f9c0d2e4f6a8b0c1d';
 
 /** Shop 1's keys kept in memory as the server would: the secret is in the create answer only, never in the list. */
 function serve() {
-  let keys: ApiKey[] = [{ id: 1, name: 'ERP sync', prefix: 'ok_live_aa11', createdAt: '2026-11-20T08:00:00Z', revokedAt: null }];
+  let keys: ApiKey[] = [{ id: 1, name: 'ERP sync', prefix: 'ok_live_aa11', createdAt: '2026-11-20T08:00:00Z', createdBy: 'admin', revokedAt: null, revokedBy: null }];
   return mockFetch(call => {
     if (call.url.startsWith('/api/shops?')) return { body: twoShops };
     if (call.url === '/api/shops/1/api-keys' && call.method === 'GET') return { body: keys };
@@ -20,7 +20,7 @@ function serve() {
       return { status: 201, body: { id: 2, name, prefix: 'ok_live_3f9a', key: secret } };
     }
     if (call.url === '/api/shops/1/api-keys/1' && call.method === 'DELETE') {
-      keys = keys.map(k => (k.id === 1 ? { ...k, revokedAt: '2026-11-23T09:00:00Z' } : k));
+      keys = keys.map(k => (k.id === 1 ? { ...k, revokedAt: '2026-11-23T09:00:00Z', revokedBy: 'admin' } : k));
       return { status: 204 };
     }
     return undefined;
@@ -70,7 +70,7 @@ describe('ApiKeysPage', () => {
     confirm.mockReturnValue(true);
     await act(async () => { fireEvent.click(within(row).getByRole('button', { name: 'Revoke' })); });
     expect(calls.find(c => c.method === 'DELETE')!.url).toBe('/api/shops/1/api-keys/1');
-    await waitFor(() => expect(screen.getByTestId('api-key-ERP sync')).toHaveTextContent('Revoked'));
+    await waitFor(() => expect(screen.getByTestId('api-key-ERP sync')).toHaveTextContent(/Revoked .* by admin/));
     expect(within(screen.getByTestId('api-key-ERP sync')).queryByRole('button', { name: 'Revoke' })).toBeNull();
   });
 

@@ -105,8 +105,8 @@ export function ApiKeysPage() {
             <tr key={key.id} data-testid={`api-key-${key.name}`}>
               <td>{key.name}</td>
               <td><code>{key.prefix}…</code></td>
-              <td>{formatTime(key.createdAt)}</td>
-              <td>{key.revokedAt ? <span className="pill pill-warn">Revoked {formatTime(key.revokedAt)}</span> : <span className="pill">Active</span>}</td>
+              <td>{formatTime(key.createdAt)}{key.createdBy && <span className="muted small"> · {key.createdBy}</span>}</td>
+              <td>{key.revokedAt ? <span className="pill pill-warn">Revoked {formatTime(key.revokedAt)}{key.revokedBy ? ` by ${key.revokedBy}` : ''}</span> : <span className="pill">Active</span>}</td>
               <td>{!key.revokedAt && <button type="button" className="small danger" onClick={() => void revoke(key)}>Revoke</button>}</td>
             </tr>
           ))}
