@@ -1,21 +1,39 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connect, dropActivity, order, panCanvas, postOrder, signIn, snap } from './helpers';
+import { connect, dropActivity, ensureUser, order, panCanvas, postOrder, signIn, snap, test } from './helpers';
+import { admin, opsLead, reviewer } from './people';
 
-// Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /.
+// Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /, and the
+// admin from Auth:Admin:*. The ops lead and the reviewer are made through the API once; `request` is signed in as admin.
+
+test.beforeAll(async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: process.env.DESIGNER_E2E_BASE_URL });
+  const signedIn = await request.post('/api/auth/sign-in', { data: { userName: admin.userName, password: admin.password } });
+  expect(signedIn.ok(), await signedIn.text()).toBeTruthy();
+  await ensureUser(request, opsLead);
+  await ensureUser(request, reviewer);
+  await request.dispose();
+});
 
 test('the designer is served at / and separates ops-lead and reviewer views', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Orchestrator' })).toBeVisible();
   await snap(page, '01-sign-in');
 
-  await signIn(page, '运营小张', 'Ops lead');
+  // A wrong password is refused on the sign-in screen.
+  await page.getByLabel('User name').fill(opsLead.userName);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.');
+
+  await signIn(page, opsLead);
   await expect(page).toHaveURL(/\/workflows$/);
   await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Rules' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Review inbox' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Review inbox' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
   await expect(page.getByRole('row', { name: /sales-order/ })).toContainText('销售单流程');
   await snap(page, '02-workflow-list');
@@ -26,7 +44,7 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
   await expect(page.locator('.react-flow__minimap')).toBeVisible();
   await snap(page, '03-lifecycle-editor');
 
-  await signIn(page, '客服小李', 'Reviewer');
+  await signIn(page, reviewer);
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByRole('link', { name: 'Workflows' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Orders' })).toBeVisible();
@@ -34,7 +52,8 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
 });
 
 test('build a workflow from the palette, publish it, and an order reaches its review node', async ({ page, request }) => {
-  await signIn(page, '运营小张', 'Ops lead');
+  // The admin, as picking the shops that run a workflow changes the shops (an admin's); an ops lead sees that list read-only.
+  await signIn(page, admin);
   await page.getByLabel('New workflow id').fill('e2e-review');
   await page.getByLabel('New workflow name').fill('E2E 人工审核流程');
   await page.getByRole('button', { name: 'New workflow' }).click();
@@ -101,7 +120,7 @@ test('build a workflow from the palette, publish it, and an order reaches its re
 });
 
 test('a rule blocks 发票 orders; a reviewer approves one from the inbox and the journey moves on', async ({ page, request }) => {
-  await signIn(page, '运营小张', 'Ops lead');
+  await signIn(page, opsLead);
   await page.getByRole('link', { name: 'Rules' }).click();
   await page.getByLabel('Shop').selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
   await page.getByRole('button', { name: 'New rule' }).click();
@@ -130,7 +149,7 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
 
   const orderId = await postOrder(request, 1, order('E2E-TB-0001', '请开发票，抬头：杭州茶语'));
 
-  await signIn(page, '客服小李', 'Reviewer');
+  await signIn(page, reviewer);
   const card = page.getByTestId('review-E2E-TB-0001');
   await expect(card).toContainText('开票订单: 需要开发票，请核对抬头');
   await expect(card).toContainText('请开发票，抬头：杭州茶语');
@@ -144,10 +163,10 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
   await expect(page.getByRole('status')).toContainText('E2E-TB-0001 approved');
   await expect(card).toHaveCount(0);
 
-  // A second decision on the same order is refused with who handled it.
-  const again = await request.post(`/api/review/orders/${orderId}:approve`, { data: { reviewer: '客服小王' } });
+  // A second decision on the same order (here the admin's) is refused with who handled it.
+  const again = await request.post(`/api/review/orders/${orderId}:approve`, { data: {} });
   expect(again.status()).toBe(409);
-  expect((await again.json()).handledBy).toBe('客服小李');
+  expect((await again.json()).handledBy).toBe(reviewer.userName);
 
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('node-await-review')).toHaveAttribute('data-mark', 'executed');
@@ -161,7 +180,7 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
 });
 
 test('edit the lifecycle: server errors on the node, compare with published, publish, export and import', async ({ page }) => {
-  await signIn(page, '运营小张', 'Ops lead');
+  await signIn(page, opsLead);
   await page.getByRole('row', { name: /sales-order/ }).click();
   await expect(page.getByTestId('node-done')).toBeVisible();
   // Bring the end of the chart up from the canvas edge, where connecting would auto-pan under the mouse.
@@ -231,7 +250,7 @@ test('set an order aside from its journey, resolve it in the exception queue, an
   // An ordinary order (no 发票, so no rule blocks it) runs on to picking by itself.
   const orderId = await postOrder(request, 1, order('E2E-TB-EXC-0001', '尽快发货'));
 
-  await signIn(page, '客服小李', 'Reviewer');
+  await signIn(page, reviewer);
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
   await expect(page.getByTestId('order-status')).toHaveText('Picking');
@@ -246,7 +265,7 @@ test('set an order aside from its journey, resolve it in the exception queue, an
   await expect(open).toContainText('Address problem 地址异常');
   await expect(open).toContainText('门牌号缺失');
   await expect(page.getByTestId('order-status')).toHaveText('Exception');
-  await expect(page.getByTestId('exception-history')).toContainText('客服小李');
+  await expect(page.getByTestId('exception-history')).toContainText(reviewer.userName);
   await snap(page, 'journey-set-aside');
 
   await page.getByRole('link', { name: 'Exceptions' }).click();
@@ -268,10 +287,10 @@ test('set an order aside from its journey, resolve it in the exception queue, an
 
   // Resolving again is refused with who did it.
   const entries = await (await request.get(`/api/orders/${orderId}/exceptions`)).json();
-  expect(entries[0].resolvedBy).toBe('客服小李');
-  const again = await request.post(`/api/exceptions/${entries[0].id}:resolve`, { data: { by: '客服小王' } });
+  expect(entries[0].resolvedBy).toBe(reviewer.userName);
+  const again = await request.post(`/api/exceptions/${entries[0].id}:resolve`, { data: {} });
   expect(again.status()).toBe(409);
-  expect((await again.json()).handledBy).toBe('客服小李');
+  expect((await again.json()).handledBy).toBe(reviewer.userName);
 
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('order-status')).toHaveText('Picking');

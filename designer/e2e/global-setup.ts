@@ -4,11 +4,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { admin } from './people';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-// Starts the real server (the built Orchestrator.Server.dll) on 127.0.0.1 with a fresh SQLite data folder, the demo data
-// and the built designer, waits until it is ready, and returns the teardown that stops it and removes the folder.
+// Starts the real server (the built Orchestrator.Server.dll) on 127.0.0.1 with a fresh SQLite data folder, the demo data,
+// the built designer and an administrator made at start-up (Auth:Admin:*), waits until it is ready, and returns the teardown that stops it and removes the folder.
 const repo = path.resolve(here, '..', '..');
 const serverDll = process.env.ORCHESTRATOR_SERVER_DLL
   ?? ['Release', 'Debug'].map(c => path.join(repo, 'src/Orchestrator.Server/bin', c, 'net10.0/Orchestrator.Server.dll'))
@@ -65,6 +66,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       Designer__Root: designerRoot,
       Runtime__SiloPort: String(siloPort),
       Runtime__GatewayPort: String(gatewayPort),
+      Auth__Admin__UserName: admin.userName,
+      Auth__Admin__Password: admin.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

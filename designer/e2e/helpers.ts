@@ -1,7 +1,8 @@
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { admin, type Person } from './people';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,16 +15,39 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 }
 
-/** The sign-in placeholder: a name and a role. */
-export async function signIn(page: Page, name: string, role: 'Ops lead' | 'Reviewer'): Promise<void> {
+/** Signs in through the sign-in screen (signing out whoever is signed in first) and waits for the top bar. */
+export async function signIn(page: Page, person: Person): Promise<void> {
   await page.goto('/');
-  const switchRole = page.getByRole('button', { name: 'Switch role' });
-  if (await switchRole.isVisible().catch(() => false)) await switchRole.click();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (await signOut.isVisible().catch(() => false)) await signOut.click();
+  await page.getByLabel('User name').fill(person.userName);
+  await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('who')).toContainText(name);
+  await expect(page.getByTestId('who')).toContainText(person.userName);
 }
+
+/** Signs an API request context in (the Orchestrator.Auth cookie stays in it for the calls that follow). */
+export async function signInApi(request: APIRequestContext, person: Person = admin): Promise<void> {
+  const response = await request.post('/api/auth/sign-in', { data: { userName: person.userName, password: person.password } });
+  expect(response.ok(), await response.text()).toBeTruthy();
+}
+
+/** Creates the person through the admin API unless they exist already (the server is shared by the whole run). */
+export async function ensureUser(request: APIRequestContext, person: Person): Promise<void> {
+  const users = await request.get('/api/users');
+  expect(users.ok(), await users.text()).toBeTruthy();
+  if ((await users.json() as { userName: string }[]).some(u => u.userName === person.userName)) return;
+  const created = await request.post('/api/users', { data: { ...person, warehouseIds: [] } });
+  expect(created.ok(), await created.text()).toBeTruthy();
+}
+
+/** The tests' `request` signs in as the admin first: every API call needs a session now. */
+export const test = base.extend({
+  request: async ({ request }, use) => {
+    await signInApi(request);
+    await use(request);
+  },
+});
 
 /** Drags an activity from the palette and drops it on the canvas at (dx, dy) from the centre of the activity `from`. */
 export async function dropActivity(page: Page, type: string, from: string, dx: number, dy: number): Promise<void> {

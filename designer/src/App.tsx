@@ -1,47 +1,81 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Me } from './api';
+import { ApiKeysPage } from './admin/ApiKeysPage';
+import { UsersPage } from './admin/UsersPage';
 import { ExceptionsPage } from './exceptions/ExceptionsPage';
 import { InboxPage } from './review/InboxPage';
 import { JourneyPage } from './orders/JourneyPage';
 import { OrdersPage } from './orders/OrdersPage';
 import { RulesPage } from './rules/RulesPage';
-import { navigate, usePath } from './shell/router';
-import { signIn, signOut, useSession, type Role, type Session } from './shell/role';
+import { errorText } from './shell/format';
+import { can, roleLabel, type Ability } from './shell/permissions';
+import { navigate, pendingLeaveQuestion, usePath } from './shell/router';
+import { loadSession, signOut, useSession } from './shell/session';
+import { SetupScreen } from './shell/SetupScreen';
+import { SignInDialog, SignInScreen } from './shell/SignInForm';
 import { WorkflowEditor } from './workflows/WorkflowEditor';
 import { WorkflowList } from './workflows/WorkflowList';
 
-interface NavItem {
+interface Section {
   path: string;
   label: string;
   /** The term the floor uses, shown beside the label. */
   zh?: string;
-  roles: Role[];
+  ability: Ability;
 }
 
-// Ops leads shape the process (workflows, rules); reviewers work blocked orders. Both follow orders' journeys and can
-// work the exception queue.
-const nav: NavItem[] = [
-  { path: '/workflows', label: 'Workflows', roles: ['ops'] },
-  { path: '/rules', label: 'Rules', roles: ['ops'] },
-  { path: '/inbox', label: 'Review inbox', roles: ['reviewer'] },
-  { path: '/exceptions', label: 'Exceptions', zh: '异常', roles: ['reviewer', 'ops'] },
-  { path: '/orders', label: 'Orders', roles: ['ops', 'reviewer'] },
+// Ops leads shape the process (workflows, rules); reviewers work blocked orders and exceptions for their shops; everyone
+// signed in follows orders' journeys; admins also manage people and the shops' API keys.
+const sections: Section[] = [
+  { path: '/workflows', label: 'Workflows', ability: 'workflows' },
+  { path: '/rules', label: 'Rules', ability: 'rules' },
+  { path: '/inbox', label: 'Review inbox', ability: 'review' },
+  { path: '/exceptions', label: 'Exceptions', zh: '异常', ability: 'exceptions' },
+  { path: '/orders', label: 'Orders', ability: 'orders' },
+  { path: '/users', label: 'Users', ability: 'users' },
+  { path: '/api-keys', label: 'API keys', ability: 'apiKeys' },
 ];
 
-export const homeOf = (role: Role) => (role === 'ops' ? '/workflows' : '/inbox');
+const homeOf = (me: Me) => (can(me, 'workflows') ? '/workflows' : can(me, 'review') ? '/inbox' : '/orders');
 
 export function App() {
   const session = useSession();
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    loadSession().catch(e => setLoadError(errorText(e)));
+  }, []);
+
+  switch (session.status) {
+    case 'loading':
+      return (
+        <div className="signin">
+          {loadError ? <div className="error-box" role="alert">The server could not be reached: {loadError}</div> : <p className="muted">Loading…</p>}
+        </div>
+      );
+    case 'setup':
+      return <SetupScreen />;
+    case 'signedOut':
+      return <SignInScreen lastUser={session.lastUser} />;
+    case 'expired':
+      if (!session.keepPage) return <SignInScreen notice="Your session has ended: sign in again to carry on." lastUser={session.me.userName} />;
+      return <><Shell me={session.me} /><SignInDialog userName={session.me.userName} /></>;
+    default:
+      return <Shell me={session.me} />;
+  }
+}
+
+function Shell({ me }: { me: Me }) {
   const fullPath = usePath();
   const [path, query] = fullPath.split('?');
   const params = new URLSearchParams(query ?? '');
 
-  if (!session) return <SignIn />;
-
-  const allowed = nav.filter(n => n.roles.includes(session.role));
-  const section = allowed.find(n => path === n.path || path.startsWith(`${n.path}/`));
+  const allowed = sections.filter(s => can(me, s.ability));
+  const section = sections.find(s => path === s.path || path.startsWith(`${s.path}/`));
   let page: React.ReactNode;
   if (!section) {
-    page = <Redirect to={homeOf(session.role)} />;
+    page = <Redirect to={homeOf(me)} />;
+  } else if (!can(me, section.ability)) {
+    page = <NotAllowed what={section.label} />;
   } else if (section.path === '/workflows') {
     const id = path.slice('/workflows/'.length);
     page = id
@@ -50,27 +84,38 @@ export function App() {
   } else if (section.path === '/rules') {
     page = <RulesPage />;
   } else if (section.path === '/inbox') {
-    page = <InboxPage reviewer={session.name} />;
+    page = <InboxPage />;
   } else if (section.path === '/exceptions') {
-    page = <ExceptionsPage user={session.name} />;
+    page = <ExceptionsPage />;
+  } else if (section.path === '/users') {
+    page = <UsersPage />;
+  } else if (section.path === '/api-keys') {
+    page = <ApiKeysPage />;
   } else {
     const id = Number(path.slice('/orders/'.length));
-    page = id ? <JourneyPage key={id} orderId={id} user={session.name} /> : <OrdersPage />;
+    page = id ? <JourneyPage key={id} orderId={id} /> : <OrdersPage />;
   }
+
+  const leave = async () => {
+    const question = pendingLeaveQuestion();
+    if (question && !window.confirm(question)) return;
+    await signOut();
+    navigate('/', { force: true });
+  };
 
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Orchestrator</span>
-        <nav>
+        <nav aria-label="Screens">
           {allowed.map(n => (
             <a key={n.path} href={n.path} className={section?.path === n.path ? 'active' : ''}
               onClick={e => { e.preventDefault(); navigate(n.path); }}>{n.label}{n.zh && <span className="nav-zh" lang="zh"> {n.zh}</span>}</a>
           ))}
         </nav>
         <span className="spacer" />
-        <span className="who" data-testid="who">{session.name} · {session.role === 'ops' ? 'Ops lead' : 'Reviewer'}</span>
-        <button type="button" className="link light" onClick={() => { if (navigate('/', {})) signOut(); }}>Switch role</button>
+        <span className="who" data-testid="who">{me.userName} · {me.roles.map(roleLabel).join(', ')}</span>
+        <button type="button" className="link light" onClick={() => void leave()}>Sign out</button>
       </header>
       <main>{page}</main>
     </div>
@@ -78,36 +123,16 @@ export function App() {
 }
 
 function Redirect({ to }: { to: string }) {
-  queueMicrotask(() => navigate(to, { force: true }));
+  useEffect(() => { navigate(to, { force: true }); }, [to]);
   return null;
 }
 
-/** Placeholder sign-in until the security issue: a name and a role, kept in this browser. */
-function SignIn() {
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('ops');
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const session: Session = { role, name: name.trim() || (role === 'ops' ? '运营主管' : '客服') };
-    signIn(session);
-    navigate(homeOf(role), { force: true });
-  };
+function NotAllowed({ what }: { what: string }) {
   return (
-    <div className="signin">
-      <form onSubmit={submit} className="signin-card">
-        <h1>Orchestrator</h1>
-        <p className="muted">Sign in (placeholder: no password until the security work lands).</p>
-        <label className="field">
-          <span>Your name</span>
-          <input aria-label="Your name" value={name} onChange={e => setName(e.target.value)} placeholder="客服小李" autoFocus />
-        </label>
-        <fieldset className="roles">
-          <legend>Role</legend>
-          <label><input type="radio" name="role" checked={role === 'ops'} onChange={() => setRole('ops')} /> Ops lead — workflows, rules, orders, exceptions</label>
-          <label><input type="radio" name="role" checked={role === 'reviewer'} onChange={() => setRole('reviewer')} /> Reviewer — review inbox, exceptions, orders</label>
-        </fieldset>
-        <button type="submit" className="primary">Sign in</button>
-      </form>
+    <div className="page">
+      <div className="banner banner-error" role="alert" data-testid="not-allowed">
+        {what} is not allowed for your role. Ask an administrator if you need it.
+      </div>
     </div>
   );
 }

@@ -32,9 +32,18 @@ export class ApiError extends Error {
   }
 }
 
+let unauthorized: () => void = () => {};
+
+/** Who hears that a call came back 401 (the session ended); the sign-in calls answer 401 as their own result instead. */
+export function onUnauthorized(handler: () => void): void {
+  unauthorized = handler;
+}
+
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
+    // The session is the HttpOnly Orchestrator.Auth cookie, sent to our own origin only.
+    credentials: 'same-origin',
     headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -42,6 +51,7 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   const data = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const problem = (data && typeof data === 'object' ? data : { detail: text || response.statusText }) as Problem;
+    if (response.status === 401 && !url.startsWith('/api/auth/')) unauthorized();
     throw new ApiError({ ...problem, status: response.status });
   }
   return data as T;
@@ -169,6 +179,27 @@ export interface DefinitionBody {
   revision?: number;
 }
 
+// ---- the session ------------------------------------------------------------------------------------------------
+
+export type Role = 'Admin' | 'OpsLead' | 'Reviewer' | 'Warehouse' | 'Integration';
+
+/** The signed-in person (GET /api/auth/me, POST /api/auth/sign-in). */
+export interface Me {
+  userName: string;
+  roles: Role[];
+  shopIds: number[];
+  warehouseIds: number[];
+}
+
+export const authApi = {
+  me: () => request<Me>('GET', '/api/auth/me'),
+  signIn: (userName: string, password: string) => request<Me>('POST', '/api/auth/sign-in', { userName, password }),
+  signOut: () => request<void>('POST', '/api/auth/sign-out'),
+  setupNeeded: () => request<{ needed: boolean }>('GET', '/api/auth/setup'),
+  /** Creates the first admin and signs them in (201 with who they are); 409 once any user exists. */
+  setup: (userName: string, password: string) => request<Me>('POST', '/api/auth/setup', { userName, password }),
+};
+
 const defs = '/api/workflow-definitions';
 const enc = encodeURIComponent;
 
@@ -203,6 +234,8 @@ export const api = {
   order: (id: number) => request<Order>('GET', `/api/orders/${id}`),
   orderWorkflow: (orderId: number) => request<InstanceDetail>('GET', `/api/orders/${orderId}/workflow`),
   retry: (instanceId: string) => request<InstanceDetail>('POST', `/api/workflow-instances/${instanceId}:retry`),
+  cancelInstance: (instanceId: string, reason?: string) =>
+    request<InstanceDetail>('POST', `/api/workflow-instances/${instanceId}:cancel`, { reason }),
   reviewQueue: (query: { shopId?: number; reason?: string; olderThanMinutes?: number }) => {
     const q = new URLSearchParams({ pageSize: '200' });
     if (query.shopId) q.set('shopId', String(query.shopId));
@@ -210,9 +243,9 @@ export const api = {
     if (query.olderThanMinutes !== undefined) q.set('olderThanMinutes', String(query.olderThanMinutes));
     return request<Page<ReviewQueueItem>>('GET', `/api/review/queue?${q}`);
   },
-  approve: (orderId: number, body: { reviewer: string; note?: string; changes?: Record<string, unknown> }) =>
+  approve: (orderId: number, body: { note?: string; changes?: Record<string, unknown> }) =>
     request<unknown>('POST', `/api/review/orders/${orderId}:approve`, body),
-  reject: (orderId: number, body: { reviewer: string; reason: string; mode?: 'cancel' | 'exception' }) =>
+  reject: (orderId: number, body: { reason: string; mode?: 'cancel' | 'exception' }) =>
     request<unknown>('POST', `/api/review/orders/${orderId}:reject`, body),
 
   // ---- exception queue (异常队列) -----------------------------------------------------------------------------------
@@ -223,12 +256,22 @@ export const api = {
     return request<Page<ExceptionEntry>>('GET', `/api/exceptions?${q}`);
   },
   /** Back to the stage the order left, or (cancelOrder) cancel it; 409 with handledBy when someone resolved it first. */
-  resolveException: (entryId: number, body: { by: string; note?: string; cancelOrder?: boolean }) =>
+  resolveException: (entryId: number, body: { note?: string; cancelOrder?: boolean }) =>
     request<ExceptionEntry>('POST', `/api/exceptions/${entryId}:resolve`, body),
   /** Set an order aside (201 with the entry); 409 when it already has an open entry. */
-  raiseException: (orderId: number, body: { kind: string; detail?: string; by: string }) =>
+  raiseException: (orderId: number, body: { kind: string; detail?: string }) =>
     request<ExceptionEntry>('POST', `/api/orders/${orderId}/exceptions`, body),
   orderExceptions: (orderId: number) => request<ExceptionEntry[]>('GET', `/api/orders/${orderId}/exceptions`),
+
+  // ---- people and access (Admin) ------------------------------------------------------------------------------------
+  warehouses: () => request<Page<Warehouse>>('GET', '/api/warehouses?pageSize=200'),
+  users: () => request<User[]>('GET', '/api/users'),
+  createUser: (body: NewUser) => request<User>('POST', '/api/users', body),
+  updateUser: (id: string | number, body: UserChanges) => request<User>('PUT', `/api/users/${enc(String(id))}`, body),
+  setPassword: (id: string | number, password: string) => request<void>('POST', `/api/users/${enc(String(id))}/password`, { password }),
+  apiKeys: (shopId: number) => request<ApiKey[]>('GET', `/api/shops/${shopId}/api-keys`),
+  createApiKey: (shopId: number, name: string) => request<NewApiKey>('POST', `/api/shops/${shopId}/api-keys`, { name }),
+  revokeApiKey: (shopId: number, id: string | number) => request<void>('DELETE', `/api/shops/${shopId}/api-keys/${enc(String(id))}`),
 
   // ---- rules -------------------------------------------------------------------------------------------------------
   ruleFields: () => request<RuleFields>('GET', '/api/rules/fields'),
@@ -259,6 +302,55 @@ export interface Shop {
   defaultLogisticsCompanyId?: number | null;
   accountingPartner?: string | null;
   defaultEmployee?: string | null;
+}
+
+export interface Warehouse {
+  id: number;
+  code: string;
+  name: string;
+  isEnabled: boolean;
+}
+
+export interface User {
+  id: string | number;
+  userName: string;
+  roles: Role[];
+  shopIds: number[];
+  warehouseIds: number[];
+  disabled: boolean;
+}
+
+export interface UserChanges {
+  roles: Role[];
+  shopIds: number[];
+  warehouseIds: number[];
+  disabled: boolean;
+}
+
+export interface NewUser {
+  userName: string;
+  password: string;
+  roles: Role[];
+  shopIds: number[];
+  warehouseIds: number[];
+}
+
+export interface ApiKey {
+  id: string | number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  createdBy?: string | null;
+  revokedAt: string | null;
+  revokedBy?: string | null;
+}
+
+/** A key as created: `key` is the secret itself, given this once. */
+export interface NewApiKey {
+  id: string | number;
+  name: string;
+  prefix: string;
+  key: string;
 }
 
 export interface Receiver {

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExceptionEntry } from '../api';
 import { shops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
+import { signedInAs } from '../test/session';
 import { ExceptionsPage } from './ExceptionsPage';
 
 const entry = (id: number, platformOrderId: string, kind: string, detail: string, more: Partial<ExceptionEntry> = {}): ExceptionEntry => ({
@@ -19,6 +20,8 @@ function serve(queue: ExceptionEntry[], resolve: (call: Call) => { status?: numb
   });
 }
 
+beforeEach(() => { signedInAs(['Reviewer'], [1]); });
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -27,7 +30,7 @@ afterEach(() => {
 describe('ExceptionsPage', () => {
   it('shows each open entry with its kind in English and Chinese, order, shop, stage, detail, who raised it and age', async () => {
     serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失'), entry(8, 'TB-8', 'NoWarehouse', '', { source: 'Workflow', stage: 'allocate', raisedBy: null })]);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
     expect(card).toHaveTextContent('Address problem 地址异常');
     expect(card).toHaveTextContent('茶语旗舰店 (淘宝)');
@@ -44,7 +47,7 @@ describe('ExceptionsPage', () => {
 
   it('filters by kind, shop and state through the query', async () => {
     const calls = serve([]);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     await screen.findByText('No open exceptions. 🎉');
     fireEvent.change(screen.getByLabelText('Kind filter'), { target: { value: 'RefundRequested' } });
     await waitFor(() => expect(calls.at(-1)!.url).toContain('kind=RefundRequested'));
@@ -57,7 +60,7 @@ describe('ExceptionsPage', () => {
 
   it('resolves the entry under the cursor with r and a note, sending the signed-in name', async () => {
     const calls = serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失'), entry(8, 'TB-8', 'OutOfStock', '龙井缺货')]);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     await screen.findByTestId('exception-TB-8');
     const list = screen.getByRole('listbox', { name: 'Exception queue' });
     list.focus();
@@ -72,17 +75,17 @@ describe('ExceptionsPage', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-8 resolved: back to pick.'));
     const post = calls.find(c => c.method === 'POST')!;
     expect(post.url).toBe('/api/exceptions/8:resolve');
-    expect(post.body).toEqual({ by: '客服小李', note: '已补货' });
+    expect(post.body).toEqual({ note: '已补货' });
   });
 
   it('resolves with the button and no note', async () => {
     const calls = serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失')]);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
     fireEvent.click(within(card).getByRole('button', { name: 'Resolve' }));
     await act(async () => { fireEvent.click(within(card.querySelector('form')!).getByRole('button', { name: 'Resolve' })); });
     await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
-    expect(calls.find(c => c.method === 'POST')!.body).toEqual({ by: '客服小李' });
+    expect(calls.find(c => c.method === 'POST')!.body).toEqual({});
   });
 
   it('says who resolved it first when the server answers 409', async () => {
@@ -90,7 +93,7 @@ describe('ExceptionsPage', () => {
       status: 409,
       body: { status: 409, title: 'Already resolved', detail: 'Exception 7 was already resolved by 客服小王 at …', handledBy: '客服小王' },
     }));
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     const list = screen.getByRole('listbox', { name: 'Exception queue' });
     await screen.findByTestId('exception-TB-7');
     fireEvent.keyDown(list, { key: 'r' });
@@ -101,7 +104,7 @@ describe('ExceptionsPage', () => {
   it('cancels the order only after confirming, with c or the button', async () => {
     const calls = serve([entry(7, 'TB-7', 'RefundRequested', '买家申请退款')]);
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
     const list = screen.getByRole('listbox', { name: 'Exception queue' });
     fireEvent.keyDown(list, { key: 'c' });
@@ -112,12 +115,12 @@ describe('ExceptionsPage', () => {
     await act(async () => { fireEvent.click(within(card).getByRole('button', { name: 'Cancel order' })); });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-7 cancelled.'));
     expect(confirm).toHaveBeenCalledTimes(2);
-    expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/7:resolve', body: { by: '客服小李', cancelOrder: true } });
+    expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/7:resolve', body: { cancelOrder: true } });
   });
 
   it('opens the journey with Enter', async () => {
     serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失')]);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     await screen.findByTestId('exception-TB-7');
     fireEvent.keyDown(screen.getByRole('listbox', { name: 'Exception queue' }), { key: 'Enter' });
     expect(window.location.pathname).toBe('/orders/107');
@@ -125,7 +128,7 @@ describe('ExceptionsPage', () => {
 
   it('shows resolved entries without actions', async () => {
     serve([entry(7, 'TB-7', 'Other', '其他', { resolvedAt: '2026-11-23T09:00:00Z', resolvedBy: '客服小王', resolution: '已处理', orderStatus: 'Picking' })]);
-    render(<ExceptionsPage user="客服小李" />);
+    render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
     expect(card).toHaveTextContent('Other 其他');
     expect(card).toHaveTextContent('客服小王');

@@ -27,7 +27,7 @@ export function confirmCancel(entry: ExceptionEntry): boolean {
  * The exception queue (异常队列): orders set aside by a person or by their workflow, oldest first. Keyboard like the
  * inbox: ↑/↓ or j/k move, r resolves (asks for a note), c cancels the order (asks first), Enter opens the journey.
  */
-export function ExceptionsPage({ user }: { user: string }) {
+export function ExceptionsPage() {
   const [items, setItems] = useState<ExceptionEntry[] | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
@@ -58,7 +58,7 @@ export function ExceptionsPage({ user }: { user: string }) {
 
   const resolve = useCallback(async (entry: ExceptionEntry, note: string | undefined, cancelOrder: boolean) => {
     try {
-      await api.resolveException(entry.id, cancelOrder ? { by: user, note, cancelOrder: true } : { by: user, note });
+      await api.resolveException(entry.id, cancelOrder ? { note, cancelOrder: true } : { note });
       setNotice({ kind: 'ok', text: cancelOrder ? `Order ${entry.platformOrderId} cancelled.` : `Order ${entry.platformOrderId} resolved: back to ${entry.stage}.` });
       list.current?.focus();
     } catch (e) {
@@ -66,7 +66,7 @@ export function ExceptionsPage({ user }: { user: string }) {
     }
     setResolving(null);
     await refresh();
-  }, [user, refresh]);
+  }, [refresh]);
 
   const cancelOrder = (entry: ExceptionEntry) => {
     if (confirmCancel(entry)) void resolve(entry, undefined, true);

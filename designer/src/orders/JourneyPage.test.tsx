@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activities } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
+import { signedInAs } from '../test/session';
 import { JourneyPage } from './JourneyPage';
 
 const instanceId = '11111111-2222-3333-4444-555555555555';
@@ -36,10 +37,14 @@ function detail(status: string, resolved: boolean) {
   };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('JourneyPage', () => {
-  it('shows the journal and the incident, and Retry runs the faulted step again', async () => {
+  it('shows the journal and the incident, and Retry runs the faulted step again for an ops lead', async () => {
+    signedInAs(['OpsLead'], [], '运营小张');
     let retried = false;
     const calls = mockFetch(call => {
       if (call.url === '/api/orders/5') return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Verified', buyerNick: '茶友', payment: 88, buyerMessage: null, sellerMemo: null, blockReason: null, trackingNumber: null } };
@@ -53,7 +58,7 @@ describe('JourneyPage', () => {
       }
       return undefined;
     });
-    render(<JourneyPage orderId={5} user="客服小李" />);
+    render(<JourneyPage orderId={5} />);
     expect(await screen.findByTestId('incident')).toHaveTextContent('InvalidOperationException: 运费模板缺失');
     expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
     expect(screen.getByTestId('timeline')).toHaveTextContent('Completed → Done');
@@ -66,7 +71,8 @@ describe('JourneyPage', () => {
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
-  it('sets a waiting order aside with a kind and detail as the signed-in user, then shows the open entry with Resolve', async () => {
+  it('sets a waiting order aside with a kind and detail (the server records the signed-in user), then shows the open entry with Resolve', async () => {
+    signedInAs(['Reviewer'], [1]);
     let entries: unknown[] = [];
     const calls = serveWaiting(call => {
       if (call.url === '/api/orders/5/exceptions' && call.method === 'GET') return { body: entries };
@@ -76,14 +82,14 @@ describe('JourneyPage', () => {
       }
       return undefined;
     });
-    render(<JourneyPage orderId={5} user="客服小李" />);
+    render(<JourneyPage orderId={5} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Set aside…' }));
     const form = screen.getByRole('form', { name: 'Set aside' });
     fireEvent.change(within(form).getByLabelText('Exception kind'), { target: { value: 'AddressProblem' } });
     fireEvent.change(within(form).getByLabelText('Exception detail'), { target: { value: '门牌号缺失' } });
     await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Set aside' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({
-      url: '/api/orders/5/exceptions', body: { kind: 'AddressProblem', detail: '门牌号缺失', by: '客服小李' },
+      url: '/api/orders/5/exceptions', body: { kind: 'AddressProblem', detail: '门牌号缺失' },
     });
     const open = await screen.findByTestId('open-exception');
     expect(open).toHaveTextContent('Address problem 地址异常');
@@ -94,6 +100,7 @@ describe('JourneyPage', () => {
   });
 
   it('resolves the open entry from the journey with a note and shows the history', async () => {
+    signedInAs(['Reviewer'], [1]);
     let resolved = false;
     const calls = serveWaiting(call => {
       if (call.url === '/api/orders/5/exceptions') return { body: [entry(resolved ? '2026-11-23T09:00:00Z' : null)] };
@@ -103,16 +110,84 @@ describe('JourneyPage', () => {
       }
       return undefined;
     });
-    render(<JourneyPage orderId={5} user="客服小李" />);
+    render(<JourneyPage orderId={5} />);
     const open = await screen.findByTestId('open-exception');
     fireEvent.click(within(open).getByRole('button', { name: 'Resolve' }));
     fireEvent.change(within(open).getByLabelText('Resolution note'), { target: { value: '已联系买家补全地址' } });
     await act(async () => { fireEvent.click(within(open).getByRole('button', { name: 'Resolve' })); });
-    expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/12:resolve', body: { by: '客服小李', note: '已联系买家补全地址' } });
+    expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/12:resolve', body: { note: '已联系买家补全地址' } });
     await waitFor(() => expect(screen.queryByTestId('open-exception')).toBeNull());
     expect(screen.getByRole('status')).toHaveTextContent('returns to weigh');
     expect(screen.getByTestId('exception-history')).toHaveTextContent('resolved');
     expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
+  });
+
+  it('hides Retry and Cancel instance from a reviewer, who can still set the order aside', async () => {
+    signedInAs(['Reviewer'], [1]);
+    mockFetch(call => {
+      if (call.url === '/api/orders/5') return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Verified', buyerNick: '茶友', payment: 88, buyerMessage: null, sellerMemo: null, blockReason: null, trackingNumber: null } };
+      if (call.url === '/api/activities') return { body: activities };
+      if (call.url === '/api/orders/5/exceptions') return { body: [] };
+      if (call.url === '/api/orders/5/workflow') return { body: detail('Faulted', false) };
+      if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
+      return undefined;
+    });
+    render(<JourneyPage orderId={5} />);
+    expect(await screen.findByTestId('incident')).toHaveTextContent('运费模板缺失');
+    expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
+  });
+
+  it('shows warehouse staff the journey and its open exception without Set aside or Resolve', async () => {
+    signedInAs(['Warehouse'], [], '仓库小陈');
+    serveWaiting(call => (call.url === '/api/orders/5/exceptions' ? { body: [entry(null)] } : undefined));
+    render(<JourneyPage orderId={5} />);
+    expect(await screen.findByTestId('open-exception')).toHaveTextContent('门牌号缺失');
+    expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
+    expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Set aside…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
+  });
+
+  it('renders markup in the buyer message, memo and nick as text, injecting no element', async () => {
+    signedInAs(['Reviewer'], [1]);
+    const img = '<img src=x onerror="window.__xss=1">';
+    const script = '<script>window.__xss=1</script>';
+    mockFetch(call => {
+      if (call.url === '/api/orders/5') {
+        return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Picking', buyerNick: script, payment: 88, buyerMessage: img, sellerMemo: script,
+          receiver: { name: script, address: img }, blockReason: img, trackingNumber: null } };
+      }
+      if (call.url === '/api/activities') return { body: activities };
+      if (call.url === '/api/orders/5/exceptions') return { body: [{ ...entry(null), detail: img, raisedBy: script }] };
+      if (call.url === '/api/orders/5/workflow') return { body: { ...detail('Suspended', true), incidents: [] } };
+      if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
+      return undefined;
+    });
+    const { container } = render(<JourneyPage orderId={5} />);
+    expect(await screen.findByText(`买家留言: ${img}`)).toBeInTheDocument();
+    expect(screen.getByText(`卖家备注: ${script}`)).toBeInTheDocument();
+    expect(screen.getByTestId('open-exception')).toHaveTextContent(img);
+    expect(screen.getByTestId('open-exception')).toHaveTextContent(`raised by ${script}`);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  });
+
+  it('cancels the instance for an ops lead after asking', async () => {
+    signedInAs(['OpsLead'], [], '运营小张');
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const calls = serveWaiting(call => {
+      if (call.url === '/api/orders/5/exceptions') return { body: [] };
+      if (call.url === `/api/workflow-instances/${instanceId}:cancel`) return { body: { ...detail('Cancelled', true), incidents: [] } };
+      return undefined;
+    });
+    render(<JourneyPage orderId={5} />);
+    const cancel = await screen.findByRole('button', { name: 'Cancel instance' });
+    await act(async () => { fireEvent.click(cancel); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Instance cancelled.'));
+    expect(window.confirm).toHaveBeenCalled();
+    expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':cancel'))).toBe(true);
   });
 });
 

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ActivityDescriptor, type ExceptionEntry, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
 import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
 import { kindText, raisableKinds } from '../exceptions/kinds';
+import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
+import { useMe } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { errorText, formatAge, formatMoney, formatTime } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
@@ -15,7 +17,10 @@ const nodeTypes = { activity: ActivityNode };
  * One order's way through its workflow: the flowchart with the path taken and where it is now, the journal, incidents,
  * and its exception queue entries: an open one shown on top with Resolve; a waiting or faulted order can be set aside.
  */
-export function JourneyPage({ orderId, user }: { orderId: number; user: string }) {
+export function JourneyPage({ orderId }: { orderId: number }) {
+  const me = useMe();
+  const mayWorkExceptions = can(me, 'exceptions');
+  const mayRunInstances = can(me, 'instances');
   const [order, setOrder] = useState<Order | null>(null);
   const [detail, setDetail] = useState<InstanceDetail | null>(null);
   const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
@@ -91,13 +96,25 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
     await load();
   };
 
+  const cancelInstance = async () => {
+    if (!detail || !window.confirm('Cancel this workflow instance? The order stops where it is and no step runs again.')) return;
+    try {
+      await api.cancelInstance(detail.instance.id);
+      setNotice({ kind: 'ok', text: 'Instance cancelled.' });
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.problem.title ?? 'Error'}: ${e.message}` : errorText(e) });
+    }
+    await load();
+  };
+
   const openEntry = exceptions.find(e => !e.resolvedAt);
   // Setting aside holds the instance where it waits (or where it faulted); a running or ended one has no stage to hold.
-  const canSetAside = !openEntry && detail !== null && ['Suspended', 'Faulted'].includes(detail.instance.status);
+  const canSetAside = mayWorkExceptions && !openEntry && detail !== null && ['Suspended', 'Faulted'].includes(detail.instance.status);
+  const canCancel = mayRunInstances && detail !== null && !['Finished', 'Cancelled'].includes(detail.instance.status);
 
   const raise = async (kind: string, detailText: string | undefined) => {
     try {
-      const entry = await api.raiseException(orderId, { kind, detail: detailText, by: user });
+      const entry = await api.raiseException(orderId, { kind, detail: detailText });
       setNotice({ kind: 'ok', text: `Set aside as ${kindText(entry.kind)}: it waits in the exception queue.` });
       setExceptionMode(null);
     } catch (e) {
@@ -108,7 +125,7 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
 
   const resolve = async (entry: ExceptionEntry, note: string | undefined) => {
     try {
-      await api.resolveException(entry.id, { by: user, note });
+      await api.resolveException(entry.id, { note });
       setNotice({ kind: 'ok', text: `Exception resolved: the order returns to ${entry.stage}.` });
     } catch (e) {
       setNotice({ kind: 'error', text: resolveError(e, entry) });
@@ -133,6 +150,7 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
         )}
         <span className="spacer" />
         {canSetAside && <button type="button" onClick={() => setExceptionMode('raise')}>Set aside…</button>}
+        {canCancel && <button type="button" className="danger" onClick={() => void cancelInstance()}>Cancel instance</button>}
         <button type="button" onClick={() => void load()}>Refresh</button>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
@@ -147,7 +165,7 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
             <span>{openEntry.detail || '—'}</span>
             <span className="muted small">left at {names.get(openEntry.stage) ?? openEntry.stage} · raised by {openEntry.raisedBy ?? 'the workflow'} · waiting {formatAge(openEntry.ageMinutes)}</span>
             <span className="spacer" />
-            {exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>Resolve</button>}
+            {mayWorkExceptions && exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>Resolve</button>}
           </div>
           {exceptionMode === 'resolve' && <ResolveForm onSubmit={note => void resolve(openEntry, note)} onCancel={() => setExceptionMode(null)} />}
         </section>
@@ -185,7 +203,7 @@ export function JourneyPage({ orderId, user }: { orderId: number; user: string }
                   <div><strong>{names.get(i.activityId) ?? i.activityId}</strong> · attempt {i.attempt} · {formatTime(i.occurredAt)}</div>
                   <div className="mono small">{i.exceptionType}: {i.message}</div>
                   {i.resolvedAt ? <div className="muted small">resolved {formatTime(i.resolvedAt)}</div>
-                    : detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>Retry</button>}
+                    : mayRunInstances && detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>Retry</button>}
                 </div>
               ))}
             </section>

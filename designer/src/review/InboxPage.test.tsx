@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewQueueItem } from '../api';
-import { shops } from '../test/fixtures';
+import { shops, twoShops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
+import { signedInAs } from '../test/session';
 import { InboxPage } from './InboxPage';
 
 const item = (orderId: number, platformOrderId: string, buyerMessage: string): ReviewQueueItem => ({
@@ -21,12 +22,13 @@ function serve(queue: ReviewQueueItem[], decide: (call: Call) => { status?: numb
   });
 }
 
+beforeEach(() => { signedInAs(['Reviewer'], [1]); });
 afterEach(() => vi.unstubAllGlobals());
 
 describe('InboxPage', () => {
   it('shows each blocked order with shop, amount, messages, reasons and age', async () => {
     serve([item(7, 'TB-7', '请开发票')], () => ({}));
-    render(<InboxPage reviewer="客服小李" />);
+    render(<InboxPage />);
     const card = await screen.findByTestId('review-TB-7');
     expect(card).toHaveTextContent('茶语旗舰店 (淘宝)');
     expect(card).toHaveTextContent('¥316.00');
@@ -35,9 +37,9 @@ describe('InboxPage', () => {
     expect(card).toHaveTextContent('waiting 42 min');
   });
 
-  it('moves with the arrow keys and approves the order under the cursor with a, as the signed-in reviewer', async () => {
+  it('moves with the arrow keys and approves the order under the cursor with a, leaving who decided to the server (the signed-in reviewer)', async () => {
     const calls = serve([item(7, 'TB-7', '请开发票'), item(8, 'TB-8', '开专票')], () => ({ body: {} }));
-    render(<InboxPage reviewer="客服小李" />);
+    render(<InboxPage />);
     await screen.findByTestId('review-TB-8');
     const list = screen.getByRole('listbox', { name: 'Blocked orders' });
     list.focus();
@@ -47,12 +49,12 @@ describe('InboxPage', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-8 approved.'));
     const decision = calls.find(c => c.method === 'POST')!;
     expect(decision.url).toBe('/api/review/orders/8:approve');
-    expect(decision.body).toEqual({ reviewer: '客服小李' });
+    expect(decision.body).toEqual({});
   });
 
   it('rejects with r after asking for a reason, and can set the order aside instead of cancelling', async () => {
     const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
-    render(<InboxPage reviewer="客服小李" />);
+    render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
     const list = screen.getByRole('listbox', { name: 'Blocked orders' });
     fireEvent.keyDown(list, { key: 'r' });
@@ -63,19 +65,19 @@ describe('InboxPage', () => {
     await act(async () => { fireEvent.submit(reason.closest('form')!); });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('set aside in the exception queue'));
     expect(calls.find(c => c.method === 'POST')).toMatchObject({
-      url: '/api/review/orders/7:reject', body: { reviewer: '客服小李', reason: '抬头信息不全', mode: 'exception' },
+      url: '/api/review/orders/7:reject', body: { reason: '抬头信息不全', mode: 'exception' },
     });
   });
 
   it('edits the seller memo then approves with e', async () => {
     const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
-    render(<InboxPage reviewer="客服小李" />);
+    render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
     fireEvent.keyDown(screen.getByRole('listbox', { name: 'Blocked orders' }), { key: 'e' });
     fireEvent.change(screen.getByLabelText('Seller memo'), { target: { value: '已核实抬头' } });
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save & approve' })); });
     await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
-    expect(calls.find(c => c.method === 'POST')!.body).toEqual({ reviewer: '客服小李', changes: { sellerMemo: '已核实抬头' } });
+    expect(calls.find(c => c.method === 'POST')!.body).toEqual({ changes: { sellerMemo: '已核实抬头' } });
   });
 
   it('says who already handled an order when the server answers 409', async () => {
@@ -83,9 +85,58 @@ describe('InboxPage', () => {
       status: 409,
       body: { status: 409, title: 'Already handled', detail: 'Order 7 was already handled by 客服小王: Approved at …', handledBy: '客服小王', outcome: 'Approved' },
     }));
-    render(<InboxPage reviewer="客服小李" />);
+    render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Order 7 was already handled by 客服小王 (Approved).'));
+  });
+
+  it('shows the problem detail of a 403 in the banner', async () => {
+    serve([item(7, 'TB-7', '请开发票')], () => ({
+      status: 403,
+      body: { status: 403, title: 'Forbidden', detail: 'Shop 1 is not assigned to you.' },
+    }));
+    render(<InboxPage />);
+    await screen.findByTestId('review-TB-7');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Shop 1 is not assigned to you.'));
+  });
+
+  it("lists only a reviewer's assigned shops in the shop filter", async () => {
+    signedInAs(['Reviewer'], [2]);
+    mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue')) return { body: { items: [], pageNumber: 1, pageSize: 200, total: 0 } };
+      if (call.url.startsWith('/api/shops')) return { body: twoShops };
+      return undefined;
+    });
+    render(<InboxPage />);
+    const filter = screen.getByLabelText('Shop filter');
+    await waitFor(() => expect(within(filter).getAllByRole('option').map(o => o.textContent)).toEqual(['All shops', '茶语京东自营店']));
+  });
+
+  it('lists every shop for an ops lead', async () => {
+    signedInAs(['OpsLead'], []);
+    mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue')) return { body: { items: [], pageNumber: 1, pageSize: 200, total: 0 } };
+      if (call.url.startsWith('/api/shops')) return { body: twoShops };
+      return undefined;
+    });
+    render(<InboxPage />);
+    const filter = screen.getByLabelText('Shop filter');
+    await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(3));
+  });
+
+  it('renders markup in a buyer message and an address as text, injecting no element', async () => {
+    const img = '<img src=x onerror="window.__xss=1">';
+    const script = '<script>window.__xss=1</script>';
+    serve([{ ...item(7, 'TB-7', img), sellerMemo: script, buyerNick: script, receiverAddress: img, reasons: [script] }], () => ({}));
+    const { container } = render(<InboxPage />);
+    const card = await screen.findByTestId('review-TB-7');
+    expect(card).toHaveTextContent(img);
+    expect(card).toHaveTextContent(script);
+    expect(within(card).getByText(img).tagName).toBe('DD'); // 买家留言
+    expect(within(card).getByText(/^浙江省 杭州市 西湖区 <img/)).toHaveTextContent(`浙江省 杭州市 西湖区 ${img}`);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
   });
 });

@@ -21,9 +21,10 @@ export function decisionError(e: unknown, orderId: number): string {
 
 /**
  * The reviewers' inbox: blocked orders oldest first. Keyboard: ↑/↓ or j/k move, a approves, e edits then approves,
- * r rejects (asks for a reason), Enter opens the journey. Buttons do the same for the mouse.
+ * r rejects (asks for a reason), Enter opens the journey. Buttons do the same for the mouse. Decisions are recorded
+ * under the signed-in user's name (the server takes it from the session).
  */
-export function InboxPage({ reviewer }: { reviewer: string }) {
+export function InboxPage() {
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
@@ -66,10 +67,10 @@ export function InboxPage({ reviewer }: { reviewer: string }) {
   }, [refresh]);
 
   const approve = useCallback((item: ReviewQueueItem, changes?: Record<string, unknown>, note?: string) =>
-    decide(item.orderId, () => api.approve(item.orderId, { reviewer, note, changes }), `Order ${item.platformOrderId} approved.`), [decide, reviewer]);
+    decide(item.orderId, () => api.approve(item.orderId, { note, changes }), `Order ${item.platformOrderId} approved.`), [decide]);
 
   const reject = (item: ReviewQueueItem, why: string, asException: boolean) =>
-    decide(item.orderId, () => api.reject(item.orderId, { reviewer, reason: why, mode: asException ? 'exception' : 'cancel' }),
+    decide(item.orderId, () => api.reject(item.orderId, { reason: why, mode: asException ? 'exception' : 'cancel' }),
       asException ? `Order ${item.platformOrderId} set aside in the exception queue.` : `Order ${item.platformOrderId} rejected and cancelled.`);
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -34,3 +34,11 @@ export const byType = (type: string) => activities.find(a => a.typeName === type
 
 /** GET /api/shops, one demo shop. */
 export const shops = { items: [{ id: 1, code: 'tb-tea-flagship', name: '茶语旗舰店 (淘宝)', platform: 'taobao', isEnabled: true, version: 1, workflowDefinitionId: null }] };
+
+/** GET /api/shops with both demo shops, for screens that pick among them. */
+export const twoShops = {
+  items: [
+    ...shops.items,
+    { id: 2, code: 'jd-tea-self', name: '茶语京东自营店', platform: 'jd', isEnabled: true, version: 1, workflowDefinitionId: null },
+  ],
+};

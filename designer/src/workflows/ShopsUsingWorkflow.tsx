@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Shop } from '../api';
 import { errorText } from '../shell/format';
+import { can } from '../shell/permissions';
+import { useMe } from '../shell/session';
 
 const DEFAULT_WORKFLOW = 'sales-order';
 
-/** Which shops' new orders run this workflow; a shop runs the default sales-order unless it names another. */
+/**
+ * Which shops' new orders run this workflow; a shop runs the default sales-order unless it names another. Changing a
+ * shop is an admin's: others see the same list, read-only.
+ */
 export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: string; published: boolean }) {
+  const mayChange = can(useMe(), 'shops');
   const [shops, setShops] = useState<Shop[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -30,10 +36,11 @@ export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: 
     <section className="shops-using" aria-label="Shops running this workflow">
       <h4>Shops running it</h4>
       {!published && <p className="small">Publish it first; then pick the shops whose new orders run it.</p>}
+      {published && !mayChange && <p className="small muted">An admin picks the shops that run it.</p>}
       {shops.map(shop => (
         <label key={shop.id} className="check">
           <input type="checkbox" aria-label={`Run for ${shop.name}`} checked={runs(shop)}
-            disabled={!published || (definitionId === DEFAULT_WORKFLOW && runs(shop))}
+            disabled={!mayChange || !published || (definitionId === DEFAULT_WORKFLOW && runs(shop))}
             onChange={e => void toggle(shop, e.target.checked)} />
           {shop.name}
           {!runs(shop) && <span className="muted small"> · runs {shop.workflowDefinitionId ?? DEFAULT_WORKFLOW}</span>}

@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ActivityDescriptor, type DefinitionError, type WorkflowDefinition } from '../api';
 import { addLeaveGuard, navigate } from '../shell/router';
+import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
@@ -155,6 +156,17 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     addActivity(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   }, [addActivity, flow]);
 
+  // A 401 keeps the canvas as it is (the shell puts a sign-in dialog over it) and runs the action again after signing in.
+  const pendingRetry = useRef<(() => void) | null>(null);
+  useEffect(() => () => pendingRetry.current?.(), []);
+  const afterSignIn = useCallback((run: () => void) => {
+    pendingRetry.current?.();
+    pendingRetry.current = retryAfterSignIn(() => { pendingRetry.current = null; run(); });
+    setMessage({ kind: 'error', text: 'Your session has ended: nothing was lost. Sign in again and it is saved then.' });
+  }, []);
+  const saveRef = useRef<() => Promise<WorkflowDefinition | null>>(async () => null);
+  const publishRef = useRef<() => Promise<void>>(async () => undefined);
+
   const save = useCallback(async (): Promise<WorkflowDefinition | null> => {
     setBusy(true);
     setMessage(null);
@@ -172,12 +184,14 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       if (isNew) navigate(`/workflows/${encodeURIComponent(definitionId)}`, { force: true });
       return result;
     } catch (e) {
-      showError(e);
+      if (e instanceof ApiError && e.status === 401) afterSignIn(() => void saveRef.current());
+      else showError(e);
       return null;
     } finally {
       setBusy(false);
     }
-  }, [definitionId, doc, loaded, isNew]);
+  }, [definitionId, doc, loaded, isNew, afterSignIn]);
+  saveRef.current = save;
 
   const publish = useCallback(async () => {
     if (dirty && !(await save())) return;
@@ -190,11 +204,13 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       setDiff(null);
       setMessage({ kind: 'ok', text: `Version ${result.version} published: new orders run it.` });
     } catch (e) {
-      showError(e);
+      if (e instanceof ApiError && e.status === 401) afterSignIn(() => void publishRef.current());
+      else showError(e);
     } finally {
       setBusy(false);
     }
-  }, [definitionId, dirty, save]);
+  }, [definitionId, dirty, save, afterSignIn]);
+  publishRef.current = publish;
 
   function showError(e: unknown) {
     if (e instanceof ApiError) {

@@ -1,0 +1,88 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiKey } from '../api';
+import { twoShops } from '../test/fixtures';
+import { mockFetch } from '../test/fetchMock';
+import { ApiKeysPage } from './ApiKeysPage';
+
+const secret = 'ok_live_3f9a8c2d1e7b4a6f9c0d2e4f6a8b0c1d';
+
+/** Shop 1's keys kept in memory as the server would: the secret is in the create answer only, never in the list. */
+function serve() {
+  let keys: ApiKey[] = [{ id: 1, name: 'ERP sync', prefix: 'ok_live_aa11', createdAt: '2026-11-20T08:00:00Z', createdBy: 'admin', revokedAt: null, revokedBy: null }];
+  return mockFetch(call => {
+    if (call.url.startsWith('/api/shops?')) return { body: twoShops };
+    if (call.url === '/api/shops/1/api-keys' && call.method === 'GET') return { body: keys };
+    if (call.url === '/api/shops/2/api-keys' && call.method === 'GET') return { body: [] };
+    if (call.url === '/api/shops/1/api-keys' && call.method === 'POST') {
+      const name = (call.body as { name: string }).name;
+      keys = [...keys, { id: 2, name, prefix: 'ok_live_3f9a', createdAt: '2026-11-23T08:00:00Z', revokedAt: null }];
+      return { status: 201, body: { id: 2, name, prefix: 'ok_live_3f9a', key: secret } };
+    }
+    if (call.url === '/api/shops/1/api-keys/1' && call.method === 'DELETE') {
+      keys = keys.map(k => (k.id === 1 ? { ...k, revokedAt: '2026-11-23T09:00:00Z', revokedBy: 'admin' } : k));
+      return { status: 204 };
+    }
+    return undefined;
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('ApiKeysPage', () => {
+  it('creates a key and shows it once, with a warning and a copy button, until dismissed', async () => {
+    const calls = serve();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<ApiKeysPage />);
+    expect(await screen.findByTestId('api-key-ERP sync')).toHaveTextContent('ok_live_aa11…');
+    fireEvent.change(screen.getByLabelText('Key name'), { target: { value: '聚水潭 bridge' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })); });
+    expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/shops/1/api-keys', body: { name: '聚水潭 bridge' } });
+
+    const shown = await screen.findByTestId('new-key');
+    expect(shown).toHaveTextContent('Copy this key now: it is shown only once.');
+    expect(within(shown).getByTestId('new-key-value')).toHaveTextContent(secret);
+    await act(async () => { fireEvent.click(within(shown).getByRole('button', { name: 'Copy' })); });
+    expect(writeText).toHaveBeenCalledWith(secret);
+    expect(screen.getByRole('status')).toHaveTextContent('Key copied');
+    // The list has the new key by its prefix only.
+    expect(await screen.findByTestId('api-key-聚水潭 bridge')).toHaveTextContent('ok_live_3f9a…');
+    expect(screen.getByTestId('api-key-聚水潭 bridge')).not.toHaveTextContent(secret);
+
+    fireEvent.click(within(shown).getByRole('button', { name: /Done/ }));
+    expect(screen.queryByTestId('new-key')).toBeNull();
+    expect(document.body).not.toHaveTextContent(secret);
+  });
+
+  it('revokes a key only after confirmation', async () => {
+    const calls = serve();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    render(<ApiKeysPage />);
+    const row = await screen.findByTestId('api-key-ERP sync');
+    fireEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Revoke “ERP sync”'));
+    expect(calls.some(c => c.method === 'DELETE')).toBe(false);
+
+    confirm.mockReturnValue(true);
+    await act(async () => { fireEvent.click(within(row).getByRole('button', { name: 'Revoke' })); });
+    expect(calls.find(c => c.method === 'DELETE')!.url).toBe('/api/shops/1/api-keys/1');
+    await waitFor(() => expect(screen.getByTestId('api-key-ERP sync')).toHaveTextContent(/Revoked .* by admin/));
+    expect(within(screen.getByTestId('api-key-ERP sync')).queryByRole('button', { name: 'Revoke' })).toBeNull();
+  });
+
+  it("switches to another shop's keys and forgets a shown key", async () => {
+    serve();
+    render(<ApiKeysPage />);
+    await screen.findByTestId('api-key-ERP sync');
+    fireEvent.change(screen.getByLabelText('Key name'), { target: { value: 'tmp' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })); });
+    await screen.findByTestId('new-key');
+    fireEvent.change(screen.getByLabelText('Shop'), { target: { value: '2' } });
+    expect(await screen.findByText('No keys for this shop.')).toBeInTheDocument();
+    expect(screen.queryByTestId('new-key')).toBeNull();
+  });
+});

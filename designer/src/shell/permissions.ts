@@ -1,0 +1,44 @@
+import type { Me, Role } from '../api';
+
+// What each role may do in the designer; the server checks the same and answers 403 otherwise.
+
+export type Ability =
+  | 'workflows' // workflow definitions: edit, publish, pick shops
+  | 'rules'
+  | 'review' // the review inbox
+  | 'exceptions' // the exception queue, setting an order aside, resolving
+  | 'orders' // orders and their journey (read)
+  | 'instances' // retry or cancel a workflow instance
+  | 'shops' // change a shop, e.g. which workflow its new orders run (the server keeps shops to admins)
+  | 'users'
+  | 'apiKeys';
+
+const grants: Record<Role, Ability[]> = {
+  Admin: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances', 'shops', 'users', 'apiKeys'],
+  OpsLead: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances'],
+  Reviewer: ['review', 'exceptions', 'orders'],
+  Warehouse: ['orders'],
+  Integration: [],
+};
+
+export function can(me: Me, ability: Ability): boolean {
+  return me.roles.some(role => grants[role]?.includes(ability));
+}
+
+/** Reviewers and warehouse staff see only the shops they are assigned; ops leads and admins see every shop. */
+export function isScoped(me: Me): boolean {
+  return !me.roles.some(role => role === 'Admin' || role === 'OpsLead');
+}
+
+const roleLabels: Record<Role, string> = {
+  Admin: 'Admin',
+  OpsLead: 'Ops lead',
+  Reviewer: 'Reviewer',
+  Warehouse: 'Warehouse',
+  Integration: 'Integration',
+};
+
+export const roleLabel = (role: Role) => roleLabels[role] ?? role;
+
+/** The roles a person can be given in the designer (Integration belongs to API keys). */
+export const personRoles: Role[] = ['Admin', 'OpsLead', 'Reviewer', 'Warehouse'];
