@@ -19,8 +19,11 @@ export async function snap(page: Page, name: string): Promise<void> {
 export async function signIn(page: Page, person: Person): Promise<void> {
   await page.goto('/');
   const signOut = page.getByRole('button', { name: 'Sign out' });
-  if (await signOut.isVisible().catch(() => false)) await signOut.click();
-  await page.getByLabel('User name').fill(person.userName);
+  const userName = page.getByLabel('User name');
+  // The session is read at load: wait until the page shows either the signed-in top bar or the sign-in form.
+  await expect(signOut.or(userName)).toBeVisible();
+  if (await signOut.isVisible()) await signOut.click();
+  await userName.fill(person.userName);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('who')).toContainText(person.userName);
