@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,11 @@ namespace Orchestrator.Persistence;
 
 /// <summary>
 /// The one database of the server; each provider project holds only its migrations and wiring. People's accounts live
-/// here too (ASP.NET Core Identity's tables), so signing in needs no second store.
+/// here too (ASP.NET Core Identity's tables), so signing in needs no second store, and so does the key ring that
+/// protects sign-in cookies, so every server of a cluster reads the cookies the others issued.
 /// </summary>
 public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options)
-    : IdentityDbContext<OrchestratorUser, IdentityRole<long>, long>(options)
+    : IdentityDbContext<OrchestratorUser, IdentityRole<long>, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Platform> Platforms => Set<Platform>();
 
@@ -77,6 +79,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<StockChange> StockChanges => Set<StockChange>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring (cookie encryption), shared by every server on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private List<Action>? _afterCommit;
 

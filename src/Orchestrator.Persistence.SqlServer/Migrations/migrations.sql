@@ -1307,7 +1307,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -1327,7 +1327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -1341,7 +1341,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -1368,7 +1368,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -1383,7 +1396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -1398,7 +1411,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -1413,7 +1426,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -1427,7 +1440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -1442,7 +1455,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Prefix] ON [ApiKeys] ([Prefix]);
@@ -1450,7 +1463,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE INDEX [IX_ApiKeys_ShopId] ON [ApiKeys] ([ShopId]);
@@ -1458,7 +1471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -1466,7 +1479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -1474,7 +1487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -1482,7 +1495,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -1490,7 +1503,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -1498,7 +1511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -1506,7 +1519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -1514,11 +1527,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123185018_Security'
+    WHERE [MigrationId] = N'20261123193146_Security'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123185018_Security', N'10.0.14');
+    VALUES (N'20261123193146_Security', N'10.0.14');
 END;
 
 COMMIT;

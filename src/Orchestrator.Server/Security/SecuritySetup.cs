@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Persistence;
@@ -39,6 +40,9 @@ internal static class SecuritySetup
         builder.Services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<OrchestratorUser>>();
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.RecheckInterval);
 
+        // Cookies are encrypted with a key ring kept in the database, so any server of a cluster (or a restarted one)
+        // reads the cookies another issued.
+        builder.Services.AddDataProtection().SetApplicationName("Orchestrator").PersistKeysToDbContext<OrchestratorDbContext>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddAuthentication(EitherScheme)
