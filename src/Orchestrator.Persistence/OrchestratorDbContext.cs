@@ -7,6 +7,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Workflows;
@@ -68,6 +69,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     /// <summary>The stock sync outbox (see <see cref="StockSyncOutbox"/>).</summary>
     public DbSet<StockChange> StockChanges => Set<StockChange>();
+
+    /// <summary>Who changed which audited record, when, from what to what (see <see cref="AuditInterceptor"/>).</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     private List<Action>? _afterCommit;
 

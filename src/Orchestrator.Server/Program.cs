@@ -1,4 +1,5 @@
 using Orchestrator.Server.Apis.Activities;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Apis.Combos;
 using Orchestrator.Server.Apis.Exceptions;
 using Orchestrator.Server.Apis.Floor;
@@ -52,6 +53,7 @@ app.MapPickListsApi();
 app.MapPackagesApi();
 app.MapRulesApi();
 app.MapBuyerBlacklistApi();
+app.MapAuditApi();
 app.MapDesigner();
 
 await app.PrepareDatabaseAsync(DemoData.IsWanted(app.Configuration, args));

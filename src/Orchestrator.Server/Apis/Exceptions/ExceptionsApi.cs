@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Workflows.Runtime.Grains;
 
 namespace Orchestrator.Server.Apis.Exceptions;
@@ -85,8 +87,9 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Raise(
-        long orderId, RaiseExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        long orderId, RaiseExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
+        using var acting = actor.ActFor(request.By);
         var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         if (instanceId is null)
         {
@@ -118,8 +121,9 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Resolve(
-        long entryId, ResolveExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        long entryId, ResolveExceptionRequest request, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
+        using var acting = actor.ActFor(request.By);
         if (await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry)
         {
             return Problems.NotFound("Exception queue entry", entryId);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
 
@@ -110,11 +112,18 @@ internal static class WorkflowInstancesApi
         return await AnswerAsync(reply, instanceId, db, ct);
     }
 
-    private static async Task<IResult> Cancel(Guid instanceId, CancelRequest? request, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
+    private static async Task<IResult> Cancel(
+        Guid instanceId, CancelRequest? request, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(null);
+        return await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
+    }
 
-    private static async Task<IResult> Retry(Guid instanceId, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).RetryAsync(), instanceId, db, ct);
+    private static async Task<IResult> Retry(Guid instanceId, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(null);
+        return await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).RetryAsync(), instanceId, db, ct);
+    }
 
     private static async Task<IResult> AnswerAsync(InstanceReply reply, Guid instanceId, OrchestratorDbContext db, CancellationToken ct) => reply.Kind switch
     {
