@@ -42,7 +42,10 @@ public static class AuditEntityTypes
     /// <summary>The types the save interceptor captures from the change tracker; rule sets are immutable versions, audited by their store.</summary>
     internal static FrozenDictionary<Type, AuditedType> Tracked { get; } = new AuditedType[]
     {
-        new(typeof(WorkflowDefinitionRecord), WorkflowDefinition, e => ((WorkflowDefinitionRecord)e).DefinitionId, Audits: f => !Bookkeeping.Contains(f)),
+        // A definition's version is which version of the workflow it is (its concurrency counter is Revision).
+        new(typeof(WorkflowDefinitionRecord), WorkflowDefinition, e => ((WorkflowDefinitionRecord)e).DefinitionId,
+            Audits: f => f == nameof(WorkflowDefinitionRecord.Version) || !Bookkeeping.Contains(f),
+            ContentOnlyWith: (nameof(WorkflowDefinitionRecord.Json), nameof(WorkflowDefinitionRecord.ContentHash))),
         new(typeof(BuyerBlacklistEntry), BuyerBlacklist, e => $"{((BuyerBlacklistEntry)e).PlatformId}:{((BuyerBlacklistEntry)e).NormalizedBuyerNick}",
             Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Shop), Shop, null, Audits: f => !Bookkeeping.Contains(f)),

@@ -243,7 +243,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (!type.Audits(name))
+            if (!type.Audits(name) || (action == AuditAction.Updated && type.ContentOnlyWith is { } content && content.Field == name && !Changed(entry.Property(content.Hash))))
             {
                 continue;
             }
@@ -252,7 +252,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             {
                 AuditAction.Created => (null, property.CurrentValue),
                 AuditAction.Deleted => (property.OriginalValue, null),
-                _ when property.IsModified => (property.OriginalValue, property.CurrentValue),
+                _ when Changed(property) => (property.OriginalValue, property.CurrentValue),
                 _ => (null, null),
             };
             if (!Equals(from, to))
@@ -309,6 +309,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         _written = null;
         _awaitingIds = null;
     }
+
+    private static bool Changed(PropertyEntry property) => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue);
 
     private static string Id(EntityEntry entry) => Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
