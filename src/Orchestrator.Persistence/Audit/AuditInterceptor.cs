@@ -148,6 +148,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     private bool Capture(DbContext db)
     {
         var routine = actor.IsRoutine;
+        var name = Clip(actor.Name, 128);
         var at = clock.GetUtcNow().UtcDateTime;
         List<AuditEntry>? entries = null;
         Dictionary<(long, long), StockMovement>? movements = null;
@@ -173,7 +174,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
                 if (entry.Entity is AuditEntry { Actor: "" } byHand)
                 {
-                    byHand.Actor = Clip(actor.Name, 128);
+                    byHand.Actor = name;
                     byHand.At = at;
                     continue;
                 }
@@ -183,7 +184,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                     continue;
                 }
 
-                if (Describe(entry, type, at) is not { } audit)
+                if (TrackedChanges.Describe(entry, type, name, at) is not { } audit)
                 {
                     continue;
                 }
@@ -226,57 +227,6 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         return _awaitingIds is { Count: > 0 };
     }
 
-    private AuditEntry? Describe(EntityEntry entry, AuditedType type, DateTime at)
-    {
-        var action = entry.State switch
-        {
-            EntityState.Added => AuditAction.Created,
-            EntityState.Deleted => AuditAction.Deleted,
-            _ => AuditAction.Updated,
-        };
-        if (action == AuditAction.Created && !type.AuditsCreation)
-        {
-            return null;
-        }
-
-        var changes = new List<AuditChange>();
-        foreach (var property in entry.Properties)
-        {
-            var name = property.Metadata.Name;
-            if (!type.Audits(name) || (action == AuditAction.Updated && type.ContentOnlyWith is { } content && content.Field == name && !Changed(entry.Property(content.Hash))))
-            {
-                continue;
-            }
-
-            var (from, to) = action switch
-            {
-                AuditAction.Created => (null, property.CurrentValue),
-                AuditAction.Deleted => (property.OriginalValue, null),
-                _ when Changed(property) => (property.OriginalValue, property.CurrentValue),
-                _ => (null, null),
-            };
-            if (!Equals(from, to))
-            {
-                changes.Add(AuditChange.Of(JsonNamingPolicy.CamelCase.ConvertName(name), from, to));
-            }
-        }
-
-        if (changes.Count == 0 && action == AuditAction.Updated)
-        {
-            return null;
-        }
-
-        return new AuditEntry
-        {
-            At = at,
-            Actor = Clip(actor.Name, 128),
-            EntityType = type.Name,
-            EntityId = type.NaturalId?.Invoke(entry.Entity) ?? Id(entry),
-            Action = action,
-            Changes = AuditChange.Serialize(changes),
-        };
-    }
-
     /// <summary>The records inserted a moment ago now have their ids: their entries go in with the same transaction.</summary>
     private bool AddAwaitingIds(DbContext db)
     {
@@ -288,7 +238,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         _awaitingIds = null;
         foreach (var (entry, audit) in awaiting)
         {
-            audit.EntityId = Id(entry);
+            audit.EntityId = TrackedChanges.Id(entry);
             db.Add(audit);
             (_written ??= []).Add(audit);
         }
@@ -309,10 +259,6 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         _written = null;
         _awaitingIds = null;
     }
-
-    private static bool Changed(PropertyEntry property) => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue);
-
-    private static string Id(EntityEntry entry) => Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
 }
