@@ -61,6 +61,14 @@ public static class AuditEntityTypes
             Audits: f => f == nameof(Domain.Inventory.StockItem.OnHand), SkippedWhenRoutine: true),
     }.ToFrozenDictionary(t => t.ClrType);
 
+    /// <summary>Rows of an audited record's list, audited as changes of that record (see <see cref="AuditedChild"/>).</summary>
+    internal static FrozenDictionary<Type, AuditedChild> TrackedChildren { get; } = new AuditedChild[]
+    {
+        new(typeof(ComboItem), typeof(Combo), nameof(ComboItem.ComboId), e => $"items.{((ComboItem)e).GoodsId}.quantity", nameof(ComboItem.Quantity)),
+        new(typeof(ShopWarehouse), typeof(Shop), nameof(ShopWarehouse.ShopId), e => $"warehouses.{((ShopWarehouse)e).WarehouseId}.priority",
+            nameof(ShopWarehouse.Priority)),
+    }.ToFrozenDictionary(t => t.ClrType);
+
     /// <summary>A stock figure is identified by where and what: <c>&lt;warehouseId&gt;:&lt;goodsId&gt;</c>.</summary>
     public static string StockItemId(long warehouseId, long goodsId) => $"{warehouseId}:{goodsId}";
 

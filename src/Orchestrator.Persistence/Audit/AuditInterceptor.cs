@@ -153,6 +153,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         List<AuditEntry>? entries = null;
         Dictionary<(long, long), StockMovement>? movements = null;
         List<(StockItem Stock, AuditEntry Audit)>? stock = null;
+        Dictionary<(Type, object), AuditEntry>? parents = null;
+        List<ChildChange>? children = null;
 
         // The context detected changes just before this (it bumps versions); one pass, no detection per call.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -179,6 +181,16 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                     continue;
                 }
 
+                if (AuditEntityTypes.TrackedChildren.TryGetValue(entry.Metadata.ClrType, out var child))
+                {
+                    if (TrackedChanges.DescribeChild(entry, child) is { } change)
+                    {
+                        (children ??= []).Add(new ChildChange(child.ParentType, entry.Property(child.ParentKey).CurrentValue!, change));
+                    }
+
+                    continue;
+                }
+
                 if (!AuditEntityTypes.Tracked.TryGetValue(entry.Metadata.ClrType, out var type) || (routine && type.SkippedWhenRoutine))
                 {
                     continue;
@@ -187,6 +199,11 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 if (TrackedChanges.Describe(entry, type, name, at) is not { } audit)
                 {
                     continue;
+                }
+
+                if (type.NaturalId is null)
+                {
+                    (parents ??= [])[(entry.Metadata.ClrType, entry.Property("Id").CurrentValue!)] = audit;
                 }
 
                 if (type.NaturalId is null && entry.State == EntityState.Added)
@@ -209,6 +226,11 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
+        foreach (var orphan in MergeChildren(children, parents, name, at))
+        {
+            (entries ??= []).Add(orphan);
+        }
+
         // A stock figure changed by hand comes with its movement row: its reason says why.
         foreach (var (item, audit) in stock ?? [])
         {
@@ -225,6 +247,34 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         }
 
         return _awaitingIds is { Count: > 0 };
+    }
+
+    /// <summary>
+    /// A combo's items and a shop's warehouse list are edits of the combo or shop: their changes join its entry, or make
+    /// one when only the list changed (returned, to be added).
+    /// </summary>
+    private static List<AuditEntry> MergeChildren(List<ChildChange>? children, Dictionary<(Type, object), AuditEntry>? parents, string actor, DateTime at)
+    {
+        var made = new List<AuditEntry>();
+        foreach (var group in children?.GroupBy(c => (c.ParentType, c.ParentId)) ?? [])
+        {
+            if (parents?.GetValueOrDefault(group.Key) is not { } parent)
+            {
+                parent = new AuditEntry
+                {
+                    At = at,
+                    Actor = actor,
+                    EntityType = AuditEntityTypes.Tracked[group.Key.ParentType].Name,
+                    EntityId = Convert.ToString(group.Key.ParentId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    Action = AuditAction.Updated,
+                };
+                made.Add(parent);
+            }
+
+            parent.Changes = AuditChange.Serialize([.. AuditChange.Deserialize(parent.Changes), .. group.Select(c => c.Change).OrderBy(c => c.Field, StringComparer.Ordinal)]);
+        }
+
+        return made;
     }
 
     /// <summary>The records inserted a moment ago now have their ids: their entries go in with the same transaction.</summary>
@@ -261,4 +311,6 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private sealed record ChildChange(Type ParentType, object ParentId, AuditChange Change);
 }

@@ -59,6 +59,19 @@ internal static class TrackedChanges
         };
     }
 
+    /// <summary>One row of a parent's list as a change of the parent, e.g. <c>items.12.quantity</c> from 1 to 2 (null when added or removed).</summary>
+    public static AuditChange? DescribeChild(EntityEntry entry, AuditedChild child)
+    {
+        var value = entry.Property(child.Value);
+        var (from, to) = entry.State switch
+        {
+            EntityState.Added => (null, value.CurrentValue),
+            EntityState.Deleted => (value.OriginalValue, null),
+            _ => (value.OriginalValue, value.CurrentValue),
+        };
+        return Equals(from, to) ? null : AuditChange.Of(child.Field(entry.Entity), from, to);
+    }
+
     /// <summary>The database id of a record keyed by it (known once it is inserted).</summary>
     public static string Id(EntityEntry entry) => Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 

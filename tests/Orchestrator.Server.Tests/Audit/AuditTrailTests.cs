@@ -126,6 +126,39 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
     }
 
     [SkippableFact]
+    public async Task A_combos_items_and_a_shops_warehouse_list_are_audited_on_the_combo_and_the_shop()
+    {
+        var (tea, cup) = (await CreateGoodsAsync(Unique("TEA")), await CreateGoodsAsync(Unique("CUP")));
+        var combo = await CreateComboAsync(Unique("SET"), (tea.MerchantCode, 1), (cup.MerchantCode, 2));
+        await OkAsync(await Client.PutAsJsonAsync($"/api/combos/{combo.Id}", new JsonObject
+        {
+            ["code"] = combo.Code, ["name"] = combo.Name, ["isEnabled"] = true, ["version"] = combo.Version,
+            ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = tea.MerchantCode, ["quantity"] = 1 }, new JsonObject { ["merchantCode"] = cup.MerchantCode, ["quantity"] = 4 }),
+        }, ServerFixture.Json));
+        var shop = await CreateReadyShopAsync();
+        var second = await PostCreatedAsync("/api/warehouses", new JsonObject
+        {
+            ["code"] = Unique("WH"), ["name"] = "广州仓", ["province"] = "广东省", ["city"] = "广州市", ["address"] = "天河路2号",
+        });
+        var shopVersion = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}", ServerFixture.Json))!["version"]!.GetValue<int>();
+        await OkAsync(await Client.PutAsJsonAsync($"/api/shops/{shop}/warehouse-strategy", new JsonObject
+        {
+            ["allowOutOfStock"] = false, ["allowSplitPackages"] = true, ["version"] = shopVersion,
+            ["warehouses"] = new JsonArray(new JsonObject { ["warehouseId"] = await WarehouseOfAsync(shop), ["priority"] = 1 }, new JsonObject { ["warehouseId"] = second, ["priority"] = 2 }),
+        }, ServerFixture.Json));
+
+        var comboTrail = await TrailAsync("Combo", $"{combo.Id}");
+        var shopEdit = (await TrailAsync("Shop", $"{shop}"))[0];
+
+        Assert.Equal(["Updated", "Created"], comboTrail.Select(e => e["action"]!.GetValue<string>()));
+        var quantity = Assert.Single(comboTrail[0]["changes"]!.AsArray())!;
+        Assert.Equal(($"items.{cup.Id}.quantity", 2, 4), (quantity["field"]!.GetValue<string>(), quantity["from"]!.GetValue<int>(), quantity["to"]!.GetValue<int>()));
+        Assert.Equal(1, Change(comboTrail[1], $"items.{tea.Id}.quantity")!["to"]!.GetValue<int>());
+        Assert.Equal(2, Change(shopEdit, $"warehouses.{second}.priority")!["to"]!.GetValue<int>());
+        Assert.True(Change(shopEdit, "allowSplitPackages")!["to"]!.GetValue<bool>());
+    }
+
+    [SkippableFact]
     public async Task A_transfer_that_rolls_back_leaves_no_audit_row()
     {
         var (first, second) = (Unique("TEA"), Unique("TEA"));
