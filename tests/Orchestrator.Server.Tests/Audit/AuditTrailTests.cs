@@ -86,7 +86,11 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var warehouse = await WarehouseOfAsync(shop);
         var other = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
-            ["code"] = Unique("WH"), ["name"] = "广州仓", ["province"] = "广东省", ["city"] = "广州市", ["address"] = "天河路2号",
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "天河路2号",
         });
         var (goodsId, _, _) = await StockAsync(warehouse, code);
 
@@ -94,7 +98,10 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         await AdjustAsync(warehouse, "盘点 stock-take", new JsonObject { ["merchantCode"] = code, ["onHand"] = 90 });
         await OkAsync(await Client.PostAsJsonAsync("/api/stock:transfer", new JsonObject
         {
-            ["fromWarehouseId"] = warehouse, ["toWarehouseId"] = other, ["reason"] = "调拨 transfer", ["reference"] = "DB-1",
+            ["fromWarehouseId"] = warehouse,
+            ["toWarehouseId"] = other,
+            ["reason"] = "调拨 transfer",
+            ["reference"] = "DB-1",
             ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = code, ["quantity"] = 5 }),
         }, ServerFixture.Json));
 
@@ -114,7 +121,12 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var goods = await CreateGoodsAsync(Unique("TEA"));
         await OkAsync(await Client.PutAsJsonAsync($"/api/goods/{goods.Id}", new JsonObject
         {
-            ["merchantCode"] = goods.MerchantCode, ["name"] = goods.Name, ["weightKg"] = 0.3, ["price"] = 99, ["version"] = goods.Version, ["lowStockThreshold"] = 5,
+            ["merchantCode"] = goods.MerchantCode,
+            ["name"] = goods.Name,
+            ["weightKg"] = 0.3,
+            ["price"] = 99,
+            ["version"] = goods.Version,
+            ["lowStockThreshold"] = 5,
         }, ServerFixture.Json));
 
         var trail = await TrailAsync("Goods", $"{goods.Id}");
@@ -132,18 +144,27 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var combo = await CreateComboAsync(Unique("SET"), (tea.MerchantCode, 1), (cup.MerchantCode, 2));
         await OkAsync(await Client.PutAsJsonAsync($"/api/combos/{combo.Id}", new JsonObject
         {
-            ["code"] = combo.Code, ["name"] = combo.Name, ["isEnabled"] = true, ["version"] = combo.Version,
+            ["code"] = combo.Code,
+            ["name"] = combo.Name,
+            ["isEnabled"] = true,
+            ["version"] = combo.Version,
             ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = tea.MerchantCode, ["quantity"] = 1 }, new JsonObject { ["merchantCode"] = cup.MerchantCode, ["quantity"] = 4 }),
         }, ServerFixture.Json));
         var shop = await CreateReadyShopAsync();
         var second = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
-            ["code"] = Unique("WH"), ["name"] = "广州仓", ["province"] = "广东省", ["city"] = "广州市", ["address"] = "天河路2号",
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "天河路2号",
         });
         var shopVersion = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}", ServerFixture.Json))!["version"]!.GetValue<int>();
         await OkAsync(await Client.PutAsJsonAsync($"/api/shops/{shop}/warehouse-strategy", new JsonObject
         {
-            ["allowOutOfStock"] = false, ["allowSplitPackages"] = true, ["version"] = shopVersion,
+            ["allowOutOfStock"] = false,
+            ["allowSplitPackages"] = true,
+            ["version"] = shopVersion,
             ["warehouses"] = new JsonArray(new JsonObject { ["warehouseId"] = await WarehouseOfAsync(shop), ["priority"] = 1 }, new JsonObject { ["warehouseId"] = second, ["priority"] = 2 }),
         }, ServerFixture.Json));
 
@@ -166,7 +187,11 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var warehouse = await WarehouseOfAsync(shop);
         var other = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
-            ["code"] = Unique("WH"), ["name"] = "广州仓", ["province"] = "广东省", ["city"] = "广州市", ["address"] = "天河路2号",
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "天河路2号",
         });
         var (goodsId, _, _) = await StockAsync(warehouse, first);
         var before = await TrailAsync("StockItem", $"{warehouse}:{goodsId}");
@@ -174,7 +199,9 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         // The first item moves inside the transaction, the second is short: the whole transfer, audit included, rolls back.
         var refused = await Client.PostAsJsonAsync("/api/stock:transfer", new JsonObject
         {
-            ["fromWarehouseId"] = warehouse, ["toWarehouseId"] = other, ["reason"] = "调拨 transfer",
+            ["fromWarehouseId"] = warehouse,
+            ["toWarehouseId"] = other,
+            ["reason"] = "调拨 transfer",
             ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = first, ["quantity"] = 5 }, new JsonObject { ["merchantCode"] = second, ["quantity"] = 500 }),
         }, ServerFixture.Json);
 
