@@ -79,6 +79,49 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
     }
 
     [SkippableFact]
+    public async Task Setting_an_order_aside_and_resolving_it_are_audited_as_the_people_who_did_it()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var orderId = await PushPaidOrderAsync(shop, code);
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+
+        var raised = await Client.PostAsJsonAsync($"/api/orders/{orderId}/exceptions",
+            new JsonObject { ["kind"] = "AddressProblem", ["detail"] = "门牌号缺失", ["by"] = "客服小王" }, ServerFixture.Json);
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var entryId = (await raised.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!["id"]!.GetValue<long>();
+        await OkAsync(await Client.PostAsJsonAsync($"/api/exceptions/{entryId}:resolve", new JsonObject { ["by"] = "客服小李", ["note"] = "已补全" }, ServerFixture.Json));
+
+        var trail = await TrailAsync("SalesOrder", $"{orderId}");
+
+        Assert.Equal([("客服小李", "Exception", "Picking"), ("客服小王", "Picking", "Exception")],
+            trail.Select(e => (e["actor"]!.GetValue<string>(), Change(e, "status")!["from"]!.GetValue<string>(), Change(e, "status")!["to"]!.GetValue<string>())));
+        Assert.Equal("AddressProblem", Change(trail[1], "exceptionKind")!["to"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task A_platform_push_that_changes_an_order_before_review_is_audited()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var platformOrderId = Unique("TB");
+        var unpaid = PaidOrder(platformOrderId, (code, 1));
+        unpaid["status"] = "WAIT_BUYER_PAY";
+        unpaid.Remove("payTime");
+        var orderId = (await PushAsync(shop, unpaid, HttpStatusCode.Created)).Order.Id;
+        var paid = PaidOrder(platformOrderId, (code, 1));
+        paid["modified"] = "2026-11-11T00:05:00+08:00";
+        paid["receiver"]!["address"] = "文三路100号";
+        await PushAsync(shop, paid, HttpStatusCode.OK);
+
+        var edit = Assert.Single(await TrailAsync("SalesOrder", $"{orderId}"));
+
+        Assert.Equal(("system", "Updated"), (edit["actor"]!.GetValue<string>(), edit["action"]!.GetValue<string>()));
+        Assert.Equal(("文三路90号", "文三路100号"), (Change(edit, "receiverAddress")!["from"]!.GetValue<string>(), Change(edit, "receiverAddress")!["to"]!.GetValue<string>()));
+        Assert.Equal(("AwaitingPayment", "PendingReview"), (Change(edit, "status")!["from"]!.GetValue<string>(), Change(edit, "status")!["to"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
     public async Task Stock_adjustments_stock_takes_and_transfers_record_on_hand_from_and_to_with_the_reason()
     {
         var code = Unique("TEA");
