@@ -84,7 +84,8 @@ internal static class WorkflowInstancesApi
     }
 
     private static async Task<IResult> Resume(
-        Guid instanceId, string bookmark, string? activityId, HttpRequest request, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct)
+        Guid instanceId, string bookmark, string? activityId, HttpRequest request, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor,
+        CancellationToken ct)
     {
         string? payload = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -108,6 +109,8 @@ internal static class WorkflowInstancesApi
             payload = document.RootElement.GetRawText();
         }
 
+        // Any stimulus may be sent here (a review decision with edits too), so what it changes is a person's, unlike the floor endpoints' scans.
+        using var acting = actor.ActFor(null);
         var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(bookmark, activityId, payload);
         return await AnswerAsync(reply, instanceId, db, ct);
     }
