@@ -10,6 +10,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Security;
@@ -82,6 +83,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     /// <summary>ASP.NET Core Data Protection's key ring (cookie encryption), shared by every server on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    /// <summary>Who changed which audited record, when, from what to what (see <see cref="AuditInterceptor"/>).</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     private List<Action>? _afterCommit;
 

@@ -1,6 +1,7 @@
 using Orchestrator.Server.Apis.Activities;
 using Orchestrator.Server.Apis.ApiKeys;
 using Orchestrator.Server.Apis.Auth;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Apis.Combos;
 using Orchestrator.Server.Apis.Exceptions;
 using Orchestrator.Server.Apis.Floor;
@@ -60,6 +61,7 @@ app.MapPickListsApi();
 app.MapPackagesApi();
 app.MapRulesApi();
 app.MapBuyerBlacklistApi();
+app.MapAuditApi();
 app.MapDesigner();
 app.UseOrchestratorSecurity();
 

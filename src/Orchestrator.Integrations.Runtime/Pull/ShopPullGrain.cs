@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Integrations;
 
 namespace Orchestrator.Integrations.Runtime.Pull;
@@ -64,6 +65,8 @@ public sealed partial class ShopPullGrain(IServiceScopeFactory scopes, IOptions<
         PullRun run;
         await using (var scope = scopes.CreateAsyncScope())
         {
+            // Order changes a scheduled pull brings in are the platform's, named after the shop in the audit trail.
+            scope.ServiceProvider.GetRequiredService<IAuditActor>().ActAs($"pull:{shop.Code}");
             var puller = scope.ServiceProvider.GetRequiredService<OrderPuller>();
             try
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Rules;
 
@@ -47,7 +48,8 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
     /// </summary>
     public async Task<PublishResult> PublishAsync(RuleScopeKind kind, long scopeId, RuleSet set, int basedOn, string change, CancellationToken ct)
     {
-        var current = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct) ?? 0;
+        var previous = await Versions(kind, scopeId).OrderByDescending(r => r.Version).Select(r => new { r.Version, r.Json }).FirstOrDefaultAsync(ct);
+        var current = previous?.Version ?? 0;
         if (current != basedOn)
         {
             return PublishResult.Stale(current);
@@ -69,6 +71,8 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.RuleSetVersions.Add(record);
+        var audit = RuleSetAudit.Describe(kind, scopeId, previous?.Json, set, record.Version, record.Change);
+        db.AuditEntries.Add(audit);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -76,6 +80,7 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
         catch (DbUpdateException)
         {
             db.Entry(record).State = EntityState.Detached;
+            db.Entry(audit).State = EntityState.Detached;
             var now = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct) ?? 0;
             if (now == basedOn)
             {

@@ -1307,7 +1307,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -1327,7 +1327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -1341,7 +1341,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -1368,7 +1368,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [Actor] nvarchar(128) NOT NULL,
+        [EntityType] nvarchar(64) NOT NULL,
+        [EntityId] nvarchar(200) NOT NULL,
+        [Action] nvarchar(16) NOT NULL,
+        [Changes] nvarchar(max) NOT NULL,
+        [Summary] nvarchar(500) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -1381,7 +1399,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -1396,7 +1414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -1411,7 +1429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -1426,7 +1444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -1440,7 +1458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -1455,7 +1473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Prefix] ON [ApiKeys] ([Prefix]);
@@ -1463,7 +1481,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE INDEX [IX_ApiKeys_ShopId] ON [ApiKeys] ([ShopId]);
@@ -1471,7 +1489,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -1479,7 +1497,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -1487,7 +1505,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -1495,7 +1513,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -1503,7 +1521,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -1511,7 +1529,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -1519,7 +1537,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -1527,11 +1545,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123193146_Security'
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityId_At] ON [AuditEntries] ([EntityType], [EntityId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123194800_SecurityAndAudit'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123193146_Security', N'10.0.14');
+    VALUES (N'20261123194800_SecurityAndAudit', N'10.0.14');
 END;
 
 COMMIT;

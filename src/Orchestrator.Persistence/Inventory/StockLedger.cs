@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Inventory;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Integrations;
 
 namespace Orchestrator.Persistence.Inventory;
@@ -8,6 +9,8 @@ namespace Orchestrator.Persistence.Inventory;
 /// Reserves, releases and deducts stock with conditional single-statement updates, so two orders racing for the last
 /// units can never reserve more than is available, on any provider. Callers run it inside the step's transaction
 /// (<see cref="BeginAsync"/>): the reservation rows and the counters commit or roll back together with the step.
+/// Reservations, releases and deductions are the workflow's and are not in the audit trail; a transfer is a person's
+/// and is (the source by hand here, the target by the save interceptor).
 /// </summary>
 public sealed class StockLedger(OrchestratorDbContext db)
 {
@@ -84,6 +87,10 @@ public sealed class StockLedger(OrchestratorDbContext db)
         target.UpdatedAt = now;
         var sourceAfter = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == goodsId).Select(s => s.OnHand).FirstAsync(cancellationToken);
         db.StockMovements.Add(new StockMovement { WarehouseId = from, GoodsId = goodsId, Delta = -quantity, OnHandAfter = sourceAfter, Reason = reason, Reference = reference, At = now });
+
+        // The source's count moved in SQL the change tracker never sees: its audit entry is written here, in the same transaction.
+        db.AuditEntries.Add(AuditEntry.Of(AuditEntityTypes.StockItem, AuditEntityTypes.StockItemId(from, goodsId), AuditAction.Updated,
+            [AuditChange.Of("onHand", sourceAfter + quantity, sourceAfter)], StockAudit.Summary(reason, reference)));
         db.StockMovements.Add(new StockMovement { WarehouseId = to, GoodsId = goodsId, Delta = quantity, OnHandAfter = target.OnHand, Reason = reason, Reference = reference, At = now });
         StockSyncOutbox.Add(db, [goodsId], now);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.PostgreSql;
 using Orchestrator.Persistence.Sqlite;
@@ -30,13 +31,18 @@ internal static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddDbContext<OrchestratorDbContext>(db => _ = options.Provider switch
+        builder.Services.AddDbContext<OrchestratorDbContext>((services, db) => (options.Provider switch
         {
             DatabaseProvider.Sqlite => db.UseOrchestratorSqlite(connectionString),
             DatabaseProvider.SqlServer => db.UseOrchestratorSqlServer(connectionString),
             DatabaseProvider.PostgreSql => db.UseOrchestratorPostgreSql(connectionString),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
-        });
+        }).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+
+        // The audit trail: one actor and one interceptor per scope (request, grain call, job), so each names its own actor.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+        builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddScoped<OrderIntake>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Instances;
@@ -26,6 +27,7 @@ public sealed partial class WorkflowInstanceGrain(
     private WorkflowInstanceRecord? _record;
     private InstanceState? _state;
     private ExecutableWorkflow? _workflow;
+    private string? _person;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -130,7 +132,7 @@ public sealed partial class WorkflowInstanceGrain(
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = new JournalEntry(++state.JournalSequence, current, "Cancel", JournalEvent.Cancelled, null, null, now, TimeSpan.Zero,
             reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(), null, null);
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         foreach (var handler in scope.ServiceProvider.GetServices<IInstanceCancellationHandler>())
         {
@@ -170,6 +172,19 @@ public sealed partial class WorkflowInstanceGrain(
     /// <summary>Loads the instance, lets <paramref name="prepare"/> change it (or refuse), runs it and re-arms timers.</summary>
     private async Task<InstanceReply> WithInstanceAsync(Func<InstanceState, Task<InstanceReply?>> prepare)
     {
+        _person = ActingPerson.Take();
+        try
+        {
+            return await WithLoadedInstanceAsync(prepare);
+        }
+        finally
+        {
+            _person = null;
+        }
+    }
+
+    private async Task<InstanceReply> WithLoadedInstanceAsync(Func<InstanceState, Task<InstanceReply?>> prepare)
+    {
         if (!await LoadAsync())
         {
             return new InstanceReply(ReplyKind.NotFound, null, $"No workflow instance has id {Id}.");
@@ -204,7 +219,7 @@ public sealed partial class WorkflowInstanceGrain(
             return null;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         try
         {
@@ -223,9 +238,17 @@ public sealed partial class WorkflowInstanceGrain(
         }
     }
 
+    /// <summary>A scope whose saves name the person this call acts for, or the workflow's routine when none.</summary>
+    private AsyncServiceScope CreateScope()
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IAuditActor>().ActAs(_person ?? AuditActors.Workflow, routine: _person is null);
+        return scope;
+    }
+
     private async Task CommitAsync(StepReport report)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = CreateScope();
         await CommitInAsync(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>(), report);
     }
 
@@ -245,7 +268,7 @@ public sealed partial class WorkflowInstanceGrain(
             return true;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         var record = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == Id);
         if (record is null)
@@ -309,7 +332,7 @@ public sealed partial class WorkflowInstanceGrain(
             return new InstanceReply(ReplyKind.Rejected, state.Status, $"The details are not JSON: {ex.Message}", "details");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         try
         {
@@ -344,7 +367,7 @@ public sealed partial class WorkflowInstanceGrain(
 
     private async Task ResolveIncidentsAsync(InstanceState state)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         await db.WorkflowIncidents.Where(i => i.InstanceId == Id && i.ResolvedAt == null)

@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows.Runtime.Grains;
-
+using Orchestrator.Persistence.Audit;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Security;
+using Orchestrator.Workflows.Runtime.Grains;
 
 namespace Orchestrator.Server.Apis.Exceptions;
 
@@ -93,8 +94,9 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Raise(
-        long orderId, RaiseExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        long orderId, RaiseExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
+        using var acting = actor.ActFor(http.User.ActorName());
         var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         if (instanceId is null)
         {
@@ -127,8 +129,9 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Resolve(
-        long entryId, ResolveExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        long entryId, ResolveExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
+        using var acting = actor.ActFor(http.User.ActorName());
         if (await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry)
         {
             return Problems.NotFound("Exception queue entry", entryId);

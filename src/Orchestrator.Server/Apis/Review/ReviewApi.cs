@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Workflows;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Workflows.Execution;
@@ -69,22 +71,30 @@ internal static class ReviewApi
             x.Instance.UpdatedAt, Math.Round((now - x.Instance.UpdatedAt).TotalMinutes, 1)), ct));
     }
 
-    private static Task<IResult> Approve(long orderId, ApproveRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-        DecideAsync(orderId, new JsonObject
+    private static async Task<IResult> Approve(
+        long orderId, ApproveRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(context.User.ActorName());
+        return await DecideAsync(orderId, new JsonObject
         {
             ["decision"] = "approve",
             ["reviewer"] = context.User.ActorName(),
             ["note"] = request.Note,
             ["changes"] = request.Changes?.DeepClone(),
         }, db, grains, ct);
+    }
 
-    private static Task<IResult> Reject(long orderId, RejectRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-        DecideAsync(orderId, new JsonObject
+    private static async Task<IResult> Reject(
+        long orderId, RejectRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(context.User.ActorName());
+        return await DecideAsync(orderId, new JsonObject
         {
             ["decision"] = request.Mode == "exception" ? "exception" : "reject",
             ["reviewer"] = context.User.ActorName(),
             ["note"] = request.Reason,
         }, db, grains, ct);
+    }
 
     private static async Task<IResult> DecideAsync(long orderId, JsonObject stimulus, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct)
     {

@@ -57,8 +57,16 @@ internal static class BuyerBlacklistApi
         return Results.Created($"/api/platforms/{platformId}/blacklist/{entry.Id}", new BlacklistEntryResponse(entry.Id, entry.BuyerNick, entry.Reason, entry.CreatedAt));
     }
 
-    private static async Task<IResult> Remove(long platformId, long entryId, OrchestratorDbContext db, CancellationToken ct) =>
-        await db.BuyerBlacklist.Where(b => b.PlatformId == platformId && b.Id == entryId).ExecuteDeleteAsync(ct) > 0
-            ? Results.NoContent()
-            : Problems.NotFound("Blacklist entry", entryId);
+    // Loaded and removed through the change tracker (not a bulk delete) so the audit trail records who removed whom.
+    private static async Task<IResult> Remove(long platformId, long entryId, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (await db.BuyerBlacklist.FirstOrDefaultAsync(b => b.PlatformId == platformId && b.Id == entryId, ct) is not { } entry)
+        {
+            return Problems.NotFound("Blacklist entry", entryId);
+        }
+
+        db.BuyerBlacklist.Remove(entry);
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
 }

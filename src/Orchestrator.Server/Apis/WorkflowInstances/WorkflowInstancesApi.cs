@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
+using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
 
@@ -84,7 +86,8 @@ internal static class WorkflowInstancesApi
     }
 
     private static async Task<IResult> Resume(
-        Guid instanceId, string bookmark, string? activityId, HttpRequest request, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct)
+        Guid instanceId, string bookmark, string? activityId, HttpRequest request, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor,
+        CancellationToken ct)
     {
         string? payload = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -108,15 +111,24 @@ internal static class WorkflowInstancesApi
             payload = document.RootElement.GetRawText();
         }
 
+        // Any stimulus may be sent here (a review decision with edits too), so what it changes is a person's, unlike the floor endpoints' scans.
+        using var acting = actor.ActFor(null);
         var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(bookmark, activityId, payload);
         return await AnswerAsync(reply, instanceId, db, ct);
     }
 
-    private static async Task<IResult> Cancel(Guid instanceId, CancelRequest? request, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
+    private static async Task<IResult> Cancel(
+        Guid instanceId, CancelRequest? request, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(null);
+        return await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
+    }
 
-    private static async Task<IResult> Retry(Guid instanceId, IGrainFactory grains, OrchestratorDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).RetryAsync(), instanceId, db, ct);
+    private static async Task<IResult> Retry(Guid instanceId, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(null);
+        return await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).RetryAsync(), instanceId, db, ct);
+    }
 
     private static async Task<IResult> AnswerAsync(InstanceReply reply, Guid instanceId, OrchestratorDbContext db, CancellationToken ct) => reply.Kind switch
     {

@@ -1,0 +1,315 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Orchestrator.Domain.Inventory;
+
+namespace Orchestrator.Persistence.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every audited record a save adds, edits or deletes, in the same transaction,
+/// and stamps actor and time on entries written by hand. A save that touches no audited type costs one pass over the
+/// tracked entries and a dictionary look-up each. A record whose id the database assigns gets its entry right after
+/// the insert, inside a transaction this interceptor opens when the caller has none, so both commit or neither.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private List<AuditEntry>? _written;
+    private List<(EntityEntry Entry, AuditEntry Audit)>? _awaitingIds;
+    private IDbContextTransaction? _ownTransaction;
+    private bool _savingIds;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (!_savingIds && eventData.Context is { } db && Capture(db) && db.Database.CurrentTransaction is null)
+        {
+            _ownTransaction = db.Database.BeginTransaction();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (!_savingIds && eventData.Context is { } db && Capture(db) && db.Database.CurrentTransaction is null)
+        {
+            _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (_savingIds || eventData.Context is not { } db)
+        {
+            return result;
+        }
+
+        try
+        {
+            if (AddAwaitingIds(db))
+            {
+                _savingIds = true;
+                try
+                {
+                    db.SaveChanges();
+                }
+                finally
+                {
+                    _savingIds = false;
+                }
+            }
+
+            _ownTransaction?.Commit();
+        }
+        catch
+        {
+            _ownTransaction?.Rollback();
+            throw;
+        }
+        finally
+        {
+            EndSave(db);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_savingIds || eventData.Context is not { } db)
+        {
+            return result;
+        }
+
+        try
+        {
+            if (AddAwaitingIds(db))
+            {
+                _savingIds = true;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    _savingIds = false;
+                }
+            }
+
+            if (_ownTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            if (_ownTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
+            throw;
+        }
+        finally
+        {
+            EndSave(db);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (!_savingIds && eventData.Context is { } db)
+        {
+            _ownTransaction?.Rollback();
+            EndSave(db);
+        }
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!_savingIds && eventData.Context is { } db)
+        {
+            if (_ownTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
+            EndSave(db);
+        }
+    }
+
+    /// <summary>Adds the entries for this save; true when some wait for ids the insert assigns (so the save needs a transaction).</summary>
+    private bool Capture(DbContext db)
+    {
+        var routine = actor.IsRoutine;
+        var name = Clip(actor.Name, 128);
+        var at = clock.GetUtcNow().UtcDateTime;
+        List<AuditEntry>? entries = null;
+        Dictionary<(long, long), StockMovement>? movements = null;
+        List<(StockItem Stock, AuditEntry Audit)>? stock = null;
+        Dictionary<(Type, object), AuditEntry>? parents = null;
+        List<ChildChange>? children = null;
+
+        // The context detected changes just before this (it bumps versions); one pass, no detection per call.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                {
+                    continue;
+                }
+
+                if (entry.Entity is StockMovement movement)
+                {
+                    (movements ??= [])[(movement.WarehouseId, movement.GoodsId)] = movement;
+                    continue;
+                }
+
+                if (entry.Entity is AuditEntry { Actor: "" } byHand)
+                {
+                    byHand.Actor = name;
+                    byHand.At = at;
+                    continue;
+                }
+
+                if (AuditEntityTypes.TrackedChildren.TryGetValue(entry.Metadata.ClrType, out var child))
+                {
+                    if (TrackedChanges.DescribeChild(entry, child) is { } change)
+                    {
+                        (children ??= []).Add(new ChildChange(child.ParentType, entry.Property(child.ParentKey).CurrentValue!, change));
+                    }
+
+                    continue;
+                }
+
+                if (!AuditEntityTypes.Tracked.TryGetValue(entry.Metadata.ClrType, out var type) || (routine && type.SkippedWhenRoutine))
+                {
+                    continue;
+                }
+
+                if (TrackedChanges.Describe(entry, type, name, at) is not { } audit)
+                {
+                    continue;
+                }
+
+                if (type.NaturalId is null)
+                {
+                    (parents ??= [])[(entry.Metadata.ClrType, entry.Property("Id").CurrentValue!)] = audit;
+                }
+
+                if (type.NaturalId is null && entry.State == EntityState.Added)
+                {
+                    (_awaitingIds ??= []).Add((entry, audit));
+                }
+                else
+                {
+                    (entries ??= []).Add(audit);
+                }
+
+                if (entry.Entity is StockItem item)
+                {
+                    (stock ??= []).Add((item, audit));
+                }
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        foreach (var orphan in MergeChildren(children, parents, name, at))
+        {
+            (entries ??= []).Add(orphan);
+        }
+
+        // A stock figure changed by hand comes with its movement row: its reason says why.
+        foreach (var (item, audit) in stock ?? [])
+        {
+            if (movements?.GetValueOrDefault((item.WarehouseId, item.GoodsId)) is { } movement)
+            {
+                audit.Summary = StockAudit.Summary(movement.Reason, movement.Reference);
+            }
+        }
+
+        foreach (var audit in entries ?? [])
+        {
+            db.Add(audit);
+            (_written ??= []).Add(audit);
+        }
+
+        return _awaitingIds is { Count: > 0 };
+    }
+
+    /// <summary>
+    /// A combo's items and a shop's warehouse list are edits of the combo or shop: their changes join its entry, or make
+    /// one when only the list changed (returned, to be added).
+    /// </summary>
+    private static List<AuditEntry> MergeChildren(List<ChildChange>? children, Dictionary<(Type, object), AuditEntry>? parents, string actor, DateTime at)
+    {
+        var made = new List<AuditEntry>();
+        foreach (var group in children?.GroupBy(c => (c.ParentType, c.ParentId)) ?? [])
+        {
+            if (parents?.GetValueOrDefault(group.Key) is not { } parent)
+            {
+                parent = new AuditEntry
+                {
+                    At = at,
+                    Actor = actor,
+                    EntityType = AuditEntityTypes.Tracked[group.Key.ParentType].Name,
+                    EntityId = Convert.ToString(group.Key.ParentId, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    Action = AuditAction.Updated,
+                };
+                made.Add(parent);
+            }
+
+            parent.Changes = AuditChange.Serialize([.. AuditChange.Deserialize(parent.Changes), .. group.Select(c => c.Change).OrderBy(c => c.Field, StringComparer.Ordinal)]);
+        }
+
+        return made;
+    }
+
+    /// <summary>The records inserted a moment ago now have their ids: their entries go in with the same transaction.</summary>
+    private bool AddAwaitingIds(DbContext db)
+    {
+        if (_awaitingIds is not { } awaiting)
+        {
+            return false;
+        }
+
+        _awaitingIds = null;
+        foreach (var (entry, audit) in awaiting)
+        {
+            audit.EntityId = TrackedChanges.Id(entry);
+            db.Add(audit);
+            (_written ??= []).Add(audit);
+        }
+
+        return true;
+    }
+
+    /// <summary>Saved or failed, the entries leave the change tracker: a retried save writes them afresh, a long-lived context does not keep them.</summary>
+    private void EndSave(DbContext db)
+    {
+        _ownTransaction?.Dispose();
+        _ownTransaction = null;
+        foreach (var audit in _written ?? [])
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
+
+        _written = null;
+        _awaitingIds = null;
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private sealed record ChildChange(Type ParentType, object ParentId, AuditChange Change);
+}
