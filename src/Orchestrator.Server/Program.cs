@@ -24,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOrchestratorLogging();
 builder.AddOrchestratorDatabase();
 builder.AddOrchestratorApi();
+builder.AddOrchestratorRateLimiting();
 builder.AddOrchestratorWorkflows();
 
 var app = builder.Build();

@@ -34,6 +34,9 @@ internal static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // After authentication (once it is there), so the limiter can key intake on the API key's claim.
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Orchestrator API"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -4,6 +4,7 @@ using Orchestrator.Domain.Orders;
 using Orchestrator.Integrations.Runtime.Pull;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
+using Orchestrator.Server.Hosting;
 using Serilog.Context;
 
 namespace Orchestrator.Server.Apis.Orders;
@@ -14,8 +15,8 @@ internal static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var intake = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order intake");
-        intake.MapPost("/orders", Receive).Validate<OrderRequest>();
-        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>();
+        intake.MapPost("/orders", Receive).Validate<OrderRequest>().RequireRateLimiting(IntakeRateLimiting.Policy);
+        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>().RequireRateLimiting(IntakeRateLimiting.Policy);
         intake.MapPost("/orders:pull", Pull);
         intake.MapGet("/orders/{platformOrderId}", GetByPlatformId);
 
