@@ -9,7 +9,8 @@ namespace Orchestrator.Server.Tests.Faults;
 
 /// <summary>
 /// PostgreSQL stopped for 30 s under a running server: requests fail fast with 503, readiness says unhealthy, and the
-/// workflows that were running or being resumed carry on by themselves once the database is back, each step once.
+/// workflows that were running or being resumed carry on by themselves once the database is back, each step once; the
+/// background stock sync and pull, failing all along, work again without a restart.
 /// </summary>
 public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : LifecycleTestBase(server), IClassFixture<OutagePostgreSqlFixture>
 {
@@ -21,6 +22,11 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
     {
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
+        var synced = Unique("SYNC");
+        var connected = await CreateConnectedShopAsync(OutagePostgreSqlFixture.ConnectedShop, synced);
+        await EnableStockSyncAsync(connected, ratio: 1m, minimum: 0, synced);
+        var simulator = ((OutagePostgreSqlFixture)Server).Simulator;
+        await simulator.WaitForStockAsync(OutagePostgreSqlFixture.ConnectedShop, synced, 100);
 
         // Waiting at picking before the outage: their pick confirmations are sent while it is down.
         var waiting = new List<long>();
@@ -73,6 +79,14 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
         }
 
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready")).StatusCode);
+
+        // The stock sync worker's loop and the shop's pull grain went through the outage and still work.
+        await AdjustStockAsync(await WarehouseOfAsync(connected), -10, synced);
+        await simulator.WaitForStockAsync(OutagePostgreSqlFixture.ConnectedShop, synced, 90);
+        var tid = await simulator.AddTradeAsync(OutagePostgreSqlFixture.ConnectedShop, synced);
+        var pull = await Client.PostAsync($"/api/shops/{connected}/orders:pull-now", null);
+        Assert.True(pull.StatusCode == HttpStatusCode.OK, await pull.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/shops/{connected}/orders/{tid}")).StatusCode);
         var orders = waiting.Concat(inFlight).ToList();
         var (duplicateJournal, waybills, incidents, stepsAfter) = await Server.WithDbAsync(async db =>
         {
