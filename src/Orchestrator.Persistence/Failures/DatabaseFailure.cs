@@ -24,7 +24,11 @@ public static class DatabaseFailure
                     return DatabaseFailureKind.DiskFull;
                 case DbException { IsTransient: true }:
                 case RetryLimitExceededException:
-                case TimeoutException:
+                    return DatabaseFailureKind.Unavailable;
+
+                // SQL's connection exceptions (08…) and PostgreSQL's shutdown codes (57P01-03), which a session killed by a
+                // stopping server gets whether or not the driver calls them transient.
+                case DbException { SqlState: { } state } when state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03":
                     return DatabaseFailureKind.Unavailable;
                 case DbException db when db.GetType().Name == "NpgsqlException":
                     // Npgsql raises its base type for I/O and connect failures (a PostgresException is the server's answer).
