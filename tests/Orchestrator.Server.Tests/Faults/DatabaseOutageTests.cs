@@ -28,6 +28,13 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
         var simulator = ((OutagePostgreSqlFixture)Server).Simulator;
         await simulator.WaitForStockAsync(OutagePostgreSqlFixture.ConnectedShop, synced, 100);
 
+        // A Delay that falls due while the database is down: its reminder meets the outage.
+        var imported = await Client.PostAsJsonAsync("/api/workflow-definitions:import?publish=true", CoolOff(), ServerFixture.Json);
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        var coolCode = Unique("COOL");
+        var cooling = await PushPaidOrderAsync(await CreatePinnedShopAsync("outage-cool-off", coolCode), coolCode);
+        await WaitForAsync(cooling, bookmark: "Delay");
+
         // Waiting at picking before the outage: their pick confirmations are sent while it is down.
         var waiting = new List<long>();
         for (var i = 0; i < 3; i++)
@@ -65,6 +72,9 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
         await cluster.StartAsync();
         var back = DateTime.UtcNow;
         Assert.True(answered >= 10, $"Only {answered} rounds of requests in {Outage.TotalSeconds} s: requests did not fail fast.");
+
+        // Fired by the grain's own retry once the database answers, not a minute later by the reminder's next tick.
+        await WaitForAsync(cooling, status: "Finished", seconds: 25);
 
         // The in-flight orders get to picking without anyone touching them; the refused stimuli are simply sent again.
         foreach (var order in inFlight)
@@ -112,6 +122,28 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
             Assert.True(entered.Count == entered.Distinct().Count(), $"Order {order} ran a step twice: {string.Join(", ", entered)}");
         }
     }
+
+    /// <summary>Start, a 10 s Delay, Finish.</summary>
+    private static JsonObject CoolOff() => new()
+    {
+        ["definitionId"] = "outage-cool-off",
+        ["name"] = "Cool-off across an outage",
+        ["root"] = new JsonObject
+        {
+            ["type"] = "Flowchart",
+            ["activities"] = new JsonArray(
+                new JsonObject { ["id"] = "start", ["type"] = "Start" },
+                new JsonObject { ["id"] = "cool", ["type"] = "Delay", ["duration"] = "00:00:10" },
+                new JsonObject { ["id"] = "end", ["type"] = "Finish" }),
+            ["connections"] = new JsonArray(Link("start", "cool"), Link("cool", "end")),
+        },
+    };
+
+    private static JsonObject Link(string from, string to) => new()
+    {
+        ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
+        ["target"] = new JsonObject { ["activity"] = to },
+    };
 
     private static async Task AssertFastUnavailableAsync(Func<Task<HttpResponseMessage>> send)
     {
