@@ -9,4 +9,6 @@ public sealed class DatabaseOptions
 
     /// <summary>Empty on SQLite means a file in the data folder.</summary>
     public string? ConnectionString { get; set; }
+
+    public SqliteOptions Sqlite { get; set; } = new();
 }

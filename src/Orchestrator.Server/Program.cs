@@ -30,6 +30,7 @@ builder.AddOrchestratorLogging();
 builder.AddOrchestratorDatabase();
 builder.AddOrchestratorApi();
 builder.AddOrchestratorSecurity();
+builder.AddOrchestratorRateLimiting();
 builder.AddOrchestratorWorkflows();
 
 var app = builder.Build();

@@ -24,7 +24,13 @@ public static class JdRouterApi
         var form = await request.ReadFormAsync();
         var method = form["method"].ToString();
         var seller = form["access_token"].ToString();
-        switch (state.TakeFault(method))
+        var fault = state.TakeFault(method);
+        if (GarbageAnswers.For(fault, method.Replace('.', '_') + "_responce", WrongTypes) is { } garbage)
+        {
+            return garbage;
+        }
+
+        switch (fault)
         {
             case FaultKind.Http500:
                 return Results.StatusCode(StatusCodes.Status500InternalServerError);
@@ -50,6 +56,14 @@ public static class JdRouterApi
             _ => Error("62", "无效的方法", $"unknown method '{method}'"),
         };
     }
+
+    /// <summary>Every member the adapter reads, of another type: one shape serves all three methods.</summary>
+    private static JsonObject WrongTypes => new()
+    {
+        ["searchorderinfo_result"] = new JsonObject { ["orderInfoList"] = "none", ["orderTotal"] = "many" },
+        ["sopjosshipment_result"] = new JsonObject { ["success"] = "yes" },
+        ["success"] = "yes",
+    };
 
     private static IResult OrderSearch(JsonObject p, string seller, SimulatorState state)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 
 namespace Orchestrator.Simulators.Platform;
@@ -17,7 +18,13 @@ public static class TopRouterApi
         var parameters = request.HasFormContentType ? (IEnumerable<KeyValuePair<string, StringValues>>)await request.ReadFormAsync() : request.Query;
         var p = parameters.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
         var method = p.GetValueOrDefault("method") ?? "";
-        switch (state.TakeFault(method))
+        var fault = state.TakeFault(method);
+        if (GarbageAnswers.For(fault, ResponseKey(method), WrongTypes) is { } garbage)
+        {
+            return garbage;
+        }
+
+        switch (fault)
         {
             case FaultKind.Http500:
                 return Results.StatusCode(StatusCodes.Status500InternalServerError);
@@ -85,6 +92,20 @@ public static class TopRouterApi
         return Results.Json(new { item_quantity_update_response = new { item = new { num_iid = numIid, outer_id = outerId, num = quantity, modified = state.Now() } } },
             PlatformSimulator.TopJson);
     }
+
+    /// <summary>Every member the adapter reads, of another type: one shape serves all three methods.</summary>
+    private static JsonObject WrongTypes => new()
+    {
+        ["total_results"] = "many",
+        ["has_next"] = "perhaps",
+        ["trades"] = new JsonObject { ["trade"] = "none" },
+        ["shipping"] = new JsonObject { ["is_success"] = "yes" },
+        ["item"] = "updated",
+    };
+
+    /// <summary>taobao.trades.sold.increment.get answers in trades_sold_increment_get_response.</summary>
+    private static string ResponseKey(string method) =>
+        (method.StartsWith("taobao.", StringComparison.Ordinal) ? method["taobao.".Length..] : method).Replace('.', '_') + "_response";
 
     private static IResult Error(int code, string msg, string? subCode, string? subMsg) =>
         Results.Json(new { error_response = new { code, msg, sub_code = subCode, sub_msg = subMsg } }, PlatformSimulator.TopJson);

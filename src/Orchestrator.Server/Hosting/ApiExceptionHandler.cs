@@ -2,15 +2,35 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Persistence.Failures;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>Turns unreadable requests and lost edit races into RFC 7807 problem details that say what went wrong.</summary>
+/// <summary>
+/// Turns unreadable requests, lost edit races and a database that is down or out of disk into RFC 7807 problem details
+/// that say what went wrong.
+/// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>What a client is told to wait before trying again while the database is away.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var problem = DatabaseFailure.Classify(exception) switch
+        {
+            DatabaseFailureKind.Unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                "The database cannot be reached right now, so nothing was changed. Retry after the time in Retry-After."),
+            DatabaseFailureKind.DiskFull => Problem(StatusCodes.Status507InsufficientStorage, "Disk full",
+                "The disk holding the database is full, so nothing was changed. Free space on it, then retry."),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        problem ??= exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Invalid(JsonField(json.Path), JsonMessage(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>

@@ -33,7 +33,7 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddDbContext<OrchestratorDbContext>((services, db) => (options.Provider switch
         {
-            DatabaseProvider.Sqlite => db.UseOrchestratorSqlite(connectionString),
+            DatabaseProvider.Sqlite => db.UseOrchestratorSqlite(connectionString, options.Sqlite.MaxPageCount),
             DatabaseProvider.SqlServer => db.UseOrchestratorSqlServer(connectionString),
             DatabaseProvider.PostgreSql => db.UseOrchestratorPostgreSql(connectionString),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),

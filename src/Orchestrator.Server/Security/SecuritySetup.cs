@@ -93,6 +93,10 @@ internal static class SecuritySetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication, so intake's limiter keys on the API key's claim; after authorization, so a refused
+        // caller does not spend anyone's permits.
+        app.UseRateLimiter();
         return app;
     }
 

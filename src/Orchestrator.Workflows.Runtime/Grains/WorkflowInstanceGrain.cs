@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
+using Orchestrator.Persistence.Failures;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Instances;
@@ -14,6 +15,8 @@ namespace Orchestrator.Workflows.Runtime.Grains;
 /// Interprets one instance. State lives in the database, not in Orleans storage, so lists and filters can query it:
 /// the grain loads the row on activation and commits after every step, together with what the step's activity changed.
 /// Timers (Delay) are Orleans reminders, re-armed from the stored bookmarks whenever the grain activates.
+/// When the database is down (or out of disk) the grain forgets what it held and tries again on a grain timer with
+/// <see cref="OutageBackoff"/>, reloading the instance as committed, so it carries on by itself once the database is back.
 /// </summary>
 public sealed partial class WorkflowInstanceGrain(
     IServiceScopeFactory scopes,
@@ -24,6 +27,8 @@ public sealed partial class WorkflowInstanceGrain(
 {
     private const string TimerPrefix = "timer:";
     private readonly HashSet<string> _armed = new(StringComparer.Ordinal);
+    private readonly OutageBackoff _backoff = new();
+    private IGrainTimer? _outageRetry;
     private WorkflowInstanceRecord? _record;
     private InstanceState? _state;
     private ExecutableWorkflow? _workflow;
@@ -169,17 +174,63 @@ public sealed partial class WorkflowInstanceGrain(
         }
     }
 
-    /// <summary>Loads the instance, lets <paramref name="prepare"/> change it (or refuse), runs it and re-arms timers.</summary>
+    /// <summary>
+    /// Loads the instance, lets <paramref name="prepare"/> change it (or refuse), runs it and re-arms timers. When the
+    /// database fails on the way, nothing of this call was committed (or, if the commit's answer was lost, it was):
+    /// the grain drops its copy, schedules a retry that reloads the row, and the caller gets the failure.
+    /// </summary>
     private async Task<InstanceReply> WithInstanceAsync(Func<InstanceState, Task<InstanceReply?>> prepare)
     {
         _person = ActingPerson.Take();
         try
         {
-            return await WithLoadedInstanceAsync(prepare);
+            var reply = await WithLoadedInstanceAsync(prepare);
+            if (_backoff.Failures > 0)
+            {
+                LogDatabaseBack(logger, Id, _backoff.Failures);
+                _backoff.Reset();
+            }
+
+            return reply;
+        }
+        catch (Exception ex) when (DatabaseFailure.IsTemporary(ex))
+        {
+            _record = null;
+            _state = null;
+            var delay = _backoff.Next();
+            LogDatabaseDown(logger, ex, Id, delay.TotalSeconds);
+            _outageRetry?.Dispose();
+            _outageRetry = this.RegisterGrainTimer(RetryAfterOutageAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            throw;
         }
         finally
         {
             _person = null;
+        }
+    }
+
+    /// <summary>
+    /// Runs the instance from its stored state, as after a restart, and fires a timer that fell due meanwhile (its
+    /// reminder would only tick again a minute later); a further failure schedules the next try.
+    /// </summary>
+    private async Task RetryAfterOutageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WithInstanceAsync(state =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (state.Status == WorkflowStatus.Suspended && state.Bookmarks.FirstOrDefault(b => b.DueAt <= now) is { } due)
+                {
+                    return Task.FromResult(Refusal(FlowchartInterpreter.ResumeById(state, due.Id, null), state, due.Id));
+                }
+
+                return Task.FromResult<InstanceReply?>(null);
+            });
+        }
+        catch (Exception ex) when (DatabaseFailure.IsTemporary(ex))
+        {
+            // Logged, and the next try scheduled, by WithInstanceAsync.
         }
     }
 
@@ -226,7 +277,7 @@ public sealed partial class WorkflowInstanceGrain(
             // Commit in the activities' own context: what a step changed (the order, a waybill row) commits with the step.
             return await interpreter.RunAsync(_workflow!, _state, Id, scope.ServiceProvider, report => CommitInAsync(db, report), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFailure.IsTemporary(ex))
         {
             // The step could not be committed (e.g. the order was edited meanwhile): go back to the last committed
             // state and record the failure as an incident on the activity, which a retry runs again.
@@ -254,6 +305,12 @@ public sealed partial class WorkflowInstanceGrain(
 
     private async Task CommitInAsync(OrchestratorDbContext db, StepReport report)
     {
+        if (report.Fault is { } failure && DatabaseFailure.IsTemporary(failure))
+        {
+            // The activity met the database down, not a problem of its own: no incident, the step runs again once it is back.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
         _record = await InstanceStore.CommitAsync(db, _record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         if (report.Fault is { } fault)
         {
@@ -289,10 +346,11 @@ public sealed partial class WorkflowInstanceGrain(
         var wanted = _state!.Bookmarks.Where(b => b.DueAt is not null).ToDictionary(b => TimerPrefix + b.Id, b => b.DueAt!.Value);
         foreach (var (name, due) in wanted)
         {
-            if (_armed.Add(name))
+            if (!_armed.Contains(name))
             {
                 var dueIn = due - now;
                 await this.RegisterOrUpdateReminder(name, dueIn < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : dueIn, TimeSpan.FromMinutes(1));
+                _armed.Add(name);
             }
         }
 
@@ -395,6 +453,12 @@ public sealed partial class WorkflowInstanceGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: a step could not be committed; recorded as an incident")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: the database failed; trying again from its last committed step in {Seconds} s")]
+    private static partial void LogDatabaseDown(ILogger logger, Exception exception, Guid instanceId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: the database is back after {Failures} failed tries")]
+    private static partial void LogDatabaseBack(ILogger logger, Guid instanceId, int failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: retrying {ActivityId}, attempt {Attempt}")]
     private static partial void LogRetry(ILogger logger, Guid instanceId, string activityId, int attempt);

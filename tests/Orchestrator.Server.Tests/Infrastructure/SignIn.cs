@@ -81,4 +81,11 @@ public static class IntegrationKeys
         var created = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         return created!["key"]!.GetValue<string>();
     }
+
+    /// <summary>Sends <paramref name="request"/> as the integration holding <paramref name="key"/>.</summary>
+    public static HttpRequestMessage WithKey(this HttpRequestMessage request, string key)
+    {
+        request.Headers.Add("X-Api-Key", key);
+        return request;
+    }
 }

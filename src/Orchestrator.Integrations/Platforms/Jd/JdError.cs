@@ -8,7 +8,7 @@ public sealed record JdError(string Code, string? ZhDesc, string? EnDesc)
     public override string ToString() => $"JD error {Code} {EnDesc ?? ZhDesc}";
 
     public static JdError? From(JsonElement root) =>
-        root.TryGetProperty("error_response", out var error)
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_response", out var error) && error.ValueKind == JsonValueKind.Object
             ? new JdError(
                 error.TryGetProperty("code", out var code) ? code.ToString() : "",
                 Text(error, "zh_desc"), Text(error, "en_desc"))

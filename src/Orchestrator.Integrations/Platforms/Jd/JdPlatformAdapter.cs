@@ -31,10 +31,11 @@ public sealed class JdPlatformAdapter(HttpClient http, PlatformConnection connec
 
     public async Task<IReadOnlyList<PlatformOrder>> PullOrdersAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        const string method = "jingdong.pop.order.search";
         var orders = new List<PlatformOrder>();
         for (var page = 1; ; page++)
         {
-            using var answer = await CallAsync("jingdong.pop.order.search", new JsonObject
+            using var answer = await CallAsync(method, new JsonObject
             {
                 ["start_date"] = TopTradeMapping.FormatTime(since),
                 ["end_date"] = TopTradeMapping.FormatTime(until),
@@ -43,11 +44,14 @@ public sealed class JdPlatformAdapter(HttpClient http, PlatformConnection connec
                 ["page"] = page,
                 ["page_size"] = PageSize,
             }, cancellationToken);
-            var result = answer.RootElement.GetProperty("jingdong_pop_order_search_responce").GetProperty("searchorderinfo_result");
-            var list = result.TryGetProperty("orderInfoList", out var items) ? items.Deserialize<List<JdOrder>>(Json)! : [];
-            orders.AddRange(list.Select(o => o.ToPlatformOrder()));
-            var total = result.TryGetProperty("orderTotal", out var t) ? t.GetInt32() : 0;
-            if (list.Count == 0 || page * PageSize >= total)
+            var (count, total) = PlatformRouter.Read(method, answer, root =>
+            {
+                var result = root.GetProperty("jingdong_pop_order_search_responce").GetProperty("searchorderinfo_result");
+                var list = result.TryGetProperty("orderInfoList", out var items) ? items.Deserialize<List<JdOrder>>(Json)! : [];
+                orders.AddRange(list.Select(o => o.ToPlatformOrder()));
+                return (list.Count, result.TryGetProperty("orderTotal", out var t) ? t.GetInt32() : 0);
+            });
+            if (count == 0 || page * PageSize >= total)
             {
                 return orders;
             }
@@ -56,28 +60,33 @@ public sealed class JdPlatformAdapter(HttpClient http, PlatformConnection connec
 
     public async Task ConfirmShipmentAsync(ShipmentNotice notice, CancellationToken cancellationToken)
     {
-        using var answer = await CallAsync("jingdong.pop.order.shipment", new JsonObject
+        const string method = "jingdong.pop.order.shipment";
+        using var answer = await CallAsync(method, new JsonObject
         {
             ["orderId"] = notice.PlatformOrderId,
             ["logiCoprId"] = notice.LogisticsCode ?? "OTHER",
             ["logiNo"] = notice.TrackingNumber,
         }, cancellationToken);
-        var result = answer.RootElement.GetProperty("jingdong_pop_order_shipment_responce").GetProperty("sopjosshipment_result");
-        if (!result.GetProperty("success").GetBoolean())
+        var (success, reason) = PlatformRouter.Read(method, answer, root =>
         {
-            var reason = result.TryGetProperty("chineseErrCode", out var why) ? why.GetString() : null;
+            var result = root.GetProperty("jingdong_pop_order_shipment_responce").GetProperty("sopjosshipment_result");
+            return (result.GetProperty("success").GetBoolean(), result.TryGetProperty("chineseErrCode", out var why) ? why.GetString() : null);
+        });
+        if (!success)
+        {
             throw new PlatformCallException($"JD did not confirm the shipment of {notice.PlatformOrderId} ({notice.TrackingNumber}): {reason}");
         }
     }
 
     public async Task UpdateStockAsync(string merchantCode, int quantity, CancellationToken cancellationToken)
     {
-        using var answer = await CallAsync("jingdong.stock.write.updateSkuStock", new JsonObject
+        const string method = "jingdong.stock.write.updateSkuStock";
+        using var answer = await CallAsync(method, new JsonObject
         {
             ["outerId"] = merchantCode,
             ["stockNum"] = quantity,
         }, cancellationToken);
-        if (!answer.RootElement.GetProperty("jingdong_stock_write_updateSkuStock_responce").GetProperty("success").GetBoolean())
+        if (!PlatformRouter.Read(method, answer, root => root.GetProperty("jingdong_stock_write_updateSkuStock_responce").GetProperty("success").GetBoolean()))
         {
             throw new PlatformCallException($"JD did not take stock {quantity} for {merchantCode}.");
         }

@@ -11,7 +11,7 @@ public sealed record TopError(int Code, string? Msg, string? SubCode, string? Su
     public override string ToString() => $"TOP error {Code} {Msg}{(SubCode is null ? "" : $" ({SubCode}: {SubMsg})")}";
 
     public static TopError? From(JsonElement root) =>
-        root.TryGetProperty("error_response", out var error)
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_response", out var error) && error.ValueKind == JsonValueKind.Object
             ? new TopError(
                 error.TryGetProperty("code", out var code) && code.TryGetInt32(out var number) ? number : 0,
                 Text(error, "msg"), Text(error, "sub_code"), Text(error, "sub_msg"))

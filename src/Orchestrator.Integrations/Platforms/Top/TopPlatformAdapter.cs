@@ -22,10 +22,11 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
 
     public async Task<IReadOnlyList<PlatformOrder>> PullOrdersAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        const string method = "taobao.trades.sold.increment.get";
         var orders = new List<PlatformOrder>();
         for (var page = 1; ; page++)
         {
-            using var answer = await CallAsync("taobao.trades.sold.increment.get", new Dictionary<string, string>
+            using var answer = await CallAsync(method, new Dictionary<string, string>
             {
                 ["fields"] = "tid,status,type,created,pay_time,modified,payment,total_fee,post_fee,discount_fee,buyer_nick,buyer_message,seller_memo,receiver_name,receiver_mobile,receiver_state,receiver_city,receiver_district,receiver_address,receiver_zip,orders",
                 ["start_modified"] = TopTradeMapping.FormatTime(since),
@@ -34,13 +35,17 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
                 ["page_size"] = PageSize.ToString(CultureInfo.InvariantCulture),
                 ["use_has_next"] = "true",
             }, cancellationToken);
-            var body = answer.RootElement.GetProperty("trades_sold_increment_get_response");
-            if (body.TryGetProperty("trades", out var trades) && trades.TryGetProperty("trade", out var list))
+            var hasNext = PlatformRouter.Read(method, answer, root =>
             {
-                orders.AddRange(list.Deserialize<List<TopTrade>>(Json)!.Select(t => t.ToPlatformOrder()));
-            }
+                var body = root.GetProperty("trades_sold_increment_get_response");
+                if (body.TryGetProperty("trades", out var trades) && trades.TryGetProperty("trade", out var list))
+                {
+                    orders.AddRange(list.Deserialize<List<TopTrade>>(Json)!.Select(t => t.ToPlatformOrder()));
+                }
 
-            if (!body.TryGetProperty("has_next", out var hasNext) || !hasNext.GetBoolean())
+                return body.TryGetProperty("has_next", out var next) && next.GetBoolean();
+            });
+            if (!hasNext)
             {
                 return orders;
             }
@@ -61,9 +66,10 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
             parameters["is_split"] = "1";
         }
 
-        using var answer = await CallAsync("taobao.logistics.offline.send", parameters, cancellationToken);
-        var shipping = answer.RootElement.GetProperty("logistics_offline_send_response").GetProperty("shipping");
-        if (!shipping.GetProperty("is_success").GetBoolean())
+        const string method = "taobao.logistics.offline.send";
+        using var answer = await CallAsync(method, parameters, cancellationToken);
+        var success = PlatformRouter.Read(method, answer, root => root.GetProperty("logistics_offline_send_response").GetProperty("shipping").GetProperty("is_success").GetBoolean());
+        if (!success)
         {
             throw new PlatformCallException($"TOP did not confirm the shipment of {notice.PlatformOrderId} ({notice.TrackingNumber}).");
         }
@@ -71,12 +77,18 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
 
     public async Task UpdateStockAsync(string merchantCode, int quantity, CancellationToken cancellationToken)
     {
-        using var _ = await CallAsync("taobao.item.quantity.update", new Dictionary<string, string>
+        const string method = "taobao.item.quantity.update";
+        using var answer = await CallAsync(method, new Dictionary<string, string>
         {
             ["outer_id"] = merchantCode,
             ["quantity"] = quantity.ToString(CultureInfo.InvariantCulture),
             ["type"] = "1",
         }, cancellationToken);
+
+        // The updated item is the acknowledgement: an answer without it did not say the quantity was taken.
+        PlatformRouter.Read(method, answer, root => root.GetProperty("item_quantity_update_response").GetProperty("item").EnumerateObject().Any()
+            ? true
+            : throw new InvalidOperationException("the updated item is empty"));
     }
 
     private async Task<JsonDocument> CallAsync(string method, Dictionary<string, string> parameters, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Orchestrator.Domain.Orders;
 using Orchestrator.Integrations.Runtime.Pull;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
+using Orchestrator.Server.Hosting;
 using Serilog.Context;
 
 using Orchestrator.Server.Security;
@@ -16,8 +17,8 @@ internal static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var intake = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order intake");
-        intake.MapPost("/orders", Receive).Validate<OrderRequest>().ForIntake();
-        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>().ForIntake();
+        intake.MapPost("/orders", Receive).Validate<OrderRequest>().ForIntake().RequireRateLimiting(IntakeRateLimiting.Policy);
+        intake.MapPost("/orders:batch", ReceiveBatch).Validate<OrderBatchRequest>().ForIntake().RequireRateLimiting(IntakeRateLimiting.Policy);
         intake.MapPost("/orders:pull", Pull).ForOpsLeads();
         intake.MapGet("/orders/{platformOrderId}", GetByPlatformId).ForIntake();
 
