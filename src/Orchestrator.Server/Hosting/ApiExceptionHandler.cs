@@ -12,6 +12,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     {
         var problem = exception switch
         {
+            RequestBodyTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message),
+            BadHttpRequestException { InnerException: TextRejectedException text } => Invalid(JsonField(text.Path), text.Message),
             BadHttpRequestException { InnerException: JsonException json } => Invalid(JsonField(json.Path), JsonMessage(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", bad.Message),
