@@ -69,6 +69,9 @@ public abstract class ServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The running server's services, for tests that read what the app itself registered (e.g. its endpoints).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>Runs <paramref name="work"/> against the server's own database, for set-up and checks the API does not offer yet.</summary>
     public async Task<T> WithDbAsync<T>(Func<OrchestratorDbContext, Task<T>> work)
     {
