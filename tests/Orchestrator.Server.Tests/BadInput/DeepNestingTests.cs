@@ -27,7 +27,7 @@ public sealed class DeepNestingTests(SqliteServerFixture server) : BadInputTestB
         AssertNamesOneOf(await ProblemAsync(inNick, HttpStatusCode.BadRequest), "buyerNick", "body");
         AssertNamesOneOf(await ProblemAsync(inLine, HttpStatusCode.BadRequest), "lines[0].title", "body");
         AssertNamesField(await ProblemAsync(asBody, HttpStatusCode.BadRequest), "body");
-        AssertNamesOneOf(await ProblemAsync(inBatch, HttpStatusCode.BadRequest), "orders", "body");
+        AssertNamesOneOf(await ProblemAsync(inBatch, HttpStatusCode.BadRequest), "orders", "orders[0]", "body");
         Assert.Equal(before, await CountRowsAsync());
         await AssertStillServesAsync();
     }

@@ -84,18 +84,19 @@ public sealed class UnicodeTests(SqliteServerFixture server) : BadInputTestBase(
     public async Task Rules_match_chinese_full_width_and_emoji_text()
     {
         var shop = await CreateShopAsync();
+        var tea = (await CreateGoodsAsync(Unique("TEA"))).MerchantCode;
         await AddRuleAsync(shop.Id, Rule("invoice", "buyerMessage", "contains", "发票", name: "开票"), 0);
         await AddRuleAsync(shop.Id, Rule("vip", "buyerNick", "equals", "ＶＩＰ客户", name: "贵宾"), 1);
         await AddRuleAsync(shop.Id, Rule("far", "receiverProvince", "in", new JsonArray("新疆维吾尔自治区", "西藏自治区"), name: "偏远"), 2);
         await AddRuleAsync(shop.Id, Rule("emoji", "sellerMemo", "contains", "🎁", name: "礼物"), 3);
         await AddRuleAsync(shop.Id, Rule("digits", "buyerMessage", "regex", "^订单\\d{3}$", name: "编号"), 4);
 
-        var matched = PaidOrder(Unique("tid"), ("ANY", 1));
+        var matched = PaidOrder(Unique("tid"), (tea, 1));
         matched["buyerMessage"] = "请开发票，谢谢";
         matched["buyerNick"] = "vip客户";
         matched["receiver"]!["province"] = "西藏自治区";
         matched["sellerMemo"] = "送👨‍👩‍👧🎁";
-        var fullWidthDigits = PaidOrder(Unique("tid"), ("ANY", 1));
+        var fullWidthDigits = PaidOrder(Unique("tid"), (tea, 1));
         fullWidthDigits["buyerMessage"] = "订单１２３";
 
         var first = await DryRunAsync(shop.Id, matched);
