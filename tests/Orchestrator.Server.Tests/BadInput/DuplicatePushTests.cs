@@ -5,8 +5,8 @@ using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.BadInput;
 
-/// <summary>Platforms repeat pushes and deliver them out of order: one trade is one order, and the newest <c>modified</c> wins.</summary>
-public sealed class DuplicatePushTests(SqliteServerFixture server) : BadInputTestBase(server), IClassFixture<SqliteServerFixture>
+/// <summary>Platforms repeat pushes and deliver them out of order: one trade is one order, and the newest <c>modified</c> wins, on each real database.</summary>
+public abstract class DuplicatePushTests(ServerFixture server) : BadInputTestBase(server)
 {
     private const int Pushes = 20;
 
@@ -87,3 +87,7 @@ public sealed class DuplicatePushTests(SqliteServerFixture server) : BadInputTes
         return order;
     }
 }
+
+public sealed class SqliteDuplicatePushTests(SqliteServerFixture server) : DuplicatePushTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class PostgreSqlDuplicatePushTests(PostgreSqlServerFixture server) : DuplicatePushTests(server), IClassFixture<PostgreSqlServerFixture>;

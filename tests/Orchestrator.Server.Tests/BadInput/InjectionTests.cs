@@ -11,7 +11,7 @@ namespace Orchestrator.Server.Tests.BadInput;
 /// SQL, script and template injection in every text field is stored and returned as the same text, never run; print pages
 /// encode it; over-length text is a 400 naming the field (never truncated or left to the database to refuse).
 /// </summary>
-public sealed class InjectionTests(LifecycleSqliteFixture server) : BadInputTestBase(server), IClassFixture<LifecycleSqliteFixture>
+public abstract class InjectionTests(ServerFixture server) : BadInputTestBase(server)
 {
     public static TheoryData<string> Payloads { get; } =
     [
@@ -239,3 +239,7 @@ public sealed class InjectionTests(LifecycleSqliteFixture server) : BadInputTest
         return current;
     }
 }
+
+public sealed class SqliteInjectionTests(LifecycleSqliteFixture server) : InjectionTests(server), IClassFixture<LifecycleSqliteFixture>;
+
+public sealed class PostgreSqlInjectionTests(LifecyclePostgreSqlFixture server) : InjectionTests(server), IClassFixture<LifecyclePostgreSqlFixture>;
