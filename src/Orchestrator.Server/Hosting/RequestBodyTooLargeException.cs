@@ -5,7 +5,4 @@ namespace Orchestrator.Server.Hosting;
 /// body binding does not swallow it and <see cref="ApiExceptionHandler"/> answers 413.
 /// </summary>
 internal sealed class RequestBodyTooLargeException(long limit)
-    : Exception($"The request body is larger than the limit of {limit} bytes (Api:MaxRequestBodyBytes).")
-{
-    public long Limit { get; } = limit;
-}
+    : Exception($"The request body is larger than the limit of {limit} bytes (Api:MaxRequestBodyBytes).");

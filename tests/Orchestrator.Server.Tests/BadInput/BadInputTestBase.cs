@@ -36,12 +36,6 @@ public abstract class BadInputTestBase(ServerFixture server) : LifecycleTestBase
         Assert.Equal("茶友小王", pushed.Order.BuyerNick);
     }
 
-    protected static JsonObject AssertProblemNames(JsonObject problem, string field)
-    {
-        AssertNamesField(problem, field);
-        return problem;
-    }
-
     protected async Task<JsonObject> ReadJsonAsync(string path) => (await Client.GetFromJsonAsync<JsonObject>(path, ServerFixture.Json))!;
 
     /// <summary>The node as JSON text with Chinese left unescaped, so a test can find and replace parts of it.</summary>

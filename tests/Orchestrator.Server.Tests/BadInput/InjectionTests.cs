@@ -72,7 +72,12 @@ public abstract class InjectionTests(ServerFixture server) : BadInputTestBase(se
         var shop = await PostCreatedAsync("/api/shops", new JsonObject { ["code"] = Unique("S"), ["name"] = payload, ["platform"] = "taobao", ["accountingPartner"] = payload });
         var goods = await PostCreatedAsync("/api/goods", new JsonObject
         {
-            ["merchantCode"] = Unique("G"), ["name"] = payload, ["spec"] = payload, ["weightKg"] = 0.1, ["price"] = 1, ["isEnabled"] = true,
+            ["merchantCode"] = Unique("G"),
+            ["name"] = payload,
+            ["spec"] = payload,
+            ["weightKg"] = 0.1,
+            ["price"] = 1,
+            ["isEnabled"] = true,
         });
         await AddRuleAsync(shop, Rule("inj", "buyerMessage", "contains", payload, name: payload, reason: payload), 0);
         var definitionId = Unique("inj").ToLowerInvariant();
