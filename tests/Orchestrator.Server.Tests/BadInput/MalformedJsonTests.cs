@@ -50,6 +50,7 @@ public sealed partial class MalformedJsonTests(SqliteServerFixture server) : Bad
         Assert.Contains("POST /api/shops/1/rules:test", paths);
         Assert.Contains("PUT /api/workflow-definitions/x/draft", paths);
         Assert.Contains("POST /api/workflow-definitions:import", paths);
+        Assert.Contains($"POST /api/workflow-instances/{Guid.Empty}/bookmarks/x:resume", paths);
         Assert.True(paths.Count > 30, string.Join("\n", paths));
     }
 
