@@ -12,6 +12,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     {
         var problem = exception switch
         {
+            RequestJsonTooDeepException tooDeep => Invalid("body", tooDeep.Message),
             RequestBodyTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message),
             BadHttpRequestException { InnerException: TextRejectedException text } => Invalid(JsonField(text.Path), text.Message),
             BadHttpRequestException { InnerException: JsonException { InnerException: JsonException syntax } json } => Invalid("body", SyntaxMessage(json.Path, syntax)),

@@ -5,7 +5,8 @@ namespace Orchestrator.Server.Hosting;
 
 /// <summary>
 /// Enforces one body limit the same way behind Kestrel and in the in-process test host (which has no limit of its own):
-/// a declared length over it is refused before anything is read, a chunked body fails as soon as it passes it.
+/// a declared length over it is refused before anything is read, a chunked body fails as soon as it passes it. JSON bodies
+/// are also held to <see cref="RequestJson.MaxDepth"/>.
 /// </summary>
 internal sealed class RequestBodyLimit(RequestDelegate next, IOptions<RequestBodyLimitOptions> options)
 {
@@ -24,7 +25,7 @@ internal sealed class RequestBodyLimit(RequestDelegate next, IOptions<RequestBod
             kestrel.MaxRequestBodySize = null;
         }
 
-        context.Request.Body = new LimitedReadStream(context.Request.Body, _limit);
+        context.Request.Body = new GuardedRequestBody(context.Request.Body, _limit, context.Request.HasJsonContentType());
         return next(context);
     }
 }

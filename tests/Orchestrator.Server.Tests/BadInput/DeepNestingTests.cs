@@ -4,8 +4,8 @@ using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.BadInput;
 
-/// <summary>JSON nested 10,000 deep (past System.Text.Json's MaxDepth of 64) is a 400, never a stack overflow or a 500.</summary>
-public sealed class DeepNestingTests(SqliteServerFixture server) : BadInputTestBase(server), IClassFixture<SqliteServerFixture>
+/// <summary>JSON nested 10,000 deep, or just past the API's 32 levels, is a 400: never a stack overflow, a 500 or an instance that no longer loads.</summary>
+public sealed class DeepNestingTests(LifecycleSqliteFixture server) : BadInputTestBase(server), IClassFixture<LifecycleSqliteFixture>
 {
     private const int Depth = 10_000;
 
@@ -85,6 +85,33 @@ public sealed class DeepNestingTests(SqliteServerFixture server) : BadInputTestB
 
         Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.StartsWith("rule", StringComparison.Ordinal) || e.Key.StartsWith("rules", StringComparison.Ordinal));
         Assert.Contains("nest", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableTheory]
+    [InlineData(30, HttpStatusCode.OK, "Scanned")]
+    [InlineData(33, HttpStatusCode.BadRequest, "PickConfirmed")]
+    [InlineData(63, HttpStatusCode.BadRequest, "PickConfirmed")]
+    public async Task A_stimulus_past_32_levels_is_refused_and_one_within_them_is_taken_and_the_instance_stays_readable(
+        int depth, HttpStatusCode expected, string waitsFor)
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var id = (await PushAsync(shop, PaidOrder(Unique("TB"), (code, 1)), HttpStatusCode.Created)).Order.Id;
+        var instance = InstanceId(await WaitForAsync(id, bookmark: "PickConfirmed"));
+        var payload = $"{{\"note\":{Nested(depth - 1, objects: false)}}}";
+
+        var resumed = await PostRawAsync($"/api/workflow-instances/{instance}/bookmarks/PickConfirmed:resume", payload);
+        var floor = await PostRawAsync($"/api/orders/{id}/verify:scan", payload);
+
+        Assert.True(resumed.StatusCode == expected, $"{resumed.StatusCode}: {await resumed.Content.ReadAsStringAsync()}");
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            AssertNamesField(await ProblemAsync(resumed, HttpStatusCode.BadRequest), "body");
+            AssertNamesField(await ProblemAsync(floor, HttpStatusCode.BadRequest), "body");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/workflow-instances/{instance}")).StatusCode);
+        await WaitForAsync(id, bookmark: waitsFor);
     }
 
     private static void AssertNamesOneOf(JsonObject problem, params string[] fields) =>
