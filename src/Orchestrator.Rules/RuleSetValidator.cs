@@ -5,6 +5,11 @@ public static class RuleSetValidator
 {
     public const int MaxDepth = 5;
 
+    /// <summary>Ids appear in version notes ("update {id}", a 200-character column) and URLs.</summary>
+    public const int MaxIdLength = 64;
+
+    public const int MaxNameLength = 200;
+
     public static IReadOnlyList<RuleError> Validate(RuleSet set)
     {
         var errors = new List<RuleError>();
@@ -19,6 +24,10 @@ public static class RuleSetValidator
             {
                 Add($"{path}.id", "id is required.");
             }
+            else if (rule.Id.Length > MaxIdLength)
+            {
+                Add($"{path}.id", $"id has at most {MaxIdLength} characters.");
+            }
             else if (!ids.Add(rule.Id))
             {
                 Add($"{path}.id", $"Another rule already has id '{rule.Id}'.");
@@ -27,6 +36,10 @@ public static class RuleSetValidator
             if (string.IsNullOrWhiteSpace(rule.Name))
             {
                 Add($"{path}.name", "name is required.");
+            }
+            else if (rule.Name.Length > MaxNameLength)
+            {
+                Add($"{path}.name", $"name has at most {MaxNameLength} characters.");
             }
 
             ValidateGroup(rule.When, $"{path}.when", 1, Add);

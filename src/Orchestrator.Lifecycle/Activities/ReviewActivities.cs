@@ -150,7 +150,7 @@ public sealed class AwaitReviewActivity : OrderActivity
         if (changes["receiver"] is JsonObject receiver)
         {
             order.ReceiverName = Required(receiver, "name", order.ReceiverName);
-            order.ReceiverMobile = Required(receiver, "mobile", order.ReceiverMobile);
+            order.ReceiverMobile = PhoneNumber.Normalize(Required(receiver, "mobile", order.ReceiverMobile));
             order.ReceiverProvince = Required(receiver, "province", order.ReceiverProvince);
             order.ReceiverCity = Required(receiver, "city", order.ReceiverCity);
             order.ReceiverAddress = Required(receiver, "address", order.ReceiverAddress);

@@ -18,18 +18,24 @@ public sealed partial class OrderIntake(
     public async Task<SalesOrder> PreviewAsync(Shop shop, PlatformOrder incoming, CancellationToken cancellationToken) =>
         SalesOrder.Create(shop, incoming, await LoadCatalogAsync([incoming], cancellationToken), clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>How often a push is applied again after other pushes of its orders committed first; each lost race means one of them won.</summary>
+    public const int MaxAttempts = 32;
+
     public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await ReceiveOnceAsync(shop, orders, cancellationToken);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another push of the same order committed between our read and our write: read again and apply on top.
-            LogConcurrentPush(logger, ex, shop.Id);
-            db.ChangeTracker.Clear();
-            return await ReceiveOnceAsync(shop, orders, cancellationToken);
+            try
+            {
+                return await ReceiveOnceAsync(shop, orders, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                // Another push of the same order committed between our read and our write: read again and apply on top,
+                // so a burst of pushes of one trade ends on the newest whatever order they commit in.
+                LogConcurrentPush(logger, ex, shop.Id, attempt);
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
@@ -93,8 +99,8 @@ public sealed partial class OrderIntake(
         return new MerchantCodeCatalog(goods, combos);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent push for shop {ShopId}; retrying once against the committed state")]
-    private static partial void LogConcurrentPush(ILogger logger, Exception exception, long shopId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent push for shop {ShopId}; applying it again against the committed state (attempt {Attempt})")]
+    private static partial void LogConcurrentPush(ILogger logger, Exception exception, long shopId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {PlatformOrderId} of shop {ShopId} {Outcome} as {OrderId} ({Status})")]
     private static partial void LogReceived(ILogger logger, string platformOrderId, long shopId, IntakeOutcome outcome, long orderId, OrderStatus status);

@@ -32,6 +32,10 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
 
         problem ??= exception switch
         {
+            RequestJsonTooDeepException tooDeep => Invalid("body", tooDeep.Message),
+            RequestBodyTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message),
+            BadHttpRequestException { InnerException: TextRejectedException text } => Invalid(JsonField(text.Path), text.Message),
+            BadHttpRequestException { InnerException: JsonException { InnerException: JsonException syntax } json } => Invalid("body", SyntaxMessage(json.Path, syntax)),
             BadHttpRequestException { InnerException: JsonException json } => Invalid(JsonField(json.Path), JsonMessage(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", bad.Message),
@@ -63,6 +67,10 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     // "$.lines[0].quantity" -> "lines[0].quantity"; a broken document has no path.
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$').TrimStart('.');
+
+    // The reader's own error (bad token, truncated document, nesting past MaxDepth) makes the whole body unreadable, wherever it is.
+    private static string SyntaxMessage(string? path, JsonException syntax) =>
+        $"The request body is not valid JSON{(JsonField(path) is var at && at != "body" ? $" (at '{at}')" : "")}: {syntax.Message}";
 
     private static string JsonMessage(JsonException json) =>
         json.Path is null or "$" ? "The request body is not valid JSON." : $"The value at '{JsonField(json.Path)}' is not of the expected type or is not valid JSON.";

@@ -33,7 +33,8 @@ public static class RuntimeSetup
 
         builder.Services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ActivityRegistry>().Catalog);
-        builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<Activities.ActivityCatalog>()));
+        builder.Services.AddSingleton(sp => new WorkflowValidator(
+            sp.GetRequiredService<Activities.ActivityCatalog>(), builder.Configuration.GetValue("Workflows:MaxActivities", 2_000)));
         builder.Services.AddSingleton<FlowchartInterpreter>();
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddScoped<WorkflowDefinitionStore>();

@@ -12,7 +12,7 @@ public static class JdOrderMapping
         Status = order.OrderState ?? "",
         BuyerNick = order.Pin,
         ReceiverName = order.ConsigneeInfo?.Fullname ?? "",
-        ReceiverMobile = string.IsNullOrWhiteSpace(order.ConsigneeInfo?.Mobile) ? order.ConsigneeInfo?.Telephone ?? "" : order.ConsigneeInfo.Mobile,
+        ReceiverMobile = PhoneNumber.Normalize(string.IsNullOrWhiteSpace(order.ConsigneeInfo?.Mobile) ? order.ConsigneeInfo?.Telephone ?? "" : order.ConsigneeInfo.Mobile),
         ReceiverProvince = order.ConsigneeInfo?.Province ?? "",
         ReceiverCity = order.ConsigneeInfo?.City ?? "",
         ReceiverDistrict = order.ConsigneeInfo?.County,

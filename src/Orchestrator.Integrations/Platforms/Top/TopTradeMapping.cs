@@ -17,7 +17,7 @@ public static class TopTradeMapping
         Status = trade.Status ?? "",
         BuyerNick = trade.BuyerNick,
         ReceiverName = trade.ReceiverName ?? "",
-        ReceiverMobile = trade.ReceiverMobile ?? "",
+        ReceiverMobile = PhoneNumber.Normalize(trade.ReceiverMobile ?? ""),
         ReceiverProvince = trade.ReceiverState ?? "",
         ReceiverCity = trade.ReceiverCity ?? "",
         ReceiverDistrict = trade.ReceiverDistrict,

@@ -11,7 +11,7 @@ internal static class PlatformOrderMapping
         Status = r.Status!.Trim(),
         BuyerNick = r.BuyerNick,
         ReceiverName = r.Receiver!.Name!,
-        ReceiverMobile = r.Receiver.Mobile!,
+        ReceiverMobile = PhoneNumber.Normalize(r.Receiver.Mobile!),
         ReceiverProvince = r.Receiver.Province!,
         ReceiverCity = r.Receiver.City!,
         ReceiverDistrict = r.Receiver.District,

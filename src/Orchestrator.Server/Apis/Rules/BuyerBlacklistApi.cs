@@ -10,6 +10,9 @@ namespace Orchestrator.Server.Apis.Rules;
 /// <summary>Buyers per platform whose orders the <c>buyerOnBlacklist</c> rule field flags (黑名单).</summary>
 internal static class BuyerBlacklistApi
 {
+    private const int MaxNickLength = 128;
+    private const int MaxReasonLength = 500;
+
     public static IEndpointRouteBuilder MapBuyerBlacklistApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/platforms/{platformId:long}/blacklist").WithTags("Rules");
@@ -33,12 +36,24 @@ internal static class BuyerBlacklistApi
         }
 
         var nick = request.BuyerNick?.Trim();
-        if (string.IsNullOrEmpty(nick) || nick.Length > 128)
+        if (string.IsNullOrEmpty(nick) || nick.Length > MaxNickLength)
         {
-            return Problems.Invalid("buyerNick", "buyerNick is required, at most 128 characters.");
+            return Problems.Invalid("buyerNick", $"buyerNick is required, at most {MaxNickLength} characters.");
         }
 
         var normalized = TextNormalizer.Normalize(nick);
+        if (normalized.Length > MaxNickLength)
+        {
+            // NFKC can lengthen text (㍿ → 株式会社); the normalized copy has a column of the same size.
+            return Problems.Invalid("buyerNick", $"buyerNick is at most {MaxNickLength} characters once full-width and compatibility forms are folded.");
+        }
+
+        var reason = request.Reason?.Trim();
+        if (reason?.Length > MaxReasonLength)
+        {
+            return Problems.Invalid("reason", $"reason has at most {MaxReasonLength} characters.");
+        }
+
         if (await db.BuyerBlacklist.AnyAsync(b => b.PlatformId == platformId && b.NormalizedBuyerNick == normalized, ct))
         {
             return Problems.Duplicate("buyerNick", $"'{nick}' is already on this platform's blacklist.");
@@ -49,7 +64,7 @@ internal static class BuyerBlacklistApi
             PlatformId = platformId,
             BuyerNick = nick,
             NormalizedBuyerNick = normalized,
-            Reason = request.Reason?.Trim() is { Length: > 0 } reason ? reason[..Math.Min(reason.Length, 500)] : null,
+            Reason = string.IsNullOrEmpty(reason) ? null : reason,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.BuyerBlacklist.Add(entry);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Workflows.Definitions;
 
 namespace Orchestrator.Server.Apis.WorkflowDefinitions;
@@ -10,6 +11,9 @@ namespace Orchestrator.Server.Apis.WorkflowDefinitions;
 public sealed record WorkflowDefinitionRequest(
     string? DefinitionId, string? Name, IReadOnlyList<VariableDefinition>? Variables, Flowchart? Root, int? Revision)
 {
+    // Reads as definitions are stored, but refuses text no database column can hold.
+    private static readonly JsonSerializerOptions ReadOptions = new(WorkflowJson.Options) { Converters = { new TextWithoutNulConverter() } };
+
     /// <summary>Reads the body with the options definitions are stored in; unreadable JSON becomes a 400 naming the field.</summary>
     public static async ValueTask<WorkflowDefinitionRequest?> BindAsync(HttpContext context)
     {
@@ -26,7 +30,7 @@ public sealed record WorkflowDefinitionRequest(
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<WorkflowDefinitionRequest>(request.Body, WorkflowJson.Options, context.RequestAborted);
+            return await JsonSerializer.DeserializeAsync<WorkflowDefinitionRequest>(request.Body, ReadOptions, context.RequestAborted);
         }
         catch (JsonException ex)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
@@ -18,7 +19,7 @@ internal static class WorkflowInstancesApi
         var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
         group.MapGet("/", List).ForReaders();
         group.MapGet("/{instanceId:guid}", Get).WithName("GetWorkflowInstance").ForReaders();
-        group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume).ForOpsLeads();
+        group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume).Accepts<JsonObject>("application/json").ForOpsLeads();
         group.MapPost("/{instanceId:guid}:cancel", Cancel).ForOpsLeads();
         group.MapPost("/{instanceId:guid}:retry", Retry).ForOpsLeads();
         routes.MapGet("/api/orders/{orderId:long}/workflow", GetForOrder).WithTags("Workflow instances").ForReaders();
@@ -99,13 +100,13 @@ internal static class WorkflowInstancesApi
             }
             catch (JsonException ex)
             {
-                return Problems.Invalid("payload", $"The stimulus payload is not valid JSON: {ex.Message}");
+                return Problems.Invalid("body", $"The stimulus payload is not valid JSON: {ex.Message}");
             }
 
             using var _ = document;
             if (document.RootElement.ValueKind is not JsonValueKind.Object and not JsonValueKind.Null)
             {
-                return Problems.Invalid("payload", "The stimulus payload must be a JSON object, e.g. { \"decision\": \"approve\" }.");
+                return Problems.Invalid("body", "The stimulus payload must be a JSON object, e.g. { \"decision\": \"approve\" }.");
             }
 
             payload = document.RootElement.GetRawText();
