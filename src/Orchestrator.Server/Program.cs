@@ -1,7 +1,7 @@
 using Orchestrator.Server.Apis.Activities;
 using Orchestrator.Server.Apis.ApiKeys;
-using Orchestrator.Server.Apis.Auth;
 using Orchestrator.Server.Apis.Audit;
+using Orchestrator.Server.Apis.Auth;
 using Orchestrator.Server.Apis.Combos;
 using Orchestrator.Server.Apis.Exceptions;
 using Orchestrator.Server.Apis.Floor;

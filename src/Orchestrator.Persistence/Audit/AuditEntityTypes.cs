@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
+using Microsoft.AspNetCore.Identity;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
-using Microsoft.AspNetCore.Identity;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Security;
 using Orchestrator.Persistence.Workflows;

@@ -76,7 +76,7 @@ public sealed class WorkflowFolderImportTests : IAsyncLifetime
         {
             var client = server.CreateClient();
             await SignIn.AsAsync(client);
-        await SignIn.AsAsync(client);
+            await SignIn.AsAsync(client);
             var draft = await client.PutAsJsonAsync("/api/workflow-definitions/order-flow/draft", TestWorkflows.Valid("order-flow", "设计器里的草稿"), ServerFixture.Json);
             Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         }

@@ -83,11 +83,19 @@ public abstract class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>The running server's services (e.g. its endpoints), for checks the API cannot make.</summary>
-    public IServiceProvider Services => _factory!.Services;
+    public IServiceProvider Services
+    {
+        get
+        {
+            Skip.If(SkipReason is not null, SkipReason);
+            return _factory!.Services;
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> against the server's own database, for set-up and checks the API does not offer yet.</summary>
     public async Task<T> WithDbAsync<T>(Func<OrchestratorDbContext, Task<T>> work)
     {
+        Skip.If(SkipReason is not null, SkipReason);
         await using var scope = _factory!.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>());
     }

@@ -51,7 +51,11 @@ public sealed class RoleScopeTests(LifecycleSqliteFixture server) : LifecycleTes
         await WaitForAsync(orderId, bookmark: "PickConfirmed");
         var elsewhere = await PostCreatedAsync("/api/warehouses", new JsonObject
         {
-            ["code"] = Unique("WH"), ["name"] = "广州仓", ["province"] = "广东省", ["city"] = "广州市", ["address"] = "天河路1号",
+            ["code"] = Unique("WH"),
+            ["name"] = "广州仓",
+            ["province"] = "广东省",
+            ["city"] = "广州市",
+            ["address"] = "天河路1号",
         });
 
         var (_, stranger) = await SignedInAsAsync("Warehouse", warehouses: [elsewhere]);

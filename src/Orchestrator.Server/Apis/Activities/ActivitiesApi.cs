@@ -1,6 +1,5 @@
-using Orchestrator.Workflows.Activities;
-
 using Orchestrator.Server.Security;
+using Orchestrator.Workflows.Activities;
 
 namespace Orchestrator.Server.Apis.Activities;
 

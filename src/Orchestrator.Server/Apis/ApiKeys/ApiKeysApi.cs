@@ -44,8 +44,12 @@ internal static class ApiKeysApi
         var (key, prefix, hash) = ApiKeySecrets.Create();
         var row = new ApiKey
         {
-            ShopId = shopId, Name = request.Name!, Prefix = prefix, Hash = hash,
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = context.User.ActorName(),
+            ShopId = shopId,
+            Name = request.Name!,
+            Prefix = prefix,
+            Hash = hash,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = context.User.ActorName(),
         };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(ct);

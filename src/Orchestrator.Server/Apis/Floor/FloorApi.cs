@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows.Runtime.Grains;
-
 using Orchestrator.Server.Security;
+using Orchestrator.Workflows.Runtime.Grains;
 
 namespace Orchestrator.Server.Apis.Floor;
 

@@ -5,9 +5,8 @@ using Orchestrator.Integrations.Runtime.Pull;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Server.Hosting;
-using Serilog.Context;
-
 using Orchestrator.Server.Security;
+using Serilog.Context;
 
 namespace Orchestrator.Server.Apis.Orders;
 

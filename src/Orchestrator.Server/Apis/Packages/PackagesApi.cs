@@ -4,9 +4,8 @@ using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows.Execution;
-
 using Orchestrator.Server.Security;
+using Orchestrator.Workflows.Execution;
 
 namespace Orchestrator.Server.Apis.Packages;
 

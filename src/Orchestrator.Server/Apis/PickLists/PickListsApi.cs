@@ -4,10 +4,9 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Persistence;
 using Orchestrator.Server.Apis.Floor;
+using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
-
-using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.PickLists;
 

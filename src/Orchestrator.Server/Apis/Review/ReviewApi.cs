@@ -7,10 +7,9 @@ using Orchestrator.Persistence.Workflows;
 using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.WorkflowInstances;
+using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
-
-using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.Review;
 

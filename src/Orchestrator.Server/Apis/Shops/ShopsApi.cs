@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
-using Orchestrator.Workflows.Runtime.Definitions;
-
 using Orchestrator.Server.Security;
+using Orchestrator.Workflows.Runtime.Definitions;
 
 namespace Orchestrator.Server.Apis.Shops;
 

@@ -5,9 +5,8 @@ using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Inventory;
-using GoodsRecord = Orchestrator.Domain.Catalog.Goods;
-
 using Orchestrator.Server.Security;
+using GoodsRecord = Orchestrator.Domain.Catalog.Goods;
 
 namespace Orchestrator.Server.Apis.Stock;
 

@@ -3,10 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
+using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime.Definitions;
-
-using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.WorkflowDefinitions;
 

@@ -4,10 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
 using Orchestrator.Server.Apis.Audit;
+using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Grains;
-
-using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.WorkflowInstances;
 
