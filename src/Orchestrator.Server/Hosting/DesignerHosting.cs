@@ -7,16 +7,15 @@ internal static class DesignerHosting
 {
     public static WebApplication MapDesigner(this WebApplication app)
     {
-        // An API path that matches nothing is a 404 problem, never the designer's page.
-        app.MapFallback("/api/{**path}", (string? path) => Results.Problem(
-            statusCode: StatusCodes.Status404NotFound, title: "No such API", detail: $"Nothing answers /api/{path}; see /scalar/v1 for the API.")).AllowAnonymous();
         var root = FindDesignerRoot(app);
         if (root is not null)
         {
             var files = new PhysicalFileProvider(root);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
+            // Any path that is not a file and not under /api is the designer's (client-side routes); an /api path that matches
+            // nothing stays a 404 problem, and an API endpoint is never out-ranked by the page.
+            app.MapFallbackToFile("{*path:regex(^(?!api(/|$))):nonfile}", "index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
             return app;
         }
 

@@ -15,7 +15,7 @@ public sealed class EndpointPolicyTests(SqliteServerFixture server) : IClassFixt
     private static readonly string[] Anonymous =
     [
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/scalar/{documentName?}",
-        "/api/auth/sign-in", "/api/auth/sign-out", "/api/auth/me", "/api/auth/setup", "{*path:nonfile}", "/api/{**path}", "/",
+        "/api/auth/sign-in", "/api/auth/sign-out", "/api/auth/me", "/api/auth/setup", "{*path:regex(^(?!api(/|$))):nonfile}", "/",
     ];
 
     [SkippableFact]
