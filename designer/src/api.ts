@@ -219,11 +219,8 @@ export const api = {
   // ---- shops, orders, instances, review --------------------------------------------------------------------------
   shops: () => request<Page<Shop>>('GET', '/api/shops?pageSize=200'),
   /** Which published workflow a shop's new orders run (null: the default sales-order); the rest of the shop as read. */
-  setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) => request<Shop>('PUT', `/api/shops/${shop.id}`, {
-    code: shop.code, name: shop.name, platform: shop.platform, defaultWarehouseId: shop.defaultWarehouseId,
-    defaultLogisticsCompanyId: shop.defaultLogisticsCompanyId, accountingPartner: shop.accountingPartner,
-    defaultEmployee: shop.defaultEmployee, isEnabled: shop.isEnabled, version: shop.version, workflowDefinitionId,
-  }),
+  setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) =>
+    request<Shop>('PUT', `/api/shops/${shop.id}/workflow`, { workflowDefinitionId, version: shop.version }),
   orders: (query: { shopId?: number; status?: string; platformOrderId?: string; page?: number }) => {
     const q = new URLSearchParams({ pageSize: '50', pageNumber: String(query.page ?? 1) });
     if (query.shopId) q.set('shopId', String(query.shopId));

@@ -9,12 +9,11 @@ export type Ability =
   | 'exceptions' // the exception queue, setting an order aside, resolving
   | 'orders' // orders and their journey (read)
   | 'instances' // retry or cancel a workflow instance
-  | 'shops' // change a shop, e.g. which workflow its new orders run (the server keeps shops to admins)
   | 'users'
   | 'apiKeys';
 
 const grants: Record<Role, Ability[]> = {
-  Admin: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances', 'shops', 'users', 'apiKeys'],
+  Admin: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances', 'users', 'apiKeys'],
   OpsLead: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances'],
   Reviewer: ['review', 'exceptions', 'orders'],
   Warehouse: ['orders'],

@@ -8,29 +8,31 @@ import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
 afterEach(() => vi.unstubAllGlobals());
 
 describe('ShopsUsingWorkflow', () => {
-  it('lets an admin point a shop at the published workflow', async () => {
-    signedInAs(['Admin'], [], 'admin');
+  it('lets an ops lead point a shop at the published workflow', async () => {
+    signedInAs(['OpsLead'], [], '运营小张');
     const calls = mockFetch(call => {
       if (call.url.startsWith('/api/shops?')) return { body: twoShops };
-      if (call.url === '/api/shops/2' && call.method === 'PUT') return { body: { ...twoShops.items[1], workflowDefinitionId: 'express', version: 2 } };
+      if (call.url === '/api/shops/2/workflow' && call.method === 'PUT') return { body: { ...twoShops.items[1], workflowDefinitionId: 'express', version: 2 } };
       return undefined;
     });
     render(<ShopsUsingWorkflow definitionId="express" published />);
     const jd = await screen.findByLabelText('Run for 茶语京东自营店');
     expect(jd).toBeEnabled();
     await act(async () => { fireEvent.click(jd); });
-    expect(calls.find(c => c.method === 'PUT')).toMatchObject({ url: '/api/shops/2', body: { workflowDefinitionId: 'express' } });
+    expect(calls.find(c => c.method === 'PUT')).toMatchObject({
+      url: '/api/shops/2/workflow', body: { workflowDefinitionId: 'express', version: twoShops.items[1].version },
+    });
     await waitFor(() => expect(screen.getByLabelText('Run for 茶语京东自营店')).toBeChecked());
   });
 
-  it('shows an ops lead which shops run it, read-only, since shops are an admin\'s', async () => {
-    signedInAs(['OpsLead'], [], '运营小张');
+  it('shows a reviewer which shops run it, read-only', async () => {
+    signedInAs(['Reviewer'], [1], '客服小李');
     mockFetch(call => (call.url.startsWith('/api/shops?') ? { body: { items: [{ ...twoShops.items[0], workflowDefinitionId: 'express' }, twoShops.items[1]] } } : undefined));
     render(<ShopsUsingWorkflow definitionId="express" published />);
     const tb = await screen.findByLabelText('Run for 茶语旗舰店 (淘宝)');
     expect(tb).toBeChecked();
     expect(tb).toBeDisabled();
     expect(screen.getByLabelText('Run for 茶语京东自营店')).toBeDisabled();
-    expect(screen.getByText('An admin picks the shops that run it.')).toBeInTheDocument();
+    expect(screen.getByText('An ops lead picks the shops that run it.')).toBeInTheDocument();
   });
 });

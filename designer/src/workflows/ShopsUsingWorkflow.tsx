@@ -7,11 +7,11 @@ import { useMe } from '../shell/session';
 const DEFAULT_WORKFLOW = 'sales-order';
 
 /**
- * Which shops' new orders run this workflow; a shop runs the default sales-order unless it names another. Changing a
- * shop is an admin's: others see the same list, read-only.
+ * Which shops' new orders run this workflow; a shop runs the default sales-order unless it names another. Whoever may
+ * edit workflows (an ops lead, an admin) picks them; others see the same list, read-only.
  */
 export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: string; published: boolean }) {
-  const mayChange = can(useMe(), 'shops');
+  const mayChange = can(useMe(), 'workflows');
   const [shops, setShops] = useState<Shop[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -36,7 +36,7 @@ export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: 
     <section className="shops-using" aria-label="Shops running this workflow">
       <h4>Shops running it</h4>
       {!published && <p className="small">Publish it first; then pick the shops whose new orders run it.</p>}
-      {published && !mayChange && <p className="small muted">An admin picks the shops that run it.</p>}
+      {published && !mayChange && <p className="small muted">An ops lead picks the shops that run it.</p>}
       {shops.map(shop => (
         <label key={shop.id} className="check">
           <input type="checkbox" aria-label={`Run for ${shop.name}`} checked={runs(shop)}

@@ -77,6 +77,28 @@ public sealed class AuthenticationTests(SqliteServerFixture server) : ApiTestBas
     }
 
     [SkippableFact]
+    public async Task An_ops_lead_picks_the_workflow_a_shop_runs_but_not_the_rest_of_the_shop()
+    {
+        var shop = await CreateShopAsync();
+        var (_, lead) = await SignedInAsAsync("OpsLead");
+        using (lead)
+        {
+            await ProblemAsync(await lead.PutAsJsonAsync($"/api/shops/{shop.Id}", new { code = shop.Code, name = "改名", platform = "taobao", version = shop.Version }), HttpStatusCode.Forbidden);
+            AssertNamesField(await ProblemAsync(await lead.PutAsJsonAsync($"/api/shops/{shop.Id}/workflow", new { workflowDefinitionId = "no-such-flow", version = shop.Version }),
+                HttpStatusCode.BadRequest), "workflowDefinitionId");
+            await ProblemAsync(await lead.PutAsJsonAsync($"/api/shops/{shop.Id}/workflow", new { workflowDefinitionId = (string?)null, version = shop.Version + 5 }), HttpStatusCode.Conflict);
+            var pinned = await lead.PutAsJsonAsync($"/api/shops/{shop.Id}/workflow", new { workflowDefinitionId = (string?)null, version = shop.Version });
+            Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
+        }
+
+        var (_, reviewer) = await SignedInAsAsync("Reviewer", shops: [shop.Id]);
+        using (reviewer)
+        {
+            await ProblemAsync(await reviewer.PutAsJsonAsync($"/api/shops/{shop.Id}/workflow", new { workflowDefinitionId = (string?)null, version = shop.Version }), HttpStatusCode.Forbidden);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_disabled_user_is_signed_out_at_the_next_request_and_cannot_sign_in()
     {
         var user = await CreateUserAsync("OpsLead");

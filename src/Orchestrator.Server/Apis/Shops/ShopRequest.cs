@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace Orchestrator.Server.Apis.Shops;
 
 /// <summary>
@@ -15,3 +17,11 @@ public sealed record ShopRequest(
     bool? IsEnabled,
     int? Version,
     string? WorkflowDefinitionId = null);
+
+/// <summary>Which published workflow the shop's new orders run (null: the default <c>sales-order</c>), and the shop version read.</summary>
+public sealed record ShopWorkflowRequest(string? WorkflowDefinitionId, int? Version);
+
+internal sealed class ShopWorkflowRequestValidator : AbstractValidator<ShopWorkflowRequest>
+{
+    public ShopWorkflowRequestValidator() => RuleFor(r => r.WorkflowDefinitionId).MaximumLength(64);
+}

@@ -18,6 +18,9 @@ internal static class ShopsApi
         group.MapPut("/{shopId:long}", Update).Validate<ShopRequest>().ForAdmins();
         group.MapGet("/{shopId:long}/warehouse-strategy", GetStrategy).ForReaders();
         group.MapPut("/{shopId:long}/warehouse-strategy", UpdateStrategy).Validate<WarehouseStrategyRequest>().ForOpsLeads();
+
+        // Which workflow a shop's new orders run belongs with the workflows (an ops lead's), the rest of the shop an admin's.
+        group.MapPut("/{shopId:long}/workflow", UpdateWorkflow).Validate<ShopWorkflowRequest>().ForOpsLeads();
         return routes;
     }
 
@@ -86,6 +89,30 @@ internal static class ShopsApi
             return problem;
         }
 
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(ShopResponse.From(shop));
+    }
+
+    private static async Task<IResult> UpdateWorkflow(
+        long shopId, ShopWorkflowRequest request, OrchestratorDbContext db, WorkflowDefinitionStore workflows, CancellationToken ct)
+    {
+        var shop = await Shops(db).FirstOrDefaultAsync(s => s.Id == shopId, ct);
+        if (shop is null)
+        {
+            return Problems.NotFound("Shop", shopId);
+        }
+
+        if (Versioning.Conflict(db, shop, request.Version, "Shop") is { } conflict)
+        {
+            return conflict;
+        }
+
+        if (request.WorkflowDefinitionId is { } workflow && await workflows.FindPublishedAsync(workflow, ct) is null)
+        {
+            return Problems.Invalid("workflowDefinitionId", $"No published workflow definition has id '{workflow}'. Publish it first, or send null for the default sales-order.");
+        }
+
+        shop.WorkflowDefinitionId = request.WorkflowDefinitionId;
         await db.SaveChangesAsync(ct);
         return Results.Ok(ShopResponse.From(shop));
     }
