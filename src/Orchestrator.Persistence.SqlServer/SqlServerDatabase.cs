@@ -12,11 +12,10 @@ public static class SqlServerDatabase
     public static DbContextOptionsBuilder UseOrchestratorSqlServer(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(WithConnectTimeout(connectionString), sql =>
         {
+            // No retrying execution strategy, as on PostgreSQL and SQLite: it refuses the transactions our own code opens
+            // (a workflow step with the stock it reserves, the audit of a new record), and a failure is retried where it is
+            // understood instead: a request answers 503 and the caller decides, a workflow step backs off and runs again.
             sql.MigrationsAssembly(typeof(SqlServerDatabase).Assembly.FullName);
-
-            // A blip is retried, but briefly: the default (6 retries up to 30 s apart) would hold a request for minutes
-            // while the database is down, where a quick 503 lets the caller decide.
-            sql.EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromSeconds(1), errorNumbersToAdd: null);
         });
 
     private static string WithConnectTimeout(string connectionString)

@@ -23,6 +23,16 @@ public class MigrationsTests
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void No_provider_retries_inside_EF_so_steps_and_audits_may_open_their_own_transactions(string provider)
+    {
+        using var db = DesignTimeContext(provider);
+
+        Assert.False(db.Database.CreateExecutionStrategy().RetriesOnFailure,
+            "A retrying execution strategy refuses user-opened transactions (workflow steps, stock ledger, audit); outages are retried by the grain and answered 503 by the API instead.");
+    }
+
     [Fact]
     public void Checked_in_SQL_Server_script_matches_the_migrations()
     {
