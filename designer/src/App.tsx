@@ -11,6 +11,7 @@ import { errorText } from './shell/format';
 import { can, roleLabel, type Ability } from './shell/permissions';
 import { navigate, pendingLeaveQuestion, usePath } from './shell/router';
 import { loadSession, signOut, useSession } from './shell/session';
+import { PasswordDialog } from './shell/PasswordDialog';
 import { SetupScreen } from './shell/SetupScreen';
 import { SignInDialog, SignInScreen } from './shell/SignInForm';
 import { WorkflowEditor } from './workflows/WorkflowEditor';
@@ -65,6 +66,7 @@ export function App() {
 }
 
 function Shell({ me }: { me: Me }) {
+  const [changingPassword, setChangingPassword] = useState(false);
   const fullPath = usePath();
   const [path, query] = fullPath.split('?');
   const params = new URLSearchParams(query ?? '');
@@ -115,8 +117,10 @@ function Shell({ me }: { me: Me }) {
         </nav>
         <span className="spacer" />
         <span className="who" data-testid="who">{me.userName} · {me.roles.map(roleLabel).join(', ')}</span>
+        <button type="button" className="link light" onClick={() => setChangingPassword(true)}>Password</button>
         <button type="button" className="link light" onClick={() => void leave()}>Sign out</button>
       </header>
+      {changingPassword && <PasswordDialog onClose={() => setChangingPassword(false)} />}
       <main>{page}</main>
     </div>
   );

@@ -195,6 +195,8 @@ export const authApi = {
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (userName: string, password: string) => request<Me>('POST', '/api/auth/sign-in', { userName, password }),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
   setupNeeded: () => request<{ needed: boolean }>('GET', '/api/auth/setup'),
   /** Creates the first admin and signs them in (201 with who they are); 409 once any user exists. */
   setup: (userName: string, password: string) => request<Me>('POST', '/api/auth/setup', { userName, password }),

@@ -99,6 +99,26 @@ public sealed class AuthenticationTests(SqliteServerFixture server) : ApiTestBas
     }
 
     [SkippableFact]
+    public async Task A_person_changes_their_own_password_and_their_other_sessions_end()
+    {
+        var (name, client) = await SignedInAsAsync("Reviewer");
+        using var here = client;
+        using var elsewhere = await Server.CreateClientAsync(name, UserPassword);
+
+        AssertNamesField(await ProblemAsync(await here.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not-it-at-all", newPassword = "a-new-passphrase" }),
+            HttpStatusCode.BadRequest), "currentPassword");
+        AssertNamesField(await ProblemAsync(await here.PostAsJsonAsync("/api/auth/password", new { currentPassword = UserPassword, newPassword = "short" }),
+            HttpStatusCode.BadRequest), "newPassword");
+        Assert.Equal(HttpStatusCode.NoContent, (await here.PostAsJsonAsync("/api/auth/password", new { currentPassword = UserPassword, newPassword = "a-new-passphrase" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/api/review/queue")).StatusCode);
+        await ProblemAsync(await elsewhere.GetAsync("/api/review/queue"), HttpStatusCode.Unauthorized);
+        using var anonymous = await Server.CreateClientAsync();
+        await ProblemAsync(await anonymous.PostAsJsonAsync("/api/auth/sign-in", new { userName = name, password = UserPassword }), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/sign-in", new { userName = name, password = "a-new-passphrase" })).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task A_disabled_user_is_signed_out_at_the_next_request_and_cannot_sign_in()
     {
         var user = await CreateUserAsync("OpsLead");

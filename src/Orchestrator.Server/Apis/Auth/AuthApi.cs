@@ -16,6 +16,7 @@ internal static class AuthApi
         group.MapGet("/me", Me).AllowAnonymous();
         group.MapGet("/setup", async (UserAccounts accounts, CancellationToken ct) => Results.Ok(new SetupState(!await accounts.AnyAsync(ct)))).AllowAnonymous();
         group.MapPost("/setup", Setup).Validate<SignInRequest>().AllowAnonymous();
+        group.MapPost("/password", ChangePassword).Validate<ChangePasswordRequest>().ForReaders();
         return routes;
     }
 
@@ -66,6 +67,30 @@ internal static class AuthApi
         return Results.Created("/api/auth/me", await accounts.AccessOfAsync(user));
     }
 
+    /// <summary>A person changes their own password; their other sessions end at their next check, this one carries on.</summary>
+    private static async Task<IResult> ChangePassword(
+        ChangePasswordRequest request, HttpContext context, UserManager<OrchestratorUser> users, SignInManager<OrchestratorUser> signIn)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user)
+        {
+            return Results.Problem(AuthorizationProblems.Unauthorized(context));
+        }
+
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            return Problems.Invalid("currentPassword", "The current password is wrong.");
+        }
+
+        if (!result.Succeeded)
+        {
+            return Problems.Invalid("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        return Results.NoContent();
+    }
+
     private static IResult WrongCredentials() =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong.");
 }
@@ -80,6 +105,17 @@ internal sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
     {
         RuleFor(r => r.UserName).NotEmpty().MaximumLength(64);
         RuleFor(r => r.Password).NotEmpty().MaximumLength(256);
+    }
+}
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordRequestValidator()
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty().MaximumLength(256);
+        RuleFor(r => r.NewPassword).NotEmpty().MinimumLength(8).MaximumLength(256);
     }
 }
 

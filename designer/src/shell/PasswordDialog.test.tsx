@@ -1,0 +1,40 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockFetch } from '../test/fetchMock';
+import { PasswordDialog } from './PasswordDialog';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function fill(current: string, next: string, again = next) {
+  fireEvent.change(screen.getByLabelText('Current password'), { target: { value: current } });
+  fireEvent.change(screen.getByLabelText('New password'), { target: { value: next } });
+  fireEvent.change(screen.getByLabelText('New password again'), { target: { value: again } });
+}
+
+describe('PasswordDialog', () => {
+  it('sends the current and the new password and says it is done', async () => {
+    const calls = mockFetch(call => (call.url === '/api/auth/password' ? { status: 204 } : undefined));
+    render(<PasswordDialog onClose={() => {}} />);
+    fill('old-password', 'a-new-passphrase');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Change password' })); });
+    expect(calls.find(c => c.url === '/api/auth/password')).toMatchObject({
+      method: 'POST', body: { currentPassword: 'old-password', newPassword: 'a-new-passphrase' },
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent('Password changed');
+  });
+
+  it('shows the server naming a wrong current password, and refuses differing new ones before sending', async () => {
+    const calls = mockFetch(call => (call.url === '/api/auth/password'
+      ? { status: 400, body: { title: 'One or more validation errors occurred.', errors: { currentPassword: ['The current password is wrong.'] } } }
+      : undefined));
+    render(<PasswordDialog onClose={() => {}} />);
+    fill('old-password', 'a-new-passphrase', 'another-passphrase');
+    expect(screen.getByRole('alert')).toHaveTextContent('The new passwords differ.');
+    expect(screen.getByRole('button', { name: 'Change password' })).toBeDisabled();
+
+    fill('wrong-password', 'a-new-passphrase');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Change password' })); });
+    expect(await screen.findByRole('alert')).toHaveTextContent('currentPassword: The current password is wrong.');
+    expect(calls.filter(c => c.url === '/api/auth/password')).toHaveLength(1);
+  });
+});
