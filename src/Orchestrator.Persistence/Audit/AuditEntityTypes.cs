@@ -22,6 +22,9 @@ public static class AuditEntityTypes
     public const string Combo = "Combo";
     public const string SalesOrder = "SalesOrder";
     public const string StockItem = "StockItem";
+    public const string Platform = "Platform";
+    public const string LogisticsCompany = "LogisticsCompany";
+    public const string StockSyncSettings = "StockSyncSettings";
     public const string User = "User";
     public const string ApiKey = "ApiKey";
 
@@ -41,7 +44,7 @@ public static class AuditEntityTypes
 
     /// <summary>Every name <c>GET /api/audit?entityType=</c> accepts, including those written by hand (rule sets).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [WorkflowDefinition, RuleSet, BuyerBlacklist, Shop, Warehouse, Goods, Combo, SalesOrder, StockItem, User, ApiKey];
+        [WorkflowDefinition, RuleSet, BuyerBlacklist, Shop, Warehouse, Goods, Combo, SalesOrder, StockItem, Platform, LogisticsCompany, StockSyncSettings, User, ApiKey];
 
     /// <summary>The types the save interceptor captures from the change tracker; rule sets are immutable versions, audited by their store.</summary>
     internal static FrozenDictionary<Type, AuditedType> Tracked { get; } = new AuditedType[]
@@ -56,6 +59,13 @@ public static class AuditEntityTypes
         new(typeof(Warehouse), Warehouse, null, Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Goods), Goods, null, Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Combo), Combo, null, Audits: f => !Bookkeeping.Contains(f)),
+        new(typeof(Platform), Platform, null, Audits: f => !Bookkeeping.Contains(f)),
+        new(typeof(LogisticsCompany), LogisticsCompany, null, Audits: f => !Bookkeeping.Contains(f)),
+
+        // A shop's stock sync settings, by shop id: whether it pushes, the ratio and the minimum.
+        new(typeof(Integrations.StockSyncSettings), StockSyncSettings, e => ((Integrations.StockSyncSettings)e).ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Audits: f => f is nameof(Integrations.StockSyncSettings.IsEnabled) or nameof(Integrations.StockSyncSettings.Ratio)
+                or nameof(Integrations.StockSyncSettings.MinimumQuantity)),
 
         // Orders are created by intake in bulk (the order row is that record); later edits are what people ask about.
         new(typeof(SalesOrder), SalesOrder, null, Audits: OrderFields.Contains, AuditsCreation: false, SkippedWhenRoutine: true),

@@ -305,6 +305,41 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
 
     /// <summary>The record's whole trail, newest first.</summary>
     [SkippableFact]
+    public async Task Platforms_carriers_and_stock_sync_settings_are_audited_from_and_to()
+    {
+        var platform = (await Client.GetFromJsonAsync<JsonObject>("/api/platforms?pageSize=200", ServerFixture.Json))!["items"]!.AsArray()
+            .Select(p => p!.AsObject()).Single(p => p["code"]!.GetValue<string>() == "aliexpress");
+        var platformId = platform["id"]!.GetValue<long>();
+        await OkAsync(await Client.PutAsJsonAsync($"/api/platforms/{platformId}", new JsonObject
+        {
+            ["code"] = "aliexpress", ["name"] = "速卖通 AliExpress", ["version"] = platform["version"]!.GetValue<int>(),
+        }, ServerFixture.Json));
+        var platformTrail = await TrailAsync("Platform", $"{platformId}");
+        Assert.Equal(["Updated", "Created"], platformTrail.Select(e => e["action"]!.GetValue<string>()));
+        Assert.Equal("system", platformTrail[1]["actor"]!.GetValue<string>());
+        var renamed = platformTrail[0];
+        Assert.Equal((platform["name"]!.GetValue<string>(), "速卖通 AliExpress"), (Change(renamed, "name")!["from"]!.GetValue<string>(), Change(renamed, "name")!["to"]!.GetValue<string>()));
+
+        var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
+        {
+            ["code"] = Unique("YTO"), ["name"] = "圆通速递", ["platformLogisticsCode"] = "YTO", ["waybillProvider"] = "Cainiao",
+        });
+        var read = (await Client.GetFromJsonAsync<JsonObject>($"/api/logistics-companies/{carrier}", ServerFixture.Json))!;
+        read["name"] = "圆通快递";
+        await OkAsync(await Client.PutAsJsonAsync($"/api/logistics-companies/{carrier}", read, ServerFixture.Json));
+        var carrierTrail = await TrailAsync("LogisticsCompany", $"{carrier}");
+        Assert.Equal(["Updated", "Created"], carrierTrail.Select(e => e["action"]!.GetValue<string>()));
+        Assert.Equal("圆通快递", Change(carrierTrail[0], "name")!["to"]!.GetValue<string>());
+
+        var shop = await CreateReadyShopAsync();
+        await OkAsync(await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = 0.8, ["minimumQuantity"] = 2 }, ServerFixture.Json));
+        await OkAsync(await Client.PutAsJsonAsync($"/api/shops/{shop}/stock-sync", new JsonObject { ["enabled"] = true, ["ratio"] = 0.5, ["minimumQuantity"] = 2 }, ServerFixture.Json));
+        var sync = await TrailAsync("StockSyncSettings", $"{shop}");
+        Assert.Equal((0.8m, 0.5m), (Change(sync[0], "ratio")!["from"]!.GetValue<decimal>(), Change(sync[0], "ratio")!["to"]!.GetValue<decimal>()));
+        Assert.All(sync, e => Assert.Equal(SignIn.AdminName, e["actor"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
     public async Task People_and_integration_keys_are_audited_without_their_secrets()
     {
         var shop = await CreateReadyShopAsync();
