@@ -312,7 +312,9 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var platformId = platform["id"]!.GetValue<long>();
         await OkAsync(await Client.PutAsJsonAsync($"/api/platforms/{platformId}", new JsonObject
         {
-            ["code"] = "aliexpress", ["name"] = "速卖通 AliExpress", ["version"] = platform["version"]!.GetValue<int>(),
+            ["code"] = "aliexpress",
+            ["name"] = "速卖通 AliExpress",
+            ["version"] = platform["version"]!.GetValue<int>(),
         }, ServerFixture.Json));
         var platformTrail = await TrailAsync("Platform", $"{platformId}");
         Assert.Equal(["Updated", "Created"], platformTrail.Select(e => e["action"]!.GetValue<string>()));
@@ -322,7 +324,10 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
 
         var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject
         {
-            ["code"] = Unique("YTO"), ["name"] = "圆通速递", ["platformLogisticsCode"] = "YTO", ["waybillProvider"] = "Cainiao",
+            ["code"] = Unique("YTO"),
+            ["name"] = "圆通速递",
+            ["platformLogisticsCode"] = "YTO",
+            ["waybillProvider"] = "Cainiao",
         });
         var read = (await Client.GetFromJsonAsync<JsonObject>($"/api/logistics-companies/{carrier}", ServerFixture.Json))!;
         read["name"] = "圆通快递";
