@@ -2,19 +2,19 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Orchestrator.Persistence.Security;
 
 namespace Orchestrator.Server.Hosting;
 
 /// <summary>
-/// Rate limits order intake per caller: the API key's id when the caller signed in with one, else the raw X-Api-Key
-/// header, else the signed-in user, else the remote address. Each caller has its own bucket, so one key hitting its
-/// limit does not slow another. A refused request is a 429 problem with Retry-After.
+/// Rate limits order intake per caller: the API key's id when the caller came with one, else the signed-in user, else the
+/// remote address. The limiter runs after authorization, so a key that got this far is valid and its claim is there.
+/// Each caller has its own bucket, so one key hitting its limit does not slow another. A refused request is a 429
+/// problem with Retry-After.
 /// </summary>
 internal static class IntakeRateLimiting
 {
     public const string Policy = "intake";
-    public const string KeyClaim = "orchestrator:key";
-    public const string KeyHeader = "X-Api-Key";
 
     public static WebApplicationBuilder AddOrchestratorRateLimiting(this WebApplicationBuilder builder)
     {
@@ -34,10 +34,9 @@ internal static class IntakeRateLimiting
         return builder;
     }
 
-    /// <summary>The partition a request counts against; prefixed so a header value can never pose as a key id.</summary>
+    /// <summary>The partition a request counts against; prefixed so a user name can never pose as a key id.</summary>
     public static string CallerOf(HttpContext context) =>
-        context.User.FindFirst(KeyClaim)?.Value is { Length: > 0 } key ? "key:" + key
-        : context.Request.Headers[KeyHeader].ToString() is { Length: > 0 } header ? "header:" + header
+        context.User.FindFirst(AccessClaims.Key)?.Value is { Length: > 0 } key ? "key:" + key
         : context.User.Identity?.Name is { Length: > 0 } user ? "user:" + user
         : "ip:" + context.Connection.RemoteIpAddress;
 

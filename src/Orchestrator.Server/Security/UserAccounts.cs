@@ -114,12 +114,11 @@ public sealed class UserAccounts(UserManager<OrchestratorUser> users, Orchestrat
 
     public async Task<UserAccess> AccessOfAsync(OrchestratorUser user)
     {
-        var claims = await users.GetClaimsAsync(user);
+        // The same reading of the assignment claims as a signed-in principal gets (AccessScope).
+        var assigned = new ClaimsPrincipal(new ClaimsIdentity(await users.GetClaimsAsync(user)));
         return new UserAccess(
             user.Id, user.UserName!, [.. (await users.GetRolesAsync(user)).Order()],
-            [.. claims.Where(c => c.Type == AccessClaims.Shop).Select(c => long.Parse(c.Value, CultureInfo.InvariantCulture)).Order()],
-            [.. claims.Where(c => c.Type == AccessClaims.Warehouse).Select(c => long.Parse(c.Value, CultureInfo.InvariantCulture)).Order()],
-            user.Disabled);
+            [.. assigned.AssignedShops().Order()], [.. assigned.AssignedWarehouses().Order()], user.Disabled);
     }
 
     /// <summary>True when <paramref name="user"/> is the only admin who can still sign in (who must not be disabled or demoted).</summary>

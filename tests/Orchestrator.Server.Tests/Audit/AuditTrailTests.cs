@@ -132,14 +132,7 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
         var warehouse = await WarehouseOfAsync(shop);
-        var other = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "天河路2号",
-        });
+        var other = await CreateOtherWarehouseAsync();
         var (goodsId, _, _) = await StockAsync(warehouse, code);
 
         await AdjustAsync(warehouse, "报损 write-off", new JsonObject { ["merchantCode"] = code, ["delta"] = -3 });
@@ -199,14 +192,7 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
             ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = tea.MerchantCode, ["quantity"] = 1 }, new JsonObject { ["merchantCode"] = cup.MerchantCode, ["quantity"] = 4 }),
         }, ServerFixture.Json));
         var shop = await CreateReadyShopAsync();
-        var second = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "天河路2号",
-        });
+        var second = await CreateOtherWarehouseAsync();
         var shopVersion = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}", ServerFixture.Json))!["version"]!.GetValue<int>();
         await OkAsync(await Client.PutAsJsonAsync($"/api/shops/{shop}/warehouse-strategy", new JsonObject
         {
@@ -233,14 +219,7 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var (first, second) = (Unique("TEA"), Unique("TEA"));
         var shop = await CreateReadyShopAsync(first, second);
         var warehouse = await WarehouseOfAsync(shop);
-        var other = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "天河路2号",
-        });
+        var other = await CreateOtherWarehouseAsync();
         var (goodsId, _, _) = await StockAsync(warehouse, first);
         var before = await TrailAsync("StockItem", $"{warehouse}:{goodsId}");
 

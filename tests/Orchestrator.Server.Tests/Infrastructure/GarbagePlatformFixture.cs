@@ -4,7 +4,7 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 /// SQLite with workflows/ imported and a platform simulator, with a connected shop per garbage kind, platform and call
 /// (<see cref="ShopCode"/>), so each case has its own fault switch and its own trades.
 /// </summary>
-public sealed class GarbagePlatformFixture : SqliteServerFixture
+public sealed class GarbagePlatformFixture : PlatformSqliteFixture
 {
     public static readonly string[] Kinds = ["NotJson", "TruncatedJson", "HtmlPage", "WrongTypes", "ErrorBody"];
 
@@ -12,24 +12,8 @@ public sealed class GarbagePlatformFixture : SqliteServerFixture
 
     private static readonly string[] Calls = ["PULL", "SHIP", "SYNC"];
 
-    public PlatformSimulatorHost Simulator { get; } = new();
-
-    protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => PlatformSqliteFixture.ConnectionSettings(Simulator,
-        from call in Calls from platform in Platforms from kind in Kinds select ShopCode(call, platform, kind));
+    protected override IEnumerable<string> Shops =>
+        from call in Calls from platform in Platforms from kind in Kinds select ShopCode(call, platform, kind);
 
     public static string ShopCode(string call, string platform, string kind) => $"G-{call}-{platform}-{kind}".ToUpperInvariant();
-
-    protected override async Task<string?> CreateDatabaseAsync()
-    {
-        await Simulator.StartAsync();
-        return await base.CreateDatabaseAsync();
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        await base.DropDatabaseAsync();
-        await Simulator.DisposeAsync();
-    }
 }

@@ -91,16 +91,7 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
     protected async Task<long> AddSecondWarehouseAsync(long shopId, bool allowSplitPackages, params string[] merchantCodes)
     {
         var first = await WarehouseOfAsync(shopId);
-        var second = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "天河路2号",
-            ["contactName"] = "李仓管",
-            ["contactPhone"] = "13800000002",
-        });
+        var second = await CreateOtherWarehouseAsync();
         await AdjustStockAsync(first, -100, merchantCodes);
         await AdjustStockAsync(second, 5, merchantCodes);
         var version = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}", ServerFixture.Json))!["version"]!.GetValue<int>();
@@ -114,6 +105,18 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         Assert.True(strategy.StatusCode == HttpStatusCode.OK, $"warehouse-strategy: {strategy.StatusCode} {await strategy.Content.ReadAsStringAsync()}");
         return second;
     }
+
+    /// <summary>A warehouse no shop uses yet (广州仓, its own code), for transfers, second warehouses and assignments.</summary>
+    protected Task<long> CreateOtherWarehouseAsync() => PostCreatedAsync("/api/warehouses", new JsonObject
+    {
+        ["code"] = Unique("WH"),
+        ["name"] = "广州仓",
+        ["province"] = "广东省",
+        ["city"] = "广州市",
+        ["address"] = "天河路2号",
+        ["contactName"] = "李仓管",
+        ["contactPhone"] = "13800000002",
+    });
 
     /// <summary>A floor action on an order (<c>pick:confirm</c>, <c>verify:scan</c>, <c>weigh</c>…), answer unchecked.</summary>
     protected Task<HttpResponseMessage> PostFloorAsync(long orderId, string action, JsonObject body) =>

@@ -14,7 +14,10 @@ public class PlatformSqliteFixture : SqliteServerFixture
     protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
 
     /// <summary>Each shop's session is its code, so each pulls only its own trades.</summary>
-    protected override IReadOnlyDictionary<string, string?> Settings => ConnectionSettings(Simulator, ConnectedShops);
+    protected override IReadOnlyDictionary<string, string?> Settings => ConnectionSettings(Simulator, Shops);
+
+    /// <summary>The codes of the shops connected to the simulator.</summary>
+    protected virtual IEnumerable<string> Shops => ConnectedShops;
 
     /// <summary>The server settings that connect <paramref name="shops"/> to <paramref name="simulator"/>, with short retries and a fast stock sync.</summary>
     public static IReadOnlyDictionary<string, string?> ConnectionSettings(PlatformSimulatorHost simulator, IEnumerable<string> shops) => shops

@@ -85,7 +85,7 @@ public static class IntegrationKeys
     /// <summary>Sends <paramref name="request"/> as the integration holding <paramref name="key"/>.</summary>
     public static HttpRequestMessage WithKey(this HttpRequestMessage request, string key)
     {
-        request.Headers.Add("X-Api-Key", key);
+        request.Headers.Add(Orchestrator.Server.Security.ApiKeySecrets.Header, key);
         return request;
     }
 }

@@ -49,14 +49,7 @@ public sealed class RoleScopeTests(LifecycleSqliteFixture server) : LifecycleTes
         var warehouse = await WarehouseOfAsync(shop);
         var orderId = await PushPaidOrderAsync(shop, code);
         await WaitForAsync(orderId, bookmark: "PickConfirmed");
-        var elsewhere = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "天河路1号",
-        });
+        var elsewhere = await CreateOtherWarehouseAsync();
 
         var (_, stranger) = await SignedInAsAsync("Warehouse", warehouses: [elsewhere]);
         using (stranger)

@@ -79,14 +79,7 @@ public abstract class OutOfStockTests(ServerFixture server) : LifecycleTestBase(
         var shop = await CreateReadyShopAsync(code);
         var main = await WarehouseOfAsync(shop);
         await AdjustStockAsync(main, -100, code);
-        var second = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "大源北路88号",
-        });
+        var second = await CreateOtherWarehouseAsync();
         await AdjustStockAsync(second, 5, code);
         var strategy = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}/warehouse-strategy", ServerFixture.Json))!;
         strategy["warehouses"] = new JsonArray(
@@ -152,14 +145,7 @@ public abstract class OutOfStockTests(ServerFixture server) : LifecycleTestBase(
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
         var from = await WarehouseOfAsync(shop);
-        var to = await PostCreatedAsync("/api/warehouses", new JsonObject
-        {
-            ["code"] = Unique("WH"),
-            ["name"] = "广州仓",
-            ["province"] = "广东省",
-            ["city"] = "广州市",
-            ["address"] = "大源北路88号",
-        });
+        var to = await CreateOtherWarehouseAsync();
         var goods = (await Client.GetFromJsonAsync<JsonObject>($"/api/goods?merchantCode={code}", ServerFixture.Json))!["items"]![0]!.AsObject();
         goods["lowStockThreshold"] = 20;
         Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync($"/api/goods/{goods["id"]}", goods, ServerFixture.Json)).StatusCode);
