@@ -10,6 +10,12 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+
+    /// <summary>Every line the server writes, also kept in a file when <c>ORCHESTRATOR_BENCH_SERVER_LOG</c> names one (for profiling).</summary>
+    private readonly TextWriter? _log = Environment.GetEnvironmentVariable("ORCHESTRATOR_BENCH_SERVER_LOG") is { Length: > 0 } path
+        ? TextWriter.Synchronized(new StreamWriter(path, append: true))
+        : null;
+
     private bool _disposed;
 
     private ServerUnderTest(Process process, Uri baseAddress)
@@ -128,6 +134,10 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
     }
 
     private void Keep(string? line)
@@ -137,6 +147,7 @@ internal sealed class ServerUnderTest : IAsyncDisposable
             return;
         }
 
+        _log?.WriteLine(line);
         _output.Enqueue(line);
         while (_output.Count > 400)
         {
