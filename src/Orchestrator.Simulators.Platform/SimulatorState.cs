@@ -55,9 +55,13 @@ public sealed class SimulatorState(TimeProvider clock)
             for (var i = 0; i < request.Generate; i++)
             {
                 var code = codes[i % codes.Count];
+                var tid = ++_nextTid;
                 added.Add(Store(new SimTrade
                 {
-                    Tid = ++_nextTid,
+                    Tid = tid,
+
+                    // Buyers as on a sale day: mostly different people, some back for a second order.
+                    BuyerNick = $"茶友{tid % 20_000:D5}",
                     Created = now,
                     PayTime = now,
                     Modified = now,
