@@ -21,6 +21,10 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     /// <summary>How long a transaction waits for the gate before it gives up (a hint of a transaction left open).</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
+    private static readonly object Marker = new();
+
     private readonly ConditionalWeakTable<DbConnection, Holder> _held = new();
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
@@ -108,6 +112,18 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
 
     private static void Configure(DbConnection connection)
     {
+        // The setting lives on the native connection, which the pool keeps across opens: set it once per native connection
+        // (EF opens and closes the ADO.NET connection around every query outside a transaction).
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            if (Configured.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
+            Configured.AddOrUpdate(handle, Marker);
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
