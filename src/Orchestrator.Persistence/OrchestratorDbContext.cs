@@ -105,8 +105,21 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         }
     }
 
-    /// <summary>The work was dropped: its after-commit actions must not run.</summary>
-    public void ForgetAfterCommit() => _afterCommit = null;
+    /// <summary>How many after-commit actions are registered so far (a mark for <see cref="ForgetAfterCommit"/>).</summary>
+    public int PendingAfterCommit => _afterCommit?.Count ?? 0;
+
+    /// <summary>The work was dropped: its after-commit actions must not run; the first <paramref name="keep"/> were of work that stays.</summary>
+    public void ForgetAfterCommit(int keep = 0)
+    {
+        if (keep <= 0 || _afterCommit is null)
+        {
+            _afterCommit = null;
+        }
+        else if (keep < _afterCommit.Count)
+        {
+            _afterCommit.RemoveRange(keep, _afterCommit.Count - keep);
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

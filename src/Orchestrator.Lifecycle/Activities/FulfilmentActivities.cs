@@ -22,7 +22,7 @@ namespace Orchestrator.Lifecycle.Activities;
 public sealed class RequestWaybillActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("RequestWaybill", Category, "Request e-waybill", [], ["Done"],
-        Description: "Gets a tracking number per package from the order's carrier; a retry never takes a second one.");
+        Description: "Gets a tracking number per package from the order's carrier; a retry never takes a second one.", CallsOut: true);
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
@@ -318,7 +318,7 @@ public sealed class WeighShipActivity : OrderActivity
 public sealed class ConfirmShipmentActivity : OrderActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("ConfirmShipment", Category, "Confirm shipment", [], ["Done"],
-        Description: "Sends carrier and tracking number to the platform, marks the order shipped and deducts its stock.");
+        Description: "Sends carrier and tracking number to the platform, marks the order shipped and deducts its stock.", CallsOut: true);
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {

@@ -13,7 +13,8 @@ namespace Orchestrator.Workflows.Runtime.Grains;
 
 /// <summary>
 /// Interprets one instance. State lives in the database, not in Orleans storage, so lists and filters can query it:
-/// the grain loads the row on activation and commits after every step, together with what the step's activity changed.
+/// the grain loads the row on activation and saves every step, together with what the step's activity changed, in the
+/// run's transaction (<see cref="RunTransaction"/>), committed when the run waits, ends or faults and around a call out.
 /// Timers (Delay) are Orleans reminders, re-armed from the stored bookmarks whenever the grain activates.
 /// When the database is down (or out of disk) the grain forgets what it held and tries again on a grain timer with
 /// <see cref="OutageBackoff"/>, reloading the instance as committed, so it carries on by itself once the database is back.
@@ -271,21 +272,77 @@ public sealed partial class WorkflowInstanceGrain(
         }
 
         await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+
+        // Steps save into the activities' own context: what a step changed (the order, a waybill row) commits with it.
+        var run = new RunTransaction(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>());
         try
         {
-            // Commit in the activities' own context: what a step changed (the order, a waybill row) commits with the step.
-            return await interpreter.RunAsync(_workflow!, _state, Id, scope.ServiceProvider, report => CommitInAsync(db, report), CancellationToken.None);
+            var rejected = await interpreter.RunAsync(_workflow!, _state, Id, scope.ServiceProvider, report => AfterStepAsync(run, report), CancellationToken.None);
+            if (run.HasFlushedSteps)
+            {
+                await CommitRunAsync(run, null);
+            }
+
+            return rejected;
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFailure.IsTemporary(ex))
         {
-            // The step could not be committed (e.g. the order was edited meanwhile): go back to the last committed
-            // state and record the failure as an incident on the activity, which a retry runs again.
-            db.ChangeTracker.Clear();
-            _state = InstanceStore.ReadState(_record!);
+            // A step could not be saved (e.g. the order was edited meanwhile): undo it, back to the run's last saved step,
+            // and record the failure as an incident on its activity, which a retry runs again.
             LogCommitFailed(logger, ex, Id);
-            await CommitAsync(interpreter.FaultNext(_workflow!, _state, ex));
+            try
+            {
+                _state = await run.UndoStepAsync(_record!, CancellationToken.None);
+                await CommitRunAsync(run, interpreter.FaultNext(_workflow!, _state, ex));
+            }
+            catch
+            {
+                // Nothing of the run is committed: forget it, the next call reloads the row as committed.
+                _record = null;
+                _state = null;
+                throw;
+            }
+
             return null;
+        }
+    }
+
+    /// <summary>
+    /// After each step: commit when the instance waits, ends or faults, and before and after an activity that calls out;
+    /// otherwise save the step into the run's transaction and go on.
+    /// </summary>
+    private async Task AfterStepAsync(RunTransaction run, StepReport report)
+    {
+        if (report.Fault is { } failure)
+        {
+            if (DatabaseFailure.IsTemporary(failure))
+            {
+                // The activity met the database down, not a problem of its own: no incident, the run goes again once it is back.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            // What the faulted step changed is not stored with its fault; the steps before it are.
+            await run.UndoStepAsync(_record!, CancellationToken.None);
+            await CommitRunAsync(run, report);
+            return;
+        }
+
+        if (_state!.Status != WorkflowStatus.Running || interpreter.NextCallsOut(_workflow!, _state)
+            || (report.Entry is { } entry && interpreter.CallsOut(entry.ActivityType)))
+        {
+            await CommitRunAsync(run, report);
+            return;
+        }
+
+        await run.FlushAsync(Id, _state, report.Entry, CancellationToken.None);
+    }
+
+    private async Task CommitRunAsync(RunTransaction run, StepReport? report)
+    {
+        _record = await run.CommitAsync(_record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        if (report?.Fault is { } fault)
+        {
+            LogFaulted(logger, fault, Id, _state!.Fault?.ActivityId);
         }
     }
 
@@ -297,26 +354,8 @@ public sealed partial class WorkflowInstanceGrain(
         return scope;
     }
 
-    private async Task CommitAsync(StepReport report)
-    {
-        await using var scope = CreateScope();
-        await CommitInAsync(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>(), report);
-    }
-
-    private async Task CommitInAsync(OrchestratorDbContext db, StepReport report)
-    {
-        if (report.Fault is { } failure && DatabaseFailure.IsTemporary(failure))
-        {
-            // The activity met the database down, not a problem of its own: no incident, the step runs again once it is back.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
+    private async Task CommitInAsync(OrchestratorDbContext db, StepReport report) =>
         _record = await InstanceStore.CommitAsync(db, _record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
-        if (report.Fault is { } fault)
-        {
-            LogFaulted(logger, fault, Id, _state!.Fault?.ActivityId);
-        }
-    }
 
     private async Task<bool> LoadAsync()
     {

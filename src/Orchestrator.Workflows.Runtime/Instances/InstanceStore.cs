@@ -13,9 +13,12 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// </summary>
 public static class InstanceStore
 {
-    public static InstanceState ReadState(WorkflowInstanceRecord record)
+    public static InstanceState ReadState(WorkflowInstanceRecord record) => ReadState(record, record.StateJson);
+
+    /// <summary>A state of the instance (as stored, or as a run left it after a step), with the row's ids.</summary>
+    public static InstanceState ReadState(WorkflowInstanceRecord record, string stateJson)
     {
-        var state = JsonSerializer.Deserialize<InstanceState>(record.StateJson, WorkflowJson.Options)!;
+        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
 
         // The trigger creates the row before the order has an id: the ids are taken from the row's columns.
         if (record.SalesOrderId is { } orderId)
@@ -33,23 +36,15 @@ public static class InstanceStore
 
     public static string WriteState(InstanceState state) => JsonSerializer.Serialize(state, WorkflowJson.Options);
 
-    /// <summary>Saves the step in one transaction and returns the row as now stored; the given row is left untouched on failure.</summary>
+    /// <summary>
+    /// Saves the step with the instance row and commits it, together with whatever the run saved before it (see
+    /// <see cref="RunTransaction"/>); returns the row as now stored, the given row left untouched on failure. A faulted
+    /// step's own changes must have been undone by the caller: only the state, its journal entry and the incident are stored.
+    /// On failure nothing is rolled back here: the caller decides how far back to go (its scope's end rolls back the rest).
+    /// </summary>
     public static async Task<WorkflowInstanceRecord> CommitAsync(
         OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
     {
-        if (report?.Fault is not null)
-        {
-            // A faulted activity's half-done changes must not be committed with the fault: drop them (and any
-            // transaction it opened) and store only the instance's state, its journal entry and the incident.
-            db.ChangeTracker.Clear();
-            db.ForgetAfterCommit();
-            if (db.Database.CurrentTransaction is { } failed)
-            {
-                await failed.RollbackAsync(cancellationToken);
-                await failed.DisposeAsync();
-            }
-        }
-
         var row = Copy(stored);
         db.WorkflowInstances.Attach(row);
         Describe(row, state, now);
@@ -57,21 +52,7 @@ public static class InstanceStore
         row.Revision = stored.Revision + 1;
         if (report?.Entry is { } entry)
         {
-            db.WorkflowJournal.Add(new WorkflowJournalRecord
-            {
-                InstanceId = row.Id,
-                Sequence = entry.Sequence,
-                ActivityId = entry.ActivityId,
-                ActivityType = entry.ActivityType,
-                Event = entry.Event,
-                Outcome = entry.Outcome,
-                Bookmark = entry.Bookmark,
-                StartedAt = entry.StartedAt,
-                DurationMs = entry.Duration.TotalMilliseconds,
-                Inputs = entry.Inputs,
-                Outputs = entry.Outputs,
-                Error = entry.Error,
-            });
+            db.WorkflowJournal.Add(Journal(row.Id, entry));
         }
 
         if (report?.Fault is { } fault && state.Fault is { } info)
@@ -93,7 +74,7 @@ public static class InstanceStore
         {
             await db.SaveChangesAsync(cancellationToken);
 
-            // An activity that needed atomic SQL (e.g. reserving stock) opened a transaction: the step commits it.
+            // The run's transaction (or one an activity opened for atomic SQL, e.g. reserving stock): the step commits it.
             if (db.Database.CurrentTransaction is { } transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -102,14 +83,7 @@ public static class InstanceStore
         }
         catch
         {
-            db.ChangeTracker.Clear();
-            db.ForgetAfterCommit();
-            if (db.Database.CurrentTransaction is { } transaction)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                await transaction.DisposeAsync();
-            }
-
+            db.WorkflowInstances.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             throw;
         }
 
@@ -120,12 +94,28 @@ public static class InstanceStore
         return row;
     }
 
+    public static WorkflowJournalRecord Journal(Guid instanceId, JournalEntry entry) => new()
+    {
+        InstanceId = instanceId,
+        Sequence = entry.Sequence,
+        ActivityId = entry.ActivityId,
+        ActivityType = entry.ActivityType,
+        Event = entry.Event,
+        Outcome = entry.Outcome,
+        Bookmark = entry.Bookmark,
+        StartedAt = entry.StartedAt,
+        DurationMs = entry.Duration.TotalMilliseconds,
+        Inputs = entry.Inputs,
+        Outputs = entry.Outputs,
+        Error = entry.Error,
+    };
+
     /// <summary>
-    /// After a commit the tracked rows match the database. The order (with its lines and items) stays tracked for the
+    /// After a save the tracked rows match the database. The order (with its lines and items) stays tracked for the
     /// run's next step, which would otherwise load it again; everything else (the instance row, journal, stock rows
-    /// changed by SQL) is let go. A failed commit clears everything instead.
+    /// changed by SQL) is let go. A failed save clears everything instead.
     /// </summary>
-    private static void KeepOnlyTheOrder(OrchestratorDbContext db)
+    internal static void KeepOnlyTheOrder(OrchestratorDbContext db)
     {
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {

@@ -7,6 +7,11 @@ namespace Orchestrator.Workflows.Activities;
 /// <param name="SuspendsOnBookmark">The activity may wait (a person, a timer, an event), so a loop through it is not a busy loop.</param>
 /// <param name="EndsWorkflow">Completing it finishes the whole instance, whatever else is still waiting.</param>
 /// <param name="Description">One sentence for the palette's tooltip.</param>
+/// <param name="CallsOut">
+/// The activity calls a system outside the database (a carrier, a platform). The runtime commits the run's earlier steps
+/// before it and its own step right after it, so no database transaction is held open across the call and what the call
+/// got is stored at once.
+/// </param>
 public sealed record ActivityDescriptor(
     string TypeName,
     string Category,
@@ -16,4 +21,5 @@ public sealed record ActivityDescriptor(
     bool IsStart = false,
     bool SuspendsOnBookmark = false,
     bool EndsWorkflow = false,
-    string? Description = null);
+    string? Description = null,
+    bool CallsOut = false);

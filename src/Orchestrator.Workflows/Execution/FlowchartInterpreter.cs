@@ -8,8 +8,8 @@ namespace Orchestrator.Workflows.Execution;
 
 /// <summary>
 /// Runs a flowchart one activity at a time over an <see cref="InstanceState"/>. It never stores anything itself: the
-/// caller persists the state and the step's journal entry after every step, so a crash loses at most the step in
-/// flight, which then runs again with the same idempotency key.
+/// caller stores the state and the step's journal entry after every step (the runtime saves the steps of a run in one
+/// transaction), so a crash loses at most the steps not yet committed, which then run again with the same idempotency keys.
 /// </summary>
 public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider clock)
 {
@@ -155,6 +155,13 @@ public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider
         Settle(state);
         return new StepReport(journal);
     }
+
+    /// <summary>True when the work first in line is an activity that calls out of the process (<see cref="Activities.ActivityDescriptor.CallsOut"/>).</summary>
+    public bool NextCallsOut(ExecutableWorkflow workflow, InstanceState state) =>
+        state.Status == WorkflowStatus.Running && state.Scheduled.Count > 0 && CallsOut(workflow.Node(state.Scheduled[0].ActivityId).Type);
+
+    /// <summary>True when activities of this type call out of the process.</summary>
+    public bool CallsOut(string activityType) => registry.Find(activityType)?.Descriptor.CallsOut == true;
 
     /// <summary>Hands a stimulus to the named bookmark (of <paramref name="activityId"/> when several wait by one name).</summary>
     public static ResumeAttempt Resume(InstanceState state, string bookmarkName, string? activityId, JsonNode? input) =>
