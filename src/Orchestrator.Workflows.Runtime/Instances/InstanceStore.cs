@@ -111,15 +111,16 @@ public static class InstanceStore
     };
 
     /// <summary>
-    /// After a save the tracked rows match the database. The order (with its lines and items) stays tracked for the
-    /// run's next step, which would otherwise load it again; everything else (the instance row, journal, stock rows
-    /// changed by SQL) is let go. A failed save clears everything instead.
+    /// After a save the tracked rows match the database. The order (with its lines and items) and its packages (with
+    /// their lines) stay tracked for the run's next step, which would otherwise load them again; everything else (the
+    /// instance row, journal, stock rows changed by SQL) is let go. A failed save clears everything instead.
     /// </summary>
     internal static void KeepOnlyTheOrder(OrchestratorDbContext db)
     {
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is not (Orchestrator.Domain.Orders.SalesOrder or Orchestrator.Domain.Orders.SalesOrderLine or Orchestrator.Domain.Orders.SalesOrderLineItem))
+            if (entry.Entity is not (Orchestrator.Domain.Orders.SalesOrder or Orchestrator.Domain.Orders.SalesOrderLine
+                or Orchestrator.Domain.Orders.SalesOrderLineItem or Orchestrator.Domain.Fulfilment.Package or Orchestrator.Domain.Fulfilment.PackageLine))
             {
                 entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             }
