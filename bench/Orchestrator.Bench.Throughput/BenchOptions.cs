@@ -4,15 +4,17 @@ namespace Orchestrator.Bench.Throughput;
 
 /// <summary>
 /// Command line: <c>--orders 1000,10000</c> (scales), <c>--postgres "Host=…;Username=…;Database=postgres"</c> (adds the
-/// PostgreSQL runs; the role must be allowed to create databases), <c>--out path.json</c>, <c>--no-floor</c>,
+/// PostgreSQL runs; the role must be allowed to create databases), <c>--postgres-orders 1000,10000</c> (its scales, when
+/// they differ from SQLite's), <c>--out path.json</c>, <c>--no-floor</c>,
 /// <c>--no-rules</c>, <c>--batch 200</c> (orders per simulator push), <c>--warmup 200</c> (orders through a shop of their own before the clock).
 /// </summary>
 internal sealed record BenchOptions(
-    IReadOnlyList<int> Scales, string? Postgres, string Output, bool Floor, bool Rules, int Batch, int FloorParallelism, int Warmup)
+    IReadOnlyList<int> Scales, IReadOnlyList<int> PostgresScales, string? Postgres, string Output, bool Floor, bool Rules, int Batch, int FloorParallelism, int Warmup)
 {
     public static BenchOptions Parse(string[] args)
     {
         var scales = new List<int> { 1_000, 10_000 };
+        List<int>? postgresScales = null;
         string? postgres = Environment.GetEnvironmentVariable("ORCHESTRATOR_BENCH_POSTGRES");
         var output = Path.Combine("artifacts", "bench", "throughput.json");
         var floor = true;
@@ -25,10 +27,8 @@ internal sealed record BenchOptions(
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--orders":
-                    scales = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(s => int.Parse(s.Replace("k", "000", StringComparison.OrdinalIgnoreCase), CultureInfo.InvariantCulture)).ToList();
-                    break;
+                case "--orders": scales = ParseScales(Next()); break;
+                case "--postgres-orders": postgresScales = ParseScales(Next()); break;
                 case "--postgres": postgres = Next(); break;
                 case "--out": output = Next(); break;
                 case "--no-floor": floor = false; break;
@@ -36,7 +36,7 @@ internal sealed record BenchOptions(
                 case "--batch": batch = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--floor-parallelism": floorParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Options: --orders 1000,10000 --postgres <conn> --out <file> --no-floor --no-rules --batch N");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Options: --orders 1000,10000 --postgres <conn> --postgres-orders 1000 --out <file> --no-floor --no-rules --batch N");
             }
         }
 
@@ -45,6 +45,9 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--batch is between 1 and 500 (the intake batch limit).");
         }
 
-        return new BenchOptions(scales, postgres, output, floor, rules, batch, floorParallelism, warmup);
+        return new BenchOptions(scales, postgresScales ?? scales, postgres, output, floor, rules, batch, floorParallelism, warmup);
     }
+
+    private static List<int> ParseScales(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(s => int.Parse(s.Replace("k", "000", StringComparison.OrdinalIgnoreCase), CultureInfo.InvariantCulture)).ToList();
 }

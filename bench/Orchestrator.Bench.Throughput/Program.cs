@@ -25,15 +25,15 @@ var machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSD
     CpuModel(), DateTime.UtcNow);
 Console.WriteLine($"machine: {machine.Cores} cores, {machine.Cpu}, {machine.Os}, {machine.Runtime}");
 var runs = new List<RunResult>();
-var providers = new List<Func<Task<BenchDatabase>>> { () => Task.FromResult(BenchDatabase.Sqlite()) };
+var providers = new List<(Func<Task<BenchDatabase>> Create, IReadOnlyList<int> Scales)> { (() => Task.FromResult(BenchDatabase.Sqlite()), options.Scales) };
 if (!string.IsNullOrWhiteSpace(options.Postgres))
 {
-    providers.Add(() => BenchDatabase.PostgreSqlAsync(options.Postgres));
+    providers.Add((() => BenchDatabase.PostgreSqlAsync(options.Postgres), options.PostgresScales));
 }
 
-foreach (var create in providers)
+foreach (var (create, scales) in providers)
 {
-    foreach (var orders in options.Scales)
+    foreach (var orders in scales)
     {
         await using var database = await create();
         Console.WriteLine($"{database.Provider}, {orders} orders:");
