@@ -47,7 +47,7 @@ public sealed class OrderFieldResolver : IFieldResolver
         }
 
         var db = context.GetRequiredService<OrchestratorDbContext>();
-        var order = await db.SalesOrders.AsNoTracking().AsSingleQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
+        var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Order {context.OrderId} no longer exists.");
         return read(order);
     }

@@ -23,7 +23,7 @@ internal static class OrderStimuli
     /// <summary>200 with the order and where its workflow now stands, including the open bookmark's payload (e.g. scan progress).</summary>
     public static async Task<IResult> DoneAsync(OrchestratorDbContext db, long orderId, Guid instanceId, CancellationToken ct)
     {
-        var order = await db.SalesOrders.AsNoTracking().AsSingleQuery().FirstAsync(o => o.Id == orderId, ct);
+        var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == instanceId, ct);
         var detail = InstanceDetail.From(instance, [], []);
         return Results.Ok(new { order = await OrderResponse.WithPackagesAsync(db, order, ct), instance = detail.Instance, waiting = detail.Bookmarks });

@@ -94,7 +94,7 @@ internal static class OrdersApi
                 detail: $"Shop {shopId} has no order with platform order id '{platformOrderId}'.");
 
     private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, CancellationToken ct) =>
-        await db.SalesOrders.AsNoTracking().AsSingleQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is { } order
+        await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is { } order
             ? Results.Ok(await OrderResponse.WithPackagesAsync(db, order, ct))
             : Problems.NotFound("Order", orderId);
 

@@ -39,7 +39,7 @@ internal static class PackagesApi
     private static async Task<IResult> Split(
         long orderId, PackageSplitRequest request, OrchestratorDbContext db, OrderWaybills waybills, TimeProvider clock, CancellationToken ct)
     {
-        var order = await db.SalesOrders.AsSingleQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.SalesOrders.AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
             return Problems.NotFound("Order", orderId);

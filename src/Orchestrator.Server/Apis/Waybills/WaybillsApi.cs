@@ -34,7 +34,7 @@ internal static class WaybillsApi
     /// <summary>The order's live waybills as printable labels; 409 while it has none (not yet requested, or all cancelled).</summary>
     private static async Task<IResult> Labels(long orderId, OrchestratorDbContext db, CancellationToken ct)
     {
-        var order = await db.SalesOrders.AsNoTracking().AsSingleQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
             return Problems.NotFound("Order", orderId);
