@@ -70,111 +70,6 @@ public sealed partial class WorkflowInstanceGrain(
         return null;
     });
 
-    public Task<InstanceReply> HoldAsync(string reason, string detailsJson) => WithInstanceAsync(async state =>
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var at = WhereItStands(state);
-        if (!FlowchartInterpreter.Hold(state, reason, now))
-        {
-            return state.Hold is { } hold
-                ? HeldReply(state, hold)
-                : new InstanceReply(ReplyKind.NotActive, state.Status, $"Instance {Id} is {state.Status}: there is nothing to hold.");
-        }
-
-        var refused = await CommitWithHandlersAsync(state, at, "Hold", JournalEvent.Held, reason, detailsJson, now,
-            (handler, db, details) => handler.OnHeldAsync(db, _record!, details, now, CancellationToken.None));
-        if (refused is not null)
-        {
-            FlowchartInterpreter.Release(state);
-            return refused;
-        }
-
-        LogHeld(logger, Id, at, reason);
-        return new InstanceReply(ReplyKind.Done, state.Status, OpenBookmarks: state.Bookmarks.Select(b => b.Name).ToList());
-    });
-
-    public Task<InstanceReply> ReleaseAsync(string detailsJson) => WithInstanceAsync(async state =>
-    {
-        if (state.Hold is not { } hold || !FlowchartInterpreter.Release(state))
-        {
-            return new InstanceReply(ReplyKind.NotHeld, state.Status, $"Instance {Id} is not on hold.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var at = WhereItStands(state);
-        var refused = await CommitWithHandlersAsync(state, at, "Release", JournalEvent.Released, hold.Reason, detailsJson, now,
-            (handler, db, details) => handler.OnReleasedAsync(db, _record!, details, now, CancellationToken.None));
-        if (refused is not null)
-        {
-            state.Hold = hold;
-            return refused;
-        }
-
-        LogReleased(logger, Id, at);
-
-        // Back to the stage it left: a step that faulted runs again, and a timer that fell due meanwhile fires now.
-        if (FlowchartInterpreter.Retry(state))
-        {
-            await ResolveIncidentsAsync(state);
-            return null;
-        }
-
-        foreach (var due in state.Bookmarks.Where(b => b.DueAt <= now).ToList())
-        {
-            FlowchartInterpreter.ResumeById(state, due.Id, null);
-        }
-
-        return null;
-    });
-
-    public Task<InstanceReply> CancelAsync(string? reason) => WithInstanceAsync(async state =>
-    {
-        var current = state.Bookmarks.FirstOrDefault()?.ActivityId ?? state.Fault?.ActivityId ?? "-";
-        if (!FlowchartInterpreter.Cancel(state))
-        {
-            return new InstanceReply(ReplyKind.NotActive, state.Status, $"Instance {Id} is already {state.Status}.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var entry = new JournalEntry(++state.JournalSequence, current, "Cancel", JournalEvent.Cancelled, null, null, now, TimeSpan.Zero,
-            reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(), null, null);
-        await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        foreach (var handler in scope.ServiceProvider.GetServices<IInstanceCancellationHandler>())
-        {
-            await handler.OnCancelledAsync(db, _record!, now, CancellationToken.None);
-        }
-
-        await CommitInAsync(db, new StepReport(entry));
-        LogCancelled(logger, Id, reason);
-        return new InstanceReply(ReplyKind.Done, state.Status);
-    });
-
-    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
-    {
-        if (!reminderName.StartsWith(TimerPrefix, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var bookmarkId = reminderName[TimerPrefix.Length..];
-        await WithInstanceAsync(state =>
-        {
-            if (!state.Bookmarks.Any(b => b.Id == bookmarkId))
-            {
-                return Task.FromResult<InstanceReply?>(new InstanceReply(ReplyKind.NoSuchBookmark, state.Status));
-            }
-
-            return Task.FromResult(Refusal(FlowchartInterpreter.ResumeById(state, bookmarkId, null), state, bookmarkId));
-        });
-
-        // Whatever happened, this timer has fired: a bookmark still open under this id is re-armed by SyncTimersAsync.
-        if (_state?.Bookmarks.Any(b => b.Id == bookmarkId) != true)
-        {
-            await DisarmAsync(reminderName);
-        }
-    }
-
     /// <summary>
     /// Loads the instance, lets <paramref name="prepare"/> change it (or refuse), runs it and re-arms timers. When the
     /// database fails on the way, nothing of this call was committed (or, if the commit's answer was lost, it was):
@@ -378,89 +273,11 @@ public sealed partial class WorkflowInstanceGrain(
         return true;
     }
 
-    /// <summary>Arms a reminder per open timer bookmark and drops reminders whose bookmark is gone.</summary>
-    private async Task SyncTimersAsync()
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var wanted = _state!.Bookmarks.Where(b => b.DueAt is not null).ToDictionary(b => TimerPrefix + b.Id, b => b.DueAt!.Value);
-        foreach (var (name, due) in wanted)
-        {
-            if (!_armed.Contains(name))
-            {
-                var dueIn = due - now;
-                await this.RegisterOrUpdateReminder(name, dueIn < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : dueIn, TimeSpan.FromMinutes(1));
-                _armed.Add(name);
-            }
-        }
-
-        foreach (var name in _armed.Where(n => !wanted.ContainsKey(n)).ToList())
-        {
-            await DisarmAsync(name);
-        }
-    }
-
-    private async Task DisarmAsync(string name)
-    {
-        _armed.Remove(name);
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     private InstanceReply HeldReply(InstanceState state, InstanceHold hold) => new(ReplyKind.Held, state.Status,
         $"Instance {Id} is on hold since {hold.Since:u}: {hold.Reason}. Resolve that first.",
         OpenBookmarks: state.Bookmarks.Select(b => b.Name).ToList());
 
     private static string WhereItStands(InstanceState state) => state.Bookmarks.FirstOrDefault()?.ActivityId ?? state.Fault?.ActivityId ?? "-";
-
-    /// <summary>Journals a hold or release and commits it with what the handlers recorded; a refusal commits nothing.</summary>
-    private async Task<InstanceReply?> CommitWithHandlersAsync(
-        InstanceState state, string at, string type, JournalEvent journalEvent, string reason, string detailsJson, DateTime now,
-        Func<IInstanceHoldHandler, OrchestratorDbContext, JsonObject, Task> notify)
-    {
-        JsonObject details;
-        try
-        {
-            details = JsonNode.Parse(detailsJson) as JsonObject ?? [];
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            return new InstanceReply(ReplyKind.Rejected, state.Status, $"The details are not JSON: {ex.Message}", "details");
-        }
-
-        await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        try
-        {
-            foreach (var handler in scope.ServiceProvider.GetServices<IInstanceHoldHandler>())
-            {
-                await notify(handler, db, details);
-            }
-        }
-        catch (StimulusRejectedException ex)
-        {
-            return new InstanceReply(ReplyKind.Rejected, state.Status, ex.Message, ex.Field);
-        }
-
-        var inputs = new JsonObject { ["reason"] = reason, ["details"] = details.DeepClone() };
-        var sequence = state.JournalSequence + 1;
-        var entry = new JournalEntry(sequence, at, type, journalEvent, null, null, now, TimeSpan.Zero, inputs.ToJsonString(), null, null);
-        state.JournalSequence = sequence;
-        try
-        {
-            await CommitInAsync(db, new StepReport(entry));
-        }
-        catch
-        {
-            // Nothing was stored: forget the changed state so the next call reloads the row as committed.
-            _record = null;
-            _state = null;
-            throw;
-        }
-
-        return null;
-    }
 
     private async Task ResolveIncidentsAsync(InstanceState state)
     {
@@ -486,28 +303,4 @@ public sealed partial class WorkflowInstanceGrain(
         ResumeAttempt.Held => HeldReply(state, state.Hold!),
         _ => throw new InvalidOperationException($"Unknown resume attempt {attempt}."),
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId} faulted in activity {ActivityId}")]
-    private static partial void LogFaulted(ILogger logger, Exception exception, Guid instanceId, string? activityId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: a step could not be committed; recorded as an incident")]
-    private static partial void LogCommitFailed(ILogger logger, Exception exception, Guid instanceId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: the database failed; trying again from its last committed step in {Seconds} s")]
-    private static partial void LogDatabaseDown(ILogger logger, Exception exception, Guid instanceId, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: the database is back after {Failures} failed tries")]
-    private static partial void LogDatabaseBack(ILogger logger, Guid instanceId, int failures);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: retrying {ActivityId}, attempt {Attempt}")]
-    private static partial void LogRetry(ILogger logger, Guid instanceId, string activityId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} held at {ActivityId}: {Reason}")]
-    private static partial void LogHeld(ILogger logger, Guid instanceId, string activityId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} released at {ActivityId}")]
-    private static partial void LogReleased(ILogger logger, Guid instanceId, string activityId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId} cancelled: {Reason}")]
-    private static partial void LogCancelled(ILogger logger, Guid instanceId, string? reason);
 }
