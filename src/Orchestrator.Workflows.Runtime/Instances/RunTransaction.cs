@@ -21,8 +21,6 @@ internal sealed class RunTransaction(OrchestratorDbContext db)
     /// <summary>After-commit actions of the flushed steps (kept when a later step is undone).</summary>
     private int _flushedAfterCommit;
 
-    public OrchestratorDbContext Db => db;
-
     /// <summary>Saves the step into the run's transaction without committing it.</summary>
     public async Task FlushAsync(Guid instanceId, InstanceState state, JournalEntry? entry, CancellationToken cancellationToken)
     {
@@ -79,5 +77,6 @@ internal sealed class RunTransaction(OrchestratorDbContext db)
         return row;
     }
 
+    /// <summary>True when steps were saved into the transaction and not committed yet.</summary>
     public bool HasFlushedSteps => _flushedState is not null;
 }

@@ -29,8 +29,7 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
         await simulator.WaitForStockAsync(OutagePostgreSqlFixture.ConnectedShop, synced, 100);
 
         // A Delay that falls due while the database is down: its reminder meets the outage.
-        var imported = await Client.PostAsJsonAsync("/api/workflow-definitions:import?publish=true", CoolOff(), ServerFixture.Json);
-        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await PublishWorkflowAsync(CoolOff());
         var coolCode = Unique("COOL");
         var cooling = await PushPaidOrderAsync(await CreatePinnedShopAsync("outage-cool-off", coolCode), coolCode);
         await WaitForAsync(cooling, bookmark: "Delay");
@@ -135,14 +134,8 @@ public sealed class DatabaseOutageTests(OutagePostgreSqlFixture server) : Lifecy
                 new JsonObject { ["id"] = "start", ["type"] = "Start" },
                 new JsonObject { ["id"] = "cool", ["type"] = "Delay", ["duration"] = "00:00:10" },
                 new JsonObject { ["id"] = "end", ["type"] = "Finish" }),
-            ["connections"] = new JsonArray(Link("start", "cool"), Link("cool", "end")),
+            ["connections"] = new JsonArray(Link("start", "Done", "cool"), Link("cool", "Done", "end")),
         },
-    };
-
-    private static JsonObject Link(string from, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" },
-        ["target"] = new JsonObject { ["activity"] = to },
     };
 
     private static async Task AssertFastUnavailableAsync(Func<Task<HttpResponseMessage>> send)

@@ -7,6 +7,20 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 /// <summary>Set-up and waits for tests that drive orders through the workflow runtime over HTTP.</summary>
 public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(server)
 {
+    /// <summary>Imports a workflow definition and publishes it, as the designer's import does; a refusal fails the test with the server's answer.</summary>
+    protected async Task PublishWorkflowAsync(JsonObject workflow)
+    {
+        var imported = await Client.PostAsJsonAsync("/api/workflow-definitions:import?publish=true", workflow, ServerFixture.Json);
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A connection of a flowchart, from an activity's port to another activity.</summary>
+    protected static JsonObject Link(string from, string port, string to) => new()
+    {
+        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
+        ["target"] = new JsonObject { ["activity"] = to },
+    };
+
     /// <summary>A shop with a warehouse and a carrier, so every lifecycle step can run; plus goods for <paramref name="merchantCodes"/>.</summary>
     protected Task<long> CreateReadyShopAsync(params string[] merchantCodes) => CreatePinnedShopAsync(null, merchantCodes);
 

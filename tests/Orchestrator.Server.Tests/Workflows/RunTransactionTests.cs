@@ -51,8 +51,7 @@ public abstract class RunTransactionTests(ServerFixture server) : LifecycleTestB
                     Link("bad", "True", "end"), Link("bad", "False", "end")),
             },
         };
-        var imported = await Client.PostAsJsonAsync("/api/workflow-definitions:import?publish=true", workflow, ServerFixture.Json);
-        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await PublishWorkflowAsync(workflow);
         var code = Unique("TEA");
         var shop = await CreatePinnedShopAsync("allocate-then-fail", code);
         var warehouse = await WarehouseOfAsync(shop);
@@ -70,12 +69,6 @@ public abstract class RunTransactionTests(ServerFixture server) : LifecycleTestB
         Assert.Equal(ReservationState.Reserved, await Server.WithDbAsync(db =>
             db.StockReservations.Where(r => r.OrderId == orderId).Select(r => r.State).SingleAsync()));
     }
-
-    private static JsonObject Link(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = to },
-    };
 }
 
 public sealed class SqliteRunTransactionTests(LifecycleSqliteFixture server) : RunTransactionTests(server), IClassFixture<LifecycleSqliteFixture>;

@@ -76,8 +76,7 @@ public abstract class WorkflowVersioningTests(ServerFixture server) : LifecycleT
                     Link("big", "True", "big-end"), Link("big", "False", "small-end")),
             },
         };
-        var imported = await Client.PostAsJsonAsync("/api/workflow-definitions:import?publish=true", workflow, ServerFixture.Json);
-        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await PublishWorkflowAsync(workflow);
         var code = Unique("TEA");
         var shop = await CreatePinnedShopAsync("cool-off", code);
         Assert.Equal("cool-off", (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}", ServerFixture.Json))!["workflowDefinitionId"]!.GetValue<string>());
@@ -91,12 +90,6 @@ public abstract class WorkflowVersioningTests(ServerFixture server) : LifecycleT
         Assert.Equal(["start:Completed:Done", "import:Completed:Imported", "cool:Suspended", "cool:Completed:Done", "big:Completed:True", "big-end:Completed:Done"],
             Steps(done));
     }
-
-    private static JsonObject Link(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = to },
-    };
 }
 
 public sealed class SqliteWorkflowVersioningTests(LifecycleSqliteFixture server) : WorkflowVersioningTests(server), IClassFixture<LifecycleSqliteFixture>;

@@ -40,8 +40,7 @@ public sealed class AdoNetRuntimeTests(AdoNetPostgreSqlFixture server) : Lifecyc
                 ["connections"] = new JsonArray(Link("start", "Done", "cool"), Link("cool", "Done", "end")),
             },
         };
-        var imported = await Client.PostAsJsonAsync("/api/workflow-definitions:import?publish=true", workflow, ServerFixture.Json);
-        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        await PublishWorkflowAsync(workflow);
         var code = Unique("TEA");
         var shop = await CreatePinnedShopAsync("adonet-cool-off", code);
 
@@ -64,10 +63,4 @@ public sealed class AdoNetRuntimeTests(AdoNetPostgreSqlFixture server) : Lifecyc
             await Task.Delay(100);
         }
     }
-
-    private static JsonObject Link(string from, string port, string to) => new()
-    {
-        ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
-        ["target"] = new JsonObject { ["activity"] = to },
-    };
 }
