@@ -6,7 +6,7 @@ namespace Orchestrator.Bench.Rules;
 /// <summary>Per-order review-rule evaluation with <c>ruleCount</c> rules per shop over generated orders.</summary>
 public static class RulesBenchmark
 {
-    public static async Task<RulesFigures> MeasureAsync(int ruleCount, int orderCount, int versions = 5, int seed = 20261111)
+    public static async Task<RulesFigures> MeasureAsync(int ruleCount, int orderCount, bool fastExpressionCompiler = true, int versions = 5, int seed = 20261111)
     {
         var random = new Random(seed);
         var now = new DateTime(2026, 11, 11, 8, 0, 0, DateTimeKind.Utc);
@@ -16,7 +16,7 @@ public static class RulesBenchmark
         {
             var set = BenchData.RuleSet(ruleCount, random);
             var stopwatch = Stopwatch.StartNew();
-            compiled = RuleSetCompiler.Compile(set);
+            compiled = RuleSetCompiler.Compile(set, fastExpressionCompiler: fastExpressionCompiler);
             compileTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 

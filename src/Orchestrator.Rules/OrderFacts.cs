@@ -37,6 +37,9 @@ public sealed record OrderFacts
 
     public DateTime? PayTime { get; init; }
 
+    /// <summary>When we received the order; holds count from it when there is no payment time (cash on delivery).</summary>
+    public DateTime? ReceivedAt { get; init; }
+
     public bool IsCod { get; init; }
 
     public bool HasUnmappedSku { get; init; }

@@ -38,7 +38,7 @@ public static class RuleFields
     public static IReadOnlyDictionary<FieldType, IReadOnlyList<string>> Operators { get; } = new Dictionary<FieldType, IReadOnlyList<string>>
     {
         [FieldType.Text] = [RuleOperators.EqualsOp, RuleOperators.NotEquals, RuleOperators.In, RuleOperators.NotIn, RuleOperators.Contains,
-            RuleOperators.NotContains, RuleOperators.StartsWith, RuleOperators.Regex, RuleOperators.IsEmpty, RuleOperators.IsNotEmpty],
+            RuleOperators.NotContains, RuleOperators.StartsWith, RuleOperators.EndsWith, RuleOperators.Regex, RuleOperators.IsEmpty, RuleOperators.IsNotEmpty],
         [FieldType.Number] = [RuleOperators.EqualsOp, RuleOperators.NotEquals, RuleOperators.In, RuleOperators.NotIn, RuleOperators.Gt,
             RuleOperators.Ge, RuleOperators.Lt, RuleOperators.Le, RuleOperators.Between],
         [FieldType.Boolean] = [RuleOperators.EqualsOp, RuleOperators.NotEquals],

@@ -10,6 +10,7 @@ public static class RuleOperators
     public const string Contains = "contains";
     public const string NotContains = "notContains";
     public const string StartsWith = "startsWith";
+    public const string EndsWith = "endsWith";
     public const string Regex = "regex";
     public const string Gt = "gt";
     public const string Ge = "ge";

@@ -24,6 +24,9 @@ public static class RuleOps
     public static bool TextStartsWith(string? actual, EvaluationScope scope, int i) =>
         TextNormalizer.Normalize(actual).StartsWith(scope.Value(i).Text, StringComparison.Ordinal);
 
+    public static bool TextEndsWith(string? actual, EvaluationScope scope, int i) =>
+        TextNormalizer.Normalize(actual).EndsWith(scope.Value(i).Text, StringComparison.Ordinal);
+
     public static bool TextRegex(string? actual, EvaluationScope scope, int i)
     {
         try
@@ -32,7 +35,7 @@ public static class RuleOps
         }
         catch (RegexMatchTimeoutException)
         {
-            // A pattern that runs away counts as no match; the evaluation reports it.
+            // The evaluation reports it and the rule fails closed (counts as matched unless it approves).
             scope.ReportTimeout(i);
             return false;
         }

@@ -13,13 +13,16 @@ public static class RuleSetCompiler
 {
     private const string WorkflowName = "review";
 
-    private static readonly Re.ReSettings Settings = new()
-    {
-        CustomTypes = [typeof(RuleOps), typeof(EvaluationScope), typeof(OrderFacts), typeof(ConditionValue)],
-        NestedRuleExecutionMode = Re.NestedRuleExecutionMode.All,
-    };
+    private static readonly Re.ReSettings Settings = NewSettings(fastExpressionCompiler: true);
 
-    public static CompiledRuleSet Compile(RuleSet set)
+    private static readonly Re.ReSettings SystemCompilerSettings = NewSettings(fastExpressionCompiler: false);
+
+    /// <summary>
+    /// Validates and compiles <paramref name="set"/>; date-times written without an offset are read in <paramref name="zone"/>
+    /// (the shop's, Asia/Shanghai by default). Throws <see cref="RuleSetInvalidException"/> naming the rule when it does not
+    /// validate or a condition does not compile. <paramref name="fastExpressionCompiler"/> off is for the benchmark's comparison.
+    /// </summary>
+    public static CompiledRuleSet Compile(RuleSet set, TimeZoneInfo? zone = null, bool fastExpressionCompiler = true)
     {
         var errors = RuleSetValidator.Validate(set);
         if (errors.Count > 0)
@@ -38,16 +41,24 @@ public static class RuleSetCompiler
         var workflow = new Re.Workflow
         {
             WorkflowName = WorkflowName,
-            Rules = rules.Select(r => Group(r.Rule.When, r.Path, $"{r.Path}.when", values, leaves)).ToList(),
+            Rules = rules.Select(r => Group(r.Rule.When, r.Path, $"{r.Path}.when", zone ?? ValueReader.DefaultTimeZone, values, leaves)).ToList(),
         };
-        var engine = rules.Count == 0 ? null : new RulesEngine.RulesEngine([workflow], Settings);
+        var engine = rules.Count == 0 ? null : new RulesEngine.RulesEngine([workflow], fastExpressionCompiler ? Settings : SystemCompilerSettings);
         var compiled = new CompiledRuleSet(engine, WorkflowName, rules.Select(r => (r.Path, r.Rule)).ToList(), values, leaves);
         compiled.WarmUp();
         compiled.CompileTime = stopwatch.Elapsed;
         return compiled;
     }
 
-    private static Re.Rule Group(Condition group, string name, string path, List<ConditionValue> values, Dictionary<string, CompiledCondition> leaves)
+    private static Re.ReSettings NewSettings(bool fastExpressionCompiler) => new()
+    {
+        CustomTypes = [typeof(RuleOps), typeof(EvaluationScope), typeof(OrderFacts), typeof(ConditionValue)],
+        NestedRuleExecutionMode = Re.NestedRuleExecutionMode.All,
+        UseFastExpressionCompiler = fastExpressionCompiler,
+    };
+
+    private static Re.Rule Group(
+        Condition group, string name, string path, TimeZoneInfo zone, List<ConditionValue> values, Dictionary<string, CompiledCondition> leaves)
     {
         var (key, items) = group.All is not null ? ("all", group.All) : ("any", group.Any!);
         return new Re.Rule
@@ -55,16 +66,16 @@ public static class RuleSetCompiler
             RuleName = name,
             Operator = key == "all" ? "AndAlso" : "OrElse",
             Rules = items.Select((item, i) => item.IsGroup
-                ? Group(item, $"{path}.{key}[{i}]", $"{path}.{key}[{i}]", values, leaves)
-                : Leaf(item, $"{path}.{key}[{i}]", values, leaves)).ToList(),
+                ? Group(item, $"{path}.{key}[{i}]", $"{path}.{key}[{i}]", zone, values, leaves)
+                : Leaf(item, $"{path}.{key}[{i}]", zone, values, leaves)).ToList(),
         };
     }
 
-    private static Re.Rule Leaf(Condition condition, string path, List<ConditionValue> values, Dictionary<string, CompiledCondition> leaves)
+    private static Re.Rule Leaf(Condition condition, string path, TimeZoneInfo zone, List<ConditionValue> values, Dictionary<string, CompiledCondition> leaves)
     {
         var field = RuleFields.Find(condition.Field)!;
         var index = values.Count;
-        values.Add(ValueReader.Read(field.Type, condition.Operator!, condition.Value, out _));
+        values.Add(ValueReader.Read(field.Type, condition.Operator!, condition.Value, zone, out _));
         leaves[path] = new CompiledCondition(path, field, condition.Operator!, condition.Value, index);
         var method = RuleOps.MethodFor(field.Type, condition.Operator!);
         return new Re.Rule

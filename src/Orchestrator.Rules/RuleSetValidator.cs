@@ -10,15 +10,51 @@ public static class RuleSetValidator
 
     public const int MaxNameLength = 200;
 
+    public const int MaxRules = 500;
+
+    public const int MaxConditionsPerRule = 100;
+
+    public const int MaxListValues = 5_000;
+
+    /// <summary>Regexes are the one operator whose cost depends on the pattern; a set keeps few of them.</summary>
+    public const int MaxRegexes = 20;
+
     public static IReadOnlyList<RuleError> Validate(RuleSet set)
     {
         var errors = new List<RuleError>();
+        if (set.Rules is null)
+        {
+            return [new RuleError("rules", null, null, "rules is required: give a list of rules.")];
+        }
+
+        if (set.Rules.Count > MaxRules)
+        {
+            errors.Add(new RuleError("rules", null, null, $"A rule set has at most {MaxRules} rules; this one has {set.Rules.Count}."));
+        }
+
+        var comparisons = set.Rules.Where(r => r is not null).Select(r => Comparisons(r.When).ToList()).ToList();
+        var regexes = comparisons.SelectMany(c => c).Count(c => c.Operator == RuleOperators.Regex);
+        if (regexes > MaxRegexes)
+        {
+            errors.Add(new RuleError("rules", null, null, $"A rule set has at most {MaxRegexes} regex conditions; this one has {regexes}. Use contains or in where you can."));
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < set.Rules.Count; i++)
         {
             var rule = set.Rules[i];
             var path = $"rules[{i}]";
+            if (rule is null)
+            {
+                errors.Add(new RuleError(path, null, null, "A rule is missing (null)."));
+                continue;
+            }
+
             void Add(string at, string message) => errors.Add(new RuleError(at, rule.Id, rule.Name, message));
+            if (Comparisons(rule.When).Count() > MaxConditionsPerRule)
+            {
+                Add($"{path}.when", $"A rule has at most {MaxConditionsPerRule} conditions.");
+            }
 
             if (string.IsNullOrWhiteSpace(rule.Id))
             {
@@ -48,6 +84,10 @@ public static class RuleSetValidator
 
         return errors;
     }
+
+    /// <summary>Every comparison under a group, however deep (nulls and malformed groups skipped).</summary>
+    internal static IEnumerable<Condition> Comparisons(Condition? group) =>
+        group is null ? [] : (group.All ?? group.Any ?? []).Where(c => c is not null).SelectMany(c => c.IsGroup ? Comparisons(c) : [c]);
 
     private static void ValidateGroup(Condition? group, string path, int depth, Action<string, string> add)
     {
@@ -114,6 +154,11 @@ public static class RuleSetValidator
         if (error is not null)
         {
             add($"{path}.value", error);
+        }
+        else if (condition.Operator is RuleOperators.In or RuleOperators.NotIn && condition.Value is { ValueKind: System.Text.Json.JsonValueKind.Array } list
+            && list.GetArrayLength() > MaxListValues)
+        {
+            add($"{path}.value", $"An in list has at most {MaxListValues} values; this one has {list.GetArrayLength()}.");
         }
     }
 

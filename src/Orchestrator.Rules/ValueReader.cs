@@ -9,7 +9,15 @@ internal static class ValueReader
 {
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(50);
 
-    public static ConditionValue Read(FieldType type, string op, JsonElement? value, out string? error)
+    /// <summary>Where a date-time written without an offset is read, unless the set is compiled for another zone.</summary>
+    public static readonly TimeZoneInfo DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    // 1000.5 or 1,000.50: a comma only ever groups thousands, so 1,5 (a decimal comma) is refused rather than read as 15.
+    private static readonly Regex NumberText = new(@"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$", RegexOptions.CultureInvariant);
+
+    public static ConditionValue Read(FieldType type, string op, JsonElement? value, out string? error) => Read(type, op, value, DefaultTimeZone, out error);
+
+    public static ConditionValue Read(FieldType type, string op, JsonElement? value, TimeZoneInfo zone, out string? error)
     {
         error = null;
         if (RuleOperators.IsUnary(op))
@@ -28,9 +36,9 @@ internal static class ValueReader
             return op switch
             {
                 RuleOperators.In or RuleOperators.NotIn => ReadSet(type, element),
-                RuleOperators.Between => ReadRange(type, element),
+                RuleOperators.Between => ReadRange(type, element, zone),
                 RuleOperators.Regex => ReadRegex(element),
-                _ => ReadScalar(type, element),
+                _ => ReadScalar(type, element, zone),
             };
         }
         catch (FormatException e)
@@ -40,11 +48,11 @@ internal static class ValueReader
         }
     }
 
-    private static ConditionValue ReadScalar(FieldType type, JsonElement element) => type switch
+    private static ConditionValue ReadScalar(FieldType type, JsonElement element, TimeZoneInfo zone) => type switch
     {
         FieldType.Number => new ConditionValue { Number = Number(element) },
         FieldType.Boolean => new ConditionValue { Flag = Flag(element) },
-        FieldType.DateTime => new ConditionValue { Date = Date(element) },
+        FieldType.DateTime => new ConditionValue { Date = Date(element, zone) },
         _ => new ConditionValue { Text = TextNormalizer.Normalize(Text(element)) },
     };
 
@@ -61,7 +69,7 @@ internal static class ValueReader
             : new ConditionValue { Texts = items.Select(i => TextNormalizer.Normalize(Text(i))).ToHashSet(StringComparer.Ordinal) };
     }
 
-    private static ConditionValue ReadRange(FieldType type, JsonElement element)
+    private static ConditionValue ReadRange(FieldType type, JsonElement element, TimeZoneInfo zone)
     {
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != 2)
         {
@@ -71,7 +79,7 @@ internal static class ValueReader
         var (low, high) = (element[0], element[1]);
         if (type == FieldType.DateTime)
         {
-            var (from, to) = (Date(low), Date(high));
+            var (from, to) = (Date(low, zone), Date(high, zone));
             return from <= to ? new ConditionValue { DateLow = from, DateHigh = to } : throw new FormatException("The first value of between must not be after the second.");
         }
 
@@ -82,12 +90,35 @@ internal static class ValueReader
     private static ConditionValue ReadRegex(JsonElement element)
     {
         var pattern = element.ValueKind == JsonValueKind.String ? element.GetString()! : throw new FormatException("A regular expression must be text.");
+        return new ConditionValue { Pattern = Compile(TextNormalizer.Widen(pattern)) };
+    }
+
+    /// <summary>
+    /// Linear-time matching (NonBacktracking) where the pattern allows it, so a pattern such as <c>^(a+)+$</c> cannot run
+    /// away; patterns that need backtracking (back-references, look-arounds) keep the timeout.
+    /// </summary>
+    internal static Regex Compile(string pattern)
+    {
+        const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
         try
         {
-            return new ConditionValue
-            {
-                Pattern = new Regex(TextNormalizer.Widen(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout),
-            };
+            return new Regex(pattern, Options | RegexOptions.NonBacktracking, RegexTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return Backtracking(pattern, Options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"Not a valid regular expression: {e.Message}");
+        }
+    }
+
+    private static Regex Backtracking(string pattern, RegexOptions options)
+    {
+        try
+        {
+            return new Regex(pattern, options, RegexTimeout);
         }
         catch (ArgumentException e)
         {
@@ -110,7 +141,9 @@ internal static class ValueReader
         }
 
         if (element.ValueKind == JsonValueKind.String
-            && decimal.TryParse(TextNormalizer.Widen(element.GetString()).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            && TextNormalizer.Widen(element.GetString()).Trim() is var text
+            && NumberText.IsMatch(text)
+            && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
@@ -126,11 +159,22 @@ internal static class ValueReader
         _ => throw new FormatException($"'{Shown(element)}' is not true or false."),
     };
 
-    private static DateTime Date(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            ? date.UtcDateTime
-            : throw new FormatException($"'{Shown(element)}' is not a date and time (write 2026-11-11T00:00:00+08:00).");
+    // A time written without an offset means the shop's wall clock (11-11 00:00 is midnight in Shanghai, not in London).
+    private static DateTime Date(JsonElement element, TimeZoneInfo zone)
+    {
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        if (text is not null && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var written))
+        {
+            return written.Kind switch
+            {
+                DateTimeKind.Utc => written,
+                DateTimeKind.Local => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime,
+                _ => zone.IsInvalidTime(written) ? throw new FormatException($"'{text}' does not exist in {zone.Id} (clocks skip it).") : TimeZoneInfo.ConvertTimeToUtc(written, zone),
+            };
+        }
+
+        throw new FormatException($"'{Shown(element)}' is not a date and time (write 2026-11-11T00:00:00+08:00; without an offset it is read in {zone.Id}).");
+    }
 
     private static string Shown(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
 }

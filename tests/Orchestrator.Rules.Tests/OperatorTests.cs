@@ -33,6 +33,8 @@ public class OperatorTests
     [InlineData("shopCode", "equals", "tb-tea", true)]
     [InlineData("shopCode", "equals", "ｔｂ－ｔｅａ", true)]
     [InlineData("receiverProvince", "startsWith", "新疆", true)]
+    [InlineData("receiverProvince", "endsWith", "自治区", true)]
+    [InlineData("buyerMessage", "endsWith", "公司", true)]
     [InlineData("buyerMessage", "regex", "抬头[:：].*公司$", true)]
     [InlineData("buyerMessage", "regex", "ABC\\d{3}", true)]
     [InlineData("sellerMemo", "isEmpty", null, true)]
@@ -106,18 +108,6 @@ public class OperatorTests
         Assert.False(Matches(Order, "merchantCodes", "notIn", new[] { "CUP-01", "TEA-LJ-250" }));
         Assert.True(Matches(new OrderFacts(), "merchantCodes", "isEmpty", null));
         Assert.False(Matches(Order, "merchantCodes", "isEmpty", null));
-    }
-
-    [Fact]
-    public void A_runaway_regex_times_out_counts_as_no_match_and_is_reported()
-    {
-        var facts = new OrderFacts { BuyerMessage = new string('a', 5000) + "!" };
-
-        var evaluation = Evaluate(facts, When("buyerMessage", "regex", "^(a|aa|aaa)*(a|aa)*$"));
-
-        Assert.Empty(evaluation.Matches);
-        Assert.Contains("timed out", Assert.Single(evaluation.Warnings), StringComparison.Ordinal);
-        Assert.NotNull(Assert.Single(Assert.Single(evaluation.Rules).Conditions).Warning);
     }
 
     [Fact]

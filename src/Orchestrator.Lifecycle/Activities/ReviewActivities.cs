@@ -51,25 +51,53 @@ public sealed class ServiceReviewActivity : OrderActivity
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         var decision = await context.GetRequiredService<IReviewPolicy>().DecideAsync(order, context.CancellationToken);
-        var reasons = new JsonArray([.. decision.Reasons.Select(r => JsonValue.Create(r))]);
         Touch(order, context);
         switch (decision.Verdict)
         {
             case ReviewVerdict.Hold when decision.HoldUntil is { } until && until > context.Now:
-                return ActivityResult.Wait(HoldBookmark, new JsonObject { ["reason"] = string.Join("\n", decision.Reasons), ["until"] = until }, until);
+                var hold = Outputs(decision);
+                hold["reason"] = string.Join("\n", decision.Reasons);
+                hold["until"] = until;
+                return ActivityResult.Wait(HoldBookmark, hold, until);
             case ReviewVerdict.Block:
                 order.Status = OrderStatus.Blocked;
                 order.BlockReason = Truncate(string.Join("\n", decision.Reasons));
-                return ActivityResult.Follow("Blocked", new JsonObject { ["reasons"] = reasons });
+                return ActivityResult.Follow("Blocked", Outputs(decision));
             case ReviewVerdict.RouteToException:
                 order.Status = OrderStatus.Exception;
                 order.ExceptionKind = OrderExceptionKind.RuleMatched;
                 order.ExceptionDetail = Truncate(string.Join("\n", decision.Reasons));
-                return ActivityResult.Follow("Exception", new JsonObject { ["reasons"] = reasons });
-            default:
+                return ActivityResult.Follow("Exception", Outputs(decision));
+            case ReviewVerdict.Approve:
+            case ReviewVerdict.Hold when decision.HoldUntil is not null:
+                // A hold that fell due between the decision and here is over.
                 order.BlockReason = null;
-                return ActivityResult.Follow("Approved", decision.Reasons.Count == 0 ? null : new JsonObject { ["reasons"] = reasons });
+                return ActivityResult.Follow("Approved", decision.Reasons.Count == 0 && decision.PlatformRuleSetVersion is null && decision.ShopRuleSetVersion is null
+                    ? null
+                    : Outputs(decision));
+            default:
+                // A hold without a time: never approve by accident (DESIGN.md §7), a person looks at it.
+                order.Status = OrderStatus.Blocked;
+                order.BlockReason = Truncate(string.Join("\n", decision.Reasons.DefaultIfEmpty("The hold time could not be computed.")));
+                return ActivityResult.Follow("Blocked", Outputs(decision));
         }
+    }
+
+    // The journal keeps which rule-set versions decided and what could not be evaluated, beside the reasons.
+    private static JsonObject Outputs(ReviewDecision decision)
+    {
+        var outputs = new JsonObject { ["reasons"] = new JsonArray([.. decision.Reasons.Select(r => JsonValue.Create(r))]) };
+        if (decision.PlatformRuleSetVersion is not null || decision.ShopRuleSetVersion is not null)
+        {
+            outputs["ruleSets"] = new JsonObject { ["platform"] = decision.PlatformRuleSetVersion, ["shop"] = decision.ShopRuleSetVersion };
+        }
+
+        if (decision.Warnings.Count > 0)
+        {
+            outputs["warnings"] = new JsonArray([.. decision.Warnings.Select(w => JsonValue.Create(w))]);
+        }
+
+        return outputs;
     }
 
     // The hold is over: review again, since the order or the rules may have changed meanwhile.

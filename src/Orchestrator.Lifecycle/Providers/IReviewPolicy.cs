@@ -18,10 +18,19 @@ public enum ReviewVerdict
     RouteToException,
 }
 
-/// <summary>The review's decision and every reason behind it; <see cref="HoldUntil"/> is set for <see cref="ReviewVerdict.Hold"/>.</summary>
+/// <summary>
+/// The review's decision and every reason behind it; <see cref="HoldUntil"/> is set for <see cref="ReviewVerdict.Hold"/>.
+/// <see cref="Warnings"/> name what could not be evaluated; the versions say which rule sets decided.
+/// </summary>
 public sealed record ReviewDecision(ReviewVerdict Verdict, IReadOnlyList<string> Reasons, DateTime? HoldUntil = null)
 {
     public static ReviewDecision Approve { get; } = new(ReviewVerdict.Approve, []);
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public int? PlatformRuleSetVersion { get; init; }
+
+    public int? ShopRuleSetVersion { get; init; }
 }
 
 /// <summary>Decides at service review whether an order passes, waits, stops for a person or goes to the exception queue.</summary>

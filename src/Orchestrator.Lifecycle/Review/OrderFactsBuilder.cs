@@ -41,6 +41,7 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailabili
             TotalQuantity = order.Lines.Sum(l => l.Quantity),
             WeightKg = await WeightAsync(order, ct),
             PayTime = order.PayTime,
+            ReceivedAt = order.ReceivedAt,
             IsCod = order.IsCod,
             HasUnmappedSku = order.HasUnmappedSku || order.Lines.Any(l => l.Mapping == LineMappingKind.Unmapped),
             OutOfStockLines = shortages.Select(s => s.LineNo).Distinct().Count(),

@@ -22,8 +22,12 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
     public Task<RuleSetVersionRecord?> VersionAsync(RuleScopeKind kind, long scopeId, int version, CancellationToken ct) =>
         Versions(kind, scopeId).FirstOrDefaultAsync(r => r.Version == version, ct);
 
-    /// <summary>The compiled current version (compiled once per version), or null when the scope has no rules.</summary>
-    public async Task<(CompiledRuleSet Compiled, int Version)?> CompiledAsync(RuleScopeKind kind, long scopeId, CancellationToken ct)
+    /// <summary>
+    /// The compiled current version (compiled once per version), or null when the scope has no rules. A version that does
+    /// not compile (stored before publishing compiled, or broken by an upgrade) comes back with its error instead, so
+    /// review can stop the order for a person rather than fault or approve.
+    /// </summary>
+    public async Task<CompiledVersion?> CompiledAsync(RuleScopeKind kind, long scopeId, CancellationToken ct)
     {
         var version = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct);
         if (version is not { } current)
@@ -31,15 +35,20 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
             return null;
         }
 
-        var key = $"{kind}:{scopeId}";
-        if (!cache.Contains(key, current))
+        var key = CacheKey(kind, scopeId);
+        var json = cache.Contains(key, current)
+            ? null
+            : await Versions(kind, scopeId).Where(r => r.Version == current).Select(r => r.Json).FirstAsync(ct);
+        try
         {
-            var json = await Versions(kind, scopeId).Where(r => r.Version == current).Select(r => r.Json).FirstAsync(ct);
-            return (cache.GetOrCompile(key, current, () => RuleJson.Deserialize(json)), current);
+            // Evicted between the check and here by a newer version: read this one again (rare, so synchronously).
+            return new CompiledVersion(cache.GetOrCompile(key, current, () => RuleJson.Deserialize(
+                json ?? Versions(kind, scopeId).Where(r => r.Version == current).Select(r => r.Json).First())), current, null);
         }
-
-        // Evicted meanwhile by a newer version: read this one again (rare, so synchronously).
-        return (cache.GetOrCompile(key, current, () => RuleJson.Deserialize(Versions(kind, scopeId).Where(r => r.Version == current).Select(r => r.Json).First())), current);
+        catch (RuleSetInvalidException e)
+        {
+            return new CompiledVersion(null, current, string.Join("; ", e.Errors.Select(x => $"{x.Path}: {x.Describe()}")));
+        }
     }
 
     /// <summary>
@@ -59,6 +68,23 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
         if (errors.Count > 0)
         {
             return PublishResult.Invalid(errors);
+        }
+
+        var lint = RuleSetLinter.Lint(set, clock.GetUtcNow().UtcDateTime);
+        if (lint.Errors.Count > 0)
+        {
+            return PublishResult.Invalid(lint.Errors);
+        }
+
+        // The published version always compiles: what does not is refused here, naming the rule, never found at review.
+        CompiledRuleSet compiled;
+        try
+        {
+            compiled = RuleSetCompiler.Compile(set);
+        }
+        catch (RuleSetInvalidException e)
+        {
+            return PublishResult.Invalid(e.Errors);
         }
 
         var record = new RuleSetVersionRecord
@@ -91,8 +117,11 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
             return PublishResult.Stale(now);
         }
 
-        return PublishResult.Published(record.Version, set);
+        cache.Add(CacheKey(kind, scopeId), record.Version, compiled);
+        return PublishResult.Published(record.Version, set, lint.Warnings);
     }
+
+    private static string CacheKey(RuleScopeKind kind, long scopeId) => $"{kind}:{scopeId}";
 
     private IQueryable<RuleSetVersionRecord> Versions(RuleScopeKind kind, long scopeId) =>
         db.RuleSetVersions.AsNoTracking().Where(r => r.ScopeKind == kind && r.ScopeId == scopeId);

@@ -8,7 +8,8 @@ namespace Orchestrator.Lifecycle.Review;
 /// <summary>
 /// Service review by rules: the built-in unmapped-SKU block, then the platform's global set and the shop's set, each
 /// evaluated on its own (an AutoApprove ends only its own set's walk). The most severe verdict wins and every matching
-/// rule's reason goes on the order.
+/// rule's reason goes on the order. Fails closed (DESIGN.md §7): a rule or a set that cannot be evaluated stops the order
+/// for a reviewer with the reason, never approves it.
 /// </summary>
 public sealed class RulesReviewPolicy(OrderFactsBuilder factsBuilder, RuleSetStore store, TimeProvider clock) : IReviewPolicy
 {
@@ -44,12 +45,28 @@ public sealed class RulesReviewPolicy(OrderFactsBuilder factsBuilder, RuleSetSto
             RuleVerdict.Block => ReviewVerdict.Block,
             RuleVerdict.Hold => ReviewVerdict.Hold,
             _ => ReviewVerdict.Approve,
-        }, reasons, holdUntil);
+        }, reasons, holdUntil)
+        {
+            Warnings = [.. platform.Warnings, .. shop.Warnings],
+            PlatformRuleSetVersion = platformVersion,
+            ShopRuleSetVersion = shopVersion,
+        };
         return new ReviewEvaluation(facts, builtIn, platformVersion, platform, shopVersion, shop, decision);
     }
 
-    private async Task<(RuleSetEvaluation Evaluation, int? Version)> EvaluateSetAsync(RuleScopeKind kind, long id, OrderFacts facts, DateTime now, CancellationToken ct) =>
-        await store.CompiledAsync(kind, id, ct) is { } compiled
-            ? (await compiled.Compiled.EvaluateAsync(facts, now), compiled.Version)
-            : (RuleSetEvaluation.Empty, null);
+    private async Task<(RuleSetEvaluation Evaluation, int? Version)> EvaluateSetAsync(RuleScopeKind kind, long id, OrderFacts facts, DateTime now, CancellationToken ct)
+    {
+        if (await store.CompiledAsync(kind, id, ct) is not { } current)
+        {
+            return (RuleSetEvaluation.Empty, null);
+        }
+
+        if (current.Compiled is not { } compiled)
+        {
+            var reason = $"The {kind.ToString().ToLowerInvariant()} rule set v{current.Version} could not be compiled: {current.CompileError}";
+            return (new RuleSetEvaluation(RuleVerdict.Block, [reason], null, null, [], [reason]), current.Version);
+        }
+
+        return (await compiled.EvaluateAsync(facts, now), current.Version);
+    }
 }
