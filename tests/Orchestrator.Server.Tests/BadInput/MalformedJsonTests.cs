@@ -85,7 +85,7 @@ public sealed partial class MalformedJsonTests(SqliteServerFixture server) : Bad
     }
 
     private static string Fill(string pattern) =>
-        RouteParameter().Replace(pattern, m => m.Groups["constraint"].Value is "long" or "int" or "guid"
+        RouteParameter().Replace(pattern, m => m.Groups["constraint"].Value is "long" or "int" or "guid" || m.Groups["name"].Value == "scope"
             ? m.Groups["constraint"].Value == "guid" ? Guid.Empty.ToString() : "1"
             : "x");
 

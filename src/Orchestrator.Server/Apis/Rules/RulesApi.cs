@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Lifecycle.Review;
@@ -16,8 +17,9 @@ internal static class RulesApi
 {
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder routes)
     {
-        MapScope(routes.MapGroup("/api/shops/{scopeId:long}").WithTags("Rules"), RuleScopeKind.Shop);
-        MapScope(routes.MapGroup("/api/platforms/{scopeId:long}").WithTags("Rules"), RuleScopeKind.Platform);
+        // A scope is named by its id or by its code (/api/platforms/taobao/rules), as people type platforms and shops elsewhere.
+        MapScope(routes.MapGroup("/api/shops/{scope}").WithTags("Rules"), RuleScopeKind.Shop);
+        MapScope(routes.MapGroup("/api/platforms/{scope}").WithTags("Rules"), RuleScopeKind.Platform);
         routes.MapPost("/api/shops/{scopeId:long}/rules:test", Test).WithTags("Rules").ForOpsLeads();
         routes.MapGet("/api/rules/fields", Fields).WithTags("Rules").ForReaders();
         return routes;
@@ -25,52 +27,43 @@ internal static class RulesApi
 
     private static void MapScope(RouteGroupBuilder group, RuleScopeKind kind)
     {
-        group.MapGet("/rules", (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) => Get(kind, scopeId, store, db, ct)).ForReaders();
-        group.MapPost("/rules", (long scopeId, RuleWriteRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"create {request.Rule?.Id}", rules => Add(rules, request.Rule), ct)).ForOpsLeads();
-        group.MapPut("/rules/{ruleId}", (long scopeId, string ruleId, RuleWriteRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"update {ruleId}", rules => Replace(rules, ruleId, request.Rule), ct)).ForOpsLeads();
-        group.MapDelete("/rules/{ruleId}", (long scopeId, string ruleId, int? version, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, version, store, db, $"delete {ruleId}", rules => Change(rules, ruleId, _ => null), ct)).ForOpsLeads();
-        group.MapPost("/rules/{ruleId}:enable", (long scopeId, string ruleId, RuleVersionRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"enable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = true }), ct)).ForOpsLeads();
-        group.MapPost("/rules/{ruleId}:disable", (long scopeId, string ruleId, RuleVersionRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, $"disable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = false }), ct)).ForOpsLeads();
-        group.MapPost("/rules:reorder", (long scopeId, RuleReorderRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, "reorder", rules => Reorder(rules, request.RuleIds), ct)).ForOpsLeads();
-        group.MapPost("/rules:import", (long scopeId, RuleImportRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            Edit(kind, scopeId, request.Version, store, db, "import", _ => (request.Rules ?? [], null), ct)).ForOpsLeads();
-        group.MapGet("/rules:export", async (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            await ScopeMissing(kind, scopeId, db, ct) ?? Results.Json((await store.CurrentAsync(kind, scopeId, ct)).Set, RuleJson.Options)).ForReaders();
-        group.MapGet("/rules/versions", async (long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            await ScopeMissing(kind, scopeId, db, ct) ?? Results.Ok((await store.VersionsAsync(kind, scopeId, ct))
-                .Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, null)))).ForReaders();
-        group.MapGet("/rules/versions/{version:int}", async (long scopeId, int version, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
-            await ScopeMissing(kind, scopeId, db, ct) ?? (await store.VersionAsync(kind, scopeId, version, ct) is { } v
+        group.MapGet("/rules", (string scope, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Get(kind, id, store, ct), ct)).ForReaders();
+        group.MapPost("/rules", (string scope, RuleWriteRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, request.Version, store, $"create {request.Rule?.Id}", rules => Add(rules, request.Rule), ct), ct)).ForOpsLeads();
+        group.MapPut("/rules/{ruleId}", (string scope, string ruleId, RuleWriteRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, request.Version, store, $"update {ruleId}", rules => Replace(rules, ruleId, request.Rule), ct), ct)).ForOpsLeads();
+        group.MapDelete("/rules/{ruleId}", (string scope, string ruleId, int? version, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, version, store, $"delete {ruleId}", rules => Change(rules, ruleId, _ => null), ct), ct)).ForOpsLeads();
+        group.MapPost("/rules/{ruleId}:enable", (string scope, string ruleId, RuleVersionRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, request.Version, store, $"enable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = true }), ct), ct)).ForOpsLeads();
+        group.MapPost("/rules/{ruleId}:disable", (string scope, string ruleId, RuleVersionRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, request.Version, store, $"disable {ruleId}", rules => Change(rules, ruleId, r => r with { Enabled = false }), ct), ct)).ForOpsLeads();
+        group.MapPost("/rules:reorder", (string scope, RuleReorderRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, request.Version, store, "reorder", rules => Reorder(rules, request.RuleIds), ct), ct)).ForOpsLeads();
+        group.MapPost("/rules:import", (string scope, RuleImportRequest request, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, id => Edit(kind, id, request.Version, store, "import", _ => (request.Rules ?? [], null), ct), ct)).ForOpsLeads();
+        group.MapGet("/rules:export", (string scope, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, async id => Results.Json((await store.CurrentAsync(kind, id, ct)).Set, RuleJson.Options), ct)).ForReaders();
+        group.MapGet("/rules/versions", (string scope, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, async id => Results.Ok((await store.VersionsAsync(kind, id, ct))
+                .Select(v => new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, null))), ct)).ForReaders();
+        group.MapGet("/rules/versions/{version:int}", (string scope, int version, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct) =>
+            InScope(kind, scope, db, async id => await store.VersionAsync(kind, id, version, ct) is { } v
                 ? Results.Ok(new RuleSetVersionResponse(v.Version, v.Change, v.CreatedAt, RuleJson.Deserialize(v.Json).Rules))
-                : Problems.NotFound("Rule-set version", version))).ForReaders();
+                : Problems.NotFound("Rule-set version", version), ct)).ForReaders();
     }
 
-    private static async Task<IResult> Get(RuleScopeKind kind, long scopeId, RuleSetStore store, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<IResult> Get(RuleScopeKind kind, long scopeId, RuleSetStore store, CancellationToken ct)
     {
-        if (await ScopeMissing(kind, scopeId, db, ct) is { } missing)
-        {
-            return missing;
-        }
-
         var (set, version) = await store.CurrentAsync(kind, scopeId, ct);
         return Results.Ok(new RuleSetResponse(kind.ToString(), scopeId, version, set.Rules));
     }
 
     private static async Task<IResult> Edit(
-        RuleScopeKind kind, long scopeId, int? version, RuleSetStore store, OrchestratorDbContext db, string change,
+        RuleScopeKind kind, long scopeId, int? version, RuleSetStore store, string change,
         Func<List<ReviewRule>, (IReadOnlyList<ReviewRule> Rules, IResult? Problem)> edit, CancellationToken ct)
     {
-        if (await ScopeMissing(kind, scopeId, db, ct) is { } missing)
-        {
-            return missing;
-        }
-
         if (version is not { } basedOn)
         {
             return Problems.Invalid("version", "version is required for an edit: send the rule-set version you read.");
@@ -96,7 +89,10 @@ internal static class RulesApi
 
         return result.Errors.Count > 0
             ? Problems.Invalid(result.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Describe()).ToArray()))
-            : Results.Ok(new RuleSetResponse(kind.ToString(), scopeId, result.Version, result.Set!.Rules));
+            : Results.Ok(new RuleSetResponse(kind.ToString(), scopeId, result.Version, result.Set!.Rules)
+            {
+                Warnings = result.Warnings.Select(w => new RuleWarningResponse(w.Path, w.RuleId, w.Describe())).ToList(),
+            });
     }
 
     private static (IReadOnlyList<ReviewRule>, IResult?) Add(List<ReviewRule> rules, ReviewRule? rule)
@@ -216,9 +212,13 @@ internal static class RulesApi
         RuleFields.Operators.ToDictionary(o => o.Key.ToString(), o => o.Value),
         Enum.GetNames<RuleActionType>());
 
-    private static async Task<IResult?> ScopeMissing(RuleScopeKind kind, long scopeId, OrchestratorDbContext db, CancellationToken ct) => kind switch
+    /// <summary>Runs <paramref name="handle"/> for the scope named by id or code, or answers 404 naming what was asked for.</summary>
+    private static async Task<IResult> InScope(RuleScopeKind kind, string scope, OrchestratorDbContext db, Func<long, Task<IResult>> handle, CancellationToken ct)
     {
-        RuleScopeKind.Shop => await db.Shops.AnyAsync(s => s.Id == scopeId, ct) ? null : Problems.NotFound("Shop", scopeId),
-        _ => await db.Platforms.AnyAsync(p => p.Id == scopeId, ct) ? null : Problems.NotFound("Platform", scopeId),
-    };
+        var byId = long.TryParse(scope, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        long? found = kind == RuleScopeKind.Shop
+            ? await db.Shops.Where(s => byId ? s.Id == id : s.Code == scope).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct)
+            : await db.Platforms.Where(p => byId ? p.Id == id : p.Code == scope).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        return found is { } scopeId ? await handle(scopeId) : Problems.NotFound(kind == RuleScopeKind.Shop ? "Shop" : "Platform", scope);
+    }
 }
