@@ -253,7 +253,7 @@ public abstract class RuleDryRunApiTests(ServerFixture server, ITestOutputHelper
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
         var template = await PushAsync(shop, code, o => o["buyerMessage"] = "请开发票");
-        // Copies of one intake order stand in for 500 received ones; review reads only the stored rows.
+        // Copies of one intake order, each from its own buyer, stand in for 500 received ones; review reads only the stored rows.
         await Server.WithDbAsync(async db =>
         {
             var order = await db.SalesOrders.AsNoTracking().Include(o => o.Lines).ThenInclude(l => l.Items).FirstAsync(o => o.Id == template);
@@ -261,6 +261,7 @@ public abstract class RuleDryRunApiTests(ServerFixture server, ITestOutputHelper
             {
                 order.Id = 0;
                 order.PlatformOrderId = Unique("COPY");
+                order.BuyerNick = $"买家{i}";
                 order.ReceivedAt = order.ReceivedAt.AddSeconds(1);
                 foreach (var line in order.Lines)
                 {
