@@ -136,7 +136,10 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
   await form.getByLabel('Action').selectOption('Block');
   await form.getByLabel('Reason').fill('需要开发票，请核对抬头');
   await snap(page, '07-rule-editor');
-  await form.getByRole('button', { name: 'Create rule' }).click();
+  // Saving shows the impact first; the shop has no orders yet, so nothing changes.
+  await form.getByRole('button', { name: 'Preview impact' }).click();
+  await expect(page.getByTestId('impact-summary')).toHaveText('no change');
+  await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByTestId('rule-invoice')).toContainText('buyerMessage contains “发票”');
   await expect(page.getByRole('status')).toContainText('rule set v1');
 
@@ -177,6 +180,34 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByTestId('order-E2E-TB-0001')).toBeVisible();
   await snap(page, '11-orders');
+});
+
+test('edit a rule, dry-run it unsaved, preview its impact on the shop\'s orders, then publish', async ({ page, request }) => {
+  // With E2E-TB-0001 (请开发票) blocked by the invoice rule, two rush orders pass today.
+  const rush = [await postOrder(request, 1, order('E2E-TB-RUSH-1', '加急发货')), await postOrder(request, 1, order('E2E-TB-RUSH-2', '加急，谢谢'))];
+  await signIn(page, opsLead);
+  await page.getByRole('link', { name: 'Rules' }).click();
+  await page.getByLabel('Shop').selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
+  await page.getByTestId('rule-invoice').getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('form', { name: 'Rule editor' });
+  await form.getByLabel('Value').fill('加急');
+
+  // The sample order asks for an invoice: the published rule blocks it, the unsaved one would not.
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('dry-run-draft')).toBeVisible();
+  await expect(page.getByTestId('dry-run-result')).toContainText('Approve');
+
+  await form.getByRole('button', { name: 'Preview impact' }).click();
+  await expect(page.getByTestId('impact-summary')).toHaveText('blocks 1 more, approves 1 fewer');
+  await expect(page.getByTestId('impact-transition')).toHaveText(['Approve → Block: 2', 'Block → Approve: 1']);
+  await expect(page.getByTestId('impact-example')).toHaveCount(3);
+  await expect(page.getByRole('link', { name: 'E2E-TB-RUSH-2' })).toHaveAttribute('href', `/orders/${rush[1]}`);
+  await snap(page, '08b-rules-impact-preview');
+
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status')).toContainText('rule set v2');
+  await expect(page.getByTestId('rule-invoice')).toContainText('buyerMessage contains “加急”');
+  await expect(page.getByTestId('impact-preview')).toHaveCount(0);
 });
 
 test('edit the lifecycle: server errors on the node, compare with published, publish, export and import', async ({ page }) => {
@@ -247,7 +278,7 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
 });
 
 test('set an order aside from its journey, resolve it in the exception queue, and it carries on waiting at Pick', async ({ page, request }) => {
-  // An ordinary order (no 发票, so no rule blocks it) runs on to picking by itself.
+  // An ordinary order (no rule matches it) runs on to picking by itself.
   const orderId = await postOrder(request, 1, order('E2E-TB-EXC-0001', '尽快发货'));
 
   await signIn(page, reviewer);

@@ -285,8 +285,10 @@ export const api = {
     request<RuleSet>('POST', `/api/shops/${shopId}/rules/${enc(ruleId)}:${enabled ? 'enable' : 'disable'}`, { version }),
   reorderRules: (shopId: number, version: number, ruleIds: string[]) =>
     request<RuleSet>('POST', `/api/shops/${shopId}/rules:reorder`, { version, ruleIds }),
-  testRules: (shopId: number, body: { order?: unknown; orderId?: number }) =>
+  testRules: (shopId: number, body: RuleTestRequest) =>
     request<RuleTestResult>('POST', `/api/shops/${shopId}/rules:test`, body),
+  previewRules: (shopId: number, body: RulePreviewRequest) =>
+    request<ImpactPreview>('POST', `/api/shops/${shopId}/rules:preview`, body),
 };
 
 export interface Shop {
@@ -540,12 +542,42 @@ export interface RuleResult {
   conditions: ConditionResult[];
 }
 
+/** A dry run: an intake-shaped order or a stored one's id, with a whole draft set or one draft rule in place of the published set. */
+export interface RuleTestRequest {
+  order?: unknown;
+  orderId?: number;
+  draft?: { rules: ReviewRule[] };
+  rule?: ReviewRule;
+}
+
 export interface RuleTestResult {
   decision: string;
   reasons: string[];
   holdUntil: string | null;
   builtIn: string | null;
-  platform: { version: number; verdict: string; rules: RuleResult[]; warnings: string[] };
-  shop: { version: number; verdict: string; rules: RuleResult[]; warnings: string[] };
+  /** Version null: the draft stood in for that set. */
+  platform: { version: number | null; verdict: string; rules: RuleResult[]; warnings: string[] };
+  shop: { version: number | null; verdict: string; rules: RuleResult[]; warnings: string[] };
   facts: Record<string, unknown>;
+  draft: boolean;
+}
+
+export interface RulePreviewRequest {
+  draft?: { rules: ReviewRule[] };
+  rule?: ReviewRule;
+  /** How many recent orders to run, 1..5000; the server takes 500 when absent. */
+  limit?: number;
+}
+
+export type VerdictCounts = Record<'Approve' | 'Hold' | 'Block' | 'RouteToException', number>;
+
+/** What a draft would change over the shop's recent stored orders, before it is published. */
+export interface ImpactPreview {
+  examined: number;
+  changed: number;
+  /** Plain words, e.g. "blocks 12 more, approves 3 fewer", or "no change". */
+  summary: string;
+  counts: { current: VerdictCounts; draft: VerdictCounts };
+  transitions: { from: string; to: string; count: number }[];
+  examples: { orderId: number; platformOrderId: string; from: string; to: string; reasons: string[] }[];
 }

@@ -28,6 +28,7 @@ public static class LifecycleSetup
         services.AddScoped<OrderFactsBuilder>();
         services.AddScoped<RulesReviewPolicy>();
         services.AddScoped<IReviewPolicy>(sp => sp.GetRequiredService<RulesReviewPolicy>());
+        services.AddScoped<RuleImpactPreview>();
         services.AddScoped<IStockAvailability, InventoryStockAvailability>();
         services.AddScoped<StockLedger>();
         services.AddWaybillIssuer(configuration);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type Order, type RuleResult, type RuleTestResult } from '../api';
+import { api, ApiError, type Order, type ReviewRule, type RuleResult, type RuleTestRequest, type RuleTestResult } from '../api';
 import { errorText } from '../shell/format';
 
 export const sampleOrder = {
@@ -12,9 +12,15 @@ export const sampleOrder = {
   lines: [{ merchantCode: 'TEA-LJ-250', quantity: 1, price: 168 }],
 };
 
-/** Runs the current rules against a pasted intake-shaped order or a stored one; nothing is stored. */
-export function DryRunPanel({ shopId, result, onResult }: { shopId: number; result: RuleTestResult | null; onResult: (r: RuleTestResult | null) => void }) {
+/**
+ * Runs the rules against a pasted intake-shaped order or a stored one, the rule being edited (unsaved) in place of its
+ * published self when there is one; nothing is stored.
+ */
+export function DryRunPanel({ shopId, draftRule, result, onResult }: {
+  shopId: number; draftRule: ReviewRule | null; result: RuleTestResult | null; onResult: (r: RuleTestResult | null) => void;
+}) {
   const [source, setSource] = useState<'paste' | 'stored'>('paste');
+  const [withDraft, setWithDraft] = useState(true);
   const [text, setText] = useState(JSON.stringify(sampleOrder, null, 2));
   const [orders, setOrders] = useState<Order[]>([]);
   const [orderId, setOrderId] = useState<number | ''>('');
@@ -24,24 +30,30 @@ export function DryRunPanel({ shopId, result, onResult }: { shopId: number; resu
     api.orders({ shopId }).then(p => setOrders(p.items)).catch(() => setOrders([]));
   }, [shopId]);
 
+  // A result must never outlive the input it was for: an error below an old decision reads as that decision.
+  const fail = (message: string) => {
+    onResult(null);
+    setError(message);
+  };
+
   const runTest = async () => {
     setError(null);
-    let body: { order?: unknown; orderId?: number };
+    let body: RuleTestRequest;
     if (source === 'paste') {
       try {
         body = { order: JSON.parse(text) };
       } catch {
-        return setError('The order is not valid JSON.');
+        return fail('The order is not valid JSON.');
       }
     } else {
-      if (!orderId) return setError('Choose an order.');
+      if (!orderId) return fail('Choose an order.');
       body = { orderId };
     }
+    if (draftRule && withDraft) body.rule = draftRule;
     try {
       onResult(await api.testRules(shopId, body));
     } catch (e) {
-      onResult(null);
-      setError(e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
+      fail(e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
     }
   };
 
@@ -60,6 +72,12 @@ export function DryRunPanel({ shopId, result, onResult }: { shopId: number; resu
           {orders.map(o => <option key={o.id} value={o.id}>{o.platformOrderId} · {o.buyerNick} · {o.buyerMessage ?? ''}</option>)}
         </select>
       )}
+      {draftRule && (
+        <label className="check">
+          <input type="checkbox" checked={withDraft} onChange={e => setWithDraft(e.target.checked)} />
+          {' '}With the unsaved rule “{draftRule.name || draftRule.id}” <span lang="zh" className="muted">未保存</span>
+        </label>
+      )}
       <button type="button" className="primary" onClick={() => void runTest()}>Run</button>
       {error && <div className="error-box" role="alert">{error}</div>}
       {result && <DryRunResult result={result} />}
@@ -70,11 +88,12 @@ export function DryRunPanel({ shopId, result, onResult }: { shopId: number; resu
 export function DryRunResult({ result }: { result: RuleTestResult }) {
   return (
     <div className="dry-result" data-testid="dry-run-result">
-      <div className={`decision decision-${result.decision}`}>Decision: <strong>{result.decision}</strong></div>
+      <div className={`decision decision-${result.decision}`}>Decision: <strong>{result.decision}</strong>
+        {result.draft && <span className="pill pill-warn" data-testid="dry-run-draft">with unsaved rule</span>}</div>
       {result.reasons.map((r, i) => <div key={i} className="pill pill-warn">{r}</div>)}
       {result.builtIn && <div className="small">Built-in check: {result.builtIn}</div>}
-      <RuleResults title={`Platform rules v${result.platform.version}`} rules={result.platform.rules} />
-      <RuleResults title={`Shop rules v${result.shop.version}`} rules={result.shop.rules} />
+      <RuleResults title={`Platform rules ${result.platform.version === null ? 'draft' : `v${result.platform.version}`}`} rules={result.platform.rules} />
+      <RuleResults title={`Shop rules ${result.shop.version === null ? 'draft' : `v${result.shop.version}`}`} rules={result.shop.rules} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReviewRule, RuleSet } from '../api';
+import type { ImpactPreview, ReviewRule, RuleSet, RuleTestResult } from '../api';
 import { fields, shops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { RulesPage } from './RulesPage';
@@ -89,11 +89,144 @@ describe('RulesPage', () => {
     render(<RulesPage />);
     await screen.findByText(/No rules yet/);
     fireEvent.click(screen.getByRole('button', { name: 'New rule' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Create rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
     const problems = screen.getAllByRole('alert').map(a => a.textContent).join(' ');
     expect(problems).toContain('Name the rule');
     expect(problems).toContain('A reason is required');
     expect(problems).toContain('Enter a value.');
     expect(calls.some(c => c.method === 'POST')).toBe(false);
+  });
+
+  const preview: ImpactPreview = {
+    examined: 500,
+    changed: 15,
+    summary: 'blocks 12 more, approves 3 fewer',
+    counts: { current: { Approve: 480, Hold: 0, Block: 20, RouteToException: 0 }, draft: { Approve: 477, Hold: 0, Block: 23, RouteToException: 0 } },
+    transitions: [{ from: 'Approve', to: 'Block', count: 12 }, { from: 'Block', to: 'Approve', count: 3 }],
+    examples: [{ orderId: 41, platformOrderId: 'TB-41', from: 'Approve', to: 'Block', reasons: ['发票: 发票'] }],
+  };
+
+  it('previews the impact of an edit before publishing it with the version it read', async () => {
+    let set: RuleSet = { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('a', '发票', 10)] };
+    const calls = serve(call => {
+      if (call.url === '/api/shops/1/rules' && call.method === 'GET') return { body: set };
+      if (call.url === '/api/shops/1/rules:preview') return { body: preview };
+      if (call.url === '/api/shops/1/rules/a' && call.method === 'PUT') {
+        set = { ...set, version: 5, rules: [(call.body as { rule: ReviewRule }).rule] };
+        return { body: set };
+      }
+      return undefined;
+    });
+    render(<RulesPage />);
+    await screen.findByTestId('rule-a');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+
+    const panel = await screen.findByTestId('impact-preview');
+    expect(screen.getByTestId('impact-summary')).toHaveTextContent('blocks 12 more, approves 3 fewer');
+    expect(panel).toHaveTextContent('15 of the last 500 orders');
+    expect(screen.getAllByTestId('impact-transition').map(t => t.textContent)).toEqual(['Approve → Block: 12', 'Block → Approve: 3']);
+    expect(screen.getByRole('link', { name: 'TB-41' })).toHaveAttribute('href', '/orders/41');
+    const edited = { ...rule('a', '发票', 10), when: { all: [{ field: 'buyerMessage', operator: 'contains', value: '专票' }] } };
+    expect(calls.find(c => c.url.endsWith('rules:preview'))!.body).toEqual({ rule: edited });
+    expect(calls.some(c => c.method === 'PUT')).toBe(false);
+
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Publish' })); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('rule set v5'));
+    expect(calls.find(c => c.method === 'PUT')!.body).toEqual({ version: 4, rule: edited });
+    expect(screen.queryByTestId('impact-preview')).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Rule editor' })).toBeNull();
+  });
+
+  it('cancelling the preview publishes nothing and keeps the edit; changing the rule drops a stale preview', async () => {
+    const calls = serve(call => {
+      if (call.url === '/api/shops/1/rules' && call.method === 'GET') return { body: { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('a', '发票', 10)] } };
+      if (call.url === '/api/shops/1/rules:preview') return { body: preview };
+      return undefined;
+    });
+    render(<RulesPage />);
+    await screen.findByTestId('rule-a');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    await screen.findByTestId('impact-summary');
+
+    fireEvent.click(within(screen.getByTestId('impact-preview')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('impact-preview')).toBeNull();
+    expect(screen.getByLabelText('Value')).toHaveValue('专票');
+
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    await screen.findByTestId('impact-summary');
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '普票' } });
+    expect(screen.queryByTestId('impact-preview')).toBeNull();
+    expect(calls.some(c => c.method === 'PUT' || (c.method === 'POST' && c.url.endsWith('/rules')))).toBe(false);
+  });
+
+  it('says why a preview failed, naming the field', async () => {
+    serve(call => {
+      if (call.url === '/api/shops/1/rules' && call.method === 'GET') return { body: { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('a', '发票', 10)] } };
+      if (call.url === '/api/shops/1/rules:preview') {
+        return { status: 400, body: { status: 400, title: 'One or more validation errors occurred.', errors: { 'rule.when.all[0].value': ['Rule \'a\': not a number.'] } } };
+      }
+      return undefined;
+    });
+    render(<RulesPage />);
+    await screen.findByTestId('rule-a');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    await waitFor(() => expect(screen.getByTestId('impact-preview')).toHaveTextContent('rule.when.all[0].value'));
+  });
+
+  const decision = (draft: boolean): RuleTestResult => ({
+    decision: 'Block', reasons: ['发票: 发票'], holdUntil: null, builtIn: null, draft, facts: {},
+    platform: { version: null, verdict: 'Approve', rules: [], warnings: [] },
+    shop: {
+      version: draft ? null : 4, verdict: 'Block', warnings: [],
+      rules: [{ ruleId: 'a', name: '发票', priority: 10, action: 'Block', matched: true, considered: true, reason: '发票: 发票', holdUntil: null,
+        conditions: [{ path: 'rules[0].when.all[0]', field: 'buyerMessage', operator: 'contains', expected: '专票', actual: '请开专票', matched: true }] }],
+    },
+  });
+
+  it('dry-runs the rule being edited, unsaved, and can leave it out', async () => {
+    const calls = serve(call => {
+      if (call.url === '/api/shops/1/rules' && call.method === 'GET') return { body: { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('a', '发票', 10)] } };
+      if (call.url === '/api/shops/1/rules:test') return { body: decision((call.body as { rule?: unknown }).rule !== undefined) };
+      return undefined;
+    });
+    render(<RulesPage />);
+    await screen.findByTestId('rule-a');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+
+    await screen.findByTestId('dry-run-draft');
+    const sent = calls.filter(c => c.url.endsWith('rules:test'));
+    expect((sent[0].body as { rule: ReviewRule }).rule.when).toEqual({ all: [{ field: 'buyerMessage', operator: 'contains', value: '专票' }] });
+    expect(screen.getByTestId('dry-run-result')).toHaveTextContent('Shop rules draft');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /With the unsaved rule/ }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    await waitFor(() => expect(screen.queryByTestId('dry-run-draft')).toBeNull());
+    expect(calls.filter(c => c.url.endsWith('rules:test'))[1].body).not.toHaveProperty('rule');
+  });
+
+  it('clears the last result when the pasted order is not JSON', async () => {
+    serve(call => {
+      if (call.url === '/api/shops/1/rules' && call.method === 'GET') return { body: { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('a', '发票', 10)] } };
+      if (call.url === '/api/shops/1/rules:test') return { body: decision(false) };
+      return undefined;
+    });
+    render(<RulesPage />);
+    await screen.findByTestId('rule-a');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    await screen.findByTestId('dry-run-result');
+    expect(screen.getByTestId('rule-a')).toHaveClass('matched');
+
+    fireEvent.change(screen.getByLabelText('Order JSON'), { target: { value: '{ "payment": ' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    expect(screen.getByRole('alert')).toHaveTextContent('The order is not valid JSON.');
+    expect(screen.queryByTestId('dry-run-result')).toBeNull();
+    expect(screen.getByTestId('rule-a')).not.toHaveClass('matched');
   });
 });

@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type ReviewRule, type RuleFields, type RuleSet, type RuleTestResult, type Shop } from '../api';
+import { api, ApiError, type ImpactPreview, type ReviewRule, type RuleFields, type RuleSet, type RuleTestResult, type Shop } from '../api';
 import { addLeaveGuard } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { errorText } from '../shell/format';
 import { ConditionBuilder } from './ConditionBuilder';
 import { conditionProblems, emptyRule, matchedPaths, summarize } from './ruleModel';
 import { DryRunPanel } from './DryRunPanel';
+import { ImpactPreviewPanel } from './ImpactPreviewPanel';
 
-/** A shop's review rules as rows (drag to reorder), an editor for one rule, and a dry run against an order. */
+/**
+ * A shop's review rules as rows (drag to reorder), an editor for one rule, a dry run of the rules (the unsaved one
+ * included) against an order, and an impact preview over recent orders before an edit is published.
+ */
 export function RulesPage() {
   const [shops, setShops] = useState<Shop[]>([]);
   const [shopId, setShopId] = useState<number | null>(null);
@@ -17,6 +21,8 @@ export function RulesPage() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [test, setTest] = useState<RuleTestResult | null>(null);
+  const [draftRule, setDraftRule] = useState<ReviewRule | null>(null);
+  const [impact, setImpact] = useState<{ rule: ReviewRule; preview: ImpactPreview | null; error: string | null; busy: boolean } | null>(null);
   const editingRef = useRef(editing);
   editingRef.current = editing;
 
@@ -36,6 +42,7 @@ export function RulesPage() {
   useEffect(() => {
     setTest(null);
     setEditing(null);
+    setImpact(null);
     reload().catch(e => setNotice({ kind: 'error', text: errorText(e) }));
   }, [reload]);
 
@@ -77,11 +84,38 @@ export function RulesPage() {
     void run('Reordered', () => api.reorderRules(set.scopeId, set.version, ids));
   };
 
-  const save = async (rule: ReviewRule, isNew: boolean) => {
+  // A change to the rule after its preview makes that preview stale: it goes, and Preview impact runs again.
+  const editDraft = useCallback((rule: ReviewRule) => {
+    setDraftRule(rule);
+    setImpact(current => (current && current.rule !== rule ? null : current));
+  }, []);
+
+  const stopEditing = () => {
+    setEditing(null);
+    setDraftRule(null);
+    setImpact(null);
+  };
+
+  // Saving goes through the impact preview first: what the edit would change over recent orders, then Publish or Cancel.
+  const previewImpact = async (rule: ReviewRule) => {
     if (!set) return;
+    setImpact({ rule, preview: null, error: null, busy: false });
+    try {
+      const preview = await api.previewRules(set.scopeId, { rule });
+      setImpact(current => (current?.rule === rule ? { ...current, preview } : current));
+    } catch (e) {
+      const error = e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e);
+      setImpact(current => (current?.rule === rule ? { ...current, error } : current));
+    }
+  };
+
+  const publish = async (rule: ReviewRule, isNew: boolean) => {
+    if (!set) return;
+    setImpact(current => current && { ...current, busy: true });
     const ok = await run(isNew ? `Rule “${rule.name}” created` : `Rule “${rule.name}” saved`,
       () => (isNew ? api.createRule(set.scopeId, set.version, rule) : api.updateRule(set.scopeId, set.version, rule)));
-    if (ok) setEditing(null);
+    if (ok) stopEditing();
+    else setImpact(null);
   };
 
   return (
@@ -140,22 +174,28 @@ export function RulesPage() {
             </tbody>
           </table>
           {editing && fields && (
-            <RuleForm key={editing.rule.id} fields={fields} initial={editing.rule} isNew={editing.isNew}
+            <RuleForm key={editing.rule.id} fields={fields} initial={editing.rule} isNew={editing.isNew} previewing={!!impact}
               matched={matchedPaths(resultsByRule.get(editing.rule.id)?.conditions ?? [])}
-              onCancel={() => setEditing(null)} onSave={r => void save(r, editing.isNew)} />
+              onChange={editDraft} onCancel={stopEditing} onSave={r => void previewImpact(r)} />
+          )}
+          {editing && impact && (
+            <ImpactPreviewPanel preview={impact.preview} error={impact.error} busy={impact.busy}
+              onPublish={() => void publish(impact.rule, editing.isNew)} onCancel={() => setImpact(null)} />
           )}
         </div>
-        {shopId !== null && <DryRunPanel shopId={shopId} result={test} onResult={setTest} />}
+        {shopId !== null && <DryRunPanel shopId={shopId} draftRule={editing ? draftRule : null} result={test} onResult={setTest} />}
       </div>
     </div>
   );
 }
 
-function RuleForm({ fields, initial, isNew, matched, onSave, onCancel }: {
-  fields: RuleFields; initial: ReviewRule; isNew: boolean; matched: Set<string>; onSave: (r: ReviewRule) => void; onCancel: () => void;
+function RuleForm({ fields, initial, isNew, previewing, matched, onChange, onSave, onCancel }: {
+  fields: RuleFields; initial: ReviewRule; isNew: boolean; previewing: boolean; matched: Set<string>;
+  onChange: (r: ReviewRule) => void; onSave: (r: ReviewRule) => void; onCancel: () => void;
 }) {
   const [rule, setRule] = useState(initial);
   const [tried, setTried] = useState(false);
+  useEffect(() => onChange(rule), [rule, onChange]);
   const problems = [
     ...(!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(rule.id) ? [{ path: 'id', message: "Id: letters, digits, '-', '_' or '.'." }] : []),
     ...(!rule.name.trim() ? [{ path: 'name', message: 'Name the rule: reviewers see it.' }] : []),
@@ -197,7 +237,7 @@ function RuleForm({ fields, initial, isNew, matched, onSave, onCancel }: {
         <div className="error-box" role="alert">{problems.map((p, i) => <div key={i}><code>{p.path}</code> {p.message}</div>)}</div>
       )}
       <div className="row">
-        <button type="submit" className="primary">{isNew ? 'Create rule' : 'Save rule'}</button>
+        <button type="submit" className="primary" disabled={previewing}>Preview impact</button>
         <button type="button" onClick={onCancel}>Cancel</button>
       </div>
     </form>

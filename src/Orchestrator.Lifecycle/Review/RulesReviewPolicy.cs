@@ -16,12 +16,18 @@ public sealed class RulesReviewPolicy(OrderFactsBuilder factsBuilder, RuleSetSto
     public async Task<ReviewDecision> DecideAsync(SalesOrder order, CancellationToken cancellationToken) =>
         (await EvaluateAsync(order, cancellationToken)).Decision;
 
-    public async Task<ReviewEvaluation> EvaluateAsync(SalesOrder order, CancellationToken ct)
+    public Task<ReviewEvaluation> EvaluateAsync(SalesOrder order, CancellationToken ct) => EvaluateAsync(order, null, null, ct);
+
+    /// <summary>
+    /// Evaluates with <paramref name="draft"/> in place of its scope's published set (its version then reads null), on
+    /// <paramref name="built"/> facts when given, so an impact preview builds them once for both evaluations of an order.
+    /// </summary>
+    public async Task<ReviewEvaluation> EvaluateAsync(SalesOrder order, RuleSetOverride? draft, (OrderFacts Facts, long PlatformId)? built, CancellationToken ct)
     {
-        var (facts, platformId) = await factsBuilder.BuildAsync(order, ct);
+        var (facts, platformId) = built ?? await factsBuilder.BuildAsync(order, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (platform, platformVersion) = await EvaluateSetAsync(RuleScopeKind.Platform, platformId, facts, now, ct);
-        var (shop, shopVersion) = await EvaluateSetAsync(RuleScopeKind.Shop, order.ShopId, facts, now, ct);
+        var (platform, platformVersion) = await EvaluateSetAsync(RuleScopeKind.Platform, platformId, facts, now, draft, ct);
+        var (shop, shopVersion) = await EvaluateSetAsync(RuleScopeKind.Shop, order.ShopId, facts, now, draft, ct);
         var builtIn = BuiltInReviewPolicy.UnmappedSkuReason(order);
 
         var verdict = (RuleVerdict)Math.Max((int)platform.Verdict, (int)shop.Verdict);
@@ -54,8 +60,14 @@ public sealed class RulesReviewPolicy(OrderFactsBuilder factsBuilder, RuleSetSto
         return new ReviewEvaluation(facts, builtIn, platformVersion, platform, shopVersion, shop, decision);
     }
 
-    private async Task<(RuleSetEvaluation Evaluation, int? Version)> EvaluateSetAsync(RuleScopeKind kind, long id, OrderFacts facts, DateTime now, CancellationToken ct)
+    private async Task<(RuleSetEvaluation Evaluation, int? Version)> EvaluateSetAsync(
+        RuleScopeKind kind, long id, OrderFacts facts, DateTime now, RuleSetOverride? draft, CancellationToken ct)
     {
+        if (draft is not null && draft.Replaces(kind, id))
+        {
+            return (await draft.Compiled.EvaluateAsync(facts, now), null);
+        }
+
         if (await store.CompiledAsync(kind, id, ct) is not { } current)
         {
             return (RuleSetEvaluation.Empty, null);

@@ -1,13 +1,9 @@
 using System.Globalization;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Lifecycle.Review;
 using Orchestrator.Persistence;
-using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Rules;
-using Orchestrator.Server.Apis.Orders;
-
 using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.Rules;
@@ -20,7 +16,7 @@ internal static class RulesApi
         // A scope is named by its id or by its code (/api/platforms/taobao/rules), as people type platforms and shops elsewhere.
         MapScope(routes.MapGroup("/api/shops/{scope}").WithTags("Rules"), RuleScopeKind.Shop);
         MapScope(routes.MapGroup("/api/platforms/{scope}").WithTags("Rules"), RuleScopeKind.Platform);
-        routes.MapPost("/api/shops/{scopeId:long}/rules:test", Test).WithTags("Rules").ForOpsLeads();
+        routes.MapRuleDryRunApi();
         routes.MapGet("/api/rules/fields", Fields).WithTags("Rules").ForReaders();
         return routes;
     }
@@ -156,64 +152,13 @@ internal static class RulesApi
         return (ids.Select((id, i) => rules.Single(r => r.Id == id) with { Priority = (i + 1) * 10 }).ToList(), null);
     }
 
-    private static async Task<IResult> Test(
-        long scopeId, RuleTestRequest request, OrchestratorDbContext db, RulesReviewPolicy policy, OrderIntake intake, IValidator<OrderRequest> validator,
-        CancellationToken ct)
-    {
-        var shop = await db.Shops.AsNoTracking().Include(s => s.Platform).FirstOrDefaultAsync(s => s.Id == scopeId, ct);
-        if (shop is null)
-        {
-            return Problems.NotFound("Shop", scopeId);
-        }
-
-        Domain.Orders.SalesOrder order;
-        if (request.OrderId is { } orderId)
-        {
-            var stored = await db.SalesOrders.AsNoTracking().Include(o => o.Lines).ThenInclude(l => l.Items)
-                .FirstOrDefaultAsync(o => o.Id == orderId && o.ShopId == scopeId, ct);
-            if (stored is null)
-            {
-                return Problems.NotFound("Order", orderId);
-            }
-
-            order = stored;
-        }
-        else if (request.Order is { } body)
-        {
-            var validation = await validator.ValidateAsync(body, ct);
-            if (!validation.IsValid)
-            {
-                return Problems.Invalid(validation.Errors.GroupBy(e => "order." + e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-            }
-
-            order = await intake.PreviewAsync(shop, body.ToPlatformOrder(), ct);
-        }
-        else
-        {
-            return Problems.Invalid("order", "Send an intake-shaped \"order\" or an \"orderId\".");
-        }
-
-        // Nothing here is stored: the evaluation reads the database and the compiled rule sets only.
-        var evaluation = await policy.EvaluateAsync(order, ct);
-        return Results.Ok(new
-        {
-            decision = evaluation.Decision.Verdict.ToString(),
-            reasons = evaluation.Decision.Reasons,
-            holdUntil = evaluation.Decision.HoldUntil,
-            builtIn = evaluation.BuiltInReason,
-            platform = new { version = evaluation.PlatformVersion, evaluation.Platform.Verdict, evaluation.Platform.ApprovedByRuleId, evaluation.Platform.Rules, evaluation.Platform.Warnings },
-            shop = new { version = evaluation.ShopVersion, evaluation.Shop.Verdict, evaluation.Shop.ApprovedByRuleId, evaluation.Shop.Rules, evaluation.Shop.Warnings },
-            facts = evaluation.Facts,
-        });
-    }
-
     private static RuleFieldsResponse Fields() => new(
         RuleFields.All.Select(f => new RuleFieldResponse(f.Name, f.Type.ToString(), f.Description)).ToList(),
         RuleFields.Operators.ToDictionary(o => o.Key.ToString(), o => o.Value),
         Enum.GetNames<RuleActionType>());
 
     /// <summary>Runs <paramref name="handle"/> for the scope named by id or code, or answers 404 naming what was asked for.</summary>
-    private static async Task<IResult> InScope(RuleScopeKind kind, string scope, OrchestratorDbContext db, Func<long, Task<IResult>> handle, CancellationToken ct)
+    internal static async Task<IResult> InScope(RuleScopeKind kind, string scope, OrchestratorDbContext db, Func<long, Task<IResult>> handle, CancellationToken ct)
     {
         var byId = long.TryParse(scope, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
         long? found = kind == RuleScopeKind.Shop
