@@ -1186,6 +1186,10 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("MatchedMerchantCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("MerchantCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

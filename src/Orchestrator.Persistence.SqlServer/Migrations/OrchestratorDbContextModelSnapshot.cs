@@ -1188,6 +1188,10 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("MatchedMerchantCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("MerchantCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

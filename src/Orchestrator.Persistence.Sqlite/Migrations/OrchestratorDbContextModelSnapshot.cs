@@ -1135,6 +1135,10 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchedMerchantCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MerchantCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
