@@ -64,6 +64,18 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
         },
     };
 
+    /// <summary>Shifts the seller's next order search: <paramref name="copies"/> served on page 1 besides its trades, page <paramref name="repeatPage"/> served twice.</summary>
+    public async Task ShiftNextSearchAsync(string seller, JsonObject[]? copies = null, int? repeatPage = null)
+    {
+        var response = await Admin.PostAsJsonAsync("/admin/page-shifts", new JsonObject
+        {
+            ["seller"] = seller,
+            ["copies"] = copies is null ? null : new JsonArray(copies.Select(c => (JsonNode)c.DeepClone()).ToArray()),
+            ["repeat_page"] = repeatPage,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task FailNextAsync(string method, int count, string kind)
     {
         var response = await Admin.PostAsJsonAsync("/admin/faults", new JsonObject { ["method"] = method, ["count"] = count, ["kind"] = kind });
