@@ -59,8 +59,28 @@ public static class PlatformOrderCheck
 
     private static OrderFieldProblem? Text(string field, string? value, int maxLength, bool required = false) =>
         required && string.IsNullOrWhiteSpace(value) ? new OrderFieldProblem(field, $"{field} is required.")
-        : value is { Length: var length } && length > maxLength ? new OrderFieldProblem(field, $"{field} has {length} characters; at most {maxLength} are stored.")
+        : value is null ? null
+        : value.Length > maxLength ? new OrderFieldProblem(field, $"{field} has {value.Length} characters; at most {maxLength} are stored.")
+        : value.Contains('\0', StringComparison.Ordinal) ? new OrderFieldProblem(field, $"{field} holds a NUL character, which PostgreSQL cannot store.")
+        : HasLoneSurrogate(value) ? new OrderFieldProblem(field, $"{field} holds a lone UTF-16 surrogate, which is not text.")
         : null;
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static OrderFieldProblem? Amount(string field, decimal value) =>
         value is < 0 or > L.MaxAmount ? new OrderFieldProblem(field, $"{field} is 0 to {L.MaxAmount}, not {value}.") : null;

@@ -4,6 +4,7 @@ using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Integrations.Platforms;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Failures;
 using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Intake;
 
@@ -47,9 +48,42 @@ public sealed partial class OrderPuller(OrchestratorDbContext db, PlatformAdapte
             }
         }
 
-        var taken = takeable.Count == 0 ? [] : await intake.ReceiveAsync(shop, takeable, cancellationToken);
+        IReadOnlyList<IntakeResult> taken;
+        try
+        {
+            taken = takeable.Count == 0 ? [] : await intake.ReceiveAsync(shop, takeable, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (!DatabaseFailure.IsTemporary(ex))
+        {
+            // The database refused something the check does not know: take the trades one at a time so only that one is left out.
+            LogWindowRefused(logger, ex, shop.Id, takeable.Count);
+            taken = await TakeOneByOneAsync(shop, takeable, refused, cancellationToken);
+        }
+
         await RecordRefusalsAsync(shop.Id, taken, refused, cancellationToken);
         return new PullResult(taken, refused);
+    }
+
+    private async Task<List<IntakeResult>> TakeOneByOneAsync(Shop shop, List<PlatformOrder> orders, List<RefusedTrade> refused, CancellationToken cancellationToken)
+    {
+        var taken = new List<IntakeResult>(orders.Count);
+        foreach (var order in orders)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                taken.AddRange(await intake.ReceiveAsync(shop, [order], cancellationToken));
+            }
+            catch (DbUpdateException ex) when (!DatabaseFailure.IsTemporary(ex))
+            {
+                var problem = new OrderFieldProblem("order", $"The database refused it: {(ex.InnerException ?? ex).Message}");
+                LogRefused(logger, order.PlatformOrderId, shop.Id, problem.ToString());
+                refused.Add(new RefusedTrade(order.PlatformOrderId, problem, order.ModifiedAt));
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return taken;
     }
 
     /// <summary>Keeps one row per refused trade for a person; a trade taken since is no longer a problem.</summary>
@@ -92,6 +126,9 @@ public sealed partial class OrderPuller(OrchestratorDbContext db, PlatformAdapte
     // A trade refused for an over-long id is still recorded, under as much of the id as the column holds.
     private static string Key(string platformOrderId) =>
         platformOrderId.Length > PlatformOrderLimits.IdLength ? platformOrderId[..PlatformOrderLimits.IdLength] : platformOrderId;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused the {Count} trades pulled for shop {ShopId} together; taking them one at a time")]
+    private static partial void LogWindowRefused(ILogger logger, Exception exception, long shopId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulled trade {PlatformOrderId} of shop {ShopId} refused ({Reason}); the others are taken and the pull moves on")]
     private static partial void LogRefused(ILogger logger, string platformOrderId, long shopId, string reason);
