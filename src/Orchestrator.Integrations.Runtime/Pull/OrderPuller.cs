@@ -5,8 +5,8 @@ using Orchestrator.Domain.Orders;
 using Orchestrator.Integrations.Platforms;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Failures;
-using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Intake;
+using Orchestrator.Persistence.Integrations;
 
 namespace Orchestrator.Integrations.Runtime.Pull;
 
