@@ -72,6 +72,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<ShopPullState> ShopPullStates => Set<ShopPullState>();
 
+    public DbSet<PullRefusal> PullRefusals => Set<PullRefusal>();
+
     public DbSet<StockSyncSettings> StockSyncSettings => Set<StockSyncSettings>();
 
     public DbSet<StockSyncItem> StockSyncItems => Set<StockSyncItem>();

@@ -31,6 +31,7 @@ public static class PlatformSimulator
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new SimulatorState(sp.GetRequiredService<TimeProvider>()) { PushUrl = builder.Configuration["Simulator:PushUrl"], PushApiKey = builder.Configuration["Simulator:PushApiKey"] });
+        builder.Services.AddSingleton<PageShifts>();
         builder.Services.AddHttpClient<IntakePusher>();
 
         var app = builder.Build();

@@ -23,6 +23,11 @@ public static class SimulatorAdminApi
         admin.MapGet("/stock-updates", (SimulatorState state) => state.StockUpdates());
         admin.MapGet("/stock", (string? api, string? seller, SimulatorState state) => state.Stock(api, seller));
         admin.MapGet("/pulls", (string? api, string? seller, SimulatorState state) => state.Pulls().Where(c => (api is null || c.Api == api) && (seller is null || c.Seller == seller)));
+        admin.MapPost("/page-shifts", (PageShiftRequest shift, PageShifts shifts) =>
+        {
+            shifts.Arm(shift);
+            return Results.NoContent();
+        });
         admin.MapPost("/faults", (FaultRequest fault, SimulatorState state) =>
         {
             state.InjectFault(fault);

@@ -13,7 +13,7 @@ public static class TopRouterApi
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, SimulatorState state)
+    private static async Task<IResult> HandleAsync(HttpRequest request, SimulatorState state, PageShifts shifts)
     {
         var parameters = request.HasFormContentType ? (IEnumerable<KeyValuePair<string, StringValues>>)await request.ReadFormAsync() : request.Query;
         var p = parameters.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
@@ -34,14 +34,14 @@ public static class TopRouterApi
 
         return method switch
         {
-            "taobao.trades.sold.increment.get" => TradesSoldIncrementGet(p, state),
+            "taobao.trades.sold.increment.get" => TradesSoldIncrementGet(p, state, shifts),
             "taobao.logistics.offline.send" => LogisticsOfflineSend(p, state),
             "taobao.item.quantity.update" => ItemQuantityUpdate(p, state),
             _ => Error(22, "Invalid method", null, $"unknown method '{method}'"),
         };
     }
 
-    private static IResult TradesSoldIncrementGet(Dictionary<string, string> p, SimulatorState state)
+    private static IResult TradesSoldIncrementGet(Dictionary<string, string> p, SimulatorState state, PageShifts shifts)
     {
         if (p.GetValueOrDefault("start_modified") is not { } start || p.GetValueOrDefault("end_modified") is not { } end)
         {
@@ -51,8 +51,9 @@ public static class TopRouterApi
         state.RecordPull(new SimPullCall("top", p.GetValueOrDefault("session"), start, end, DateTimeOffset.UtcNow));
         var pageNo = int.TryParse(p.GetValueOrDefault("page_no"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var pageSize = int.TryParse(p.GetValueOrDefault("page_size"), CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 100 ? s : 40;
-        var (page, total, hasNext) = state.TradesModified(
-            p.GetValueOrDefault("session"), SimulatorState.Parse(start), SimulatorState.Parse(end), p.GetValueOrDefault("status"), pageNo, pageSize);
+        var seller = p.GetValueOrDefault("session");
+        var (page, total, hasNext) = shifts.Serve(seller, pageNo, n => state.TradesModified(
+            seller, SimulatorState.Parse(start), SimulatorState.Parse(end), p.GetValueOrDefault("status"), n, pageSize));
         return Results.Json(new
         {
             trades_sold_increment_get_response = new { total_results = total, has_next = hasNext, trades = new { trade = page } },

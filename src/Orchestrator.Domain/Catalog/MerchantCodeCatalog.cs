@@ -1,8 +1,8 @@
 namespace Orchestrator.Domain.Catalog;
 
 /// <summary>
-/// Resolves merchant codes (商家编码) to goods or combos. A combo code wins over a goods code with the same
-/// text (seed 000 §2: 优先按照套餐来生成出库单); disabled goods and combos are not matched.
+/// Resolves merchant codes (商家编码) to goods or combos, compared as <see cref="MerchantCode.Normalize"/> keys. A combo code
+/// wins over a goods code with the same key (seed 000 §2: 优先按照套餐来生成出库单); disabled goods and combos are not matched.
 /// </summary>
 public sealed class MerchantCodeCatalog
 {
@@ -17,7 +17,7 @@ public sealed class MerchantCodeCatalog
             if (g.IsEnabled)
             {
                 _byCode[MerchantCode.Normalize(g.MerchantCode)] = new LineMapping(
-                    LineMappingKind.Goods, g.Id, null, [new MappedComponent(g.Id, g.MerchantCode, 1)]);
+                    LineMappingKind.Goods, g.Id, null, [new MappedComponent(g.Id, g.MerchantCode, 1)], g.MerchantCode);
             }
         }
 
@@ -26,7 +26,7 @@ public sealed class MerchantCodeCatalog
             var components = combo.Items
                 .Select(i => new MappedComponent(i.GoodsId, i.Goods?.MerchantCode ?? goodsById.GetValueOrDefault(i.GoodsId)?.MerchantCode ?? "", i.Quantity))
                 .ToList();
-            _byCode[MerchantCode.Normalize(combo.Code)] = new LineMapping(LineMappingKind.Combo, null, combo.Id, components);
+            _byCode[MerchantCode.Normalize(combo.Code)] = new LineMapping(LineMappingKind.Combo, null, combo.Id, components, combo.Code);
         }
     }
 

@@ -15,7 +15,11 @@ public sealed class SalesOrderLine
 
     public string? PlatformSkuId { get; set; }
 
+    /// <summary>The merchant code exactly as the platform sent it (full-width, padded, any case).</summary>
     public string? MerchantCode { get; set; }
+
+    /// <summary>The goods or combo code it matched, as our catalog spells it; null when unmapped.</summary>
+    public string? MatchedMerchantCode { get; set; }
 
     public string? Title { get; set; }
 

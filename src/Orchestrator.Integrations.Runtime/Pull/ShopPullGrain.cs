@@ -70,9 +70,15 @@ public sealed partial class ShopPullGrain(IServiceScopeFactory scopes, IOptions<
             var puller = scope.ServiceProvider.GetRequiredService<OrderPuller>();
             try
             {
-                run = await puller.AdapterForAsync(shop, CancellationToken.None) is { } platform
-                    ? new PullRun(PullRunKind.Succeeded, since.UtcDateTime, now.UtcDateTime, (await puller.PullAsync(platform, shop, since, now, CancellationToken.None)).Count)
-                    : new PullRun(PullRunKind.NotConnected, since.UtcDateTime, now.UtcDateTime, Error: $"Shop {ShopId} has no platform connection: set Platforms:{shop.Code}:BaseUrl.");
+                if (await puller.AdapterForAsync(shop, CancellationToken.None) is { } platform)
+                {
+                    var pulled = await puller.PullAsync(platform, shop, since, now, CancellationToken.None);
+                    run = new PullRun(PullRunKind.Succeeded, since.UtcDateTime, now.UtcDateTime, pulled.OrdersTaken, OrdersRefused: pulled.Refused.Count);
+                }
+                else
+                {
+                    run = new PullRun(PullRunKind.NotConnected, since.UtcDateTime, now.UtcDateTime, Error: $"Shop {ShopId} has no platform connection: set Platforms:{shop.Code}:BaseUrl.");
+                }
             }
             catch (Exception ex)
             {
@@ -109,7 +115,9 @@ public sealed partial class ShopPullGrain(IServiceScopeFactory scopes, IOptions<
             state.ConsecutiveFailures = 0;
             state.LastOrdersTaken = run.OrdersTaken;
             state.TotalOrdersTaken += run.OrdersTaken;
-            LogPulled(logger, ShopId, run.OrdersTaken, since, until);
+            state.LastOrdersRefused = run.OrdersRefused;
+            state.TotalOrdersRefused += run.OrdersRefused;
+            LogPulled(logger, ShopId, run.OrdersTaken, run.OrdersRefused, since, until);
         }
         else
         {
@@ -123,8 +131,8 @@ public sealed partial class ShopPullGrain(IServiceScopeFactory scopes, IOptions<
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled pull of shop {ShopId} every {Minutes} minutes")]
     private static partial void LogScheduled(ILogger logger, long shopId, int minutes);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pulled {Orders} orders of shop {ShopId} changed in [{Since}, {Until}]")]
-    private static partial void LogPulled(ILogger logger, long shopId, int orders, DateTimeOffset since, DateTimeOffset until);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulled {Orders} orders of shop {ShopId} changed in [{Since}, {Until}], refused {Refused}")]
+    private static partial void LogPulled(ILogger logger, long shopId, int orders, int refused, DateTimeOffset since, DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pull of shop {ShopId} from {Since} failed; the next run starts from the same cursor")]
     private static partial void LogPullFailed(ILogger logger, Exception exception, long shopId, DateTimeOffset since);

@@ -163,10 +163,11 @@ public sealed class VerifyActivity : OrderActivity
         }
 
         var code = MerchantCode.Normalize(barcode);
-        var goods = await db.Goods.AsNoTracking().Where(g => g.Barcode == barcode.Trim() || g.NormalizedMerchantCode == code)
-            .Select(g => new { g.MerchantCode, g.Name }).FirstOrDefaultAsync(cancellationToken)
+        var typed = TextFolding.Fold(barcode);
+        var goods = await db.Goods.AsNoTracking().Where(g => g.Barcode == barcode.Trim() || g.Barcode == typed || g.NormalizedMerchantCode == code)
+            .Select(g => new { g.MerchantCode, g.NormalizedMerchantCode, g.Name }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new StimulusRejectedException($"No goods has barcode '{barcode}'.", "barcode");
-        var line = lines.FirstOrDefault(l => string.Equals(l.MerchantCode, goods.MerchantCode, StringComparison.OrdinalIgnoreCase))
+        var line = lines.FirstOrDefault(l => l.Key == goods.NormalizedMerchantCode)
             ?? throw new StimulusRejectedException($"Wrong item: {goods.Name} ({goods.MerchantCode}) is not in this order.", "barcode");
         if (line.Scanned + quantity > line.Quantity)
         {
@@ -179,17 +180,19 @@ public sealed class VerifyActivity : OrderActivity
 
     private static void CheckAll(List<ScanLine> lines, JsonArray items)
     {
-        var counted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var counted = new Dictionary<string, (string Typed, int Quantity)>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             var code = item?["merchantCode"]?.ToString() ?? throw new StimulusRejectedException("Every scanned item needs a merchantCode.", "items");
-            counted[code] = counted.GetValueOrDefault(code) + (item["quantity"]?.GetValue<int>() ?? 1);
+            var key = MerchantCode.Normalize(code);
+            var quantity = item["quantity"]?.GetValue<int>() ?? 1;
+            counted[key] = counted.TryGetValue(key, out var seen) ? (seen.Typed, seen.Quantity + quantity) : (code, quantity);
         }
 
-        var wrong = counted.Where(c => lines.FirstOrDefault(l => string.Equals(l.MerchantCode, c.Key, StringComparison.OrdinalIgnoreCase))?.Quantity != c.Value)
-            .Select(c => c.Key)
-            .Concat(lines.Where(l => !counted.ContainsKey(l.MerchantCode)).Select(l => l.MerchantCode))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var wrong = counted.Where(c => lines.FirstOrDefault(l => l.Key == c.Key)?.Quantity != c.Value.Quantity)
+            .Select(c => c.Value.Typed)
+            .Concat(lines.Where(l => !counted.ContainsKey(l.Key)).Select(l => l.MerchantCode))
+            .Distinct(StringComparer.Ordinal).ToList();
         if (wrong.Count > 0)
         {
             throw new StimulusRejectedException($"Scanned items do not match the order: {string.Join(", ", wrong)}.", "items");
@@ -234,6 +237,9 @@ public sealed class VerifyActivity : OrderActivity
     private sealed class ScanLine(string merchantCode, int quantity)
     {
         public string MerchantCode { get; } = merchantCode;
+
+        /// <summary>The code as scans compare it (width-folded, trimmed, case-insensitive).</summary>
+        public string Key { get; } = Domain.MerchantCode.Normalize(merchantCode);
 
         public int Quantity { get; } = quantity;
 

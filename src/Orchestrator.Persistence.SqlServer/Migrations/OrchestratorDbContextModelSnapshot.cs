@@ -1188,6 +1188,10 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("MatchedMerchantCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("MerchantCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1298,6 +1302,49 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.PullRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("FirstRefusedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastRefusedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PlatformModifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PlatformOrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("ShopId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "LastRefusedAt");
+
+                    b.HasIndex("ShopId", "PlatformOrderId")
+                        .IsUnique();
+
+                    b.ToTable("PullRefusals", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.Integrations.ShopPullState", b =>
                 {
                     b.Property<long>("ShopId")
@@ -1316,6 +1363,9 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int>("LastOrdersRefused")
+                        .HasColumnType("int");
+
                     b.Property<int>("LastOrdersTaken")
                         .HasColumnType("int");
 
@@ -1324,6 +1374,9 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     b.Property<DateTime?>("LastSuccessAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<long>("TotalOrdersRefused")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("TotalOrdersTaken")
                         .HasColumnType("bigint");
@@ -2155,6 +2208,15 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrderLine", null)
                         .WithMany("Items")
                         .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.PullRefusal", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1571,3 +1571,88 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120252_LineMatchedMerchantCode'
+)
+BEGIN
+    ALTER TABLE [SalesOrderLines] ADD [MatchedMerchantCode] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120252_LineMatchedMerchantCode'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205120252_LineMatchedMerchantCode', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205122105_PullRefusals'
+)
+BEGIN
+    ALTER TABLE [ShopPullStates] ADD [LastOrdersRefused] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205122105_PullRefusals'
+)
+BEGIN
+    ALTER TABLE [ShopPullStates] ADD [TotalOrdersRefused] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205122105_PullRefusals'
+)
+BEGIN
+    CREATE TABLE [PullRefusals] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ShopId] bigint NOT NULL,
+        [PlatformOrderId] nvarchar(64) NOT NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [PlatformModifiedAt] datetime2 NULL,
+        [FirstRefusedAt] datetime2 NOT NULL,
+        [LastRefusedAt] datetime2 NOT NULL,
+        [Times] int NOT NULL,
+        CONSTRAINT [PK_PullRefusals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PullRefusals_Shops_ShopId] FOREIGN KEY ([ShopId]) REFERENCES [Shops] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205122105_PullRefusals'
+)
+BEGIN
+    CREATE INDEX [IX_PullRefusals_ShopId_LastRefusedAt] ON [PullRefusals] ([ShopId], [LastRefusedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205122105_PullRefusals'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PullRefusals_ShopId_PlatformOrderId] ON [PullRefusals] ([ShopId], [PlatformOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205122105_PullRefusals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205122105_PullRefusals', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1135,6 +1135,10 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchedMerchantCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MerchantCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1241,6 +1245,47 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.PullRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstRefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PlatformModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformOrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "LastRefusedAt");
+
+                    b.HasIndex("ShopId", "PlatformOrderId")
+                        .IsUnique();
+
+                    b.ToTable("PullRefusals", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Persistence.Integrations.ShopPullState", b =>
                 {
                     b.Property<long>("ShopId")
@@ -1259,6 +1304,9 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastOrdersRefused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastOrdersTaken")
                         .HasColumnType("INTEGER");
 
@@ -1267,6 +1315,9 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
 
                     b.Property<DateTime?>("LastSuccessAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalOrdersRefused")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TotalOrdersTaken")
                         .HasColumnType("INTEGER");
@@ -2078,6 +2129,15 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.HasOne("Orchestrator.Domain.Orders.SalesOrderLine", null)
                         .WithMany("Items")
                         .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Orchestrator.Persistence.Integrations.PullRefusal", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.MasterData.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

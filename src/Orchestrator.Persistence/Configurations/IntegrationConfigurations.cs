@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Domain.MasterData;
+using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence.Integrations;
 
 namespace Orchestrator.Persistence.Configurations;
@@ -14,6 +15,19 @@ internal sealed class ShopPullStateConfiguration : IEntityTypeConfiguration<Shop
         builder.Property(p => p.ShopId).ValueGeneratedNever();
         builder.Property(p => p.LastError).HasMaxLength(2000);
         builder.HasOne<Shop>().WithOne().HasForeignKey<ShopPullState>(p => p.ShopId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PullRefusalConfiguration : IEntityTypeConfiguration<PullRefusal>
+{
+    public void Configure(EntityTypeBuilder<PullRefusal> builder)
+    {
+        builder.ToTable("PullRefusals");
+        builder.Property(r => r.PlatformOrderId).HasMaxLength(PlatformOrderLimits.IdLength);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.ShopId, r.PlatformOrderId }).IsUnique();
+        builder.HasIndex(r => new { r.ShopId, r.LastRefusedAt });
+        builder.HasOne<Shop>().WithMany().HasForeignKey(r => r.ShopId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

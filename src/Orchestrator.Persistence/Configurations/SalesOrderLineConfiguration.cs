@@ -10,6 +10,7 @@ internal sealed class SalesOrderLineConfiguration : IEntityTypeConfiguration<Sal
     {
         builder.ToTable("SalesOrderLines");
         builder.Property(l => l.MerchantCode).HasMaxLength(64);
+        builder.Property(l => l.MatchedMerchantCode).HasMaxLength(64);
         builder.Property(l => l.Title).HasMaxLength(512);
         builder.Property(l => l.Mapping).HasConversion<string>().HasMaxLength(16);
         builder.HasMany(l => l.Items).WithOne().HasForeignKey(i => i.LineId).OnDelete(DeleteBehavior.Cascade);

@@ -9,7 +9,7 @@ namespace Orchestrator.Persistence.Intake;
 
 /// <summary>
 /// Stores platform pushes idempotently on (shop, platform order id): all orders of one call commit in one
-/// transaction or none do.
+/// transaction or none do. Copies of one order within a call collapse to one (<see cref="PlatformOrderCopies"/>).
 /// </summary>
 public sealed partial class OrderIntake(
     OrchestratorDbContext db, TimeProvider clock, IEnumerable<IIntakeObserver> observers, ILogger<OrderIntake> logger)
@@ -21,7 +21,27 @@ public sealed partial class OrderIntake(
     /// <summary>How often a push is applied again after other pushes of its orders committed first; each lost race means one of them won.</summary>
     public const int MaxAttempts = 32;
 
+    /// <summary>One result per order of <paramref name="orders"/>, in their order; observers see each applied order once.</summary>
     public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
+    {
+        var kept = PlatformOrderCopies.KeptCopies(orders);
+        var applied = Enumerable.Range(0, orders.Count).Where(i => kept[i] == i).ToList();
+        var results = await ReceiveUniqueAsync(shop, applied.Count == orders.Count ? orders : applied.Select(i => orders[i]).ToList(), cancellationToken);
+        if (applied.Count == orders.Count)
+        {
+            return results;
+        }
+
+        var byIndex = applied.Select((index, n) => (index, n)).ToDictionary(x => x.index, x => results[x.n]);
+        foreach (var (platformOrderId, count) in orders.CountBy(o => o.PlatformOrderId).Where(c => c.Value > 1))
+        {
+            LogCollapsed(logger, platformOrderId, shop.Id, count);
+        }
+
+        return orders.Select((_, i) => kept[i] == i ? byIndex[i] : new IntakeResult(byIndex[kept[i]].Order, IntakeOutcome.Duplicate, kept[i])).ToList();
+    }
+
+    private async Task<IReadOnlyList<IntakeResult>> ReceiveUniqueAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -101,6 +121,9 @@ public sealed partial class OrderIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent push for shop {ShopId}; applying it again against the committed state (attempt {Attempt})")]
     private static partial void LogConcurrentPush(ILogger logger, Exception exception, long shopId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {PlatformOrderId} of shop {ShopId} came {Count} times in one batch; only its newest copy is applied")]
+    private static partial void LogCollapsed(ILogger logger, string platformOrderId, long shopId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {PlatformOrderId} of shop {ShopId} {Outcome} as {OrderId} ({Status})")]
     private static partial void LogReceived(ILogger logger, string platformOrderId, long shopId, IntakeOutcome outcome, long orderId, OrderStatus status);

@@ -25,4 +25,9 @@ public sealed class ShopPullState
     public int LastOrdersTaken { get; set; }
 
     public long TotalOrdersTaken { get; set; }
+
+    /// <summary>Trades the last successful run refused (see <c>PullRefusals</c> for which and why).</summary>
+    public int LastOrdersRefused { get; set; }
+
+    public long TotalOrdersRefused { get; set; }
 }

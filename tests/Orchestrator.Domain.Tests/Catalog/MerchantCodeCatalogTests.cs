@@ -29,6 +29,20 @@ public class MerchantCodeCatalogTests
         Assert.Equal([(1L, "TEA-01", 1), (2L, "CUP-01", 2)], mapping.Components.Select(c => (c.GoodsId, c.MerchantCode, c.QuantityPerUnit)));
     }
 
+    [Theory]
+    [InlineData("ＧＩＦＴ－ＳＥＴ", LineMappingKind.Combo, "GIFT-SET")]
+    [InlineData("\u3000gift-set ", LineMappingKind.Combo, "GIFT-SET")]
+    [InlineData("ｔｅａ－０１", LineMappingKind.Goods, "TEA-01")]
+    [InlineData(" Tea-01\t", LineMappingKind.Goods, "TEA-01")]
+    public void Full_width_lower_case_and_padded_codes_resolve_to_the_catalog_spelling(string sent, LineMappingKind kind, string matched)
+    {
+        var catalog = new MerchantCodeCatalog([Tea, Cup, GiftSetAsGoods], [GiftSet()]);
+
+        var mapping = catalog.Resolve(sent);
+
+        Assert.Equal((kind, matched), (mapping.Kind, mapping.MatchedCode));
+    }
+
     [Fact]
     public void Goods_code_maps_to_that_goods_alone()
     {

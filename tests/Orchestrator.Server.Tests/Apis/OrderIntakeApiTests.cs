@@ -260,15 +260,35 @@ public abstract class OrderIntakeApiTests(ServerFixture server) : ApiTestBase(se
     }
 
     [SkippableFact]
-    public async Task Duplicate_order_ids_in_one_batch_are_rejected()
+    public async Task Copies_of_one_order_in_a_batch_collapse_to_the_newest_and_the_others_answer_as_its_duplicates()
     {
         var shop = await CreateShopAsync();
-        var tid = Unique("tid");
-        var batch = new JsonObject { ["orders"] = new JsonArray(PaidOrder(tid, ("ANY", 1)), PaidOrder(tid, ("ANY", 2))) };
+        var (newer, tie, single) = (Unique("tid"), Unique("tid"), Unique("tid"));
+        var newest = PaidOrder(newer, ("ANY", 2));
+        newest["modified"] = "2026-11-11T00:05:00+08:00";
+        var batch = new JsonObject
+        {
+            ["orders"] = new JsonArray(
+                newest, PaidOrder(tie, ("ANY", 1)), PaidOrder(newer, ("ANY", 1)), PaidOrder(single, ("ANY", 1)), PaidOrder($" {tie} ", ("ANY", 3))),
+        };
 
-        var problem = await ProblemAsync(await Client.PostAsJsonAsync($"/api/shops/{shop.Id}/orders:batch", batch, ServerFixture.Json), HttpStatusCode.BadRequest);
+        var response = await Client.PostAsJsonAsync($"/api/shops/{shop.Id}/orders:batch", batch, ServerFixture.Json);
 
-        AssertNamesField(problem, "orders");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = await ServerFixture.ReadAsync<BatchIntakeResponse>(response);
+        Assert.Equal(
+            new (IntakeOutcome, int?)[] { (IntakeOutcome.Created, null), (IntakeOutcome.Duplicate, 4), (IntakeOutcome.Duplicate, 0), (IntakeOutcome.Created, null), (IntakeOutcome.Created, null) },
+            result.Results.Select(r => (r.Outcome, r.KeptItem)));
+        Assert.Equal((3, 2), (result.Counts[IntakeOutcome.Created], result.Counts[IntakeOutcome.Duplicate]));
+        Assert.Equal(result.Results[0].OrderId, result.Results[2].OrderId);
+        Assert.Equal(result.Results[4].OrderId, result.Results[1].OrderId);
+        Assert.Equal(3, await CountOrdersAsync(shop.Id));
+        Assert.Equal(2, (await Client.GetFromJsonAsync<OrderResponse>($"/api/orders/{result.Results[0].OrderId}", ServerFixture.Json))!.Lines[0].Quantity);
+        Assert.Equal(3, (await Client.GetFromJsonAsync<OrderResponse>($"/api/orders/{result.Results[1].OrderId}", ServerFixture.Json))!.Lines[0].Quantity);
+
+        var again = await ServerFixture.ReadAsync<BatchIntakeResponse>(await Client.PostAsJsonAsync($"/api/shops/{shop.Id}/orders:batch", batch, ServerFixture.Json));
+
+        Assert.Equal((3, 2), (again.Counts[IntakeOutcome.Unchanged], again.Counts[IntakeOutcome.Duplicate]));
     }
 }
 

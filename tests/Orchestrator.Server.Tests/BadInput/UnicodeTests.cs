@@ -5,8 +5,8 @@ using Orchestrator.Server.Tests.Infrastructure;
 namespace Orchestrator.Server.Tests.BadInput;
 
 /// <summary>
-/// Emoji, right-to-left text and combining marks are kept exactly; full-width digits in a phone number become ASCII; a lone
-/// surrogate is refused naming the field; rules still match Chinese and full-width text.
+/// Emoji, right-to-left text and combining marks are kept exactly; full-width digits in a phone number become ASCII and a
+/// mainland mobile its 11 digits; a lone surrogate is refused naming the field; rules still match Chinese and full-width text.
 /// </summary>
 public sealed class UnicodeTests(SqliteServerFixture server) : BadInputTestBase(server), IClassFixture<SqliteServerFixture>
 {
@@ -46,9 +46,13 @@ public sealed class UnicodeTests(SqliteServerFixture server) : BadInputTestBase(
 
     [SkippableTheory]
     [InlineData("１３９１２３４５６７８", "13912345678")]
-    [InlineData("＋８６ １３９－１２３４－５６７８", "+86 139-1234-5678")]
+    [InlineData("＋８６ １３９－１２３４－５６７８", "13912345678")]
     [InlineData("　１３９１２３４５６７８　", "13912345678")]
     [InlineData("139１２３45678", "13912345678")]
+    [InlineData("+86 138-0013-8000", "13800138000")]
+    [InlineData("0086 138 0013 8000", "13800138000")]
+    [InlineData("（０５７１）８８８８８８８８", "(0571)88888888")]
+    [InlineData("+1 415-555-0100", "+1 415-555-0100")]
     public async Task Full_width_digits_in_the_receiver_mobile_are_stored_as_ascii(string typed, string stored)
     {
         var shop = await CreateShopAsync();

@@ -44,6 +44,38 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonArray>())![0]!["tid"]!.GetValue<long>();
     }
 
+    /// <summary>Adds trades as given (TOP field names; a missing <c>tid</c> is assigned) and returns them as the platform stored them.</summary>
+    public async Task<JsonArray> AddTradesAsync(params JsonObject[] trades)
+    {
+        var response = await Admin.PostAsJsonAsync("/admin/trades", new JsonObject { ["trades"] = new JsonArray(trades.Select(t => (JsonNode)t.DeepClone()).ToArray()) });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>A paid trade of <paramref name="seller"/> with one line per merchant code, as <see cref="AddTradesAsync"/> takes it.</summary>
+    public static JsonObject Trade(string seller, params string[] merchantCodes) => new()
+    {
+        ["seller_nick"] = seller,
+        ["payment"] = 100,
+        ["total_fee"] = 100,
+        ["orders"] = new JsonObject
+        {
+            ["order"] = new JsonArray(merchantCodes.Select(c => (JsonNode)new JsonObject { ["outer_sku_id"] = c, ["num"] = 1, ["price"] = 100 }).ToArray()),
+        },
+    };
+
+    /// <summary>Shifts the seller's next order search: <paramref name="copies"/> served on page 1 besides its trades, page <paramref name="repeatPage"/> served twice.</summary>
+    public async Task ShiftNextSearchAsync(string seller, JsonObject[]? copies = null, int? repeatPage = null)
+    {
+        var response = await Admin.PostAsJsonAsync("/admin/page-shifts", new JsonObject
+        {
+            ["seller"] = seller,
+            ["copies"] = copies is null ? null : new JsonArray(copies.Select(c => (JsonNode)c.DeepClone()).ToArray()),
+            ["repeat_page"] = repeatPage,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task FailNextAsync(string method, int count, string kind)
     {
         var response = await Admin.PostAsJsonAsync("/admin/faults", new JsonObject { ["method"] = method, ["count"] = count, ["kind"] = kind });

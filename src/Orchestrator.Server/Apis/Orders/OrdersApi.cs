@@ -68,7 +68,8 @@ internal static class OrdersApi
             return NotConnected(shop);
         }
 
-        return Results.Ok(Summary(await puller.PullAsync(platform, shop, since, until ?? clock.GetUtcNow(), ct)));
+        var pulled = await puller.PullAsync(platform, shop, since, until ?? clock.GetUtcNow(), ct);
+        return Results.Ok(Summary(pulled.Taken, pulled.Refused));
     }
 
     internal static IResult NotConnected(Shop shop) =>
@@ -76,14 +77,15 @@ internal static class OrdersApi
             detail: $"Shop {shop.Id} has no platform connection: set Platforms:{shop.Code}:BaseUrl.", extensions: new Dictionary<string, object?> { ["shopId"] = shop.Id });
 
     private static async Task<BatchIntakeResponse> ReceiveAsync(OrderIntake intake, Shop shop, List<PlatformOrder> orders, CancellationToken ct) =>
-        Summary(orders.Count == 0 ? [] : await intake.ReceiveAsync(shop, orders, ct));
+        Summary(orders.Count == 0 ? [] : await intake.ReceiveAsync(shop, orders, ct), []);
 
-    private static BatchIntakeResponse Summary(IReadOnlyList<IntakeResult> results)
+    private static BatchIntakeResponse Summary(IReadOnlyList<IntakeResult> results, IReadOnlyList<RefusedTrade> refused)
     {
-        var counts = Enum.GetValues<IntakeOutcome>().ToDictionary(o => o, o => results.Count(r => r.Outcome == o));
         var items = results
-            .Select(r => new BatchIntakeItem(r.Order.PlatformOrderId, r.Order.Id, r.Outcome, r.Order.Status, r.Order.HasUnmappedSku))
+            .Select(r => new BatchIntakeItem(r.Order.PlatformOrderId, r.Order.Id, r.Outcome, r.Order.Status, r.Order.HasUnmappedSku, r.KeptCopy))
+            .Concat(refused.Select(r => new BatchIntakeItem(r.PlatformOrderId, null, IntakeOutcome.Refused, null, null, Reason: r.Problem.ToString())))
             .ToList();
+        var counts = Enum.GetValues<IntakeOutcome>().ToDictionary(o => o, o => items.Count(i => i.Outcome == o));
         return new BatchIntakeResponse(counts, items);
     }
 

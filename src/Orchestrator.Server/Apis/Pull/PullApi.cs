@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Integrations.Runtime.Pull;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Integrations;
-
 using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.Pull;
@@ -19,10 +18,20 @@ internal static class PullApi
         return routes;
     }
 
+    /// <summary>How many refused trades the pull state shows, newest first; older ones stay in the table.</summary>
+    private const int RefusalsShown = 50;
+
     private static async Task<IResult> Get(long shopId, OrchestratorDbContext db, CancellationToken ct) =>
         await db.Shops.AnyAsync(s => s.Id == shopId, ct)
-            ? Results.Ok(PullStateResponse.From(shopId, await db.ShopPullStates.AsNoTracking().FirstOrDefaultAsync(p => p.ShopId == shopId, ct)))
+            ? Results.Ok(await StateAsync(db, shopId, ct))
             : Problems.NotFound("Shop", shopId);
+
+    private static async Task<PullStateResponse> StateAsync(OrchestratorDbContext db, long shopId, CancellationToken ct) =>
+        PullStateResponse.From(shopId, await db.ShopPullStates.AsNoTracking().FirstOrDefaultAsync(p => p.ShopId == shopId, ct), await RefusalsAsync(db, shopId, ct));
+
+    private static Task<List<PullRefusal>> RefusalsAsync(OrchestratorDbContext db, long shopId, CancellationToken ct) =>
+        db.PullRefusals.AsNoTracking().Where(r => r.ShopId == shopId).OrderByDescending(r => r.LastRefusedAt).ThenByDescending(r => r.Id)
+            .Take(RefusalsShown).ToListAsync(ct);
 
     private static async Task<IResult> Put(long shopId, PullScheduleRequest request, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct)
     {
@@ -46,7 +55,7 @@ internal static class PullApi
 
         await db.SaveChangesAsync(ct);
         await grains.GetGrain<IShopPullGrain>(shopId).ScheduleAsync();
-        return Results.Ok(PullStateResponse.From(shopId, state));
+        return Results.Ok(PullStateResponse.From(shopId, state, await RefusalsAsync(db, shopId, ct)));
     }
 
     /// <summary>Runs one scheduled cycle through the shop's grain now (the reminder does the same each interval).</summary>
@@ -69,7 +78,6 @@ internal static class PullApi
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Shop disabled", detail: run.Error);
         }
 
-        var state = await db.ShopPullStates.AsNoTracking().FirstOrDefaultAsync(p => p.ShopId == shopId, ct);
-        return Results.Ok(new PullNowResponse(run.Kind, run.Since, run.Until, run.OrdersTaken, run.Error, PullStateResponse.From(shopId, state)));
+        return Results.Ok(new PullNowResponse(run.Kind, run.Since, run.Until, run.OrdersTaken, run.OrdersRefused, run.Error, await StateAsync(db, shopId, ct)));
     }
 }

@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Orchestrator.Persistence.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PullRefusals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LastOrdersRefused",
+                table: "ShopPullStates",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "TotalOrdersRefused",
+                table: "ShopPullStates",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "PullRefusals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShopId = table.Column<long>(type: "bigint", nullable: false),
+                    PlatformOrderId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PlatformModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstRefusedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastRefusedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Times = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PullRefusals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PullRefusals_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PullRefusals_ShopId_LastRefusedAt",
+                table: "PullRefusals",
+                columns: new[] { "ShopId", "LastRefusedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PullRefusals_ShopId_PlatformOrderId",
+                table: "PullRefusals",
+                columns: new[] { "ShopId", "PlatformOrderId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PullRefusals");
+
+            migrationBuilder.DropColumn(
+                name: "LastOrdersRefused",
+                table: "ShopPullStates");
+
+            migrationBuilder.DropColumn(
+                name: "TotalOrdersRefused",
+                table: "ShopPullStates");
+        }
+    }
+}
