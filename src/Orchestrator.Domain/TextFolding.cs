@@ -4,7 +4,7 @@ namespace Orchestrator.Domain;
 
 /// <summary>
 /// Width folding (NFKC): Chinese input methods type full-width ＳＫＵ－０１ and ＋８６, which mean the same as SKU-01 and +86.
-/// The one place text is folded, for merchant codes, phones and rule values alike.
+/// The one place merchant codes and phones are folded; review rules fold further (case, variants) in Orchestrator.Rules.TextNormalizer.
 /// </summary>
 public static class TextFolding
 {

@@ -15,7 +15,7 @@ public static class IntegrationsSetup
     /// <summary>
     /// Registers the platform adapters and the pipeline around their calls: a total timeout, retries with exponential
     /// backoff on transient HTTP failures and TOP's platform-side errors (JD: transient HTTP only), a circuit breaker and a per-attempt timeout.
-    /// Every TOP call we make is safe to repeat (reads, full stock sets, ship confirms deduped on tid + out_sid).
+    /// Every TOP call we make is safe to repeat (reads, full stock sets, a repeated ship confirm is refused, and the confirmer then asks the trade's state).
     /// </summary>
     public static IServiceCollection AddPlatformAdapters(this IServiceCollection services, IConfiguration configuration)
     {

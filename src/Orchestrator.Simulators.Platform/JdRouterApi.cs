@@ -51,7 +51,8 @@ public static class JdRouterApi
         return method switch
         {
             "jingdong.pop.order.search" => OrderSearch(business, seller, state),
-            "jingdong.pop.order.shipment" => OrderShipment(business, state),
+            "jingdong.pop.order.shipment" => await OrderShipmentAsync(business, state),
+            "jingdong.pop.order.get" => OrderGet(business, state),
             "jingdong.stock.write.updateSkuStock" => UpdateSkuStock(business, seller, state),
             _ => Error("62", "无效的方法", $"unknown method '{method}'"),
         };
@@ -62,6 +63,7 @@ public static class JdRouterApi
     {
         ["searchorderinfo_result"] = new JsonObject { ["orderInfoList"] = "none", ["orderTotal"] = "many" },
         ["sopjosshipment_result"] = new JsonObject { ["success"] = "yes" },
+        ["orderDetailInfo"] = new JsonObject { ["orderInfo"] = "none" },
         ["success"] = "yes",
     };
 
@@ -93,7 +95,7 @@ public static class JdRouterApi
         }, JdJson);
     }
 
-    private static IResult OrderShipment(JsonObject p, SimulatorState state)
+    private static async Task<IResult> OrderShipmentAsync(JsonObject p, SimulatorState state)
     {
         if (!long.TryParse(Text(p, "orderId"), CultureInfo.InvariantCulture, out var orderId) || Text(p, "logiNo") is not { Length: > 0 } logiNo
             || Text(p, "logiCoprId") is not { Length: > 0 } company)
@@ -102,6 +104,11 @@ public static class JdRouterApi
         }
 
         var outcome = state.Ship(orderId, logiNo, company);
+        if (state.ShipDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(state.ShipDelay);
+        }
+
         return Results.Json(new
         {
             jingdong_pop_order_shipment_responce = new
@@ -109,9 +116,42 @@ public static class JdRouterApi
                 code = "0",
                 sopjosshipment_result = outcome switch
                 {
-                    ShipOutcome.Shipped or ShipOutcome.AlreadyShippedSame => new { success = true, errorCode = (string?)null, chineseErrCode = (string?)null },
-                    ShipOutcome.AlreadyShippedOther => new { success = false, errorCode = (string?)"10400001", chineseErrCode = (string?)$"订单{orderId}已出库,运单号不同" },
+                    ShipOutcome.Shipped => new { success = true, errorCode = (string?)null, chineseErrCode = (string?)null },
+                    ShipOutcome.AlreadyShipped => new { success = false, errorCode = (string?)"10400001", chineseErrCode = (string?)$"订单{orderId}已出库,不能重复出库" },
                     _ => new { success = false, errorCode = (string?)"10400002", chineseErrCode = (string?)$"订单{orderId}不存在" },
+                },
+            },
+        }, JdJson);
+    }
+
+    /// <summary>jingdong.pop.order.get: the order's state and, once shipped, its carrier and tracking number (waybill).</summary>
+    private static IResult OrderGet(JsonObject p, SimulatorState state)
+    {
+        if (!long.TryParse(Text(p, "order_id"), CultureInfo.InvariantCulture, out var orderId))
+        {
+            return Error("63", "缺少参数", "order_id is required");
+        }
+
+        if (state.Trade(orderId) is not { } trade)
+        {
+            return Error("10400002", "订单不存在", $"order {orderId} does not exist");
+        }
+
+        var shipped = trade.Orders.Order.FirstOrDefault(o => o.IsConsigned);
+        return Results.Json(new
+        {
+            jingdong_pop_order_get_responce = new
+            {
+                code = "0",
+                orderDetailInfo = new
+                {
+                    orderInfo = new
+                    {
+                        orderId = trade.Tid.ToString(CultureInfo.InvariantCulture),
+                        orderState = JdState(trade.Status),
+                        waybill = shipped?.InvoiceNo,
+                        logisticsId = shipped?.LogisticsCompany,
+                    },
                 },
             },
         }, JdJson);

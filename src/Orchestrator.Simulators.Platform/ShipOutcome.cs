@@ -4,7 +4,12 @@ namespace Orchestrator.Simulators.Platform;
 public enum ShipOutcome
 {
     Shipped,
-    AlreadyShippedSame,
-    AlreadyShippedOther,
+
+    /// <summary>The trade (or one of the named lines) is consigned already: the platform refuses, whatever tracking number is sent.</summary>
+    AlreadyShipped,
+
     UnknownTrade,
+
+    /// <summary>A <c>sub_tid</c> is not a line of the trade.</summary>
+    UnknownLine,
 }

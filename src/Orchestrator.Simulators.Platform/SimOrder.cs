@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Orchestrator.Simulators.Platform;
 
-/// <summary>One trade line; <c>outer_sku_id</c> is the seller's merchant code.</summary>
+/// <summary>
+/// One trade line; <c>outer_sku_id</c> is the seller's merchant code. Once consigned, the line carries its own status,
+/// tracking number (<c>invoice_no</c>) and carrier, as TOP's order lines do.
+/// </summary>
 public sealed record SimOrder
 {
     public long Oid { get; init; }
@@ -18,4 +23,15 @@ public sealed record SimOrder
     public int Num { get; init; } = 1;
 
     public decimal Price { get; init; } = 100m;
+
+    public string? Status { get; init; }
+
+    public string? InvoiceNo { get; init; }
+
+    public string? LogisticsCompany { get; init; }
+
+    public string? ConsignTime { get; init; }
+
+    [JsonIgnore]
+    public bool IsConsigned => InvoiceNo is not null;
 }

@@ -20,6 +20,12 @@ public static class SimulatorAdminApi
             return Results.NoContent();
         });
         admin.MapGet("/shipments", (long? tid, SimulatorState state) => state.Shipments().Where(s => tid is null || s.Tid == tid));
+        admin.MapGet("/sends", (long tid, SimulatorState state) => new { tid, sends = state.Sends(tid) });
+        admin.MapPut("/ship-delay", (ShipDelayRequest request, SimulatorState state) =>
+        {
+            state.ShipDelay = TimeSpan.FromMilliseconds(request.Milliseconds);
+            return Results.NoContent();
+        });
         admin.MapGet("/stock-updates", (SimulatorState state) => state.StockUpdates());
         admin.MapGet("/stock", (string? api, string? seller, SimulatorState state) => state.Stock(api, seller));
         admin.MapGet("/pulls", (string? api, string? seller, SimulatorState state) => state.Pulls().Where(c => (api is null || c.Api == api) && (seller is null || c.Seller == seller)));

@@ -15,6 +15,7 @@ public sealed class SimulatorState(TimeProvider clock)
     private readonly List<SimStockUpdate> _stockUpdates = [];
     private readonly Dictionary<(string Api, string Seller, string Code), int> _stock = [];
     private readonly List<SimPullCall> _pulls = [];
+    private readonly Dictionary<long, int> _sends = [];
     private readonly Dictionary<string, (int Remaining, FaultKind Kind)> _faults = new(StringComparer.Ordinal);
     private long _nextTid = 4_000_000_000_000_000;
     private long _nextOid = 5_000_000_000_000_000;
@@ -24,6 +25,9 @@ public sealed class SimulatorState(TimeProvider clock)
 
     /// <summary>The shop's integration key sent as <c>X-Api-Key</c> with every push.</summary>
     public string? PushApiKey { get; set; }
+
+    /// <summary>How long a ship confirmation takes to answer after the platform has recorded it (a slow platform).</summary>
+    public TimeSpan ShipDelay { get; set; }
 
     public string Now() => Format(clock.GetUtcNow());
 
@@ -102,33 +106,64 @@ public sealed class SimulatorState(TimeProvider clock)
     }
 
     /// <summary>
-    /// Records a shipment once per tid + out_sid: a repeat answers success and records nothing, a different tracking
-    /// number for a shipped trade is refused (TOP's offline send is not a re-ship) unless both are parcels of a split
-    /// shipment (<paramref name="subTid"/>).
+    /// An offline send, as TOP takes it: every call counts (see <see cref="Sends"/>); a trade (or a named line) consigned
+    /// already is refused whatever the tracking number, as the real platform refuses a second send; otherwise the lines
+    /// (all still open, or the <paramref name="subTid"/> ones of a split parcel) are consigned with <paramref name="outSid"/>.
     /// </summary>
     public ShipOutcome Ship(long tid, string outSid, string companyCode, string? subTid = null)
     {
         lock (_gate)
         {
+            _sends[tid] = _sends.GetValueOrDefault(tid) + 1;
             if (!_trades.TryGetValue(tid, out var trade))
             {
                 return ShipOutcome.UnknownTrade;
             }
 
-            if (_shipments.Any(s => s.Tid == tid && s.OutSid == outSid))
+            var named = subTid?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(id => long.TryParse(id, CultureInfo.InvariantCulture, out var oid) ? oid : -1).ToHashSet();
+            if (named is not null && named.Any(oid => trade.Orders.Order.All(o => o.Oid != oid)))
             {
-                return ShipOutcome.AlreadyShippedSame;
+                return ShipOutcome.UnknownLine;
             }
 
-            if (_shipments.Any(s => s.Tid == tid && (subTid is null || s.SubTid is null)))
+            var lines = trade.Orders.Order.Where(o => named is null || named.Contains(o.Oid)).ToList();
+            if (trade.Status is not ("WAIT_SELLER_SEND_GOODS" or "SELLER_CONSIGNED_PART") || lines.Any(o => o.IsConsigned) || lines.Count == 0)
             {
-                return ShipOutcome.AlreadyShippedOther;
+                return ShipOutcome.AlreadyShipped;
             }
 
             var now = clock.GetUtcNow();
+            var shipped = trade.Orders.Order
+                .Select(o => lines.Contains(o) ? o with { Status = "WAIT_BUYER_CONFIRM_GOODS", InvoiceNo = outSid, LogisticsCompany = companyCode, ConsignTime = Format(now) } : o)
+                .ToList();
             _shipments.Add(new SimShipment(tid, outSid, companyCode, now, subTid));
-            _trades[tid] = trade with { Status = "WAIT_BUYER_CONFIRM_GOODS", ConsignTime = Format(now), Modified = Format(now) };
+            _trades[tid] = trade with
+            {
+                Status = shipped.All(o => o.IsConsigned) ? "WAIT_BUYER_CONFIRM_GOODS" : "SELLER_CONSIGNED_PART",
+                ConsignTime = Format(now),
+                Modified = Format(now),
+                Orders = new(shipped),
+            };
             return ShipOutcome.Shipped;
+        }
+    }
+
+    /// <summary>How many offline sends reached the platform for <paramref name="tid"/>, accepted or refused.</summary>
+    public int Sends(long tid)
+    {
+        lock (_gate)
+        {
+            return _sends.GetValueOrDefault(tid);
+        }
+    }
+
+    /// <summary>The trade as it stands now, or null when there is none.</summary>
+    public SimTrade? Trade(long tid)
+    {
+        lock (_gate)
+        {
+            return _trades.GetValueOrDefault(tid);
         }
     }
 

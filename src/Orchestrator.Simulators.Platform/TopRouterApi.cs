@@ -7,6 +7,9 @@ namespace Orchestrator.Simulators.Platform;
 /// <summary>The TOP router: one endpoint, the <c>method</c> parameter picks the API; errors are <c>error_response</c> with HTTP 200.</summary>
 public static class TopRouterApi
 {
+    /// <summary>The sub code the simulator refuses a send for a consigned trade with.</summary>
+    public const string AlreadyConsigned = "isv.logistics-offline-service-error:ALREADY_CONSIGNED";
+
     public static IEndpointRouteBuilder MapTopRouter(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/router/rest", ["GET", "POST"], HandleAsync);
@@ -35,7 +38,8 @@ public static class TopRouterApi
         return method switch
         {
             "taobao.trades.sold.increment.get" => TradesSoldIncrementGet(p, state, shifts),
-            "taobao.logistics.offline.send" => LogisticsOfflineSend(p, state),
+            "taobao.logistics.offline.send" => await LogisticsOfflineSendAsync(p, state),
+            "taobao.trade.get" => TradeGet(p, state),
             "taobao.item.quantity.update" => ItemQuantityUpdate(p, state),
             _ => Error(22, "Invalid method", null, $"unknown method '{method}'"),
         };
@@ -60,7 +64,7 @@ public static class TopRouterApi
         }, PlatformSimulator.TopJson);
     }
 
-    private static IResult LogisticsOfflineSend(Dictionary<string, string> p, SimulatorState state)
+    private static async Task<IResult> LogisticsOfflineSendAsync(Dictionary<string, string> p, SimulatorState state)
     {
         if (!long.TryParse(p.GetValueOrDefault("tid"), CultureInfo.InvariantCulture, out var tid)
             || p.GetValueOrDefault("out_sid") is not { Length: > 0 } outSid
@@ -70,13 +74,60 @@ public static class TopRouterApi
         }
 
         var subTid = p.GetValueOrDefault("is_split") == "1" ? p.GetValueOrDefault("sub_tid") : null;
-        return state.Ship(tid, outSid, company, subTid) switch
+        var outcome = state.Ship(tid, outSid, company, subTid);
+
+        // Recorded first, answered late: a caller that dies meanwhile has shipped without knowing it.
+        if (state.ShipDelay > TimeSpan.Zero)
         {
-            ShipOutcome.Shipped or ShipOutcome.AlreadyShippedSame =>
-                Results.Json(new { logistics_offline_send_response = new { shipping = new { is_success = true } } }, PlatformSimulator.TopJson),
-            ShipOutcome.AlreadyShippedOther => Error(15, "Remote service error", "isv.logistics-offline-service-error-already-send", $"trade {tid} already shipped with another tracking number"),
+            await Task.Delay(state.ShipDelay);
+        }
+
+        return outcome switch
+        {
+            ShipOutcome.Shipped => Results.Json(new { logistics_offline_send_response = new { shipping = new { is_success = true } } }, PlatformSimulator.TopJson),
+            ShipOutcome.AlreadyShipped => Error(15, "Remote service error", AlreadyConsigned, $"trade {tid} is consigned already (发货失败: 订单已发货)"),
+            ShipOutcome.UnknownLine => Error(15, "Remote service error", "isv.invalid-parameter:sub_tid", $"sub_tid {subTid} names a line that is not in trade {tid}"),
             _ => Error(15, "Remote service error", "isv.trade-not-exist", $"trade {tid} does not exist"),
         };
+    }
+
+    /// <summary>taobao.trade.get: the trade's status and, per line, its status, tracking number (invoice_no) and carrier.</summary>
+    private static IResult TradeGet(Dictionary<string, string> p, SimulatorState state)
+    {
+        if (!long.TryParse(p.GetValueOrDefault("tid"), CultureInfo.InvariantCulture, out var tid))
+        {
+            return Error(40, "Missing required arguments", "isv.missing-parameter", "tid is required");
+        }
+
+        if (state.Trade(tid) is not { } trade)
+        {
+            return Error(15, "Remote service error", "isv.trade-not-exist", $"trade {tid} does not exist");
+        }
+
+        return Results.Json(new
+        {
+            trade_get_response = new
+            {
+                trade = new
+                {
+                    tid = trade.Tid,
+                    status = trade.Status,
+                    consign_time = trade.ConsignTime,
+                    modified = trade.Modified,
+                    orders = new
+                    {
+                        order = trade.Orders.Order.Select(o => new
+                        {
+                            oid = o.Oid,
+                            status = o.Status ?? trade.Status,
+                            invoice_no = o.InvoiceNo,
+                            logistics_company = o.LogisticsCompany,
+                            consign_time = o.ConsignTime,
+                        }),
+                    },
+                },
+            },
+        }, PlatformSimulator.TopJson);
     }
 
     private static IResult ItemQuantityUpdate(Dictionary<string, string> p, SimulatorState state)
@@ -101,6 +152,7 @@ public static class TopRouterApi
         ["has_next"] = "perhaps",
         ["trades"] = new JsonObject { ["trade"] = "none" },
         ["shipping"] = new JsonObject { ["is_success"] = "yes" },
+        ["trade"] = new JsonObject { ["status"] = 7, ["orders"] = "none" },
         ["item"] = "updated",
     };
 

@@ -8,6 +8,9 @@ public enum PackageStatus
     Picked,
     Verified,
     Weighed,
+
+    /// <summary>The ship confirmation went out to the platform and its answer is not committed yet (stored before the call).</summary>
+    Confirming,
     Shipped,
     Cancelled,
 }

@@ -190,8 +190,7 @@ public sealed class SalesOrder : Entity
             Lines.Add(MapLine(line, ++lineNo, catalog));
         }
 
-        var unmapped = Lines.Where(l => l.Mapping == LineMappingKind.Unmapped).ToList();
-        HasUnmappedSku = unmapped.Count > 0;
+        HasUnmappedSku = Lines.Any(l => l.Mapping == LineMappingKind.Unmapped);
         Status = StatusFor(incoming.Status);
         ExceptionKind = OrderExceptionKind.None;
         ExceptionDetail = null;
@@ -199,10 +198,54 @@ public sealed class SalesOrder : Entity
         {
             Status = OrderStatus.Exception;
             ExceptionKind = OrderExceptionKind.UnmappedSku;
-            ExceptionDetail = "No goods or combo has merchant code " +
-                string.Join(", ", unmapped.Select(l => $"'{l.MerchantCode}' (line {l.LineNo})"));
+            ExceptionDetail = UnmappedDetail();
         }
     }
+
+    /// <summary>
+    /// Maps the lines that matched no goods or combo again, against <paramref name="catalog"/> (master data fixed since
+    /// intake); true when every line maps now. An order set aside only for its codes leaves that exception.
+    /// </summary>
+    public bool RemapUnmappedLines(MerchantCodeCatalog catalog, DateTime now)
+    {
+        foreach (var line in Lines.Where(l => l.Mapping == LineMappingKind.Unmapped))
+        {
+            var mapping = catalog.Resolve(line.MerchantCode);
+            if (!mapping.IsMapped)
+            {
+                continue;
+            }
+
+            line.Mapping = mapping.Kind;
+            line.GoodsId = mapping.GoodsId;
+            line.ComboId = mapping.ComboId;
+            line.MatchedMerchantCode = mapping.MatchedCode;
+            line.Items.AddRange(Items(mapping, line.Quantity));
+        }
+
+        HasUnmappedSku = Lines.Any(l => l.Mapping == LineMappingKind.Unmapped);
+        if (ExceptionKind == OrderExceptionKind.UnmappedSku)
+        {
+            ExceptionDetail = HasUnmappedSku ? UnmappedDetail() : null;
+            if (!HasUnmappedSku)
+            {
+                ExceptionKind = OrderExceptionKind.None;
+                Status = Status == OrderStatus.Exception ? OrderStatus.PendingReview : Status;
+            }
+        }
+
+        UpdatedAt = now;
+        return !HasUnmappedSku;
+    }
+
+    /// <summary>The merchant codes no goods or combo matched, each once (in line order, as the platform sent it).</summary>
+    public IReadOnlyList<string> UnmappedCodes() =>
+        Lines.Where(l => l.Mapping == LineMappingKind.Unmapped).OrderBy(l => l.LineNo)
+            .Select(l => l.MerchantCode ?? $"line {l.LineNo}").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private string UnmappedDetail() =>
+        "No goods or combo has merchant code " + string.Join(", ", UnmappedCodes().Select(code =>
+            $"'{code}' (line {string.Join(", ", Lines.Where(l => l.Mapping == LineMappingKind.Unmapped && string.Equals(l.MerchantCode ?? $"line {l.LineNo}", code, StringComparison.OrdinalIgnoreCase)).Select(l => l.LineNo))})"));
 
     /// <summary>
     /// What the push just flagged after review means for the floor, as the exception it sets the order aside with (not
@@ -259,11 +302,12 @@ public sealed class SalesOrder : Entity
             Mapping = mapping.Kind,
             GoodsId = mapping.GoodsId,
             ComboId = mapping.ComboId,
-            Items = mapping.Components
-                .Select(c => new SalesOrderLineItem { GoodsId = c.GoodsId, MerchantCode = c.MerchantCode, Quantity = c.QuantityPerUnit * line.Quantity })
-                .ToList(),
+            Items = Items(mapping, line.Quantity),
         };
     }
+
+    private static List<SalesOrderLineItem> Items(LineMapping mapping, int quantity) =>
+        mapping.Components.Select(c => new SalesOrderLineItem { GoodsId = c.GoodsId, MerchantCode = c.MerchantCode, Quantity = c.QuantityPerUnit * quantity }).ToList();
 }
 
 /// <summary>A platform change that arrived after review, as the exception the order is set aside with.</summary>

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
@@ -39,7 +41,9 @@ public sealed class ImportOrderActivity : OrderActivity
 
 /// <summary>
 /// 客服审核: asks the review policy. Approve → Approved; Block → Blocked with every reason on the order; RouteToException →
-/// Exception; Hold → waits on a <c>Hold</c> timer and reviews again when it fires.
+/// Exception; Hold → waits on a <c>Hold</c> timer and reviews again when it fires. Lines that mapped to no goods are
+/// mapped again first (master data may have been fixed since); an order still unmapped goes to the exception queue as
+/// <c>UnmappedSku</c>, not to a reviewer.
 /// </summary>
 public sealed class ServiceReviewActivity : OrderActivity
 {
@@ -50,6 +54,12 @@ public sealed class ServiceReviewActivity : OrderActivity
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
+        if (order.HasUnmappedSku)
+        {
+            var codes = order.Lines.Where(l => l.Mapping == LineMappingKind.Unmapped).Select(l => l.MerchantCode);
+            order.RemapUnmappedLines(await MerchantCodeCatalogs.LoadAsync(db, codes, context.CancellationToken), context.Now);
+        }
+
         var decision = await context.GetRequiredService<IReviewPolicy>().DecideAsync(order, context.CancellationToken);
         Touch(order, context);
         switch (decision.Verdict)
@@ -65,8 +75,9 @@ public sealed class ServiceReviewActivity : OrderActivity
                 return ActivityResult.Follow("Blocked", Outputs(decision));
             case ReviewVerdict.RouteToException:
                 order.Status = OrderStatus.Exception;
-                order.ExceptionKind = OrderExceptionKind.RuleMatched;
+                order.ExceptionKind = order.HasUnmappedSku ? OrderExceptionKind.UnmappedSku : OrderExceptionKind.RuleMatched;
                 order.ExceptionDetail = Truncate(string.Join("\n", decision.Reasons));
+                order.BlockReason = null;
                 return ActivityResult.Follow("Exception", Outputs(decision));
             case ReviewVerdict.Approve:
             case ReviewVerdict.Hold when decision.HoldUntil is not null:

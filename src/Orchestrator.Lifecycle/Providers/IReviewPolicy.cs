@@ -41,17 +41,15 @@ public interface IReviewPolicy
 
 /// <summary>
 /// The check review makes before any per-shop rule (seed 001): an order whose lines do not all map to goods cannot be
-/// picked or deducted, so a person must look at it. Rule-based policies include this check.
+/// picked or deducted. The fix is master data (add the code to goods or a combo), not a reviewer's decision, so the order
+/// goes to the exception queue as <c>UnmappedSku</c>, as peers do, and continues once re-mapped. Rule-based policies include this check.
 /// </summary>
 public sealed class BuiltInReviewPolicy : IReviewPolicy
 {
     public Task<ReviewDecision> DecideAsync(SalesOrder order, CancellationToken cancellationToken) =>
-        Task.FromResult(UnmappedSkuReason(order) is { } reason ? new ReviewDecision(ReviewVerdict.Block, [reason]) : ReviewDecision.Approve);
+        Task.FromResult(UnmappedSkuReason(order) is { } reason ? new ReviewDecision(ReviewVerdict.RouteToException, [reason]) : ReviewDecision.Approve);
 
-    /// <summary>The reason an order with unmapped merchant codes is blocked, or null when every line maps.</summary>
+    /// <summary>Why an order with unmapped merchant codes goes to the exception queue (each code once), or null when every line maps.</summary>
     public static string? UnmappedSkuReason(SalesOrder order) =>
-        order.HasUnmappedSku
-            ? "含未匹配商品 (unmapped merchant code): " + string.Join(", ",
-                order.Lines.Where(l => l.Mapping == Domain.Catalog.LineMappingKind.Unmapped).Select(l => l.MerchantCode ?? $"line {l.LineNo}"))
-            : null;
+        order.HasUnmappedSku ? "含未匹配商品 (unmapped merchant code): " + string.Join(", ", order.UnmappedCodes()) : null;
 }

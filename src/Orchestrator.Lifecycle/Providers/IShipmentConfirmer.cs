@@ -11,8 +11,13 @@ namespace Orchestrator.Lifecycle.Providers;
 /// </summary>
 public interface IShipmentConfirmer
 {
+    /// <summary>True when confirming the order's shipment calls its platform (the caller then stores that a send is under way first).</summary>
+    Task<bool> SendsToPlatformAsync(SalesOrder order, CancellationToken cancellationToken);
+
+    /// <param name="earlierAttempt">A send under this key may have reached the platform already, its answer never committed.</param>
     Task<ShipmentConfirmation> ConfirmAsync(
-        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, CancellationToken cancellationToken);
+        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, bool earlierAttempt,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -21,8 +26,11 @@ public interface IShipmentConfirmer
 /// </summary>
 public sealed class LocalShipmentLedger(OrchestratorDbContext db, TimeProvider clock) : IShipmentConfirmer
 {
+    public Task<bool> SendsToPlatformAsync(SalesOrder order, CancellationToken cancellationToken) => Task.FromResult(false);
+
     public async Task<ShipmentConfirmation> ConfirmAsync(
-        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, CancellationToken cancellationToken)
+        SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, bool earlierAttempt,
+        CancellationToken cancellationToken)
     {
         var existing = await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
         if (existing is not null)

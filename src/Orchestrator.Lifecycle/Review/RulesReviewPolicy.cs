@@ -31,9 +31,9 @@ public sealed class RulesReviewPolicy(OrderFactsBuilder factsBuilder, RuleSetSto
         var builtIn = BuiltInReviewPolicy.UnmappedSkuReason(order);
 
         var verdict = (RuleVerdict)Math.Max((int)platform.Verdict, (int)shop.Verdict);
-        if (builtIn is not null && verdict < RuleVerdict.Block)
+        if (builtIn is not null)
         {
-            verdict = RuleVerdict.Block;
+            verdict = RuleVerdict.RouteToException;
         }
 
         var reasons = new List<string>();

@@ -103,21 +103,8 @@ public sealed partial class OrderIntake(
         return results;
     }
 
-    private async Task<MerchantCodeCatalog> LoadCatalogAsync(IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
-    {
-        var codes = orders.SelectMany(o => o.Lines)
-            .Where(l => !string.IsNullOrWhiteSpace(l.MerchantCode))
-            .Select(l => MerchantCode.Normalize(l.MerchantCode!))
-            .Distinct()
-            .ToList();
-        var goods = await db.Goods.AsNoTracking().Where(g => codes.Contains(g.NormalizedMerchantCode)).ToListAsync(cancellationToken);
-        var combos = await db.Combos.AsNoTracking()
-            .Where(c => codes.Contains(c.NormalizedCode))
-            .Include(c => c.Items).ThenInclude(i => i.Goods)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return new MerchantCodeCatalog(goods, combos);
-    }
+    private Task<MerchantCodeCatalog> LoadCatalogAsync(IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken) =>
+        MerchantCodeCatalogs.LoadAsync(db, orders.SelectMany(o => o.Lines).Select(l => l.MerchantCode), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent push for shop {ShopId}; applying it again against the committed state (attempt {Attempt})")]
     private static partial void LogConcurrentPush(ILogger logger, Exception exception, long shopId, int attempt);

@@ -6,7 +6,7 @@ using Orchestrator.Persistence;
 
 namespace Orchestrator.Server.Hosting;
 
-/// <summary>A small, realistic data set so a new user sees something: two shops, goods, a combo, two warehouses, two carriers.</summary>
+/// <summary>A small, realistic data set so a new user sees something: two shops, goods, a combo, two warehouses, two carriers with freight rates.</summary>
 internal static partial class DemoData
 {
     /// <summary>On with <c>--seed-demo</c> or <c>Demo:Seed=true</c>; by default only on the embedded SQLite database.</summary>
@@ -27,6 +27,12 @@ internal static partial class DemoData
         var sf = new LogisticsCompany { Code = "SF", Name = "顺丰速运", PlatformLogisticsCode = "SF", SupportsCod = true, WaybillProvider = WaybillProviderKind.SF };
         var yto = new LogisticsCompany { Code = "YTO", Name = "圆通速递", PlatformLogisticsCode = "YTO", SupportsCod = false, WaybillProvider = WaybillProviderKind.Cainiao };
         db.AddRange(hangzhou, guangzhou, sf, yto);
+        await db.SaveChangesAsync();
+
+        // Freight templates (运费模板) as small sellers are quoted: first kg, then per started kg; nearby provinces cheaper.
+        db.FreightRates.AddRange(
+            Rate(sf, "浙江省", 12m, 2m), Rate(sf, "江苏省", 12m, 2m), Rate(sf, "上海市", 12m, 2m), Rate(sf, "广东省", 13m, 2m), Rate(sf, FreightRate.AnyProvince, 18m, 6m),
+            Rate(yto, "浙江省", 4m, 1m), Rate(yto, "江苏省", 4.5m, 1m), Rate(yto, "上海市", 4.5m, 1m), Rate(yto, "广东省", 6m, 2m), Rate(yto, FreightRate.AnyProvince, 8m, 4m));
 
         Goods[] goods =
         [
@@ -87,6 +93,16 @@ internal static partial class DemoData
         LogSeeded(logger);
     }
 
+    private static FreightRate Rate(LogisticsCompany carrier, string province, decimal firstFee, decimal additionalFee) => new()
+    {
+        LogisticsCompanyId = carrier.Id,
+        Province = province,
+        FirstWeightKg = 1m,
+        FirstFee = firstFee,
+        AdditionalUnitKg = 1m,
+        AdditionalFee = additionalFee,
+    };
+
     private static Goods NewGoods(string code, string barcode, string name, string spec, decimal weightKg, decimal price) => new()
     {
         MerchantCode = code,
@@ -97,6 +113,6 @@ internal static partial class DemoData
         Price = price,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created: shops tb-tea-flagship and jd-tea-self, 5 goods with opening stock, combo SET-TEA-GIFT, 2 warehouses, 2 carriers")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created: shops tb-tea-flagship and jd-tea-self, 5 goods with opening stock, combo SET-TEA-GIFT, 2 warehouses, 2 carriers with freight rates")]
     private static partial void LogSeeded(ILogger logger);
 }

@@ -11,8 +11,10 @@ namespace Orchestrator.Server.Security;
 /// <summary>What a person is allowed, as the designer reads it (<c>GET /api/auth/me</c>, the users screen).</summary>
 public sealed record UserAccess(long? Id, string UserName, IReadOnlyList<string> Roles, IReadOnlyList<long> ShopIds, IReadOnlyList<long> WarehouseIds, bool Disabled)
 {
+    /// <summary>A signed-in person's access from their session; the id is Identity's user id claim (an integration key has none).</summary>
     public static UserAccess Of(ClaimsPrincipal user) => new(
-        null, user.ActorName(), user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct().ToList(),
+        long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+        user.ActorName(), user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct().ToList(),
         [.. user.AssignedShops().Order()], [.. user.AssignedWarehouses().Order()], false);
 }
 

@@ -55,8 +55,7 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
     public async Task Editing_and_approving_at_review_records_the_reviewer_and_the_receiver_from_and_to()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await PushPaidOrderAsync(shop, Unique("UNMAPPED"));
-        await WaitForAsync(orderId, bookmark: "Review");
+        var orderId = await BlockedOrderAsync(shop, Unique("REVIEW"));
         Assert.Empty(await TrailAsync("SalesOrder", $"{orderId}"));
 
         var (li, reviewer) = await SignedInAsAsync("Reviewer", shops: [shop]);

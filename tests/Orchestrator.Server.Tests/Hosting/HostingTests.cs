@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Apis;
 using Orchestrator.Server.Apis.Combos;
@@ -10,7 +11,7 @@ using Orchestrator.Server.Tests.Infrastructure;
 namespace Orchestrator.Server.Tests.Hosting;
 
 /// <summary>What a new user meets on the default set-up: demo data, health, the API reference.</summary>
-public sealed class HostingTests(DemoSqliteServerFixture server) : ApiTestBase(server), IClassFixture<DemoSqliteServerFixture>
+public sealed class HostingTests(DemoSqliteServerFixture server) : LifecycleTestBase(server), IClassFixture<DemoSqliteServerFixture>
 {
     [SkippableFact]
     public async Task Demo_data_gives_two_shops_on_two_platforms_and_a_combo()
@@ -33,6 +34,21 @@ public sealed class HostingTests(DemoSqliteServerFixture server) : ApiTestBase(s
 
         Assert.Equal(3, Assert.Single(pushed.Order.Lines).Items.Count);
         Assert.Equal(shop.DefaultWarehouseId, pushed.Order.WarehouseId);
+    }
+
+    [SkippableFact]
+    public async Task A_demo_order_ships_with_the_freight_its_carriers_template_prices()
+    {
+        var shop = (await Client.GetFromJsonAsync<Page<ShopResponse>>("/api/shops?platform=taobao", ServerFixture.Json))!.Items[0];
+        var pushed = await PushAsync(shop.Id, PaidOrder(Unique("tid"), ("TEA-LJ-250", 1)), HttpStatusCode.Created);
+
+        await ShipThroughFloorAsync(InstanceId(await WaitForAsync(pushed.Order.Id, bookmark: "PickConfirmed")));
+        await WaitForAsync(pushed.Order.Id, status: "Finished");
+
+        // 1.25 kg to 浙江省 with the demo's YTO: 4.00 for the first kg and 1.00 for the started second.
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{pushed.Order.Id}", ServerFixture.Json))!;
+        Assert.Equal("Shipped", order["status"]!.GetValue<string>());
+        Assert.Equal(5m, order["freightFee"]!.GetValue<decimal>());
     }
 
     [SkippableFact]

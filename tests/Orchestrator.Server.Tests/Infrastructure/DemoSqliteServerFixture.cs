@@ -1,7 +1,9 @@
 namespace Orchestrator.Server.Tests.Infrastructure;
 
-/// <summary>SQLite with the demo data a new user gets.</summary>
+/// <summary>SQLite with the demo data and the workflows a new user gets.</summary>
 public sealed class DemoSqliteServerFixture : SqliteServerFixture
 {
     protected override bool SeedDemo => true;
+
+    protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
 }

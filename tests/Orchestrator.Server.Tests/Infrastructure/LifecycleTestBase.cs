@@ -227,6 +227,33 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         return pushed.Order.Id;
     }
 
+    /// <summary>
+    /// A paid order of <paramref name="merchantCode"/> (goods and stock made for it) that a shop rule blocks for a reviewer:
+    /// it waits on <c>Review</c> with the code in its reason.
+    /// </summary>
+    protected async Task<long> BlockedOrderAsync(long shopId, string merchantCode)
+    {
+        await CreateGoodsAsync(merchantCode);
+        await AdjustStockAsync(await WarehouseOfAsync(shopId), 100, merchantCode);
+        var rules = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}/rules", ServerFixture.Json))!;
+        var added = await Client.PostAsJsonAsync($"/api/shops/{shopId}/rules", new JsonObject
+        {
+            ["version"] = rules["version"]!.GetValue<int>(),
+            ["rule"] = new JsonObject
+            {
+                ["id"] = "check-" + rules["rules"]!.AsArray().Count,
+                ["name"] = "核对 " + merchantCode,
+                ["priority"] = 10,
+                ["when"] = new JsonObject { ["all"] = new JsonArray(new JsonObject { ["field"] = "merchantCodes", ["operator"] = "contains", ["value"] = merchantCode }) },
+                ["action"] = new JsonObject { ["type"] = "Block", ["reason"] = "核对商品 (check the goods): " + merchantCode },
+            },
+        }, ServerFixture.Json);
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        var orderId = await PushPaidOrderAsync(shopId, merchantCode);
+        await WaitForAsync(orderId, bookmark: "Review");
+        return orderId;
+    }
+
     protected async Task<JsonObject> InstanceOfOrderAsync(long orderId) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}/workflow", ServerFixture.Json))!;
 

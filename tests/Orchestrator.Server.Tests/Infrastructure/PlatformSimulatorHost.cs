@@ -84,6 +84,27 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
 
     public async Task<JsonArray> ShipmentsAsync(long tid) => (await Admin.GetFromJsonAsync<JsonArray>($"/admin/shipments?tid={tid}"))!;
 
+    /// <summary>How many offline sends reached the platform for <paramref name="tid"/>, accepted or refused.</summary>
+    public async Task<int> SendsAsync(long tid) => (await Admin.GetFromJsonAsync<JsonObject>($"/admin/sends?tid={tid}"))!["sends"]!.GetValue<int>();
+
+    /// <summary>Ship confirmations are recorded at once and answered <paramref name="milliseconds"/> later (0: at once).</summary>
+    public async Task SetShipDelayAsync(int milliseconds) =>
+        (await Admin.PutAsJsonAsync("/admin/ship-delay", new JsonObject { ["milliseconds"] = milliseconds })).EnsureSuccessStatusCode();
+
+    /// <summary>The seller ships the trade on the platform itself (its own screen, another tool), with <paramref name="outSid"/>.</summary>
+    public async Task ShipOnPlatformAsync(long tid, string outSid)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["method"] = "taobao.logistics.offline.send",
+            ["tid"] = tid.ToString(CultureInfo.InvariantCulture),
+            ["out_sid"] = outSid,
+            ["company_code"] = "SF",
+        });
+        var answer = await (await Admin.PostAsync("/router/rest", content)).Content.ReadAsStringAsync();
+        Assert.Contains("is_success", answer, StringComparison.Ordinal);
+    }
+
     public async Task ClearFaultsAsync() => (await Admin.DeleteAsync("/admin/faults")).EnsureSuccessStatusCode();
 
     /// <summary>What the seller's listing of <paramref name="merchantCode"/> shows as sellable; null when no stock update reached it.</summary>

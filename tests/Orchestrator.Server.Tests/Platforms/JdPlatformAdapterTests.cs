@@ -75,15 +75,19 @@ public sealed class JdPlatformAdapterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeating_a_shipment_with_the_same_order_and_waybill_records_one_and_another_waybill_is_refused()
+    public async Task A_second_shipment_for_a_shipped_order_is_refused_and_order_get_reports_its_waybill()
     {
         var adapter = Adapter("jd-ship");
         var orderId = await _simulator.AddTradeAsync("jd-ship", "TEA-1");
         var notice = new ShipmentNotice(orderId.ToString(CultureInfo.InvariantCulture), "JD", "JDVA0001", "key-1");
+        Assert.False((await adapter.ShipmentStateAsync(notice.PlatformOrderId, null, CancellationToken.None)).IsShipped);
 
         await adapter.ConfirmShipmentAsync(notice, CancellationToken.None);
-        await adapter.ConfirmShipmentAsync(notice with { IdempotencyKey = "key-2" }, CancellationToken.None);
+        await Assert.ThrowsAsync<PlatformCallException>(() => adapter.ConfirmShipmentAsync(notice with { IdempotencyKey = "key-2" }, CancellationToken.None));
 
+        var state = await adapter.ShipmentStateAsync(notice.PlatformOrderId, null, CancellationToken.None);
+        Assert.True(state.IsShipped);
+        Assert.Equal(["JDVA0001"], state.TrackingNumbers);
         var shipment = Assert.Single(await _simulator.ShipmentsAsync(orderId))!;
         Assert.Equal(("JDVA0001", "JD"), (shipment["out_sid"]!.GetValue<string>(), shipment["company_code"]!.GetValue<string>()));
         await Assert.ThrowsAsync<PlatformCallException>(() => adapter.ConfirmShipmentAsync(notice with { TrackingNumber = "JDVA0002" }, CancellationToken.None));

@@ -90,6 +90,55 @@ public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : Lifecy
     }
 
     [SkippableFact]
+    public async Task A_send_the_platform_refuses_as_shipped_already_with_our_tracking_number_is_recorded_as_confirmed()
+    {
+        var (orderId, tid) = await PullNewOrderAsync("SIM-SAME");
+        var instance = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        var ours = (await TrackingNumberAsync(orderId))!;
+        await Simulator.ShipOnPlatformAsync(tid, ours);
+
+        await ShipThroughFloorAsync(instance);
+
+        var done = await WaitForAsync(orderId, status: "Finished");
+        Assert.Empty(done["incidents"]!.AsArray());
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        Assert.Equal("Shipped", order["status"]!.GetValue<string>());
+        Assert.Equal(2, await Simulator.SendsAsync(tid));
+        Assert.Equal(ours, Assert.Single(await Simulator.ShipmentsAsync(tid))!["out_sid"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task A_trade_the_platform_shipped_with_another_tracking_number_goes_to_the_exception_queue_not_shipped()
+    {
+        var (orderId, tid) = await PullNewOrderAsync("SIM-OTHER");
+        var instance = InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed"));
+        var ours = (await TrackingNumberAsync(orderId))!;
+        var theirs = "SF" + tid.ToString(CultureInfo.InvariantCulture)[^10..];
+        await Simulator.ShipOnPlatformAsync(tid, theirs);
+
+        await ShipThroughFloorAsync(instance);
+
+        await WaitForAsync(orderId, bookmark: "Resolved");
+        var order = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!;
+        Assert.Equal("Exception", order["status"]!.GetValue<string>());
+        Assert.Equal("PlatformError", order["exceptionKind"]!.GetValue<string>());
+        var entries = (await Client.GetFromJsonAsync<JsonObject>("/api/exceptions?kind=PlatformError&pageSize=200", ServerFixture.Json))!["items"]!.AsArray();
+        var entry = Assert.Single(entries, e => e!["orderId"]!.GetValue<long>() == orderId)!;
+        Assert.Contains(theirs, entry["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(ours, entry["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(theirs, Assert.Single(await Simulator.ShipmentsAsync(tid))!["out_sid"]!.GetValue<string>());
+        Assert.Equal(2, await Simulator.SendsAsync(tid));
+
+        // Resolving it asks the platform again; it still holds the other number, so the order stays set aside.
+        var resolved = await Client.PostAsJsonAsync($"/api/exceptions/{entry["id"]}:resolve", new JsonObject { ["note"] = "checked" }, ServerFixture.Json);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        await WaitForAsync(orderId, bookmark: "Resolved");
+        Assert.Equal("Exception", (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["status"]!.GetValue<string>());
+        Assert.Single((await Client.GetFromJsonAsync<JsonObject>("/api/exceptions?kind=PlatformError&pageSize=200", ServerFixture.Json))!["items"]!.AsArray(),
+            e => e!["orderId"]!.GetValue<long>() == orderId);
+    }
+
+    [SkippableFact]
     public async Task Pulling_a_shop_without_a_platform_connection_is_refused()
     {
         var shop = await CreateReadyShopAsync();

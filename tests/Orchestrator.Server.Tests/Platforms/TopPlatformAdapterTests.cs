@@ -22,20 +22,24 @@ public sealed class TopPlatformAdapterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeating_an_offline_send_for_the_same_trade_and_tracking_number_records_one_shipment()
+    public async Task A_second_offline_send_for_a_consigned_trade_is_refused_and_trade_get_reports_it_shipped_with_its_number()
     {
         var adapter = Adapter("seller-ship");
         var tid = await _simulator.AddTradeAsync("seller-ship", "TEA-1");
         var notice = new ShipmentNotice(tid.ToString(CultureInfo.InvariantCulture), "SF", "SF1001", "key-1");
+        Assert.False((await adapter.ShipmentStateAsync(notice.PlatformOrderId, null, CancellationToken.None)).IsShipped);
 
         await adapter.ConfirmShipmentAsync(notice, CancellationToken.None);
-        await adapter.ConfirmShipmentAsync(notice with { IdempotencyKey = "key-2" }, CancellationToken.None);
+        var again = await Assert.ThrowsAsync<PlatformCallException>(() => adapter.ConfirmShipmentAsync(notice with { IdempotencyKey = "key-2" }, CancellationToken.None));
+        await Assert.ThrowsAsync<PlatformCallException>(() => adapter.ConfirmShipmentAsync(notice with { TrackingNumber = "SF2002" }, CancellationToken.None));
 
+        Assert.Contains("consigned", again.Message, StringComparison.Ordinal);
         var shipment = Assert.Single(await _simulator.ShipmentsAsync(tid))!;
         Assert.Equal(("SF1001", "SF"), (shipment["out_sid"]!.GetValue<string>(), shipment["company_code"]!.GetValue<string>()));
-        var other = await Assert.ThrowsAsync<PlatformCallException>(() => adapter.ConfirmShipmentAsync(notice with { TrackingNumber = "SF2002" }, CancellationToken.None));
-        Assert.Contains("already-send", other.Message, StringComparison.Ordinal);
-        Assert.Single(await _simulator.ShipmentsAsync(tid));
+        Assert.Equal(3, await _simulator.SendsAsync(tid));
+        var state = await adapter.ShipmentStateAsync(notice.PlatformOrderId, null, CancellationToken.None);
+        Assert.True(state.IsShipped);
+        Assert.Equal(["SF1001"], state.TrackingNumbers);
     }
 
     [Fact]

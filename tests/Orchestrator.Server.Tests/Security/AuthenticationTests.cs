@@ -44,6 +44,9 @@ public sealed class AuthenticationTests(SqliteServerFixture server) : ApiTestBas
         var me = (await anonymous.GetFromJsonAsync<JsonObject>("/api/auth/me"))!;
         Assert.Equal(SignIn.AdminName, me["userName"]!.GetValue<string>());
         Assert.Contains("Admin", me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var signInAnswer = (await signedIn.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.NotNull(me["id"]);
+        Assert.Equal(signInAnswer["id"]!.GetValue<long>(), me["id"]!.GetValue<long>());
 
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsync("/api/auth/sign-out", null)).StatusCode);
         await ProblemAsync(await anonymous.GetAsync("/api/orders"), HttpStatusCode.Unauthorized);

@@ -13,10 +13,8 @@ public sealed class RoleScopeTests(LifecycleSqliteFixture server) : LifecycleTes
     {
         var mine = await CreateReadyShopAsync();
         var theirs = await CreateReadyShopAsync();
-        var myOrder = await PushPaidOrderAsync(mine, "UNMAPPED-S1");
-        var theirOrder = await PushPaidOrderAsync(theirs, "UNMAPPED-S2");
-        await WaitForAsync(myOrder, bookmark: "Review");
-        await WaitForAsync(theirOrder, bookmark: "Review");
+        var myOrder = await BlockedOrderAsync(mine, Unique("REVIEW-S1"));
+        var theirOrder = await BlockedOrderAsync(theirs, Unique("REVIEW-S2"));
 
         var (_, reviewer) = await SignedInAsAsync("Reviewer", shops: [mine]);
         using (reviewer)

@@ -65,8 +65,7 @@ public abstract class ExceptionQueueTests(ServerFixture server) : LifecycleTestB
     public async Task An_order_the_reviewer_set_aside_is_queued_by_the_workflow_and_resolving_sends_it_back_to_review()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await PushPaidOrderAsync(shop, Unique("UNMAPPED"));
-        await WaitForAsync(orderId, bookmark: "Review");
+        var orderId = await BlockedOrderAsync(shop, Unique("REVIEW"));
         var aside = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:reject",
             new JsonObject { ["reviewer"] = "客服小李", ["reason"] = "编码待补", ["mode"] = "exception" }, ServerFixture.Json);
         Assert.Equal(HttpStatusCode.OK, aside.StatusCode);

@@ -12,12 +12,12 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
     public async Task The_queue_lists_blocked_orders_with_their_reasons_and_approving_one_moves_it_on()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await BlockedOrderAsync(shop, "UNMAPPED-Q1");
+        var orderId = await BlockedOrderAsync(shop, "REVIEW-Q1");
 
-        var queue = (await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}&reason=UNMAPPED-Q1", ServerFixture.Json))!;
+        var queue = (await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}&reason=REVIEW-Q1", ServerFixture.Json))!;
         var item = Assert.Single(queue["items"]!.AsArray())!;
         Assert.Equal(orderId, item["orderId"]!.GetValue<long>());
-        Assert.Contains("UNMAPPED-Q1", item["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("REVIEW-Q1", item["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("周末送货", item["buyerMessage"]!.GetValue<string>());
         Assert.True(item["ageMinutes"]!.GetValue<double>() >= 0);
         Assert.Empty((await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}&olderThanMinutes=60", ServerFixture.Json))!["items"]!.AsArray());
@@ -33,7 +33,7 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
     public async Task A_reviewer_edits_address_memo_and_carrier_then_approves_in_one_step()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await BlockedOrderAsync(shop, "UNMAPPED-E1");
+        var orderId = await BlockedOrderAsync(shop, "REVIEW-E1");
         var carrier = await PostCreatedAsync("/api/logistics-companies", new JsonObject { ["code"] = "JD", ["name"] = "京东物流", ["waybillProvider"] = "JD" }, allowExisting: true);
 
         var badCarrier = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject
@@ -76,8 +76,8 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
     public async Task Rejecting_cancels_the_order_or_sets_it_aside_in_the_exception_queue()
     {
         var shop = await CreateReadyShopAsync();
-        var cancelled = await BlockedOrderAsync(shop, "UNMAPPED-R1");
-        var setAside = await BlockedOrderAsync(shop, "UNMAPPED-R2");
+        var cancelled = await BlockedOrderAsync(shop, "REVIEW-R1");
+        var setAside = await BlockedOrderAsync(shop, "REVIEW-R2");
 
         var reject = await Client.PostAsJsonAsync($"/api/review/orders/{cancelled}:reject", new JsonObject { ["reviewer"] = "客服小李", ["reason"] = "疑似刷单" }, ServerFixture.Json);
         var aside = await Client.PostAsJsonAsync($"/api/review/orders/{setAside}:reject",
@@ -97,7 +97,7 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
     public async Task Two_reviewers_acting_at_once_one_wins_and_the_other_is_told_who_acted()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await BlockedOrderAsync(shop, "UNMAPPED-C1");
+        var orderId = await BlockedOrderAsync(shop, "REVIEW-C1");
 
         var (li, liClient) = await SignedInAsAsync("Reviewer", shops: [shop]);
         var (wang, wangClient) = await SignedInAsAsync("Reviewer", shops: [shop]);
@@ -119,7 +119,7 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
     {
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
-        var blocked = await BlockedOrderAsync(shop, "UNMAPPED-V1");
+        var blocked = await BlockedOrderAsync(shop, "REVIEW-V1");
         var flowing = await PushPaidOrderAsync(shop, code);
         await WaitForAsync(flowing, bookmark: "PickConfirmed");
 
@@ -137,13 +137,6 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
         Assert.Equal("Not waiting for review", notUnderReview["title"]!.GetValue<string>());
         await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders/999999:approve", new JsonObject(), ServerFixture.Json),
             HttpStatusCode.NotFound);
-    }
-
-    private async Task<long> BlockedOrderAsync(long shop, string unmappedCode)
-    {
-        var orderId = await PushPaidOrderAsync(shop, unmappedCode);
-        await WaitForAsync(orderId, bookmark: "Review");
-        return orderId;
     }
 }
 

@@ -42,11 +42,12 @@ public abstract class WorkflowRuntimeTests(ServerFixture server) : LifecycleTest
     public async Task A_blocked_order_waits_for_a_reviewer_is_listed_with_its_reason_and_approval_moves_it_on()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await PushPaidOrderAsync(shop, "NO-SUCH-CODE");
+        var code = Unique("CHECK-CODE");
+        var orderId = await BlockedOrderAsync(shop, code);
 
         var blocked = await WaitForAsync(orderId, bookmark: "Review");
-        Assert.Contains("NO-SUCH-CODE", blocked["instance"]!["blockedReason"]!.GetValue<string>(), StringComparison.Ordinal);
-        var queue = (await Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?shopId={shop}&waitingFor=Review&blockedReason=NO-SUCH", ServerFixture.Json))!;
+        Assert.Contains(code, blocked["instance"]!["blockedReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        var queue = (await Client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances?shopId={shop}&waitingFor=Review&blockedReason=CHECK-CODE", ServerFixture.Json))!;
         Assert.Equal(InstanceId(blocked), Assert.Single(queue["items"]!.AsArray())!["id"]!.GetValue<Guid>());
         Assert.Equal("Blocked", (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!["status"]!.GetValue<string>());
 
@@ -60,7 +61,7 @@ public abstract class WorkflowRuntimeTests(ServerFixture server) : LifecycleTest
     public async Task Rejecting_at_review_cancels_the_order_and_closes_the_instance()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await PushPaidOrderAsync(shop, "UNKNOWN-1");
+        var orderId = await BlockedOrderAsync(shop, Unique("CHECK"));
         var blocked = await WaitForAsync(orderId, bookmark: "Review");
 
         var closed = await ResumeOkAsync(InstanceId(blocked), "Review", new JsonObject { ["decision"] = "reject" });
@@ -74,7 +75,7 @@ public abstract class WorkflowRuntimeTests(ServerFixture server) : LifecycleTest
     public async Task A_stimulus_the_activity_cannot_take_is_a_400_naming_the_field_and_the_wait_goes_on()
     {
         var shop = await CreateReadyShopAsync();
-        var orderId = await PushPaidOrderAsync(shop, "UNKNOWN-2");
+        var orderId = await BlockedOrderAsync(shop, Unique("CHECK"));
         var instance = InstanceId(await WaitForAsync(orderId, bookmark: "Review"));
 
         var problem = await ProblemAsync(await ResumeAsync(instance, "Review", new JsonObject { ["decision"] = "maybe" }), HttpStatusCode.BadRequest);

@@ -78,6 +78,30 @@ public sealed class JdPlatformAdapter(HttpClient http, PlatformConnection connec
         }
     }
 
+    /// <summary>JD ships an order whole: <paramref name="splitLineIds"/> plays no part.</summary>
+    public async Task<PlatformShipmentState> ShipmentStateAsync(string platformOrderId, IReadOnlyList<string>? splitLineIds, CancellationToken cancellationToken)
+    {
+        const string method = "jingdong.pop.order.get";
+        using var answer = await CallAsync(method, new JsonObject
+        {
+            ["order_id"] = platformOrderId,
+            ["optional_fields"] = "orderId,orderState,waybill,logisticsId",
+        }, cancellationToken);
+        return PlatformRouter.Read(method, answer, root =>
+        {
+            var order = root.GetProperty("jingdong_pop_order_get_responce").GetProperty("orderDetailInfo").GetProperty("orderInfo");
+            var state = order.GetProperty("orderState").GetString();
+            if (!PlatformTradeStatus.TryClassify(state, out var classified) || classified != PlatformTradeState.Shipped)
+            {
+                return PlatformShipmentState.NotShipped;
+            }
+
+            // JD lists several parcels' numbers in one field, comma-separated.
+            var waybill = order.TryGetProperty("waybill", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() ?? "" : "";
+            return new PlatformShipmentState(true, waybill.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        });
+    }
+
     public async Task UpdateStockAsync(string merchantCode, int quantity, CancellationToken cancellationToken)
     {
         const string method = "jingdong.stock.write.updateSkuStock";

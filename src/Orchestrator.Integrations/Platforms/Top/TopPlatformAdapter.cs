@@ -75,6 +75,33 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
         }
     }
 
+    public async Task<PlatformShipmentState> ShipmentStateAsync(string platformOrderId, IReadOnlyList<string>? splitLineIds, CancellationToken cancellationToken)
+    {
+        const string method = "taobao.trade.get";
+        using var answer = await CallAsync(method, new Dictionary<string, string>
+        {
+            ["tid"] = platformOrderId,
+            ["fields"] = "tid,status,consign_time,orders.oid,orders.status,orders.invoice_no,orders.logistics_company,orders.consign_time",
+        }, cancellationToken);
+        return PlatformRouter.Read(method, answer, root =>
+        {
+            var trade = root.GetProperty("trade_get_response").GetProperty("trade");
+            var lines = trade.TryGetProperty("orders", out var orders) && orders.TryGetProperty("order", out var list)
+                ? list.EnumerateArray().Select(o => (
+                    Oid: o.GetProperty("oid").ToString(),
+                    Status: o.TryGetProperty("status", out var s) ? s.GetString() : null,
+                    InvoiceNo: o.TryGetProperty("invoice_no", out var n) ? n.GetString() : null)).ToList()
+                : [];
+            var wanted = splitLineIds is { Count: > 0 } ids ? lines.Where(l => ids.Contains(l.Oid, StringComparer.Ordinal)).ToList() : lines;
+            var shipped = splitLineIds is { Count: > 0 }
+                ? wanted.Count > 0 && wanted.All(l => IsShipped(l.Status))
+                : IsShipped(trade.GetProperty("status").GetString());
+            return shipped
+                ? new PlatformShipmentState(true, wanted.Select(l => l.InvoiceNo).OfType<string>().Where(n => n.Length > 0).Distinct().ToList())
+                : PlatformShipmentState.NotShipped;
+        });
+    }
+
     public async Task UpdateStockAsync(string merchantCode, int quantity, CancellationToken cancellationToken)
     {
         const string method = "taobao.item.quantity.update";
@@ -90,6 +117,8 @@ public sealed class TopPlatformAdapter(HttpClient http, PlatformConnection conne
             ? true
             : throw new InvalidOperationException("the updated item is empty"));
     }
+
+    private static bool IsShipped(string? status) => PlatformTradeStatus.TryClassify(status, out var state) && state == PlatformTradeState.Shipped;
 
     private async Task<JsonDocument> CallAsync(string method, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {

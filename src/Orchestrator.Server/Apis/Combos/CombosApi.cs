@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
 using Orchestrator.Domain.Catalog;
+using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Persistence;
 
 using Orchestrator.Server.Security;
@@ -65,7 +66,7 @@ internal static class CombosApi
         var combo = new Combo { Code = request.Code!, Name = request.Name!.Trim(), IsEnabled = request.IsEnabled ?? true, Items = resolved.Items! };
         db.Combos.Add(combo);
         await db.SaveChangesAsync(ct);
-        return Results.CreatedAtRoute("GetCombo", new { id = combo.Id }, ComboResponse.From(combo));
+        return Results.CreatedAtRoute("GetCombo", new { id = combo.Id }, ComboResponse.From(combo) with { OrdersWaitingOnCode = await UnmappedOrders.CountWaitingOnAsync(db, combo.Code, ct) });
     }
 
     private static async Task<IResult> Update(long id, ComboRequest request, OrchestratorDbContext db, CancellationToken ct)
@@ -97,7 +98,7 @@ internal static class CombosApi
         combo.IsEnabled = request.IsEnabled ?? true;
         SyncItems(combo, resolved.Items!);
         await db.SaveChangesAsync(ct);
-        return Results.Ok(ComboResponse.From(combo));
+        return Results.Ok(ComboResponse.From(combo) with { OrdersWaitingOnCode = await UnmappedOrders.CountWaitingOnAsync(db, combo.Code, ct) });
     }
 
     private static void SyncItems(Combo combo, List<ComboItem> wanted)

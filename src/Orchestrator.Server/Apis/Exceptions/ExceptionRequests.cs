@@ -9,6 +9,18 @@ public sealed record RaiseExceptionRequest(string? Kind, string? Detail, string?
 /// <summary>Resolve an entry: the order returns to the stage it left, or is cancelled when <c>cancelOrder</c> is true.</summary>
 public sealed record ResolveExceptionRequest(string? By, string? Note, bool CancelOrder = false);
 
+/// <summary>
+/// Re-map and continue the orders waiting as <c>UnmappedSku</c>: all of them, or those of <c>shopId</c>, or those waiting on
+/// <c>merchantCode</c>. An order continues (reviewed again from its mapped lines) only when every code it waits on maps now.
+/// </summary>
+public sealed record RemapRequest(string? MerchantCode, long? ShopId, string? Note);
+
+/// <summary>One order a re-map looked at: the codes it still waits on, and why it did not continue when it did not.</summary>
+public sealed record RemapItem(long EntryId, long OrderId, string OrderStatus, IReadOnlyList<string> StillUnmapped, string? Reason = null);
+
+/// <summary>What a re-map did: the orders that continued, and those still waiting (with the codes they wait on).</summary>
+public sealed record RemapResult(IReadOnlyList<RemapItem> Continued, IReadOnlyList<RemapItem> StillWaiting);
+
 public sealed record ExceptionQueueItem(
     long Id,
     long OrderId,
@@ -41,6 +53,15 @@ internal sealed class RaiseExceptionRequestValidator : AbstractValidator<RaiseEx
             .WithMessage($"kind is one of {string.Join(", ", ExceptionsApi.RaisableKinds)}.");
         RuleFor(r => r.Detail).MaximumLength(2000);
         RuleFor(r => r.By).MaximumLength(100);
+    }
+}
+
+internal sealed class RemapRequestValidator : AbstractValidator<RemapRequest>
+{
+    public RemapRequestValidator()
+    {
+        RuleFor(r => r.MerchantCode).MaximumLength(100);
+        RuleFor(r => r.Note).MaximumLength(2000);
     }
 }
 

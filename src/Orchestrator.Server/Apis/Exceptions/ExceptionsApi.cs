@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
+using Orchestrator.Persistence.Intake;
 using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Runtime.Grains;
@@ -29,6 +31,7 @@ internal static class ExceptionsApi
         group.MapGet("/", List).ForReviewers();
         group.MapGet("/{entryId:long}", Get).WithName("GetExceptionEntry").ForReviewers().ScopedToExceptionShop();
         group.MapPost("/{entryId:long}:resolve", Resolve).Validate<ResolveExceptionRequest>().ForReviewers().ScopedToExceptionShop();
+        routes.MapPost("/api/exceptions:remap", Remap).Validate<RemapRequest>().WithTags("Exception queue").ForReviewers();
         routes.MapPost("/api/orders/{orderId:long}/exceptions", Raise).Validate<RaiseExceptionRequest>().WithTags("Exception queue").ForReviewers().ScopedToOrderShop();
         routes.MapGet("/api/orders/{orderId:long}/exceptions", History).WithTags("Exception queue").ForReaders();
         return routes;
@@ -179,6 +182,52 @@ internal static class ExceptionsApi
             ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot resolve", detail: $"Exception {entryId}: {reply.Message}",
                 extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString() })
             : AlreadyResolved(stored);
+    }
+
+    /// <summary>
+    /// 重新匹配: every order waiting as <c>UnmappedSku</c> whose codes all map now (goods or combos added since) is sent
+    /// back to review, which maps its lines again and moves it on; the others stay, each with the codes it waits on.
+    /// </summary>
+    private static async Task<IResult> Remap(
+        RemapRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(http.User.ActorName());
+        var waiting = (await UnmappedOrders.WaitingAsync(db, http.User.ShopFilter()?.ToArray(), ct))
+            .Where(o => request.ShopId is not { } shop || o.ShopId == shop)
+            .Where(o => string.IsNullOrWhiteSpace(request.MerchantCode)
+                || o.MerchantCodes.Any(c => c.Length > 0 && MerchantCode.Normalize(c) == MerchantCode.Normalize(request.MerchantCode)))
+            .ToList();
+        var catalog = await MerchantCodeCatalogs.LoadAsync(db, waiting.SelectMany(o => o.MerchantCodes), ct);
+        var by = http.User.ActorName();
+        var continued = new List<RemapItem>();
+        var stillWaiting = new List<RemapItem>();
+        foreach (var order in waiting)
+        {
+            var missing = order.MerchantCodes.Where(c => !catalog.Resolve(c).IsMapped).ToList();
+            var entry = await db.ExceptionQueue.AsNoTracking().FirstAsync(e => e.Id == order.EntryId, ct);
+            string? reason = null;
+            if (missing.Count > 0)
+            {
+                reason = "No goods or combo has merchant code " + string.Join(", ", missing.Select(c => c.Length == 0 ? "(a line without one)" : $"'{c}'")) + " yet.";
+            }
+            else if (entry.Source != ExceptionSource.Workflow)
+            {
+                reason = $"Set aside by {entry.RaisedBy ?? "a person"}, not by review: resolve entry {entry.Id} instead.";
+            }
+            else
+            {
+                var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == order.OrderId).Select(i => i.Id).FirstAsync(ct);
+                var note = $"Re-mapped: {string.Join(", ", order.MerchantCodes)} map now. {request.Note}".Trim();
+                var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId)
+                    .ResumeAsync(entry.Bookmark ?? "Resolved", entry.Stage, ExceptionHolds.ReleaseDetails(by, note).ToJsonString());
+                reason = reply.Kind == ReplyKind.Done ? null : reply.Message ?? reply.Kind.ToString();
+            }
+
+            var status = await db.SalesOrders.AsNoTracking().Where(o => o.Id == order.OrderId).Select(o => o.Status).FirstAsync(ct);
+            (reason is null ? continued : stillWaiting).Add(new RemapItem(order.EntryId, order.OrderId, status.ToString(), missing, reason));
+        }
+
+        return Results.Ok(new RemapResult(continued, stillWaiting));
     }
 
     private static async Task<ExceptionQueueItem?> ItemAsync(OrchestratorDbContext db, long entryId, DateTime now, CancellationToken ct)

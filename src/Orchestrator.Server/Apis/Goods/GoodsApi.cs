@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain;
+using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Persistence;
 
 using Orchestrator.Server.Security;
@@ -68,7 +69,7 @@ internal static class GoodsApi
         Apply(goods, request);
         db.Goods.Add(goods);
         await db.SaveChangesAsync(ct);
-        return Results.CreatedAtRoute("GetGoods", new { id = goods.Id }, GoodsResponse.From(goods));
+        return Results.CreatedAtRoute("GetGoods", new { id = goods.Id }, GoodsResponse.From(goods) with { OrdersWaitingOnCode = await UnmappedOrders.CountWaitingOnAsync(db, goods.MerchantCode, ct) });
     }
 
     private static async Task<IResult> Update(long id, GoodsRequest request, OrchestratorDbContext db, CancellationToken ct)
@@ -91,7 +92,7 @@ internal static class GoodsApi
 
         Apply(goods, request);
         await db.SaveChangesAsync(ct);
-        return Results.Ok(GoodsResponse.From(goods));
+        return Results.Ok(GoodsResponse.From(goods) with { OrdersWaitingOnCode = await UnmappedOrders.CountWaitingOnAsync(db, goods.MerchantCode, ct) });
     }
 
     private static async Task<IResult?> DuplicateCode(OrchestratorDbContext db, string merchantCode, long? exceptId, CancellationToken ct)
