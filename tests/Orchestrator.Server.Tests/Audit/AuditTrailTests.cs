@@ -38,8 +38,8 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
     {
         var shop = await CreateReadyShopAsync();
         var scope = $"/api/shops/{shop}";
-        await OkAsync(await Client.PostAsJsonAsync($"{scope}/rules", new JsonObject { ["version"] = 0, ["rule"] = Rule("big", 1000) }, ServerFixture.Json));
-        await OkAsync(await Client.PutAsJsonAsync($"{scope}/rules/big", new JsonObject { ["version"] = 1, ["rule"] = Rule("big", 5000) }, ServerFixture.Json));
+        await OkAsync(await Client.PostAsJsonAsync($"{scope}/rules", new JsonObject { ["version"] = 0, ["rule"] = RuleJson.Rule("big", "payment", "gt", 1000, reason: "大额", name: "大额订单") }, ServerFixture.Json));
+        await OkAsync(await Client.PutAsJsonAsync($"{scope}/rules/big", new JsonObject { ["version"] = 1, ["rule"] = RuleJson.Rule("big", "payment", "gt", 5000, reason: "大额", name: "大额订单") }, ServerFixture.Json));
 
         var trail = await TrailAsync("RuleSet", $"Shop:{shop}");
 
@@ -267,15 +267,6 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var window = (await Client.GetFromJsonAsync<JsonObject>("/api/audit?entityType=shop&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", ServerFixture.Json))!;
         Assert.Equal(0, window["total"]!.GetValue<int>());
     }
-
-    private static JsonObject Rule(string id, decimal payment) => new()
-    {
-        ["id"] = id,
-        ["name"] = "大额订单",
-        ["priority"] = 10,
-        ["when"] = new JsonObject { ["all"] = new JsonArray(new JsonObject { ["field"] = "payment", ["operator"] = "gt", ["value"] = payment }) },
-        ["action"] = new JsonObject { ["type"] = "Block", ["reason"] = "大额" },
-    };
 
     private async Task AdjustAsync(long warehouse, string reason, JsonObject item) =>
         await OkAsync(await Client.PostAsJsonAsync($"/api/warehouses/{warehouse}/stock:adjust", new JsonObject { ["reason"] = reason, ["items"] = new JsonArray(item) },

@@ -41,27 +41,6 @@ public abstract class BadInputTestBase(ServerFixture server) : LifecycleTestBase
     /// <summary>The node as JSON text with Chinese left unescaped, so a test can find and replace parts of it.</summary>
     protected static string Raw(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    /// <summary>A rule with one condition, as the rules API takes it.</summary>
-    protected static JsonObject Rule(string id, string field, string op, JsonNode? value, string name = "规则", string? reason = "原因") => new()
-    {
-        ["id"] = id,
-        ["name"] = name,
-        ["priority"] = 10,
-        ["when"] = new JsonObject { ["all"] = new JsonArray(new JsonObject { ["field"] = field, ["operator"] = op, ["value"] = value }) },
-        ["action"] = new JsonObject { ["type"] = "Block", ["reason"] = reason },
-    };
-
-    protected Task<HttpResponseMessage> PostRuleAsync(long shopId, JsonObject rule, int version) =>
-        Client.PostAsJsonAsync($"/api/shops/{shopId}/rules", new JsonObject { ["version"] = version, ["rule"] = rule }, ServerFixture.Json);
-
-    protected async Task<JsonObject> AddRuleAsync(long shopId, JsonObject rule, int version)
-    {
-        var response = await PostRuleAsync(shopId, rule, version);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"add rule: {response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
     /// <summary>The dry run of review for an intake-shaped order.</summary>
     protected async Task<JsonObject> DryRunAsync(long shopId, JsonObject order)
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Server.Tests.Infrastructure;
+using static Orchestrator.Server.Tests.Infrastructure.RuleJson;
 
 namespace Orchestrator.Server.Tests.BadInput;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Infrastructure;
+using static Orchestrator.Server.Tests.Infrastructure.RuleJson;
 
 namespace Orchestrator.Server.Tests.BadInput;
 

@@ -236,23 +236,33 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         await CreateGoodsAsync(merchantCode);
         await AdjustStockAsync(await WarehouseOfAsync(shopId), 100, merchantCode);
         var rules = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shopId}/rules", ServerFixture.Json))!;
-        var added = await Client.PostAsJsonAsync($"/api/shops/{shopId}/rules", new JsonObject
-        {
-            ["version"] = rules["version"]!.GetValue<int>(),
-            ["rule"] = new JsonObject
-            {
-                ["id"] = "check-" + rules["rules"]!.AsArray().Count,
-                ["name"] = "核对 " + merchantCode,
-                ["priority"] = 10,
-                ["when"] = new JsonObject { ["all"] = new JsonArray(new JsonObject { ["field"] = "merchantCodes", ["operator"] = "contains", ["value"] = merchantCode }) },
-                ["action"] = new JsonObject { ["type"] = "Block", ["reason"] = "核对商品 (check the goods): " + merchantCode },
-            },
-        }, ServerFixture.Json);
-        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        await AddRuleAsync(shopId, RuleJson.Rule("check-" + rules["rules"]!.AsArray().Count, "merchantCodes", "contains", merchantCode,
+            reason: "核对商品 (check the goods): " + merchantCode, name: "核对 " + merchantCode));
         var orderId = await PushPaidOrderAsync(shopId, merchantCode);
         await WaitForAsync(orderId, bookmark: "Review");
         return orderId;
     }
+
+    /// <summary>Adds <paramref name="rule"/> to the rule set at <paramref name="scope"/> (<c>/api/shops/{id}</c> or <c>/api/platforms/{id}</c>).</summary>
+    protected Task<HttpResponseMessage> PostRuleAsync(string scope, JsonObject rule, int version) =>
+        Client.PostAsJsonAsync($"{scope}/rules", new JsonObject { ["version"] = version, ["rule"] = rule }, ServerFixture.Json);
+
+    protected Task<HttpResponseMessage> PostRuleAsync(long shopId, JsonObject rule, int version) => PostRuleAsync($"/api/shops/{shopId}", rule, version);
+
+    /// <summary>
+    /// Adds a rule and publishes the set, on top of <paramref name="version"/> (the current version when null); a refusal
+    /// fails the test with the server's answer. Answers the published set.
+    /// </summary>
+    protected async Task<JsonObject> AddRuleAsync(string scope, JsonObject rule, int? version = null)
+    {
+        version ??= (await Client.GetFromJsonAsync<JsonObject>($"{scope}/rules", ServerFixture.Json))!["version"]!.GetValue<int>();
+        var response = await PostRuleAsync(scope, rule, version.Value);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"add rule: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    protected Task<JsonObject> AddRuleAsync(long shopId, JsonObject rule, int? version = null) => AddRuleAsync($"/api/shops/{shopId}", rule, version);
 
     protected async Task<JsonObject> InstanceOfOrderAsync(long orderId) =>
         (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}/workflow", ServerFixture.Json))!;

@@ -5,31 +5,16 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
+using static Orchestrator.Server.Tests.Infrastructure.RuleJson;
 
 namespace Orchestrator.Server.Tests.Rules;
 
 /// <summary>Unsaved rules over HTTP: dry runs of a draft set or one draft rule, per shop and per platform, and the impact preview.</summary>
 public abstract class RuleDryRunApiTests(ServerFixture server, ITestOutputHelper output) : LifecycleTestBase(server)
 {
-    private static JsonObject Rule(string id, string field, string op, JsonNode? value, string action = "Block", string? reason = "原因", int priority = 10) => new()
-    {
-        ["id"] = id,
-        ["name"] = "规则-" + id,
-        ["priority"] = priority,
-        ["when"] = new JsonObject { ["all"] = new JsonArray(new JsonObject { ["field"] = field, ["operator"] = op, ["value"] = value }) },
-        ["action"] = new JsonObject { ["type"] = action, ["reason"] = reason },
-    };
-
     private static JsonObject Invoice() => Rule("invoice", "buyerMessage", "contains", "发票", reason: "需要开发票");
 
     private static JsonObject Draft(params JsonObject[] rules) => new() { ["rules"] = new JsonArray(rules.Select(r => (JsonNode)r).ToArray()) };
-
-    private async Task AddRuleAsync(string scope, JsonObject rule)
-    {
-        var version = (await Client.GetFromJsonAsync<JsonObject>($"{scope}/rules", ServerFixture.Json))!["version"]!.GetValue<int>();
-        var response = await Client.PostAsJsonAsync($"{scope}/rules", new JsonObject { ["version"] = version, ["rule"] = rule }, ServerFixture.Json);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"add rule: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 
     private async Task<JsonObject> OkAsync(string path, JsonObject body)
     {

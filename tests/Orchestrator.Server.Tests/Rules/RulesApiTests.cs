@@ -3,29 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Tests.Infrastructure;
+using static Orchestrator.Server.Tests.Infrastructure.RuleJson;
 
 namespace Orchestrator.Server.Tests.Rules;
 
 /// <summary>Review rules over HTTP: editing with versions, validation, and their effect on orders in the lifecycle.</summary>
 public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(server)
 {
-    private static JsonObject Rule(string id, string field, string op, JsonNode? value, string action = "Block", string? reason = "原因", int priority = 10) => new()
-    {
-        ["id"] = id,
-        ["name"] = "规则-" + id,
-        ["priority"] = priority,
-        ["when"] = new JsonObject { ["all"] = new JsonArray(new JsonObject { ["field"] = field, ["operator"] = op, ["value"] = value }) },
-        ["action"] = new JsonObject { ["type"] = action, ["reason"] = reason },
-    };
-
-    private async Task<JsonObject> AddRuleAsync(string scope, JsonObject rule, int version)
-    {
-        var response = await Client.PostAsJsonAsync($"{scope}/rules", new JsonObject { ["version"] = version, ["rule"] = rule }, ServerFixture.Json);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"add rule: {response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
     private async Task<long> PushAsync(long shop, string code, Action<JsonObject>? change = null)
     {
         var order = PaidOrder(Unique("TB"), (code, 1));

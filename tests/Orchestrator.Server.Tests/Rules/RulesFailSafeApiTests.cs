@@ -4,35 +4,13 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Server.Tests.Infrastructure;
+using static Orchestrator.Server.Tests.Infrastructure.RuleJson;
 
 namespace Orchestrator.Server.Tests.Rules;
 
 /// <summary>DESIGN.md §7 over HTTP: rules that cannot be evaluated or computed stop orders for a person; publishing lints and compiles.</summary>
 public abstract class RulesFailSafeApiTests(ServerFixture server) : LifecycleTestBase(server)
 {
-    private static JsonObject Rule(string id, JsonObject when, string action = "Block", string? reason = "原因") => new()
-    {
-        ["id"] = id,
-        ["name"] = "规则-" + id,
-        ["priority"] = 10,
-        ["when"] = when,
-        ["action"] = new JsonObject { ["type"] = action, ["reason"] = reason },
-    };
-
-    private static JsonObject All(params (string Field, string Op, JsonNode? Value)[] conditions) =>
-        new() { ["all"] = new JsonArray([.. conditions.Select(c => (JsonNode)new JsonObject { ["field"] = c.Field, ["operator"] = c.Op, ["value"] = c.Value })]) };
-
-    private Task<HttpResponseMessage> PostRuleAsync(long shop, JsonObject rule, int version = 0) =>
-        Client.PostAsJsonAsync($"/api/shops/{shop}/rules", new JsonObject { ["version"] = version, ["rule"] = rule }, ServerFixture.Json);
-
-    private async Task<JsonObject> AddRuleAsync(long shop, JsonObject rule, int version = 0)
-    {
-        var response = await PostRuleAsync(shop, rule, version);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"add rule: {response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
     private static async Task<JsonObject> ProblemOfAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
@@ -78,7 +56,7 @@ public abstract class RulesFailSafeApiTests(ServerFixture server) : LifecycleTes
         var hold = Rule("past", All(("payment", "gt", 0)), "HoldUntil", reason: null);
         hold["action"]!["until"] = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
 
-        var problem = await ProblemOfAsync(await PostRuleAsync(shop, hold));
+        var problem = await ProblemOfAsync(await PostRuleAsync(shop, hold, 0));
 
         Assert.True(problem["errors"]!.AsObject().ContainsKey("rules[0].action.until"), problem.ToJsonString());
         Assert.Equal(0, await VersionsAsync(shop));
@@ -98,7 +76,7 @@ public abstract class RulesFailSafeApiTests(ServerFixture server) : LifecycleTes
     {
         var shop = await CreateReadyShopAsync();
 
-        var problem = await ProblemOfAsync(await PostRuleAsync(shop, Rule("x", All((field, op, value)))));
+        var problem = await ProblemOfAsync(await PostRuleAsync(shop, Rule("x", All((field, op, value))), 0));
 
         Assert.True(problem["errors"]!.AsObject().ContainsKey(path), problem.ToJsonString());
         Assert.Equal(0, await VersionsAsync(shop));
@@ -109,7 +87,7 @@ public abstract class RulesFailSafeApiTests(ServerFixture server) : LifecycleTes
     {
         var shop = await CreateReadyShopAsync();
 
-        var contradiction = await ProblemOfAsync(await PostRuleAsync(shop, Rule("x", All(("payment", "lt", 10), ("payment", "gt", 100)))));
+        var contradiction = await ProblemOfAsync(await PostRuleAsync(shop, Rule("x", All(("payment", "lt", 10), ("payment", "gt", 100))), 0));
         Assert.True(contradiction["errors"]!.AsObject().ContainsKey("rules[0].when.all"), contradiction.ToJsonString());
 
         var approveAll = Rule("all", All(("payment", "ge", 0)), "AutoApprove", reason: null);
