@@ -15,13 +15,13 @@ internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult>
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine(Line("database", "orders", "seconds", "orders/s", "floor s", "× floor", "cpu ms/order", "peak MB", "KB/order",
+        text.AppendLine(Line("database", "orders", "seconds", "orders/s", "floor s", "× floor", "cpu ms/order", "sql/order", "commits/order", "peak MB", "KB/order",
             "e2e p50 s", "e2e p95 s", "e2e p99 s", "journal/order"));
         foreach (var r in Runs)
         {
             var run = r.Run;
             text.AppendLine(Line(run.Provider, N(run.Orders), F(run.Seconds, 1), F(run.OrdersPerSecond, 0), r.Floor is null ? "-" : F(r.Floor.Seconds, 2),
-                r.RatioToFloor is null ? "-" : F(r.RatioToFloor.Value, 1), F(run.CpuMsPerOrder, 2), F(run.PeakMemoryMb, 0), F(run.PeakKbPerOrder, 1),
+                r.RatioToFloor is null ? "-" : F(r.RatioToFloor.Value, 1), F(run.CpuMsPerOrder, 2), F(run.CommandsPerOrder, 1), F(run.CommitsPerOrder, 1), F(run.PeakMemoryMb, 0), F(run.PeakKbPerOrder, 1),
                 F(run.Stages.EndToEndMs.P50 / 1000, 2), F(run.Stages.EndToEndMs.P95 / 1000, 2), F(run.Stages.EndToEndMs.P99 / 1000, 2),
                 F((double)run.Stages.JournalEntries / run.Orders, 1)));
         }

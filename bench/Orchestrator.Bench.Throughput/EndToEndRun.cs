@@ -42,11 +42,13 @@ internal static class EndToEndRun
 
         var shopId = await CreateShopAsync(http, "benchshop", warehouse, carrier);
         var since = DateTime.UtcNow;
+        var databaseBefore = await DatabaseActivityAsync(http);
         var cpuBefore = server.CpuSeconds();
         var clock = Stopwatch.StartNew();
         var intakeSeconds = await DriveAsync(http, platform, server, shopId, orders, options, clock, log);
         clock.Stop();
         var cpu = server.CpuSeconds() - cpuBefore;
+        var databaseAfter = await DatabaseActivityAsync(http);
         var peak = server.PeakMemoryMb();
         log.WriteLine($"  all {orders} shipped in {clock.Elapsed.TotalSeconds:F1} s");
         var shipments = (await platform.GetFromJsonAsync<JsonArray>("/admin/shipments"))!.Count;
@@ -58,7 +60,15 @@ internal static class EndToEndRun
         await server.DisposeAsync();
         var stages = await StageLatencies.ReadAsync(database, shopId, since);
         return new RunFigures(database.Provider, orders, clock.Elapsed.TotalSeconds, intakeSeconds, orders / clock.Elapsed.TotalSeconds,
-            cpu, peak, stages, shopId, since);
+            cpu, peak, databaseAfter.Commands - databaseBefore.Commands, databaseAfter.Commits - databaseBefore.Commits, stages, shopId, since);
+    }
+
+    /// <summary>The server's count of database commands and commits since it started (<c>GET /api/system/database</c>).</summary>
+    private static async Task<(long Commands, long Commits)> DatabaseActivityAsync(HttpClient http)
+    {
+        var counts = await http.GetFromJsonAsync<JsonObject>("/api/system/database")
+            ?? throw new InvalidOperationException("GET /api/system/database answered nothing.");
+        return ((long)counts["commands"]!, (long)counts["commits"]!);
     }
 
     /// <summary>Has the simulator push <paramref name="orders"/> trades to the shop and plays the floor until all shipped; returns the push time.</summary>
@@ -220,6 +230,8 @@ internal static class EndToEndRun
 /// <summary>What one end-to-end run measured.</summary>
 internal sealed record RunFigures(
     string Provider, int Orders, double Seconds, double IntakeSeconds, double OrdersPerSecond, double ServerCpuSeconds, double PeakMemoryMb,
+    long DatabaseCommands,
+    long DatabaseCommits,
     StageFigures Stages,
     long ShopId,
     DateTime MeasuredSince)
@@ -227,4 +239,9 @@ internal sealed record RunFigures(
     public double CpuMsPerOrder => ServerCpuSeconds * 1000 / Orders;
 
     public double PeakKbPerOrder => PeakMemoryMb * 1024 / Orders;
+
+    /// <summary>Commands the server sent its database per order, the floor's calls included.</summary>
+    public double CommandsPerOrder => (double)DatabaseCommands / Orders;
+
+    public double CommitsPerOrder => (double)DatabaseCommits / Orders;
 }

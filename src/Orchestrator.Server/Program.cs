@@ -17,6 +17,7 @@ using Orchestrator.Server.Apis.Rules;
 using Orchestrator.Server.Apis.Shops;
 using Orchestrator.Server.Apis.Stock;
 using Orchestrator.Server.Apis.StockSync;
+using Orchestrator.Server.Apis.SystemInfo;
 using Orchestrator.Server.Apis.Users;
 using Orchestrator.Server.Apis.Warehouses;
 using Orchestrator.Server.Apis.Waybills;
@@ -63,6 +64,7 @@ app.MapPackagesApi();
 app.MapRulesApi();
 app.MapBuyerBlacklistApi();
 app.MapAuditApi();
+app.MapDatabaseActivityApi();
 app.MapDesigner();
 app.UseOrchestratorSecurity();
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
+using Orchestrator.Persistence.Diagnostics;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.PostgreSql;
 using Orchestrator.Persistence.Sqlite;
@@ -37,7 +38,8 @@ internal static class DatabaseSetup
             DatabaseProvider.SqlServer => db.UseOrchestratorSqlServer(connectionString),
             DatabaseProvider.PostgreSql => db.UseOrchestratorPostgreSql(connectionString),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
-        }).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+        }).AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<DatabaseActivity>()));
+        builder.Services.AddSingleton<DatabaseActivity>();
 
         // The audit trail: one actor and one interceptor per scope (request, grain call, job), so each names its own actor.
         builder.Services.AddHttpContextAccessor();
