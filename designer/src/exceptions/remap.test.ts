@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ExceptionEntry, type RemapItem } from '../api';
-import { canRemap, mentions, mergeResults, remapAllRequest, remapError, remapNotice, remapRequestFor, waitingCodes } from './remap';
+import { canRemap, mentions, mergeResults, remapAllRequest, remapEntry, remapError, remapNotice, remapRequestFor, waitingCodes } from './remap';
 
 const entry = (detail: string | null, more: Partial<ExceptionEntry> = {}): ExceptionEntry => ({
   id: 7, orderId: 107, shopId: 2, platformOrderId: 'TB-7', kind: 'UnmappedSku', detail, source: 'Workflow', stage: 'await-resolution',
@@ -72,6 +72,31 @@ describe('which re-map to ask for', () => {
     );
     expect(merged.continued.map(i => i.entryId)).toEqual([8, 9]);
     expect(merged.stillWaiting.map(i => i.entryId)).toEqual([7]);
+  });
+});
+
+describe('remapEntry', () => {
+  it('asks once by code when the answer looked at the order', async () => {
+    const send = vi.fn().mockResolvedValue({ continued: [item(7, 107)], stillWaiting: [] });
+    expect(await remapEntry(entry('含未匹配商品 (unmapped merchant code): TEA-NEW-01'), send)).toEqual({ continued: [item(7, 107)], stillWaiting: [] });
+    expect(send.mock.calls).toEqual([[{ merchantCode: 'TEA-NEW-01' }]]);
+  });
+
+  it('asks again by shop when the code read from the detail matched no order', async () => {
+    const send = vi.fn()
+      .mockResolvedValueOnce({ continued: [], stillWaiting: [] })
+      .mockResolvedValueOnce({ continued: [item(7, 107)], stillWaiting: [item(9, 109, ['X'])] });
+    // The platform's code itself holds ", ": the detail cannot tell it from two codes.
+    const result = await remapEntry(entry('含未匹配商品 (unmapped merchant code): 龙井, 250g'), send);
+    expect(send.mock.calls).toEqual([[{ merchantCode: '龙井' }], [{ shopId: 2 }]]);
+    expect(result.continued.map(i => i.entryId)).toEqual([7]);
+    expect(result.stillWaiting.map(i => i.entryId)).toEqual([9]);
+  });
+
+  it('asks once by shop when the detail names no code', async () => {
+    const send = vi.fn().mockResolvedValue({ continued: [], stillWaiting: [] });
+    await remapEntry(entry('set aside by hand'), send);
+    expect(send.mock.calls).toEqual([[{ shopId: 2 }]]);
   });
 });
 

@@ -98,3 +98,14 @@ export function remapError(e: unknown): string {
   if (e instanceof ApiError) return ['Re-map failed:', e.message, ...e.fieldMessages()].join(' ');
   return `Re-map failed: ${errorText(e)}`;
 }
+
+/**
+ * Re-maps one entry's order: by its code first, then, when that answer did not look at the order (the code was misread
+ * from the detail), by its shop as well.
+ */
+export async function remapEntry(entry: ExceptionEntry, send: (body: RemapRequest) => Promise<RemapResult>): Promise<RemapResult> {
+  const body = remapRequestFor(entry);
+  const result = await send(body);
+  if (body.shopId !== undefined || mentions(result, entry.id)) return result;
+  return mergeResults(result, await send({ shopId: entry.shopId }));
+}
