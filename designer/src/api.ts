@@ -261,6 +261,8 @@ export const api = {
   raiseException: (orderId: number, body: { kind: string; detail?: string }) =>
     request<ExceptionEntry>('POST', `/api/orders/${orderId}/exceptions`, body),
   orderExceptions: (orderId: number) => request<ExceptionEntry[]>('GET', `/api/orders/${orderId}/exceptions`),
+  /** 重新匹配: continue the UnmappedSku orders (all, of shopId, or waiting on merchantCode) whose codes all map now. */
+  remapExceptions: (body: RemapRequest) => request<RemapResult>('POST', '/api/exceptions:remap', body),
 
   // ---- people and access (Admin) ------------------------------------------------------------------------------------
   warehouses: () => request<Page<Warehouse>>('GET', '/api/warehouses?pageSize=200'),
@@ -473,6 +475,28 @@ export interface ExceptionEntry {
   resolvedAt: string | null;
   resolvedBy: string | null;
   resolution: string | null;
+}
+
+/** POST /api/exceptions:remap (RemapRequest): every field narrows which waiting orders are looked at; none means all. */
+export interface RemapRequest {
+  merchantCode?: string;
+  shopId?: number;
+  note?: string;
+}
+
+/** One order a re-map looked at (RemapItem): the codes it still waits on, and why it did not continue when it did not. */
+export interface RemapItem {
+  entryId: number;
+  orderId: number;
+  orderStatus: string;
+  stillUnmapped: string[];
+  reason: string | null;
+}
+
+/** What a re-map did (RemapResult). */
+export interface RemapResult {
+  continued: RemapItem[];
+  stillWaiting: RemapItem[];
 }
 
 export type FieldType = 'Text' | 'Number' | 'Boolean' | 'DateTime' | 'TextList';

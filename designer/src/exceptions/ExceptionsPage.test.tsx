@@ -11,14 +11,22 @@ const entry = (id: number, platformOrderId: string, kind: string, detail: string
   raisedBy: '客服小王', raisedAt: '2026-11-23T08:00:00Z', ageMinutes: 42, resolvedAt: null, resolvedBy: null, resolution: null, ...more,
 });
 
-function serve(queue: ExceptionEntry[], resolve: (call: Call) => { status?: number; body?: unknown } = () => ({ body: {} })) {
+type Answer = (call: Call) => { status?: number; body?: unknown } | undefined;
+
+function serve(queue: ExceptionEntry[], resolve: Answer = () => ({ body: {} }), remap: Answer = () => undefined) {
   return mockFetch(call => {
     if (call.url.startsWith('/api/exceptions?')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
     if (call.url.startsWith('/api/shops')) return { body: shops };
     if (call.url.startsWith('/api/exceptions/') && call.method === 'POST') return resolve(call);
+    if (call.url === '/api/exceptions:remap' && call.method === 'POST') return remap(call);
     return undefined;
   });
 }
+
+// As review writes it (BuiltInReviewPolicy.UnmappedSkuReason) on the entry the workflow opens.
+const unmapped = (id: number, platformOrderId: string, codes: string, more: Partial<ExceptionEntry> = {}) =>
+  entry(id, platformOrderId, 'UnmappedSku', `含未匹配商品 (unmapped merchant code): ${codes}`,
+    { source: 'Workflow', stage: 'await-resolution', raisedBy: 'workflow', ...more });
 
 beforeEach(() => { signedInAs(['Reviewer'], [1]); });
 
@@ -135,5 +143,101 @@ describe('ExceptionsPage', () => {
     expect(card).toHaveTextContent('已处理');
     expect(within(card).queryByRole('button', { name: 'Resolve' })).toBeNull();
     expect(within(card).queryByRole('button', { name: 'Cancel order' })).toBeNull();
+  });
+
+  describe('re-map (UnmappedSku)', () => {
+    it('offers "Re-map and continue" only on open UnmappedSku entries, and "Re-map all waiting" while any is listed', async () => {
+      serve([
+        unmapped(7, 'TB-7', 'TEA-NEW-01'),
+        entry(8, 'TB-8', 'AddressProblem', '门牌号缺失'),
+        unmapped(9, 'TB-9', 'TEA-OLD-02', { resolvedAt: '2026-11-23T09:00:00Z', resolvedBy: 'workflow', orderStatus: 'Approved' }),
+      ]);
+      render(<ExceptionsPage />);
+      const card = await screen.findByTestId('exception-TB-7');
+      expect(within(card).getByRole('button', { name: 'Re-map and continue' })).toBeInTheDocument();
+      expect(within(screen.getByTestId('exception-TB-8')).queryByRole('button', { name: 'Re-map and continue' })).toBeNull();
+      expect(within(screen.getByTestId('exception-TB-9')).queryByRole('button', { name: 'Re-map and continue' })).toBeNull();
+      expect(screen.getByRole('button', { name: 'Re-map all waiting' })).toBeInTheDocument();
+      expect(screen.getByText(/re-map and continue \(unmapped SKU\)/)).toBeInTheDocument();
+    });
+
+    it('shows "Re-map all waiting" for the UnmappedSku filter even with nothing listed, and not otherwise', async () => {
+      serve([]);
+      render(<ExceptionsPage />);
+      await screen.findByText('No open exceptions. 🎉');
+      expect(screen.queryByRole('button', { name: 'Re-map all waiting' })).toBeNull();
+      fireEvent.change(screen.getByLabelText('Kind filter'), { target: { value: 'UnmappedSku' } });
+      expect(await screen.findByRole('button', { name: 'Re-map all waiting' })).toBeInTheDocument();
+    });
+
+    it('re-maps the entry under the cursor with m by its code, says what continued and refreshes the list', async () => {
+      const calls = serve([entry(8, 'TB-8', 'AddressProblem', '门牌号缺失'), unmapped(7, 'TB-7', 'TEA-NEW-01, CUP-9')], undefined, () => ({
+        body: { continued: [{ entryId: 7, orderId: 107, orderStatus: 'Approved', stillUnmapped: [], reason: null }], stillWaiting: [] },
+      }));
+      render(<ExceptionsPage />);
+      await screen.findByTestId('exception-TB-7');
+      const list = screen.getByRole('listbox', { name: 'Exception queue' });
+      fireEvent.keyDown(list, { key: 'm' });
+      expect(calls.some(c => c.method === 'POST')).toBe(false);
+      fireEvent.keyDown(list, { key: 'j' });
+      const before = calls.length;
+      fireEvent.keyDown(list, { key: 'm' });
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Re-mapped. 1 order continued: TB-7.'));
+      const post = calls.find(c => c.method === 'POST')!;
+      expect(post).toEqual({ method: 'POST', url: '/api/exceptions:remap', body: { merchantCode: 'TEA-NEW-01' } });
+      await waitFor(() => expect(calls.slice(before).filter(c => c.url.startsWith('/api/exceptions?'))).toHaveLength(1));
+    });
+
+    it('says which orders still wait and on which codes, as an alert when none continued', async () => {
+      serve([unmapped(7, 'TB-7', 'TEA-NEW-01, CUP-9')], undefined, () => ({
+        body: { continued: [], stillWaiting: [{ entryId: 7, orderId: 107, orderStatus: 'Exception', stillUnmapped: ['CUP-9'], reason: "No goods or combo has merchant code 'CUP-9' yet." }] },
+      }));
+      render(<ExceptionsPage />);
+      const card = await screen.findByTestId('exception-TB-7');
+      await act(async () => { fireEvent.click(within(card).getByRole('button', { name: 'Re-map and continue' })); });
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("Re-mapped. No order continued. 1 order still waits: TB-7 on 'CUP-9'."));
+    });
+
+    it('scopes by shop when the detail names no code', async () => {
+      const calls = serve([entry(7, 'TB-7', 'UnmappedSku', '客户说 SKU 不对', { shopId: 2 })], undefined, () => ({
+        body: { continued: [], stillWaiting: [{ entryId: 7, orderId: 107, orderStatus: 'Exception', stillUnmapped: [], reason: 'Set aside by 客服小王, not by review: resolve entry 7 instead.' }] },
+      }));
+      render(<ExceptionsPage />);
+      await screen.findByTestId('exception-TB-7');
+      fireEvent.keyDown(screen.getByRole('listbox', { name: 'Exception queue' }), { key: 'm' });
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7 (Set aside by 客服小王, not by review: resolve entry 7 instead).'));
+      expect(calls.find(c => c.method === 'POST')!.body).toEqual({ shopId: 2 });
+    });
+
+    it('re-maps all waiting with only the shop filter', async () => {
+      const calls = serve([unmapped(7, 'TB-7', 'TEA-NEW-01')], undefined, () => ({
+        body: {
+          continued: [{ entryId: 7, orderId: 107, orderStatus: 'Approved', stillUnmapped: [], reason: null }],
+          stillWaiting: [{ entryId: 9, orderId: 109, orderStatus: 'Exception', stillUnmapped: ['CUP-9', 'TEA-X'], reason: null }],
+        },
+      }));
+      render(<ExceptionsPage />);
+      await screen.findByTestId('exception-TB-7');
+      await waitFor(() => expect(screen.getByRole('option', { name: '茶语旗舰店 (淘宝)' })).toBeInTheDocument());
+      fireEvent.change(screen.getByLabelText('Shop filter'), { target: { value: '1' } });
+      await waitFor(() => expect(calls.at(-1)!.url).toContain('shopId=1'));
+      await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Re-map all waiting' })); });
+      await waitFor(() => expect(screen.getByRole('status'))
+        .toHaveTextContent("Re-mapped. 1 order continued: TB-7. 1 order still waits: order 109 on 'CUP-9', 'TEA-X'."));
+      expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions:remap', body: { shopId: 1 } });
+    });
+
+    it('shows the server\'s problem in the banner when the re-map fails', async () => {
+      serve([unmapped(7, 'TB-7', 'TEA-NEW-01')], undefined, () => ({
+        status: 400,
+        body: { status: 400, title: 'One or more validation errors occurred.', errors: { merchantCode: ['The length of \'Merchant Code\' must be 100 characters or fewer.'] } },
+      }));
+      render(<ExceptionsPage />);
+      const card = await screen.findByTestId('exception-TB-7');
+      await act(async () => { fireEvent.click(within(card).getByRole('button', { name: 'Re-map and continue' })); });
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
+        "Re-map failed: One or more validation errors occurred. merchantCode: The length of 'Merchant Code' must be 100 characters or fewer."));
+      expect(within(screen.getByTestId('exception-TB-7')).getByRole('button', { name: 'Re-map and continue' })).toBeEnabled();
+    });
   });
 });

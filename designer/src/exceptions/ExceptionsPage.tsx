@@ -5,6 +5,7 @@ import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
 import { errorText, formatAge, formatTime } from '../shell/format';
 import { allKinds, kindLabels, kindText } from './kinds';
+import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 
 /** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
 export function resolveError(e: unknown, entry: ExceptionEntry): string {
@@ -25,7 +26,8 @@ export function confirmCancel(entry: ExceptionEntry): boolean {
 
 /**
  * The exception queue (异常队列): orders set aside by a person or by their workflow, oldest first. Keyboard like the
- * inbox: ↑/↓ or j/k move, r resolves (asks for a note), c cancels the order (asks first), Enter opens the journey.
+ * inbox: ↑/↓ or j/k move, r resolves (asks for a note), c cancels the order (asks first), m re-maps an UnmappedSku
+ * entry's order and continues it once its codes map, Enter opens the journey.
  */
 export function ExceptionsPage() {
   const [items, setItems] = useState<ExceptionEntry[] | null>(null);
@@ -36,6 +38,7 @@ export function ExceptionsPage() {
   const [cursor, setCursor] = useState(0);
   const [resolving, setResolving] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [remapping, setRemapping] = useState(false);
   const list = useRef<HTMLDivElement>(null);
 
   const refresh = useCallback(async () => {
@@ -68,18 +71,34 @@ export function ExceptionsPage() {
     await refresh();
   }, [refresh]);
 
+  // One entry's order (and any other waiting on its code), or every waiting order of the filtered shop.
+  const remap = useCallback(async (entry: ExceptionEntry | null) => {
+    setRemapping(true);
+    const names = new Map(items?.map(i => [i.orderId, i.platformOrderId]));
+    try {
+      const result = entry ? await remapEntry(entry, api.remapExceptions) : await api.remapExceptions(remapAllRequest(shopId));
+      setNotice(remapNotice(result, names));
+    } catch (e) {
+      setNotice({ kind: 'error', text: remapError(e) });
+    }
+    setRemapping(false);
+    list.current?.focus();
+    await refresh();
+  }, [items, shopId, refresh]);
+
   const cancelOrder = (entry: ExceptionEntry) => {
     if (confirmCancel(entry)) void resolve(entry, undefined, true);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (resolving !== null || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
+    if (resolving !== null || remapping || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
     const key = e.key;
     const open = current && !current.resolvedAt;
     if (key === 'ArrowDown' || key === 'j') setCursor(c => Math.min(c + 1, items.length - 1));
     else if (key === 'ArrowUp' || key === 'k') setCursor(c => Math.max(c - 1, 0));
     else if (key === 'r' && open) setResolving(current.id);
     else if (key === 'c' && open) cancelOrder(current);
+    else if (key === 'm' && current && canRemap(current)) void remap(current);
     else if (key === 'Enter' && current) navigate(`/orders/${current.orderId}`);
     else return;
     e.preventDefault();
@@ -104,9 +123,13 @@ export function ExceptionsPage() {
           <option value="resolved">Resolved</option>
           <option value="all">All</option>
         </select>
+        {(kind === 'UnmappedSku' || items?.some(canRemap)) && (
+          <button type="button" disabled={remapping} onClick={() => void remap(null)}
+            title="Continue every order waiting on a merchant code whose codes all map now (the shop filter applies)">Re-map all waiting</button>
+        )}
         <button type="button" onClick={() => void refresh()}>Refresh</button>
       </div>
-      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> resolve · <kbd>c</kbd> cancel order · <kbd>Enter</kbd> journey</p>
+      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> resolve · <kbd>c</kbd> cancel order · <kbd>m</kbd> re-map and continue (unmapped SKU) · <kbd>Enter</kbd> journey</p>
       <Banner notice={notice} />
       <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Exception queue" role="listbox"
         aria-activedescendant={current ? `exception-${current.id}` : undefined}>
@@ -138,6 +161,9 @@ export function ExceptionsPage() {
               )}
             </div>
             <div className="review-actions">
+              {canRemap(entry) && (
+                <button type="button" disabled={remapping} onClick={e => { e.stopPropagation(); setCursor(index); void remap(entry); }}>Re-map and continue</button>
+              )}
               {!entry.resolvedAt && <>
                 <button type="button" className="primary" onClick={e => { e.stopPropagation(); setCursor(index); setResolving(entry.id); }}>Resolve</button>
                 <button type="button" className="danger" onClick={e => { e.stopPropagation(); setCursor(index); cancelOrder(entry); }}>Cancel order</button>

@@ -1,0 +1,111 @@
+// 重新匹配: which re-map to ask for from the exception queue, and how to word what it did.
+import { ApiError, type ExceptionEntry, type RemapItem, type RemapRequest, type RemapResult } from '../api';
+import type { Notice } from '../shell/Banner';
+import { errorText } from '../shell/format';
+
+// The entry carries no code field: its detail is the text the server wrote when it set the order aside, one of
+//   review (BuiltInReviewPolicy.UnmappedSkuReason): "含未匹配商品 (unmapped merchant code): A, B" (more reasons on later lines)
+//   intake (SalesOrder.UnmappedDetail):            "No goods or combo has merchant code 'A' (line 1), 'B' (line 2, 3)"
+const reviewReason = /含未匹配商品 \(unmapped merchant code\):[ \t]*(.*)$/m;
+const intakeCode = /'(.+?)' \(line \d+(?:, \d+)*\)/g;
+// A line without a code is named after its line number; remap cannot be scoped by it.
+const lineWithoutCode = /^line \d+$/;
+
+/** The merchant codes an UnmappedSku entry's detail says the order waits on, each once; [] when it names none. */
+export function waitingCodes(detail: string | null | undefined): string[] {
+  if (!detail) return [];
+  const review = reviewReason.exec(detail);
+  const codes = review
+    ? review[1].split(', ')
+    : [...detail.matchAll(intakeCode)].map(m => m[1]);
+  return [...new Set(codes.map(c => c.trim()).filter(c => c && !lineWithoutCode.test(c)))];
+}
+
+/** Whether the entry offers "Re-map and continue": an open UnmappedSku entry. */
+export function canRemap(entry: ExceptionEntry): boolean {
+  return !entry.resolvedAt && entry.kind === 'UnmappedSku';
+}
+
+/**
+ * The re-map for one entry: by the first code it waits on (the order continues only when all its codes map, so one is
+ * enough to include it), or by its shop when the detail names no code.
+ */
+export function remapRequestFor(entry: ExceptionEntry): RemapRequest {
+  const [code] = waitingCodes(entry.detail);
+  return code ? { merchantCode: code } : { shopId: entry.shopId };
+}
+
+/** "Re-map all waiting": every waiting order, or the filtered shop's. */
+export function remapAllRequest(shopId: number | undefined): RemapRequest {
+  return shopId ? { shopId } : {};
+}
+
+/** Whether the answer looked at the entry's order at all (a code misread from the detail matches no order). */
+export function mentions(result: RemapResult, entryId: number): boolean {
+  return [...result.continued, ...result.stillWaiting].some(i => i.entryId === entryId);
+}
+
+/** Two answers as one: an order that continued in either did; otherwise the later answer says what it waits on. */
+export function mergeResults(first: RemapResult, second: RemapResult): RemapResult {
+  const continued = [...first.continued, ...second.continued.filter(i => !first.continued.some(c => c.entryId === i.entryId))];
+  const done = (i: RemapItem) => continued.some(c => c.entryId === i.entryId);
+  const stillWaiting = [...second.stillWaiting, ...first.stillWaiting.filter(i => !second.stillWaiting.some(s => s.entryId === i.entryId))]
+    .filter(i => !done(i));
+  return { continued, stillWaiting };
+}
+
+const listed = 5;
+
+function orders(items: RemapItem[], name: (item: RemapItem) => string): string {
+  const names = items.slice(0, listed).map(name);
+  return items.length > listed ? `${names.join('; ')}; and ${items.length - listed} more` : names.join('; ');
+}
+
+function count(n: number): string {
+  return n === 1 ? '1 order' : `${n} orders`;
+}
+
+/** Why an order still waits: the codes nothing maps yet, or (none left) the server's reason. */
+function waitsOn(item: RemapItem): string {
+  if (item.stillUnmapped.length > 0) {
+    return `on ${item.stillUnmapped.map(c => (c ? `'${c}'` : '(a line without a code)')).join(', ')}`;
+  }
+  return item.reason ? `(${item.reason.replace(/\.$/, '')})` : '';
+}
+
+/**
+ * What a re-map did, in the banner: how many orders continued and which still wait on which codes. `names` turns an
+ * order id into its platform order id where the page knows it. Not an error unless orders waited and none continued.
+ */
+export function remapNotice(result: RemapResult, names: ReadonlyMap<number, string> = new Map()): Notice {
+  const name = (item: RemapItem) => names.get(item.orderId) ?? `order ${item.orderId}`;
+  const { continued, stillWaiting } = result;
+  if (continued.length === 0 && stillWaiting.length === 0) {
+    return { kind: 'ok', text: 'No order waits on these merchant codes.' };
+  }
+  const parts: string[] = [];
+  if (continued.length > 0) parts.push(`${count(continued.length)} continued: ${orders(continued, name)}.`);
+  else parts.push('No order continued.');
+  if (stillWaiting.length > 0) {
+    const verb = stillWaiting.length === 1 ? 'still waits' : 'still wait';
+    parts.push(`${count(stillWaiting.length)} ${verb}: ${orders(stillWaiting, i => `${name(i)} ${waitsOn(i)}`.trim())}.`);
+  }
+  return { kind: continued.length === 0 ? 'error' : 'ok', text: `Re-mapped. ${parts.join(' ')}` };
+}
+
+/** What a failed re-map tells the person: the server's problem with its field messages. */
+export function remapError(e: unknown): string {
+  if (e instanceof ApiError) return ['Re-map failed:', e.message, ...e.fieldMessages()].join(' ');
+  return `Re-map failed: ${errorText(e)}`;
+}
+
+/**
+ * Re-maps one entry's order: by its code first, then, when that answer did not look at the order (the code was misread
+ * from the detail), by its shop as well.
+ */
+export async function remapEntry(entry: ExceptionEntry, send: (body: RemapRequest) => Promise<RemapResult>): Promise<RemapResult> {
+  const body = remapRequestFor(entry);
+  const result = await send(body);
+  if (body.shopId !== undefined || mentions(result, entry.id)) return result;
+  return mergeResults(result, await send({ shopId: entry.shopId }));
+}
