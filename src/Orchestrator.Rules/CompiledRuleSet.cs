@@ -24,7 +24,11 @@ public sealed class CompiledRuleSet
         _rules = rules;
         _values = values;
         _conditions = conditions;
+        FieldsUsed = conditions.Values.Select(c => c.Field.Name).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The names of the fields its conditions read (see <see cref="RuleFields"/>), so a caller can skip the costly facts no rule reads.</summary>
+    public IReadOnlySet<string> FieldsUsed { get; }
 
     /// <summary>How long compiling (validation, expression building and RulesEngine's first compile) took.</summary>
     public TimeSpan CompileTime { get; internal set; }

@@ -7,20 +7,34 @@ using Orchestrator.Rules;
 
 namespace Orchestrator.Lifecycle.Review;
 
-/// <summary>Gathers what review rules see of an order: its own fields plus shop, platform, buyer history, blacklist, weight and stock.</summary>
+/// <summary>
+/// Gathers what review rules see of an order: its own fields plus shop, platform, buyer history, blacklist, weight and
+/// stock. The last four cost queries each, so a caller that knows which fields its rules read (<see cref="FactNeeds"/>)
+/// gets only those computed; the others keep their defaults and must not be shown as facts.
+/// </summary>
 public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailability stock, TimeProvider clock)
 {
-    /// <summary>The facts and the order's platform id (for the platform's global rule set).</summary>
+    /// <summary>Every fact (dry runs and previews show them all) and the order's platform id (for the platform's global rule set).</summary>
     public async Task<(OrderFacts Facts, long PlatformId)> BuildAsync(SalesOrder order, CancellationToken ct)
     {
-        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId)
-            .Select(s => new { s.Code, s.PlatformId, PlatformCode = s.Platform!.Code }).FirstAsync(ct);
+        var shop = await ShopAsync(order.ShopId, ct);
+        return (await BuildAsync(order, shop, FactNeeds.All, ct), shop.PlatformId);
+    }
+
+    /// <summary>The shop's code and platform, which every evaluation needs (to find the platform's rule set).</summary>
+    public async Task<ShopFacts> ShopAsync(long shopId, CancellationToken ct) =>
+        await db.Shops.AsNoTracking().Where(s => s.Id == shopId)
+            .Select(s => new ShopFacts(s.Code, s.PlatformId, s.Platform!.Code)).FirstAsync(ct);
+
+    /// <summary>The facts <paramref name="needs"/> asks for, on top of the order's own fields (which cost nothing).</summary>
+    public async Task<OrderFacts> BuildAsync(SalesOrder order, ShopFacts shop, FactNeeds needs, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (last7, last30) = await BuyerOrdersAsync(order, shop.PlatformId, now, ct);
-        var normalizedNick = TextNormalizer.Normalize(order.BuyerNick);
+        var (last7, last30) = needs.BuyerHistory ? await BuyerOrdersAsync(order, shop.PlatformId, now, ct) : (0, 0);
+        var normalizedNick = needs.Blacklist ? TextNormalizer.Normalize(order.BuyerNick) : "";
         var blacklisted = normalizedNick.Length > 0
             && await db.BuyerBlacklist.AnyAsync(b => b.PlatformId == shop.PlatformId && b.NormalizedBuyerNick == normalizedNick, ct);
-        var shortages = await stock.ShortagesAsync(order, ct);
+        var shortages = needs.Stock ? await stock.ShortagesAsync(order, ct) : [];
 
         var facts = new OrderFacts
         {
@@ -39,7 +53,7 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailabili
             LineCount = order.Lines.Count,
             MerchantCodes = order.Lines.Where(l => l.MerchantCode is not null).Select(l => l.MerchantCode!).ToList(),
             TotalQuantity = order.Lines.Sum(l => l.Quantity),
-            WeightKg = await WeightAsync(order, ct),
+            WeightKg = needs.Weight ? await WeightAsync(order, ct) : 0,
             PayTime = order.PayTime,
             ReceivedAt = order.ReceivedAt,
             IsCod = order.IsCod,
@@ -51,7 +65,7 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailabili
             AddressChangedAfterPayment = order.AddressChangedAfterPayment,
             BuyerOnBlacklist = blacklisted,
         };
-        return (facts, shop.PlatformId);
+        return facts;
     }
 
     // Other orders by the same buyer nick in any shop of the same platform (nicks are per platform).
@@ -85,5 +99,28 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailabili
 
         var weights = await db.Goods.AsNoTracking().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.WeightKg, ct);
         return items.Sum(i => weights.GetValueOrDefault(i.GoodsId) * i.Quantity);
+    }
+}
+
+/// <summary>A shop as review rules see it.</summary>
+public sealed record ShopFacts(string Code, long PlatformId, string PlatformCode);
+
+/// <summary>Which of the costly facts to compute: the ones some rule reads (<see cref="CompiledRuleSet.FieldsUsed"/>).</summary>
+public sealed record FactNeeds(bool BuyerHistory, bool Blacklist, bool Stock, bool Weight)
+{
+    public static FactNeeds All { get; } = new(true, true, true, true);
+
+    public static FactNeeds None { get; } = new(false, false, false, false);
+
+    /// <summary>What the fields read by <paramref name="sets"/> need (null sets read nothing).</summary>
+    public static FactNeeds For(params CompiledRuleSet?[] sets)
+    {
+        var read = sets.Where(s => s is not null).SelectMany(s => s!.FieldsUsed)
+            .Select(name => RuleFields.All.First(f => f.Name == name).Property).ToHashSet(StringComparer.Ordinal);
+        return new FactNeeds(
+            read.Contains(nameof(OrderFacts.BuyerOrdersLast7Days)) || read.Contains(nameof(OrderFacts.BuyerOrdersLast30Days)),
+            read.Contains(nameof(OrderFacts.BuyerOnBlacklist)),
+            read.Contains(nameof(OrderFacts.OutOfStockLines)) || read.Contains(nameof(OrderFacts.HasOutOfStockLine)),
+            read.Contains(nameof(OrderFacts.WeightKg)));
     }
 }

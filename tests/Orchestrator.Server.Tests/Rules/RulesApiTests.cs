@@ -193,6 +193,37 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
     }
 
     [SkippableFact]
+    public async Task A_review_computes_the_costly_facts_its_rules_read_and_blocks_on_them()
+    {
+        // Review computes buyer history, blacklist, stock and weight only when a rule reads them: these rules read three.
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var taobao = await Server.WithDbAsync(db => db.Platforms.Where(p => p.Code == "taobao").Select(p => p.Id).FirstAsync());
+        var nick = "买家" + Unique("N");
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/platforms/{taobao}/blacklist",
+            new JsonObject { ["buyerNick"] = nick, ["reason"] = "恶意退款" }, ServerFixture.Json)).StatusCode);
+        await WaitForAsync(await PushAsync(shop, code, o => o["buyerNick"] = "路人" + Unique("N")), bookmark: "PickConfirmed");
+        await AddRuleAsync(shop, Rule("heavy", "weightKg", "ge", 0.9, reason: "超重"), 0);
+        await AddRuleAsync(shop, Rule("repeat", "buyerOrdersLast7Days", "ge", 1, reason: "重复下单"));
+        await AddRuleAsync(shop, Rule("listed", "buyerOnBlacklist", "equals", true, reason: "黑名单"));
+
+        var light = await PushAsync(shop, code, o => o["buyerNick"] = "路人" + Unique("N"));
+        await WaitForAsync(light, bookmark: "PickConfirmed");
+        await PushAsync(shop, code, o => o["buyerNick"] = nick);
+        var heavy = await PushAsync(shop, code, o =>
+        {
+            o["buyerNick"] = nick;
+            o["lines"]![0]!["quantity"] = 3;
+        });
+
+        var blocked = await WaitForAsync(heavy, bookmark: "Review");
+        var reason = blocked["instance"]!["blockedReason"]!.GetValue<string>();
+        Assert.Contains("超重", reason);
+        Assert.Contains("重复下单", reason);
+        Assert.Contains("黑名单", reason);
+    }
+
+    [SkippableFact]
     public async Task Facts_count_the_buyers_recent_orders_on_the_platform_weigh_the_goods_and_check_the_blacklist()
     {
         var code = Unique("TEA");
