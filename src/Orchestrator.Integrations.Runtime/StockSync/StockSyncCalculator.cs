@@ -4,6 +4,7 @@ using Orchestrator.Domain.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Integrations;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Integrations.Runtime.StockSync;
 
@@ -11,7 +12,7 @@ namespace Orchestrator.Integrations.Runtime.StockSync;
 /// What each synced code of a shop is worth on its platform: free stock (on hand − reserved) summed over the shop's
 /// warehouses (选仓策略), a combo as often as its scarcest component fits, then ratio and minimum (<see cref="StockSyncQuantity"/>).
 /// </summary>
-public sealed class StockSyncCalculator(OrchestratorDbContext db)
+public sealed class StockSyncCalculator(OrchestratorDbContext db, ReferenceDataCache reference)
 {
     public const string GoodsKind = "Goods";
 
@@ -26,7 +27,7 @@ public sealed class StockSyncCalculator(OrchestratorDbContext db)
         var goods = await db.Goods.AsNoTracking().Where(g => g.IsEnabled && codes.Contains(g.NormalizedMerchantCode))
             .ToDictionaryAsync(g => g.NormalizedMerchantCode, g => g.Id, cancellationToken);
         var goodsIds = goods.Values.Concat(combos.Values.SelectMany(c => c.Items.Select(i => i.GoodsId))).Distinct().ToList();
-        var warehouses = (await WarehouseStrategy.CandidatesAsync(db, shopId, cancellationToken)).Select(w => w.Id).ToList();
+        var warehouses = (await WarehouseStrategy.CandidatesAsync(db, reference, shopId, cancellationToken)).Select(w => w.Id).ToList();
         var free = await db.StockItems.AsNoTracking().Where(s => warehouses.Contains(s.WarehouseId) && goodsIds.Contains(s.GoodsId))
             .GroupBy(s => s.GoodsId).Select(g => new { GoodsId = g.Key, Available = g.Sum(s => s.OnHand - s.Reserved) })
             .ToDictionaryAsync(x => x.GoodsId, x => x.Available, cancellationToken);

@@ -8,6 +8,7 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Activities;
 
@@ -75,7 +76,7 @@ public sealed class ConfirmShipmentActivity : OrderActivity
         var tracking = order.TrackingNumber
             ?? throw new InvalidOperationException($"Order {order.Id} has no tracking number: it must pass RequestWaybill before ConfirmShipment.");
         var logisticsCode = order.LogisticsCompanyId is { } id
-            ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.PlatformLogisticsCode ?? l.Code).FirstOrDefaultAsync(context.CancellationToken)
+            ? (await context.GetRequiredService<ReferenceDataCache>().CarrierAsync(db, id, context.CancellationToken))?.Company is { } carrier ? carrier.PlatformLogisticsCode ?? carrier.Code : null
             : null;
         try
         {

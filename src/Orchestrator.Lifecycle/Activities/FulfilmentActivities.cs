@@ -11,6 +11,7 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Activities;
 
@@ -292,12 +293,13 @@ public sealed class WeighShipActivity : OrderActivity
 
         var weight = packages.Sum(p => p.WeightKg ?? 0m);
         var goodsIds = order.Lines.SelectMany(l => l.Items).Select(i => i.GoodsId).Distinct().ToList();
-        var weights = await db.Goods.AsNoTracking().Where(g => goodsIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.WeightKg, context.CancellationToken);
+        var reference = context.GetRequiredService<ReferenceDataCache>();
+        var weights = await reference.GoodsWeightsAsync(db, goodsIds, context.CancellationToken);
         var expected = order.Lines.SelectMany(l => l.Items).Sum(i => weights.GetValueOrDefault(i.GoodsId) * i.Quantity);
         var tolerance = context.Input("tolerancePercent") is { ValueKind: JsonValueKind.Number } t ? t.GetDecimal() : DefaultTolerancePercent;
         var outOfTolerance = expected > 0 && Math.Abs(weight - expected) / expected * 100m > tolerance;
         var rates = order.LogisticsCompanyId is { } carrier
-            ? await db.FreightRates.AsNoTracking().Where(r => r.LogisticsCompanyId == carrier).ToListAsync(context.CancellationToken)
+            ? (await reference.CarrierAsync(db, carrier, context.CancellationToken))?.FreightRates ?? []
             : [];
         var rate = FreightRate.For(rates, order.ReceiverProvince);
         var freight = rate is null ? (decimal?)null : packages.Sum(p => rate.FeeFor(p.WeightKg ?? 0m));

@@ -9,6 +9,7 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Activities;
 
@@ -22,7 +23,7 @@ public sealed class OutOfStockCheckActivity : OrderActivity
     {
         var stock = context.GetRequiredService<IStockAvailability>();
         var shortages = await stock.ShortagesAsync(order, context.CancellationToken);
-        var allowOutOfStock = await db.Shops.Where(s => s.Id == order.ShopId).Select(s => s.AllowOutOfStock).FirstAsync(context.CancellationToken);
+        var allowOutOfStock = (await context.GetRequiredService<ReferenceDataCache>().ShopOfAsync(db, order, context.CancellationToken)).AllowOutOfStock;
         if (shortages.Count == 0 || allowOutOfStock)
         {
             if (order.ExceptionKind == OrderExceptionKind.OutOfStock)
@@ -90,7 +91,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         var ledger = context.GetRequiredService<StockLedger>();
-        var candidates = await WarehouseStrategy.CandidatesAsync(db, order.ShopId, context.CancellationToken);
+        var candidates = await WarehouseStrategy.CandidatesAsync(db, context.GetRequiredService<ReferenceDataCache>(), order.ShopId, context.CancellationToken);
         Touch(order, context);
         if (candidates.Count == 0)
         {
@@ -112,7 +113,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             }
         }
 
-        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.AllowOutOfStock, s.AllowSplitPackages }).FirstAsync(context.CancellationToken);
+        var shop = await context.GetRequiredService<ReferenceDataCache>().ShopOfAsync(db, order, context.CancellationToken);
         if (shop.AllowSplitPackages && await SplitAsync(db, ledger, order, candidates, quantities, context) is { } split)
         {
             await PackAsync(db, order, split, context);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers;
 
@@ -10,7 +11,7 @@ namespace Orchestrator.Lifecycle.Providers;
 /// shortages are those of the first warehouse in the strategy.
 /// Combo lines count their component goods; unmapped lines are review's concern, not stock's.
 /// </summary>
-public sealed class InventoryStockAvailability(OrchestratorDbContext db) : IStockAvailability
+public sealed class InventoryStockAvailability(OrchestratorDbContext db, ReferenceDataCache reference) : IStockAvailability
 {
     public async Task<IReadOnlyList<StockShortage>> ShortagesAsync(SalesOrder order, CancellationToken cancellationToken) =>
         (await CheckAsync(order, cancellationToken)).Shortages;
@@ -18,7 +19,7 @@ public sealed class InventoryStockAvailability(OrchestratorDbContext db) : IStoc
     private async Task<(long? Filling, IReadOnlyList<StockShortage> Shortages)> CheckAsync(SalesOrder order, CancellationToken cancellationToken)
     {
         var wanted = order.Lines.SelectMany(l => l.Items.Select(i => (l.LineNo, i.GoodsId, i.MerchantCode, i.Quantity))).ToList();
-        var candidates = await WarehouseStrategy.CandidatesAsync(db, order.ShopId, cancellationToken);
+        var candidates = await WarehouseStrategy.CandidatesAsync(db, reference, order.ShopId, cancellationToken);
         if (candidates.Count == 0)
         {
             return (null, []);
@@ -53,7 +54,7 @@ public sealed class InventoryStockAvailability(OrchestratorDbContext db) : IStoc
         }
 
         // 拆单: several warehouses together may fill what none fills alone.
-        var splits = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => s.AllowSplitPackages).FirstAsync(cancellationToken);
+        var splits = (await reference.ShopOfAsync(db, order, cancellationToken)).AllowSplitPackages;
         if (splits && perGoods.All(g => warehouseIds.Sum(w => Math.Max(0, stock.GetValueOrDefault((w, g.Key)))) >= g.Value))
         {
             return (null, []);

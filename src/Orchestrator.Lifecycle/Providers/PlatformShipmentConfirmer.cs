@@ -4,6 +4,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Integrations.Platforms;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers;
 
@@ -17,7 +18,7 @@ namespace Orchestrator.Lifecycle.Providers;
 /// was acknowledged and is not sent again.
 /// </summary>
 public sealed partial class PlatformShipmentConfirmer(
-    OrchestratorDbContext db, LocalShipmentLedger ledger, PlatformAdapters platforms, ILogger<PlatformShipmentConfirmer> logger) : IShipmentConfirmer
+    OrchestratorDbContext db, ReferenceDataCache reference, LocalShipmentLedger ledger, PlatformAdapters platforms, ILogger<PlatformShipmentConfirmer> logger) : IShipmentConfirmer
 {
     public async Task<bool> SendsToPlatformAsync(SalesOrder order, CancellationToken cancellationToken) =>
         await PlatformOfAsync(order, cancellationToken) is not null;
@@ -89,8 +90,8 @@ public sealed partial class PlatformShipmentConfirmer(
 
     private async Task<IPlatformAdapter?> PlatformOfAsync(SalesOrder order, CancellationToken cancellationToken)
     {
-        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Code, Platform = s.Platform!.Code }).FirstAsync(cancellationToken);
-        return platforms.For(shop.Code, shop.Platform);
+        var shop = await reference.ShopOfAsync(db, order, cancellationToken);
+        return platforms.For(shop.Code, shop.PlatformCode);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The platform has trade {PlatformOrderId} shipped with {TrackingNumber} already: recorded for order {OrderId} without sending again (key {IdempotencyKey})")]

@@ -1,22 +1,31 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers;
 
 /// <summary>选仓策略: the enabled warehouses a shop ships from, in priority order, its default warehouse last.</summary>
 public static class WarehouseStrategy
 {
-    public static async Task<IReadOnlyList<(long Id, string Code)>> CandidatesAsync(OrchestratorDbContext db, long shopId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(long Id, string Code)>> CandidatesAsync(
+        OrchestratorDbContext db, ReferenceDataCache reference, long shopId, CancellationToken cancellationToken)
     {
-        var shop = await db.Shops.AsNoTracking().Include(s => s.Warehouses).FirstAsync(s => s.Id == shopId, cancellationToken);
-        var ids = shop.Warehouses.OrderBy(w => w.Priority).Select(w => w.WarehouseId).ToList();
+        var shop = await reference.ShopAsync(db, shopId, cancellationToken) ?? throw new InvalidOperationException($"Shop {shopId} does not exist.");
+        var ids = shop.WarehousePriority.ToList();
         if (shop.DefaultWarehouseId is { } fallback && !ids.Contains(fallback))
         {
             ids.Add(fallback);
         }
 
-        var enabled = await db.Warehouses.AsNoTracking().Where(w => ids.Contains(w.Id) && w.IsEnabled)
-            .ToDictionaryAsync(w => w.Id, w => w.Code, cancellationToken);
-        return ids.Where(enabled.ContainsKey).Select(id => (id, enabled[id])).ToList();
+        var candidates = new List<(long Id, string Code)>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await reference.WarehouseAsync(db, id, cancellationToken) is { IsEnabled: true } warehouse)
+            {
+                candidates.Add((id, warehouse.Code));
+            }
+        }
+
+        return candidates;
     }
 }

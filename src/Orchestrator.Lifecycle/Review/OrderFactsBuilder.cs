@@ -3,6 +3,7 @@ using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Rules;
 
 namespace Orchestrator.Lifecycle.Review;
@@ -12,7 +13,7 @@ namespace Orchestrator.Lifecycle.Review;
 /// stock. The last four cost queries each, so a caller that knows which fields its rules read (<see cref="FactNeeds"/>)
 /// gets only those computed; the others keep their defaults and must not be shown as facts.
 /// </summary>
-public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailability stock, TimeProvider clock)
+public sealed class OrderFactsBuilder(OrchestratorDbContext db, ReferenceDataCache reference, IStockAvailability stock, TimeProvider clock)
 {
     /// <summary>Every fact (dry runs and previews show them all) and the order's platform id (for the platform's global rule set).</summary>
     public async Task<(OrderFacts Facts, long PlatformId)> BuildAsync(SalesOrder order, CancellationToken ct)
@@ -23,8 +24,9 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailabili
 
     /// <summary>The shop's code and platform, which every evaluation needs (to find the platform's rule set).</summary>
     public async Task<ShopFacts> ShopAsync(long shopId, CancellationToken ct) =>
-        await db.Shops.AsNoTracking().Where(s => s.Id == shopId)
-            .Select(s => new ShopFacts(s.Code, s.PlatformId, s.Platform!.Code)).FirstAsync(ct);
+        await reference.ShopAsync(db, shopId, ct) is { } shop
+            ? new ShopFacts(shop.Code, shop.PlatformId, shop.PlatformCode)
+            : throw new InvalidOperationException($"Shop {shopId} does not exist.");
 
     /// <summary>The facts <paramref name="needs"/> asks for, on top of the order's own fields (which cost nothing).</summary>
     public async Task<OrderFacts> BuildAsync(SalesOrder order, ShopFacts shop, FactNeeds needs, CancellationToken ct)
@@ -97,7 +99,7 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, IStockAvailabili
             return 0;
         }
 
-        var weights = await db.Goods.AsNoTracking().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.WeightKg, ct);
+        var weights = await reference.GoodsWeightsAsync(db, ids, ct);
         return items.Sum(i => weights.GetValueOrDefault(i.GoodsId) * i.Quantity);
     }
 }

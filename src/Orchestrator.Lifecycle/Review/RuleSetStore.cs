@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
+using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Rules;
 
 namespace Orchestrator.Lifecycle.Review;
 
 /// <summary>Rule sets per scope as immutable versions: reads the current one, publishes edits, hands out compiled sets.</summary>
-public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, TimeProvider clock)
+public sealed class RuleSetStore(OrchestratorDbContext db, ReferenceDataCache reference, RuleSetCache cache, TimeProvider clock)
 {
     /// <summary>The current set and its version; version 0 and no rules when the scope has never had rules.</summary>
     public async Task<(RuleSet Set, int Version)> CurrentAsync(RuleScopeKind kind, long scopeId, CancellationToken ct)
@@ -29,7 +30,7 @@ public sealed class RuleSetStore(OrchestratorDbContext db, RuleSetCache cache, T
     /// </summary>
     public async Task<CompiledVersion?> CompiledAsync(RuleScopeKind kind, long scopeId, CancellationToken ct)
     {
-        var version = await Versions(kind, scopeId).MaxAsync(r => (int?)r.Version, ct);
+        var version = await reference.RuleSetVersionAsync(db, kind, scopeId, ct);
         if (version is not { } current)
         {
             return null;

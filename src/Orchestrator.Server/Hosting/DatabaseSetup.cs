@@ -5,6 +5,7 @@ using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Diagnostics;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.PostgreSql;
+using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Persistence.SqlServer;
 
@@ -38,8 +39,12 @@ internal static class DatabaseSetup
             DatabaseProvider.SqlServer => db.UseOrchestratorSqlServer(connectionString),
             DatabaseProvider.PostgreSql => db.UseOrchestratorPostgreSql(connectionString),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
-        }).AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<DatabaseActivity>()));
+        }).AddInterceptors(
+            services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<ReferenceDataChanges>()));
         builder.Services.AddSingleton<DatabaseActivity>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ReferenceDataOptions.Section).Get<ReferenceDataOptions>() ?? new ReferenceDataOptions());
+        builder.Services.AddSingleton<ReferenceDataCache>();
+        builder.Services.AddSingleton<ReferenceDataChanges>();
 
         // The audit trail: one actor and one interceptor per scope (request, grain call, job), so each names its own actor.
         builder.Services.AddHttpContextAccessor();

@@ -73,6 +73,21 @@ public abstract class OutOfStockTests(ServerFixture server) : LifecycleTestBase(
     }
 
     [SkippableFact]
+    public async Task A_strategy_change_applies_to_the_next_order_at_once_though_the_shop_is_read_from_memory()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        await AdjustStockAsync(await WarehouseOfAsync(shop), -100, code);
+        await WaitForAsync(await PushPaidOrderAsync(shop, code), bookmark: "StockAvailable");
+
+        var strategy = (await Client.GetFromJsonAsync<JsonObject>($"/api/shops/{shop}/warehouse-strategy", ServerFixture.Json))!;
+        strategy["allowOutOfStock"] = true;
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync($"/api/shops/{shop}/warehouse-strategy", strategy, ServerFixture.Json)).StatusCode);
+
+        Assert.Contains("stock:Completed:InStock", Steps(await WaitForAsync(await PushPaidOrderAsync(shop, code), bookmark: "PickConfirmed")));
+    }
+
+    [SkippableFact]
     public async Task Allocation_takes_the_first_warehouse_of_the_strategy_that_has_every_line()
     {
         var code = Unique("TEA");

@@ -4,6 +4,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers.Waybills;
 
@@ -14,6 +15,7 @@ namespace Orchestrator.Lifecycle.Providers.Waybills;
 /// </summary>
 public sealed partial class HttpWaybillIssuer(
     OrchestratorDbContext db,
+    ReferenceDataCache reference,
     IEnumerable<ICarrierWaybillClient> carriers,
     TimeProvider clock,
     ILogger<HttpWaybillIssuer> logger) : IWaybillIssuer
@@ -50,8 +52,7 @@ public sealed partial class HttpWaybillIssuer(
 
     private async Task<ICarrierWaybillClient> CarrierAsync(string carrierCode, CancellationToken cancellationToken)
     {
-        var provider = await db.LogisticsCompanies.AsNoTracking().Where(l => l.Code == carrierCode)
-            .Select(l => (WaybillProviderKind?)l.WaybillProvider).FirstOrDefaultAsync(cancellationToken) ?? WaybillProviderKind.None;
+        var provider = (await reference.CarrierByCodeAsync(db, carrierCode, cancellationToken))?.Company.WaybillProvider ?? WaybillProviderKind.None;
         return carriers.FirstOrDefault(c => c.Provider == provider)
             ?? throw new InvalidOperationException(
                 $"Logistics company {carrierCode} has no e-waybill provider: set its waybillProvider (SF, Cainiao or JD), then retry.");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers.Waybills;
 
@@ -12,7 +13,7 @@ namespace Orchestrator.Lifecycle.Providers.Waybills;
 /// warehouse as sender, cancel at the carrier (recording the outcome on the row), re-issue under a new key. Changes go
 /// through the scope's context without saving; the caller commits.
 /// </summary>
-public sealed partial class OrderWaybills(OrchestratorDbContext db, IWaybillIssuer issuer, TimeProvider clock)
+public sealed partial class OrderWaybills(OrchestratorDbContext db, ReferenceDataCache reference, IWaybillIssuer issuer, TimeProvider clock)
 {
     /// <summary>
     /// Takes (or finds) the waybill for <paramref name="idempotencyKey"/> from the order's carrier, sent from the
@@ -21,7 +22,7 @@ public sealed partial class OrderWaybills(OrchestratorDbContext db, IWaybillIssu
     public async Task<Waybill> IssueAsync(SalesOrder order, Package package, string idempotencyKey, CancellationToken cancellationToken)
     {
         var carrier = order.LogisticsCompanyId is { } id
-            ? await db.LogisticsCompanies.AsNoTracking().Where(l => l.Id == id).Select(l => l.Code).FirstOrDefaultAsync(cancellationToken)
+            ? (await reference.CarrierAsync(db, id, cancellationToken))?.Company.Code
             : null;
         if (carrier is null)
         {
@@ -29,7 +30,8 @@ public sealed partial class OrderWaybills(OrchestratorDbContext db, IWaybillIssu
                 $"Order {order.Id} has no logistics company: set the shop's default logistics company (or the order's), then retry.");
         }
 
-        var sender = await db.Warehouses.AsNoTracking().FirstAsync(w => w.Id == package.WarehouseId, cancellationToken);
+        var sender = await reference.WarehouseAsync(db, package.WarehouseId, cancellationToken)
+            ?? throw new InvalidOperationException($"Warehouse {package.WarehouseId} of package {package.Id} does not exist.");
         var waybill = await issuer.IssueAsync(order, sender, package.Lines, carrier, idempotencyKey, cancellationToken);
         waybill.PackageId = package.Id;
         package.TrackingNumber = waybill.TrackingNumber;
