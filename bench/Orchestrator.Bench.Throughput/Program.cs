@@ -7,6 +7,7 @@ using Orchestrator.Bench.Throughput;
 // End-to-end throughput of the real server (SQLite, and PostgreSQL when given), the floor of the same rows written by
 // plain batched ADO.NET, their ratio, latency per stage, and rules evaluation with 10 and 100 rules per shop.
 // Run: dotnet run -c Release --project bench/Orchestrator.Bench.Throughput -- --orders 1000,10000 [--postgres "<conn>"]
+// The floor's lists over a deep backlog instead: ... -- --lists 100000 (SQLite).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 BenchOptions options;
@@ -24,6 +25,13 @@ var repo = RepositoryRoot.Find();
 var machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
     CpuModel(), DateTime.UtcNow);
 Console.WriteLine($"machine: {machine.Cores} cores, {machine.Cpu}, {machine.Os}, {machine.Runtime}");
+if (options.Lists is { } backlog)
+{
+    Console.WriteLine($"SQLite, lists over {backlog:N0} orders ({machine.RanAt:yyyy-MM-dd}):");
+    await ListsBench.RunAsync(repo, backlog, Console.Out);
+    return 0;
+}
+
 var runs = new List<RunResult>();
 var providers = new List<(Func<Task<BenchDatabase>> Create, IReadOnlyList<int> Scales)> { (() => Task.FromResult(BenchDatabase.Sqlite()), options.Scales) };
 if (!string.IsNullOrWhiteSpace(options.Postgres))

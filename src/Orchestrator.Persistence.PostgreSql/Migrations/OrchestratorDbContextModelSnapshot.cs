@@ -1161,6 +1161,10 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Status", "PayTime");
 
+                    b.HasIndex("ShopId", "Status", "Id");
+
+                    b.HasIndex("WarehouseId", "Status", "PayTime");
+
                     b.ToTable("SalesOrders");
                 });
 
@@ -1863,6 +1867,12 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                     b.HasIndex("ShopId", "Status");
 
                     b.HasIndex("Status", "NextWakeAt");
+
+                    b.HasIndex("WaitingFor", "UpdatedAt");
+
+                    b.HasIndex("WaitingFor", "CreatedAt", "Id");
+
+                    b.HasIndex("ShopId", "WaitingFor", "CreatedAt", "Id");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -1163,6 +1163,10 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     b.HasIndex("Status", "PayTime");
 
+                    b.HasIndex("ShopId", "Status", "Id");
+
+                    b.HasIndex("WarehouseId", "Status", "PayTime");
+
                     b.ToTable("SalesOrders");
                 });
 
@@ -1867,6 +1871,12 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.HasIndex("ShopId", "Status");
 
                     b.HasIndex("Status", "NextWakeAt");
+
+                    b.HasIndex("WaitingFor", "UpdatedAt");
+
+                    b.HasIndex("WaitingFor", "CreatedAt", "Id");
+
+                    b.HasIndex("ShopId", "WaitingFor", "CreatedAt", "Id");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -1656,3 +1656,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205204014_BacklogListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_ShopId_WaitingFor_CreatedAt_Id] ON [WorkflowInstances] ([ShopId], [WaitingFor], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205204014_BacklogListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_WaitingFor_CreatedAt_Id] ON [WorkflowInstances] ([WaitingFor], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205204014_BacklogListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_WaitingFor_UpdatedAt] ON [WorkflowInstances] ([WaitingFor], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205204014_BacklogListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_ShopId_Status_Id] ON [SalesOrders] ([ShopId], [Status], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205204014_BacklogListIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_WarehouseId_Status_PayTime] ON [SalesOrders] ([WarehouseId], [Status], [PayTime]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205204014_BacklogListIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205204014_BacklogListIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

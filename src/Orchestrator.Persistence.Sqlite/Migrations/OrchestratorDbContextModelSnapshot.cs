@@ -1112,6 +1112,10 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Status", "PayTime");
 
+                    b.HasIndex("ShopId", "Status", "Id");
+
+                    b.HasIndex("WarehouseId", "Status", "PayTime");
+
                     b.ToTable("SalesOrders");
                 });
 
@@ -1790,6 +1794,12 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.HasIndex("ShopId", "Status");
 
                     b.HasIndex("Status", "NextWakeAt");
+
+                    b.HasIndex("WaitingFor", "UpdatedAt");
+
+                    b.HasIndex("WaitingFor", "CreatedAt", "Id");
+
+                    b.HasIndex("ShopId", "WaitingFor", "CreatedAt", "Id");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -16,6 +16,10 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Property(o => o.BuyerNick).HasMaxLength(128);
         builder.HasIndex(o => new { o.BuyerNick, o.ReceivedAt });
         builder.HasIndex(o => new { o.Status, o.PayTime });
+
+        // The order list filtered by shop and status, newest first; waves take a warehouse's waiting orders by pay time.
+        builder.HasIndex(o => new { o.ShopId, o.Status, o.Id });
+        builder.HasIndex(o => new { o.WarehouseId, o.Status, o.PayTime });
         builder.Property(o => o.PlatformStatus).HasMaxLength(64);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.ExceptionKind).HasConversion<string>().HasMaxLength(32);

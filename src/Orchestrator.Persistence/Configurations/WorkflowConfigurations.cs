@@ -41,6 +41,12 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.HasIndex(i => new { i.Status, i.NextWakeAt });
         builder.HasIndex(i => new { i.ShopId, i.Status });
         builder.HasIndex(i => i.CurrentActivityId);
+
+        // The floor's backlog (instances waiting on a bookmark, per shop or all, newest first, keyset on CreatedAt then Id)
+        // and the review inbox (waiting on Review, longest waiting first) read a range of these instead of sorting the backlog.
+        builder.HasIndex(i => new { i.ShopId, i.WaitingFor, i.CreatedAt, i.Id });
+        builder.HasIndex(i => new { i.WaitingFor, i.CreatedAt, i.Id });
+        builder.HasIndex(i => new { i.WaitingFor, i.UpdatedAt });
         builder.HasOne(i => i.SalesOrder).WithMany().HasForeignKey(i => i.SalesOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WorkflowDefinitionRecord>().WithMany().HasForeignKey(i => i.DefinitionRecordId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -38,8 +38,10 @@ public sealed record ExceptionQueueItem(
     string? ResolvedBy,
     string? Resolution)
 {
-    public static ExceptionQueueItem From(ExceptionQueueEntry e, SalesOrder order, DateTime now) => new(
-        e.Id, e.OrderId, e.ShopId, order.PlatformOrderId, e.Kind.ToString(), e.Detail, e.Source.ToString(), e.Stage, order.Status.ToString(),
+    public static ExceptionQueueItem From(ExceptionQueueEntry e, SalesOrder order, DateTime now) => From(e, order.PlatformOrderId, order.Status, now);
+
+    public static ExceptionQueueItem From(ExceptionQueueEntry e, string platformOrderId, OrderStatus orderStatus, DateTime now) => new(
+        e.Id, e.OrderId, e.ShopId, platformOrderId, e.Kind.ToString(), e.Detail, e.Source.ToString(), e.Stage, orderStatus.ToString(),
         e.RaisedBy, e.RaisedAt, Math.Round(((e.ResolvedAt ?? now) - e.RaisedAt).TotalMinutes, 1), e.ResolvedAt, e.ResolvedBy, e.Resolution);
 }
 

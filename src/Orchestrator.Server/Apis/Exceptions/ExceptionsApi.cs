@@ -25,6 +25,10 @@ internal static class ExceptionsApi
         nameof(OrderExceptionKind.UnmappedSku), nameof(OrderExceptionKind.PlatformError), nameof(OrderExceptionKind.Other),
     ];
 
+    /// <summary>Oldest first, the entry id breaking ties.</summary>
+    private static readonly Keyset<ExceptionQueueRow> OldestFirst =
+        Keyset.Of<ExceptionQueueRow, DateTime, long>("exceptions", r => r.Entry.RaisedAt, r => r.Entry.Id, descending: false);
+
     public static IEndpointRouteBuilder MapExceptionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/exceptions").WithTags("Exception queue");
@@ -38,7 +42,7 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> List(
-        HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, string? kind, long? shopId, string? state, CancellationToken ct)
+        HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] CursorPageQuery page, string? kind, long? shopId, string? state, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
         {
@@ -76,9 +80,9 @@ internal static class ExceptionsApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id, (e, o) => new { Entry = e, Order = o })
-            .OrderBy(x => x.Entry.RaisedAt).ThenBy(x => x.Entry.Id);
-        return Results.Ok(await rows.ToPageAsync(page, x => ExceptionQueueItem.From(x.Entry, x.Order, now), ct));
+        var rows = entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id,
+            (e, o) => new ExceptionQueueRow { Entry = e, PlatformOrderId = o.PlatformOrderId, OrderStatus = o.Status });
+        return await rows.ToPageAsync(page, OldestFirst, r => r, r => ExceptionQueueItem.From(r.Entry, r.PlatformOrderId, r.OrderStatus, now), ct);
     }
 
     private static async Task<IResult> Get(long entryId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>

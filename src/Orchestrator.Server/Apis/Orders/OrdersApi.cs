@@ -13,6 +13,9 @@ namespace Orchestrator.Server.Apis.Orders;
 /// <summary>Order intake (the integration trigger) and reading orders back.</summary>
 internal static class OrdersApi
 {
+    /// <summary>Newest first; the id is unique, so it alone is the key.</summary>
+    private static readonly Keyset<SalesOrder> NewestFirst = Keyset.ById<SalesOrder, long>("orders", o => o.Id, descending: true);
+
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var intake = routes.MapGroup("/api/shops/{shopId:long}").WithTags("Order intake");
@@ -101,7 +104,7 @@ internal static class OrdersApi
             : Problems.NotFound("Order", orderId);
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, [AsParameters] PageQuery page, long? shopId, OrderStatus? status, string? platformOrderId, bool? hasUnmappedSku,
+        OrchestratorDbContext db, [AsParameters] CursorPageQuery page, long? shopId, OrderStatus? status, string? platformOrderId, bool? hasUnmappedSku,
         bool? hasPendingPlatformChange, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
@@ -135,7 +138,7 @@ internal static class OrdersApi
             query = query.Where(o => (o.PendingPlatformChange != null) == pending);
         }
 
-        return Results.Ok(await query.OrderByDescending(o => o.Id).ToPageAsync(page, OrderResponse.From, ct));
+        return await query.ToPageAsync(page, NewestFirst, o => o, OrderResponse.From, ct);
     }
 
     private static Task<Shop?> ShopForIntake(OrchestratorDbContext db, long shopId, CancellationToken ct) =>

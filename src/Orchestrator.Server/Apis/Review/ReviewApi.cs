@@ -19,6 +19,10 @@ namespace Orchestrator.Server.Apis.Review;
 /// </summary>
 internal static class ReviewApi
 {
+    /// <summary>Longest waiting first, the order id breaking ties.</summary>
+    private static readonly Keyset<ReviewQueueRow> LongestWaitingFirst =
+        Keyset.Of<ReviewQueueRow, DateTime, long>("review", r => r.WaitingSince, r => r.OrderId, descending: false);
+
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/review").WithTags("Review").ForReviewers();
@@ -29,7 +33,7 @@ internal static class ReviewApi
     }
 
     private static async Task<IResult> Queue(
-        HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] PageQuery page, long? shopId, string? reason, int? olderThanMinutes, CancellationToken ct)
+        HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] CursorPageQuery page, long? shopId, string? reason, int? olderThanMinutes, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
         {
@@ -61,13 +65,24 @@ internal static class ReviewApi
             waiting = waiting.Where(i => i.UpdatedAt <= before);
         }
 
-        var rows = waiting.Join(db.SalesOrders, i => i.SalesOrderId, o => o.Id, (i, o) => new { Instance = i, Order = o })
-            .OrderBy(x => x.Instance.UpdatedAt).ThenBy(x => x.Order.Id);
-        return Results.Ok(await rows.ToPageAsync(page, x => new ReviewQueueItem(
-            x.Order.Id, x.Instance.Id, x.Order.ShopId, x.Order.PlatformOrderId, x.Order.BuyerNick, x.Order.Payment, x.Order.BuyerMessage, x.Order.SellerMemo,
-            x.Order.ReceiverProvince, x.Order.ReceiverCity, x.Order.ReceiverDistrict, x.Order.ReceiverAddress,
-            (x.Instance.BlockedReason ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            x.Instance.UpdatedAt, Math.Round((now - x.Instance.UpdatedAt).TotalMinutes, 1)), ct));
+        var rows = waiting.Join(db.SalesOrders, i => i.SalesOrderId, o => o.Id, (i, o) => new ReviewQueueRow
+        {
+            OrderId = o.Id,
+            InstanceId = i.Id,
+            ShopId = o.ShopId,
+            PlatformOrderId = o.PlatformOrderId,
+            BuyerNick = o.BuyerNick,
+            Payment = o.Payment,
+            BuyerMessage = o.BuyerMessage,
+            SellerMemo = o.SellerMemo,
+            ReceiverProvince = o.ReceiverProvince,
+            ReceiverCity = o.ReceiverCity,
+            ReceiverDistrict = o.ReceiverDistrict,
+            ReceiverAddress = o.ReceiverAddress,
+            BlockedReason = i.BlockedReason,
+            WaitingSince = i.UpdatedAt,
+        });
+        return await rows.ToPageAsync(page, LongestWaitingFirst, r => r, r => r.ToItem(now), ct);
     }
 
     private static async Task<IResult> Approve(

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
+using Orchestrator.Persistence.Workflows;
 using Orchestrator.Server.Apis.Audit;
 using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Execution;
@@ -13,6 +14,10 @@ namespace Orchestrator.Server.Apis.WorkflowInstances;
 /// <summary>Instances: list and filter, read with journal and incidents, resume a bookmark, cancel, retry.</summary>
 internal static class WorkflowInstancesApi
 {
+    /// <summary>Newest first, the instance id breaking ties between instances created in the same tick.</summary>
+    private static readonly Keyset<WorkflowInstanceRecord> NewestFirst =
+        Keyset.Of<WorkflowInstanceRecord, DateTime, Guid>("instances", i => i.CreatedAt, i => i.Id, descending: true);
+
     public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
@@ -26,7 +31,7 @@ internal static class WorkflowInstancesApi
     }
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, [AsParameters] PageQuery page, long? shopId, WorkflowStatus? status, string? activityId, string? waitingFor,
+        OrchestratorDbContext db, [AsParameters] CursorPageQuery page, long? shopId, WorkflowStatus? status, string? activityId, string? waitingFor,
         string? blockedReason, string? definitionId, long? orderId, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
@@ -70,7 +75,10 @@ internal static class WorkflowInstancesApi
             query = query.Where(i => i.SalesOrderId == order);
         }
 
-        return Results.Ok(await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToPageAsync(page, InstanceSummary.From, ct));
+        // A row is the summary's columns only: the instance's state JSON stays in the database.
+        return await query.ToPageAsync(page, NewestFirst, i => new InstanceSummary(
+            i.Id, i.DefinitionId, i.DefinitionVersion, i.SalesOrderId, i.ShopId, i.Status, i.CurrentActivityId, i.WaitingFor, i.BlockedReason,
+            i.NextWakeAt, i.CreatedAt, i.UpdatedAt, i.FinishedAt), s => s, ct);
     }
 
     private static async Task<IResult> Get(Guid instanceId, OrchestratorDbContext db, CancellationToken ct) =>
