@@ -7,9 +7,9 @@ using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
+using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Workflows.Activities;
 using Orchestrator.Workflows.Execution;
-using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Activities;
 
