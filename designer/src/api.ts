@@ -224,7 +224,7 @@ export const api = {
   setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) =>
     request<Shop>('PUT', `/api/shops/${shop.id}/workflow`, { workflowDefinitionId, version: shop.version }),
   orders: (query: { shopId?: number; status?: string; platformOrderId?: string; page?: number }) => {
-    const q = new URLSearchParams({ pageSize: '50', pageNumber: String(query.page ?? 1) });
+    const q = new URLSearchParams({ pageSize: '50', page: String(query.page ?? 1) });
     if (query.shopId) q.set('shopId', String(query.shopId));
     if (query.status) q.set('status', query.status);
     if (query.platformOrderId) q.set('platformOrderId', query.platformOrderId);
