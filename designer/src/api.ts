@@ -475,6 +475,8 @@ export interface ExceptionEntry {
   resolvedAt: string | null;
   resolvedBy: string | null;
   resolution: string | null;
+  /** Open UnmappedSku entries: the merchant codes the order waits on, as the platform sent them ('' for a line without one). */
+  waitingOnCodes?: string[] | null;
 }
 
 /** POST /api/exceptions:remap (RemapRequest): every field narrows which waiting orders are looked at; none means all. */

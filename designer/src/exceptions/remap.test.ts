@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ExceptionEntry, type RemapItem } from '../api';
-import { canRemap, mentions, mergeResults, remapAllRequest, remapEntry, remapError, remapNotice, remapRequestFor, waitingCodes } from './remap';
+import { canRemap, codesOf, mentions, mergeResults, remapAllRequest, remapEntry, remapError, remapNotice, remapRequestFor, waitingCodes } from './remap';
 
 const entry = (detail: string | null, more: Partial<ExceptionEntry> = {}): ExceptionEntry => ({
   id: 7, orderId: 107, shopId: 2, platformOrderId: 'TB-7', kind: 'UnmappedSku', detail, source: 'Workflow', stage: 'await-resolution',
@@ -52,6 +52,15 @@ describe('which re-map to ask for', () => {
   it('scopes an entry by the first code it waits on, else by its shop', () => {
     expect(remapRequestFor(entry('含未匹配商品 (unmapped merchant code): TEA-NEW-01, CUP-9'))).toEqual({ merchantCode: 'TEA-NEW-01' });
     expect(remapRequestFor(entry('set aside by hand', { source: 'Hold' }))).toEqual({ shopId: 2 });
+  });
+
+  it('takes the codes the server lists over what the detail says, even a code with a comma in it', () => {
+    const listed = entry('含未匹配商品 (unmapped merchant code): A, B', { waitingOnCodes: ['A, B'] });
+    expect(codesOf(listed)).toEqual(['A, B']);
+    expect(remapRequestFor(listed)).toEqual({ merchantCode: 'A, B' });
+    expect(remapRequestFor(entry('含未匹配商品 (unmapped merchant code): line 1', { waitingOnCodes: [''] }))).toEqual({ shopId: 2 });
+    // Every code maps now: the detail's codes still find the order.
+    expect(remapRequestFor(entry('含未匹配商品 (unmapped merchant code): A', { waitingOnCodes: [] }))).toEqual({ merchantCode: 'A' });
   });
 
   it('re-maps all waiting, or only the filtered shop\'s', () => {

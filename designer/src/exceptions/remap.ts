@@ -3,7 +3,8 @@ import { ApiError, type ExceptionEntry, type RemapItem, type RemapRequest, type 
 import type { Notice } from '../shell/Banner';
 import { errorText } from '../shell/format';
 
-// The entry carries no code field: its detail is the text the server wrote when it set the order aside, one of
+// The server lists the codes an open UnmappedSku entry waits on (waitingOnCodes). An entry without them (read from an
+// older server) still names them in its detail, the text the server wrote when it set the order aside, one of
 //   review (BuiltInReviewPolicy.UnmappedSkuReason): "含未匹配商品 (unmapped merchant code): A, B" (more reasons on later lines)
 //   intake (SalesOrder.UnmappedDetail):            "No goods or combo has merchant code 'A' (line 1), 'B' (line 2, 3)"
 const reviewReason = /含未匹配商品 \(unmapped merchant code\):[ \t]*(.*)$/m;
@@ -27,11 +28,20 @@ export function canRemap(entry: ExceptionEntry): boolean {
 }
 
 /**
+ * The codes the entry's order waits on: the server's list of those nothing maps yet when it has any, else (all of them
+ * map now, or an older server) the codes its detail names, which still find the order.
+ */
+export function codesOf(entry: ExceptionEntry): string[] {
+  const listed = (entry.waitingOnCodes ?? []).filter(c => c.trim());
+  return listed.length > 0 ? listed : waitingCodes(entry.detail);
+}
+
+/**
  * The re-map for one entry: by the first code it waits on (the order continues only when all its codes map, so one is
- * enough to include it), or by its shop when the detail names no code.
+ * enough to include it), or by its shop when it waits on no code (a line that came without one).
  */
 export function remapRequestFor(entry: ExceptionEntry): RemapRequest {
-  const [code] = waitingCodes(entry.detail);
+  const [code] = codesOf(entry);
   return code ? { merchantCode: code } : { shopId: entry.shopId };
 }
 

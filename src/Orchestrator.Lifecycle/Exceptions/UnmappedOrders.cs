@@ -20,12 +20,27 @@ public static class UnmappedOrders
 
         var entries = await open.OrderBy(e => e.RaisedAt).ThenBy(e => e.Id)
             .Select(e => new { e.Id, e.OrderId, e.ShopId, e.Source }).ToListAsync(cancellationToken);
-        var orderIds = entries.Select(e => e.OrderId).ToList();
+        var codes = await CodesAsync(db, entries.Select(e => e.OrderId).ToList(), cancellationToken);
+        return entries.Select(e => new UnmappedOrder(e.Id, e.OrderId, e.ShopId, e.Source, codes.GetValueOrDefault(e.OrderId) ?? [])).ToList();
+    }
+
+    /// <summary>
+    /// The merchant codes each of <paramref name="orderIds"/> waits on: its unmapped lines' codes as the platform sent them,
+    /// in line order, each once ("" for a line that came without a code); orders with no unmapped line are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> CodesAsync(
+        OrchestratorDbContext db, IReadOnlyCollection<long> orderIds, CancellationToken cancellationToken)
+    {
+        if (orderIds.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<string>>();
+        }
+
         var lines = await db.SalesOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
             .SelectMany(o => o.Lines.Where(l => l.Mapping == LineMappingKind.Unmapped).Select(l => new { l.OrderId, l.LineNo, l.MerchantCode }))
             .ToListAsync(cancellationToken);
-        return entries.Select(e => new UnmappedOrder(e.Id, e.OrderId, e.ShopId, e.Source, lines.Where(l => l.OrderId == e.OrderId).OrderBy(l => l.LineNo)
-            .Select(l => l.MerchantCode ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList())).ToList();
+        return lines.GroupBy(l => l.OrderId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.LineNo)
+            .Select(l => l.MerchantCode ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
     /// <summary>How many of them wait on <paramref name="merchantCode"/> (compared as codes are matched).</summary>

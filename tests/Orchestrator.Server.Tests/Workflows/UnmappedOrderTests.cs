@@ -27,6 +27,9 @@ public sealed class UnmappedOrderTests(LifecycleSqliteFixture server) : Lifecycl
         Assert.Equal(1, Occurrences(Text(order, "exceptionDetail")!, code));
         var entry = Assert.Single(await UnmappedEntriesAsync(shop))!.AsObject();
         Assert.Equal((orderId, "review-exception", "Exception"), (entry["orderId"]!.GetValue<long>(), Text(entry, "stage"), Text(entry, "orderStatus")));
+        Assert.Equal([code], entry["waitingOnCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var single = (await Client.GetFromJsonAsync<JsonObject>($"/api/exceptions/{entry["id"]}", ServerFixture.Json))!;
+        Assert.Equal([code], single["waitingOnCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Empty((await Client.GetFromJsonAsync<JsonObject>($"/api/review/queue?shopId={shop}", ServerFixture.Json))!["items"]!.AsArray());
         var test = await Client.PostAsJsonAsync($"/api/shops/{shop}/rules:test", new JsonObject { ["orderId"] = orderId }, ServerFixture.Json);
         var evaluation = (await test.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!;
@@ -43,6 +46,7 @@ public sealed class UnmappedOrderTests(LifecycleSqliteFixture server) : Lifecycl
             ServerFixture.Json);
         Assert.Equal(HttpStatusCode.Created, goods.StatusCode);
         Assert.Equal(1, (await goods.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!["ordersWaitingOnCode"]!.GetValue<int>());
+        Assert.Empty(Assert.Single(await UnmappedEntriesAsync(shop))!["waitingOnCodes"]!.AsArray());
         await AdjustStockAsync(await WarehouseOfAsync(shop), 100, code.ToLowerInvariant());
 
         var remapped = await RemapAsync(new JsonObject { ["merchantCode"] = code });
@@ -57,6 +61,7 @@ public sealed class UnmappedOrderTests(LifecycleSqliteFixture server) : Lifecycl
         Assert.Empty(await UnmappedEntriesAsync(shop));
         var history = Assert.Single((await Client.GetFromJsonAsync<JsonArray>($"/api/orders/{orderId}/exceptions", ServerFixture.Json))!)!.AsObject();
         Assert.Contains("Re-mapped", Text(history, "resolution"), StringComparison.Ordinal);
+        Assert.Null(history["waitingOnCodes"]);
     }
 
     [SkippableFact]
@@ -86,7 +91,9 @@ public sealed class UnmappedOrderTests(LifecycleSqliteFixture server) : Lifecycl
         Assert.Equal((half, other), (stays["orderId"]!.GetValue<long>(), Assert.Single(stays["stillUnmapped"]!.AsArray())!.GetValue<string>()));
         await WaitForAsync(whole, bookmark: "PickConfirmed");
         Assert.Equal(2, (await OrderAsync(whole))["lines"]![0]!["items"]![0]!["quantity"]!.GetValue<int>());
-        Assert.Equal([half], (await UnmappedEntriesAsync(shop)).Select(e => e!["orderId"]!.GetValue<long>()));
+        var left = Assert.Single(await UnmappedEntriesAsync(shop))!;
+        Assert.Equal(half, left["orderId"]!.GetValue<long>());
+        Assert.Equal([other], left["waitingOnCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("Resolved", (await InstanceOfOrderAsync(half))["instance"]!["waitingFor"]!.GetValue<string>());
     }
 

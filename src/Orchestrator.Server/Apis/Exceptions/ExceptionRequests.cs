@@ -38,6 +38,16 @@ public sealed record ExceptionQueueItem(
     string? ResolvedBy,
     string? Resolution)
 {
+    /// <summary>
+    /// For an open <c>UnmappedSku</c> entry, the merchant codes of its order that no goods or combo has yet, as the platform
+    /// sent them ("" for a line without one): what to add before re-mapping; empty once all of them map (re-map it then).
+    /// Null for every other entry.
+    /// </summary>
+    public IReadOnlyList<string>? WaitingOnCodes { get; init; }
+
+    /// <summary>Whether <see cref="WaitingOnCodes"/> applies to this entry.</summary>
+    internal bool WaitsOnCodes => ResolvedAt is null && Kind == nameof(OrderExceptionKind.UnmappedSku);
+
     public static ExceptionQueueItem From(ExceptionQueueEntry e, SalesOrder order, DateTime now) => From(e, order.PlatformOrderId, order.Status, now);
 
     public static ExceptionQueueItem From(ExceptionQueueEntry e, string platformOrderId, OrderStatus orderStatus, DateTime now) => new(

@@ -82,7 +82,27 @@ internal static class ExceptionsApi
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id,
             (e, o) => new ExceptionQueueRow { Entry = e, PlatformOrderId = o.PlatformOrderId, OrderStatus = o.Status });
-        return await rows.ToPageAsync(page, OldestFirst, r => r, r => ExceptionQueueItem.From(r.Entry, r.PlatformOrderId, r.OrderStatus, now), ct);
+        var result = await rows.ToPageAsync(page, OldestFirst, r => r, r => ExceptionQueueItem.From(r.Entry, r.PlatformOrderId, r.OrderStatus, now), ct);
+        return result is IValueHttpResult { Value: Page<ExceptionQueueItem> items }
+            ? Results.Ok(items with { Items = await WithWaitingCodesAsync(db, items.Items, ct) })
+            : result;
+    }
+
+    /// <summary>Adds to the open UnmappedSku entries the codes their orders wait on that nothing maps yet (two queries for all of them).</summary>
+    private static async Task<IReadOnlyList<ExceptionQueueItem>> WithWaitingCodesAsync(
+        OrchestratorDbContext db, IReadOnlyList<ExceptionQueueItem> items, CancellationToken ct)
+    {
+        var waiting = items.Where(i => i.WaitsOnCodes).Select(i => i.OrderId).Distinct().ToList();
+        if (waiting.Count == 0)
+        {
+            return items;
+        }
+
+        var codes = await UnmappedOrders.CodesAsync(db, waiting, ct);
+        var catalog = await MerchantCodeCatalogs.LoadAsync(db, codes.Values.SelectMany(c => c), ct);
+        return items.Select(i => i.WaitsOnCodes
+            ? i with { WaitingOnCodes = (codes.GetValueOrDefault(i.OrderId) ?? []).Where(c => !catalog.Resolve(c).IsMapped).ToList() }
+            : i).ToList();
     }
 
     private static async Task<IResult> Get(long entryId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -97,7 +117,7 @@ internal static class ExceptionsApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = await db.ExceptionQueue.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.RaisedAt).ThenBy(e => e.Id).ToListAsync(ct);
-        return Results.Ok(entries.Select(e => ExceptionQueueItem.From(e, order, now)));
+        return Results.Ok(await WithWaitingCodesAsync(db, entries.Select(e => ExceptionQueueItem.From(e, order, now)).ToList(), ct));
     }
 
     private static async Task<IResult> Raise(
@@ -239,7 +259,7 @@ internal static class ExceptionsApi
         var row = await db.ExceptionQueue.AsNoTracking().Where(e => e.Id == entryId)
             .Join(db.SalesOrders.AsNoTracking(), e => e.OrderId, o => o.Id, (e, o) => new { Entry = e, Order = o })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : ExceptionQueueItem.From(row.Entry, row.Order, now);
+        return row is null ? null : (await WithWaitingCodesAsync(db, [ExceptionQueueItem.From(row.Entry, row.Order, now)], ct))[0];
     }
 
     private static IResult AlreadyInQueue(long orderId, ExceptionQueueEntry open) =>
