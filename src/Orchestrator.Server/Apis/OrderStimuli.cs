@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Server.Apis.Packages;
 using Orchestrator.Server.Apis.Orders;
 using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Workflows.Runtime.Grains;
@@ -20,13 +22,31 @@ internal static class OrderStimuli
             : null;
     }
 
-    /// <summary>200 with the order and where its workflow now stands, including the open bookmark's payload (e.g. scan progress).</summary>
-    public static async Task<IResult> DoneAsync(OrchestratorDbContext db, long orderId, Guid instanceId, CancellationToken ct)
+    /// <summary>
+    /// 200 with the order and where its workflow now stands, including the open bookmark's payload (e.g. scan progress):
+    /// the answer the grain built from its run (<see cref="OrderResumeAnswer"/>), or read back when it could not.
+    /// </summary>
+    public static async Task<IResult> DoneAsync(OrchestratorDbContext db, long orderId, Guid instanceId, InstanceReply reply, CancellationToken ct)
     {
+        if (reply.Answer is { } answer)
+        {
+            return Results.Text(answer, "application/json; charset=utf-8");
+        }
+
         var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == instanceId, ct);
+        return Results.Ok(Answer(OrderResponse.From(order), await PackagesAsync(db, orderId, ct), instance));
+    }
+
+    /// <summary>The order's packages, cancelled ones too, by sequence, as the answer lists them.</summary>
+    public static async Task<List<PackageResponse>> PackagesAsync(OrchestratorDbContext db, long orderId, CancellationToken ct) =>
+        [.. (await db.Packages.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.Sequence).ToListAsync(ct)).Select(PackageResponse.From)];
+
+    /// <summary>The answer's shape: <c>{ order (with packages), instance, waiting }</c>.</summary>
+    public static object Answer(OrderResponse order, List<PackageResponse> packages, WorkflowInstanceRecord instance)
+    {
         var detail = InstanceDetail.From(instance, [], []);
-        return Results.Ok(new { order = await OrderResponse.WithPackagesAsync(db, order, ct), instance = detail.Instance, waiting = detail.Bookmarks });
+        return new { order = order with { Packages = packages }, instance = detail.Instance, waiting = detail.Bookmarks };
     }
 
     public static IResult NotWaiting(long orderId, string stage, InstanceReply reply) =>

@@ -3,6 +3,7 @@ using Orchestrator.Integrations.Runtime;
 using Orchestrator.Lifecycle;
 using Orchestrator.Persistence;
 using Orchestrator.Workflows.Runtime.Hosting;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -15,6 +16,7 @@ internal static class WorkflowSetup
         builder.AddWorkflowRuntime(database.Provider.ToString(), database.ConnectionString);
         builder.Services.AddPlatformAdapters(builder.Configuration);
         builder.Services.AddSalesOrderLifecycle(builder.Configuration);
+        builder.Services.AddSingleton<IResumeAnswer, Apis.OrderResumeAnswer>();
         builder.Services.AddIntegrationsRuntime(builder.Configuration);
         return builder;
     }

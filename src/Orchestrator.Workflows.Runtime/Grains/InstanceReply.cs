@@ -27,4 +27,5 @@ public sealed record InstanceReply(
     [property: Id(1)] WorkflowStatus? Status = null,
     [property: Id(2)] string? Message = null,
     [property: Id(3)] string? Field = null,
-    [property: Id(4)] IReadOnlyList<string>? OpenBookmarks = null);
+    [property: Id(4)] IReadOnlyList<string>? OpenBookmarks = null,
+    [property: Id(5)] string? Answer = null);

@@ -35,6 +35,11 @@ public sealed partial class WorkflowInstanceGrain(
     private ExecutableWorkflow? _workflow;
     private string? _person;
 
+    /// <summary>Set by a resume: build the answer (<see cref="IResumeAnswer"/>) from the run before its services go.</summary>
+    private bool _answerWanted;
+
+    private string? _answer;
+
     private Guid Id => this.GetPrimaryKey();
 
     public Task<InstanceReply> RunAsync() => WithInstanceAsync(_ => Task.FromResult<InstanceReply?>(null));
@@ -51,7 +56,9 @@ public sealed partial class WorkflowInstanceGrain(
             return Task.FromResult<InstanceReply?>(new InstanceReply(ReplyKind.Rejected, state.Status, $"The payload is not JSON: {ex.Message}", "payload"));
         }
 
-        return Task.FromResult(Refusal(FlowchartInterpreter.Resume(state, bookmark, activityId, input), state, bookmark));
+        var refusal = Refusal(FlowchartInterpreter.Resume(state, bookmark, activityId, input), state, bookmark);
+        _answerWanted = refusal is null;
+        return Task.FromResult(refusal);
     });
 
     public Task<InstanceReply> RetryAsync() => WithInstanceAsync(async state =>
@@ -102,6 +109,8 @@ public sealed partial class WorkflowInstanceGrain(
         finally
         {
             _person = null;
+            _answerWanted = false;
+            _answer = null;
         }
     }
 
@@ -156,7 +165,7 @@ public sealed partial class WorkflowInstanceGrain(
         await SyncTimersAsync();
         return rejected is not null
             ? new InstanceReply(ReplyKind.Rejected, _state!.Status, rejected.Message, rejected.Field)
-            : new InstanceReply(ReplyKind.Done, _state!.Status, OpenBookmarks: _state.Bookmarks.Select(b => b.Name).ToList());
+            : new InstanceReply(ReplyKind.Done, _state!.Status, OpenBookmarks: _state.Bookmarks.Select(b => b.Name).ToList(), Answer: _answer);
     }
 
     private async Task<StimulusRejectedException?> RunLoadedAsync()
@@ -176,6 +185,13 @@ public sealed partial class WorkflowInstanceGrain(
             if (run.HasFlushedSteps)
             {
                 await CommitRunAsync(run, null);
+            }
+
+            if (_answerWanted && rejected is null)
+            {
+                _answer = scope.ServiceProvider.GetService<IResumeAnswer>() is { } answer
+                    ? await answer.DescribeAsync(scope.ServiceProvider, _record!, CancellationToken.None)
+                    : null;
             }
 
             return rejected;

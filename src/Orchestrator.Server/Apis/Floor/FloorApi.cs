@@ -40,7 +40,7 @@ internal static class FloorApi
 
         return reply.Kind switch
         {
-            ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, instanceId, ct),
+            ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, instanceId, reply, ct),
             ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "Refused."),
             _ => OrderStimuli.NotWaiting(orderId, stage, reply),
         };

@@ -119,7 +119,7 @@ internal static class ReviewApi
 
         return reply.Kind switch
         {
-            ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, id, ct),
+            ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, id, reply, ct),
             ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "The decision was refused."),
             _ => await AlreadyHandledAsync(db, orderId, id, reply, ct),
         };

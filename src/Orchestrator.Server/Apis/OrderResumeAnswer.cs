@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Server.Apis.Orders;
+using Orchestrator.Workflows.Runtime.Instances;
+
+namespace Orchestrator.Server.Apis;
+
+/// <summary>
+/// Answers a person's action on an order (pick, scan, weigh, review) from the run that handled it: the order its steps
+/// kept tracked after the last commit and the committed instance row, so the floor's answer costs one read (the
+/// packages, cancelled ones included) instead of reading the order, its lines, items and instance back. Null (read it
+/// all back) when the run did not keep the order, e.g. after a step that could not be saved.
+/// </summary>
+internal sealed class OrderResumeAnswer(IOptions<JsonOptions> json) : IResumeAnswer
+{
+    public async Task<string?> DescribeAsync(IServiceProvider runServices, WorkflowInstanceRecord committed, CancellationToken cancellationToken)
+    {
+        var db = runServices.GetRequiredService<OrchestratorDbContext>();
+        if (committed.SalesOrderId is not { } orderId || db.SalesOrders.Local.FirstOrDefault(o => o.Id == orderId) is not { } order)
+        {
+            return null;
+        }
+
+        var packages = await OrderStimuli.PackagesAsync(db, orderId, cancellationToken);
+        return JsonSerializer.Serialize(OrderStimuli.Answer(OrderResponse.From(order), packages, committed), json.Value.SerializerOptions);
+    }
+}
