@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
-using Orchestrator.Server.Apis.Packages;
 using Orchestrator.Server.Apis.Orders;
+using Orchestrator.Server.Apis.Packages;
 using Orchestrator.Server.Apis.WorkflowInstances;
 using Orchestrator.Workflows.Runtime.Grains;
 
