@@ -198,10 +198,8 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
         // Review computes buyer history, blacklist, stock and weight only when a rule reads them: these rules read three.
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
-        var taobao = await Server.WithDbAsync(db => db.Platforms.Where(p => p.Code == "taobao").Select(p => p.Id).FirstAsync());
         var nick = "买家" + Unique("N");
-        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/platforms/{taobao}/blacklist",
-            new JsonObject { ["buyerNick"] = nick, ["reason"] = "恶意退款" }, ServerFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BlacklistAsync(await TaobaoAsync(), nick)).StatusCode);
         await WaitForAsync(await PushAsync(shop, code, o => o["buyerNick"] = "路人" + Unique("N")), bookmark: "PickConfirmed");
         await AddRuleAsync(shop, Rule("heavy", "weightKg", "ge", 0.9, reason: "超重"), 0);
         await AddRuleAsync(shop, Rule("repeat", "buyerOrdersLast7Days", "ge", 1, reason: "重复下单"));
@@ -228,12 +226,10 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
     {
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
-        var taobao = await Server.WithDbAsync(db => db.Platforms.Where(p => p.Code == "taobao").Select(p => p.Id).FirstAsync());
+        var taobao = await TaobaoAsync();
         var nick = "买家" + Unique("N");
-        var listed = await Client.PostAsJsonAsync($"/api/platforms/{taobao}/blacklist", new JsonObject { ["buyerNick"] = nick.ToLowerInvariant(), ["reason"] = "恶意退款" },
-            ServerFixture.Json);
-        Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsJsonAsync($"/api/platforms/{taobao}/blacklist", new JsonObject { ["buyerNick"] = nick }, ServerFixture.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BlacklistAsync(taobao, nick.ToLowerInvariant())).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await BlacklistAsync(taobao, nick)).StatusCode);
         await PushAsync(shop, code, o => o["buyerNick"] = nick);
         var second = await PushAsync(shop, code, o =>
         {
@@ -257,6 +253,11 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
         var again = await Client.PostAsJsonAsync($"/api/shops/{shop}/rules:test", new JsonObject { ["orderId"] = second }, ServerFixture.Json);
         Assert.False(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["facts"]!["buyerOnBlacklist"]!.GetValue<bool>());
     }
+
+    private Task<long> TaobaoAsync() => Server.WithDbAsync(db => db.Platforms.Where(p => p.Code == "taobao").Select(p => p.Id).FirstAsync());
+
+    private Task<HttpResponseMessage> BlacklistAsync(long platformId, string nick) =>
+        Client.PostAsJsonAsync($"/api/platforms/{platformId}/blacklist", new JsonObject { ["buyerNick"] = nick, ["reason"] = "恶意退款" }, ServerFixture.Json);
 }
 
 public sealed class SqliteRulesApiTests(LifecycleSqliteFixture server) : RulesApiTests(server), IClassFixture<LifecycleSqliteFixture>;
