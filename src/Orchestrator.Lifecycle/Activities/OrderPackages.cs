@@ -14,16 +14,15 @@ public static class OrderPackages
     /// <summary>
     /// The order's packages that are not cancelled, by sequence. An order allocated before packages existed gets its one
     /// package here, saved inside the step's transaction so later rows can point at it. Packages are only ever loaded
-    /// or made all of an order's at once, and the runtime keeps them tracked between the steps of a run, so tracked
-    /// ones are the whole set and are not read again.
+    /// (cancelled ones included) or made all of an order's at once, and the runtime keeps them tracked between the steps
+    /// of a run, so tracked ones are the whole set and are not read again (the floor's answer relies on it too).
     /// </summary>
     public static async Task<List<Package>> LoadAsync(OrchestratorDbContext db, SalesOrder order, CancellationToken cancellationToken)
     {
+        // All of them are read (cancelled ones too, rarely more than one), so what is tracked is the order's whole set.
         var tracked = db.Packages.Local.Where(p => p.OrderId == order.Id).ToList();
-        var packages = tracked.Count > 0
-            ? tracked.Where(p => p.Status != PackageStatus.Cancelled).OrderBy(p => p.Sequence).ToList()
-            : await db.Packages.Where(p => p.OrderId == order.Id && p.Status != PackageStatus.Cancelled)
-                .OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
+        var all = tracked.Count > 0 ? tracked : await db.Packages.Where(p => p.OrderId == order.Id).ToListAsync(cancellationToken);
+        var packages = all.Where(p => p.Status != PackageStatus.Cancelled).OrderBy(p => p.Sequence).ToList();
         if (packages.Count > 0 || order.WarehouseId is not { } warehouseId)
         {
             return packages;

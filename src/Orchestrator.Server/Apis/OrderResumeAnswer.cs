@@ -4,15 +4,16 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Server.Apis.Orders;
+using Orchestrator.Server.Apis.Packages;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Apis;
 
 /// <summary>
 /// Answers a person's action on an order (pick, scan, weigh, review) from the run that handled it: the order its steps
-/// kept tracked after the last commit and the committed instance row, so the floor's answer costs one read (the
-/// packages, cancelled ones included) instead of reading the order, its lines, items and instance back. Null (read it
-/// all back) when the run did not keep the order, e.g. after a step that could not be saved.
+/// kept tracked after the last commit (with its packages, when the run loaded them) and the committed instance row,
+/// instead of reading the order, its lines, items, packages and instance back. Null (read it all back) when the run did
+/// not keep the order, e.g. after a step that could not be saved.
 /// </summary>
 internal sealed class OrderResumeAnswer(IOptions<JsonOptions> json) : IResumeAnswer
 {
@@ -24,7 +25,9 @@ internal sealed class OrderResumeAnswer(IOptions<JsonOptions> json) : IResumeAns
             return null;
         }
 
-        var packages = await OrderStimuli.PackagesAsync(db, orderId, cancellationToken);
+        // A run that loaded packages holds the order's whole set (OrderPackages.LoadAsync); one that did not reads them.
+        var tracked = db.Packages.Local.Where(p => p.OrderId == orderId).OrderBy(p => p.Sequence).Select(PackageResponse.From).ToList();
+        var packages = tracked.Count > 0 ? tracked : await OrderStimuli.PackagesAsync(db, orderId, cancellationToken);
         return JsonSerializer.Serialize(OrderStimuli.Answer(OrderResponse.From(order), packages, committed), json.Value.SerializerOptions);
     }
 }

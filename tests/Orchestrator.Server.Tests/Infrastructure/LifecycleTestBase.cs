@@ -160,27 +160,33 @@ public abstract class LifecycleTestBase(ServerFixture server) : ApiTestBase(serv
         return (item["goodsId"]!.GetValue<long>(), item["onHand"]!.GetValue<int>(), item["reserved"]!.GetValue<int>());
     }
 
-    /// <summary>Picks, scans (all items at once) and weighs each package on its own, as the floor does with a split order.</summary>
-    protected async Task ShipPackagesThroughFloorAsync(long orderId, IReadOnlyList<JsonObject> packages)
+    /// <summary>
+    /// Picks, scans (all items at once) and weighs each package on its own, as the floor does with a split order; returns
+    /// the floor's answers in order.
+    /// </summary>
+    protected async Task<List<JsonObject>> ShipPackagesThroughFloorAsync(long orderId, IReadOnlyList<JsonObject> packages)
     {
+        var answers = new List<JsonObject>();
         foreach (var package in packages)
         {
-            await FloorOkAsync(orderId, "pick:confirm", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>() });
+            answers.Add(await FloorOkAsync(orderId, "pick:confirm", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>() }));
         }
 
         foreach (var package in packages)
         {
-            await FloorOkAsync(orderId, "verify:scan", new JsonObject
+            answers.Add(await FloorOkAsync(orderId, "verify:scan", new JsonObject
             {
                 ["packageId"] = package["id"]!.GetValue<long>(),
                 ["items"] = new JsonArray([.. package["lines"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["merchantCode"] = l!["merchantCode"]!.GetValue<string>(), ["quantity"] = l["quantity"]!.GetValue<int>() })]),
-            });
+            }));
         }
 
         foreach (var package in packages)
         {
-            await FloorOkAsync(orderId, "weigh", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>(), ["weightKg"] = 0.5 });
+            answers.Add(await FloorOkAsync(orderId, "weigh", new JsonObject { ["packageId"] = package["id"]!.GetValue<long>(), ["weightKg"] = 0.5 }));
         }
+
+        return answers;
     }
 
     /// <summary>Makes <paramref name="carrierCode"/> (e-waybills from <paramref name="provider"/>: SF, Cainiao or JD) the shop's default carrier.</summary>

@@ -133,8 +133,13 @@ public sealed class PackageTests(WaybillSimulatorFixture fixture) : LifecycleTes
         Assert.NotNull(atCarrier.Single(w => w["trackingNumber"]!.GetValue<string>() == original["trackingNumber"]!.GetValue<string>())["cancelledAt"]);
         Assert.Equal(second["trackingNumber"]!.GetValue<string>(), await TrackingNumberAsync(orderId));
 
-        await ShipPackagesThroughFloorAsync(orderId, [second, third]);
+        var answers = await ShipPackagesThroughFloorAsync(orderId, [second, third]);
 
+        // Every floor answer lists the order's packages as reading them back does, the cancelled one included.
+        var shippedPackages = (await PackagesAsync(orderId)).Select(p => (p["id"]!.GetValue<long>(), p["status"]!.GetValue<string>())).ToList();
+        Assert.Equal(["Cancelled", "Shipped", "Shipped"], shippedPackages.Select(p => p.Item2));
+        Assert.All(answers, a => Assert.Equal(3, a["order"]!["packages"]!.AsArray().Count));
+        Assert.Equal(shippedPackages, answers[^1]["order"]!["packages"]!.AsArray().Select(p => (p!["id"]!.GetValue<long>(), p["status"]!.GetValue<string>())));
         await WaitForAsync(orderId, status: "Finished");
         await ProblemAsync(await SplitAsync(orderId, Split((tea, 1), (cup, 1)), Split((tea, 1))), HttpStatusCode.Conflict);
         var confirmed = await Server.WithDbAsync(db => db.ShipmentConfirmations.Where(s => s.OrderId == orderId).Select(s => s.TrackingNumber).ToListAsync());
