@@ -14,6 +14,9 @@ public sealed partial class WorkflowInstanceGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: the database failed; trying again from its last committed step in {Seconds} s")]
     private static partial void LogDatabaseDown(ILogger logger, Exception exception, Guid instanceId, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: the run is committed but its answer could not be built; the caller reads it back")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception exception, Guid instanceId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: the database is back after {Failures} failed tries")]
     private static partial void LogDatabaseBack(ILogger logger, Guid instanceId, int failures);
 

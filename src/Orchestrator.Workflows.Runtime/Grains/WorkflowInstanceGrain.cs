@@ -189,9 +189,7 @@ public sealed partial class WorkflowInstanceGrain(
 
             if (_answerWanted && rejected is null)
             {
-                _answer = scope.ServiceProvider.GetService<IResumeAnswer>() is { } answer
-                    ? await answer.DescribeAsync(scope.ServiceProvider, _record!, CancellationToken.None)
-                    : null;
+                _answer = await AnswerAsync(scope.ServiceProvider);
             }
 
             return rejected;
@@ -214,6 +212,28 @@ public sealed partial class WorkflowInstanceGrain(
                 throw;
             }
 
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The answer to a resume, built from the committed run (<see cref="IResumeAnswer"/>). The run is done and committed
+    /// whatever happens here: a failure only means the caller reads the answer back itself.
+    /// </summary>
+    private async Task<string?> AnswerAsync(IServiceProvider runServices)
+    {
+        if (runServices.GetService<IResumeAnswer>() is not { } answer)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await answer.DescribeAsync(runServices, _record!, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogAnswerFailed(logger, ex, Id);
             return null;
         }
     }
