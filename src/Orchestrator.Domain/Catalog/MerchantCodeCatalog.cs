@@ -34,4 +34,7 @@ public sealed class MerchantCodeCatalog
         string.IsNullOrWhiteSpace(merchantCode)
             ? LineMapping.Unmapped
             : _byCode.GetValueOrDefault(MerchantCode.Normalize(merchantCode), LineMapping.Unmapped);
+
+    /// <summary>The codes of <paramref name="merchantCodes"/> that map to no goods or combo, in their order.</summary>
+    public List<string> Unmapped(IEnumerable<string> merchantCodes) => merchantCodes.Where(c => !Resolve(c).IsMapped).ToList();
 }

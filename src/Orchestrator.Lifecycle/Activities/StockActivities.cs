@@ -91,7 +91,8 @@ public sealed class AllocateWarehouseActivity : OrderActivity
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         var ledger = context.GetRequiredService<StockLedger>();
-        var candidates = await WarehouseStrategy.CandidatesAsync(db, context.GetRequiredService<ReferenceDataCache>(), order.ShopId, context.CancellationToken);
+        var reference = context.GetRequiredService<ReferenceDataCache>();
+        var candidates = await WarehouseStrategy.CandidatesAsync(db, reference, order.ShopId, context.CancellationToken);
         Touch(order, context);
         if (candidates.Count == 0)
         {
@@ -113,7 +114,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             }
         }
 
-        var shop = await context.GetRequiredService<ReferenceDataCache>().ShopOfAsync(db, order, context.CancellationToken);
+        var shop = await reference.ShopOfAsync(db, order, context.CancellationToken);
         if (shop.AllowSplitPackages && await SplitAsync(db, ledger, order, candidates, quantities, context) is { } split)
         {
             await PackAsync(db, order, split, context);

@@ -4,10 +4,13 @@ using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers;
 
-/// <summary>The order's shop from the reference data cache; a shop cannot be deleted while it has orders, so it is there.</summary>
+/// <summary>A shop the order steps know exists, from the reference data cache: a shop cannot be deleted while it has orders.</summary>
 public static class ShopSettingsLookup
 {
-    public static async Task<ShopSettings> ShopOfAsync(this ReferenceDataCache cache, OrchestratorDbContext db, SalesOrder order, CancellationToken ct) =>
-        await cache.ShopAsync(db, order.ShopId, ct)
-        ?? throw new InvalidOperationException($"Shop {order.ShopId} of order {order.Id} does not exist.");
+    public static async Task<ShopSettings> RequiredShopAsync(this ReferenceDataCache cache, OrchestratorDbContext db, long shopId, CancellationToken ct) =>
+        await cache.ShopAsync(db, shopId, ct) ?? throw new InvalidOperationException($"Shop {shopId} does not exist.");
+
+    /// <summary>The order's shop.</summary>
+    public static Task<ShopSettings> ShopOfAsync(this ReferenceDataCache cache, OrchestratorDbContext db, SalesOrder order, CancellationToken ct) =>
+        cache.RequiredShopAsync(db, order.ShopId, ct);
 }

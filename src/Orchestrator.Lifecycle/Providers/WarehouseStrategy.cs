@@ -10,7 +10,7 @@ public static class WarehouseStrategy
     public static async Task<IReadOnlyList<(long Id, string Code)>> CandidatesAsync(
         OrchestratorDbContext db, ReferenceDataCache reference, long shopId, CancellationToken cancellationToken)
     {
-        var shop = await reference.ShopAsync(db, shopId, cancellationToken) ?? throw new InvalidOperationException($"Shop {shopId} does not exist.");
+        var shop = await reference.RequiredShopAsync(db, shopId, cancellationToken);
         var ids = shop.WarehousePriority.ToList();
         if (shop.DefaultWarehouseId is { } fallback && !ids.Contains(fallback))
         {

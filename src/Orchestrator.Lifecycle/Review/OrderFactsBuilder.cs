@@ -23,10 +23,11 @@ public sealed class OrderFactsBuilder(OrchestratorDbContext db, ReferenceDataCac
     }
 
     /// <summary>The shop's code and platform, which every evaluation needs (to find the platform's rule set).</summary>
-    public async Task<ShopFacts> ShopAsync(long shopId, CancellationToken ct) =>
-        await reference.ShopAsync(db, shopId, ct) is { } shop
-            ? new ShopFacts(shop.Code, shop.PlatformId, shop.PlatformCode)
-            : throw new InvalidOperationException($"Shop {shopId} does not exist.");
+    public async Task<ShopFacts> ShopAsync(long shopId, CancellationToken ct)
+    {
+        var shop = await reference.RequiredShopAsync(db, shopId, ct);
+        return new ShopFacts(shop.Code, shop.PlatformId, shop.PlatformCode);
+    }
 
     /// <summary>The facts <paramref name="needs"/> asks for, on top of the order's own fields (which cost nothing).</summary>
     public async Task<OrderFacts> BuildAsync(SalesOrder order, ShopFacts shop, FactNeeds needs, CancellationToken ct)

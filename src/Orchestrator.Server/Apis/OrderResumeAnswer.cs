@@ -27,7 +27,7 @@ internal sealed class OrderResumeAnswer(IOptions<JsonOptions> json) : IResumeAns
 
         // A run that loaded packages holds the order's whole set (OrderPackages.LoadAsync); one that did not reads them.
         var tracked = db.Packages.Local.Where(p => p.OrderId == orderId).OrderBy(p => p.Sequence).Select(PackageResponse.From).ToList();
-        var packages = tracked.Count > 0 ? tracked : await OrderStimuli.PackagesAsync(db, orderId, cancellationToken);
+        var packages = tracked.Count > 0 ? tracked : await OrderResponse.PackagesAsync(db, orderId, cancellationToken);
         return JsonSerializer.Serialize(OrderStimuli.Answer(OrderResponse.From(order), packages, committed), json.Value.SerializerOptions);
     }
 }

@@ -35,12 +35,8 @@ internal static class OrderStimuli
 
         var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == instanceId, ct);
-        return Results.Ok(Answer(OrderResponse.From(order), await PackagesAsync(db, orderId, ct), instance));
+        return Results.Ok(Answer(OrderResponse.From(order), await OrderResponse.PackagesAsync(db, orderId, ct), instance));
     }
-
-    /// <summary>The order's packages, cancelled ones too, by sequence, as the answer lists them.</summary>
-    public static async Task<List<PackageResponse>> PackagesAsync(OrchestratorDbContext db, long orderId, CancellationToken ct) =>
-        [.. (await db.Packages.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.Sequence).ToListAsync(ct)).Select(PackageResponse.From)];
 
     /// <summary>The answer's shape: <c>{ order (with packages), instance, waiting }</c>.</summary>
     public static object Answer(OrderResponse order, List<PackageResponse> packages, WorkflowInstanceRecord instance)

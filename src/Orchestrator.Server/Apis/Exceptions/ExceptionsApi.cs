@@ -101,7 +101,7 @@ internal static class ExceptionsApi
         var codes = await UnmappedOrders.CodesAsync(db, waiting, ct);
         var catalog = await MerchantCodeCatalogs.LoadAsync(db, codes.Values.SelectMany(c => c), ct);
         return items.Select(i => i.WaitsOnCodes
-            ? i with { WaitingOnCodes = (codes.GetValueOrDefault(i.OrderId) ?? []).Where(c => !catalog.Resolve(c).IsMapped).ToList() }
+            ? i with { WaitingOnCodes = catalog.Unmapped(codes.GetValueOrDefault(i.OrderId) ?? []) }
             : i).ToList();
     }
 
@@ -227,7 +227,7 @@ internal static class ExceptionsApi
         var stillWaiting = new List<RemapItem>();
         foreach (var order in waiting)
         {
-            var missing = order.MerchantCodes.Where(c => !catalog.Resolve(c).IsMapped).ToList();
+            var missing = catalog.Unmapped(order.MerchantCodes);
             var entry = await db.ExceptionQueue.AsNoTracking().FirstAsync(e => e.Id == order.EntryId, ct);
             string? reason = null;
             if (missing.Count > 0)

@@ -48,10 +48,12 @@ public sealed record OrderResponse(
     public IReadOnlyList<PackageResponse>? Packages { get; init; }
 
     /// <summary>The order with its packages, for the views that show one order.</summary>
-    public static async Task<OrderResponse> WithPackagesAsync(OrchestratorDbContext db, SalesOrder order, CancellationToken ct) => From(order) with
-    {
-        Packages = [.. (await db.Packages.AsNoTracking().Where(p => p.OrderId == order.Id).OrderBy(p => p.Sequence).ToListAsync(ct)).Select(PackageResponse.From)],
-    };
+    public static async Task<OrderResponse> WithPackagesAsync(OrchestratorDbContext db, SalesOrder order, CancellationToken ct) =>
+        From(order) with { Packages = await PackagesAsync(db, order.Id, ct) };
+
+    /// <summary>The order's packages, cancelled ones too, by sequence, as the views that show one order list them.</summary>
+    public static async Task<List<PackageResponse>> PackagesAsync(OrchestratorDbContext db, long orderId, CancellationToken ct) =>
+        [.. (await db.Packages.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.Sequence).ToListAsync(ct)).Select(PackageResponse.From)];
 
     public static OrderResponse From(SalesOrder o) => new(
         o.Id, o.ShopId, o.PlatformOrderId, o.PlatformStatus, o.Status, o.ExceptionKind, o.ExceptionDetail, o.HasUnmappedSku, o.BuyerNick,
