@@ -159,22 +159,26 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         try
         {
             var edited = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
-            var stored = new Dictionary<(IEntityType Type, long Id), Entity>();
+            var stored = new Dictionary<(IEntityType Type, object Id), EntityEntry>();
             var children = new List<EntityEntry>();
             foreach (var entry in ChangeTracker.Entries())
             {
-                if (entry.Entity is Entity entity)
+                if (entry.Entity is Entity entity && entry.State == EntityState.Added)
                 {
-                    if (entry.State == EntityState.Added)
-                    {
-                        entity.Version = 1;
-                        continue;
-                    }
+                    entity.Version = 1;
+                    continue;
+                }
 
-                    stored[(entry.Metadata, entity.Id)] = entity;
+                if (entry.State != EntityState.Added && entry.Metadata.FindPrimaryKey() is { Properties: [var key] })
+                {
+                    stored[(entry.Metadata, entry.Property(key.Name).CurrentValue!)] = entry;
+                }
+
+                if (entry.Entity is Entity modified)
+                {
                     if (entry.State == EntityState.Modified)
                     {
-                        edited.Add(entity);
+                        edited.Add(modified);
                     }
                 }
                 else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -183,17 +187,18 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
                 }
             }
 
-            // Editing a shop's warehouse list or a combo's items is an edit of the shop or combo itself: a child the
-            // parent holds as a collection. Rows that only point at a parent (an order's reservations, waybills) are not.
+            // Editing a shop's warehouse list, a combo's items, an order's lines (or a line's items) or a package's lines
+            // is an edit of the shop, combo, order or package itself: a child the parent holds as a collection, through
+            // as many levels as there are. Rows that only point at a parent (an order's reservations, waybills) are not.
             foreach (var child in children)
             {
-                foreach (var foreignKey in child.Metadata.GetForeignKeys())
+                for (var (row, depth) = (child, 0); row is not null && depth < 4; depth++)
                 {
-                    if (foreignKey.PrincipalToDependent is not null
-                        && child.Property(foreignKey.Properties[0].Name).CurrentValue is long parentId
-                        && stored.TryGetValue((foreignKey.PrincipalEntityType, parentId), out var parent))
+                    row = Parent(row, stored);
+                    if (row?.Entity is Entity parent)
                     {
                         edited.Add(parent);
+                        break;
                     }
                 }
             }
@@ -207,5 +212,21 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    /// <summary>The tracked row holding <paramref name="child"/> in a collection, if any.</summary>
+    private static EntityEntry? Parent(EntityEntry child, Dictionary<(IEntityType Type, object Id), EntityEntry> stored)
+    {
+        foreach (var foreignKey in child.Metadata.GetForeignKeys())
+        {
+            if (foreignKey.PrincipalToDependent is not null
+                && child.Property(foreignKey.Properties[0].Name).CurrentValue is { } parentId
+                && stored.TryGetValue((foreignKey.PrincipalEntityType, parentId), out var parent))
+            {
+                return parent;
+            }
+        }
+
+        return null;
     }
 }

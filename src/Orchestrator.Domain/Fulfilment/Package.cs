@@ -2,12 +2,12 @@ namespace Orchestrator.Domain.Fulfilment;
 
 /// <summary>
 /// One parcel of an order (包裹), shipped from one warehouse with its own waybill. An order filled by one warehouse has
-/// one package; lines shipped from different warehouses, or split on request, make more.
+/// one package; lines shipped from different warehouses, or split on request, make more. Its <see cref="Entity.Version"/>
+/// moves with every change to it or its lines, so a grain holding the order between runs can tell that a package was
+/// changed elsewhere.
 /// </summary>
-public sealed class Package
+public sealed class Package : Entity
 {
-    public long Id { get; set; }
-
     public long OrderId { get; set; }
 
     /// <summary>1, 2, … within the order; part of the package's waybill key.</summary>

@@ -307,6 +307,10 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<long>("WarehouseId")
                         .HasColumnType("bigint");
 

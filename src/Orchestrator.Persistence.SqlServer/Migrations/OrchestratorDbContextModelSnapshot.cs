@@ -308,6 +308,10 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<long>("WarehouseId")
                         .HasColumnType("bigint");
 

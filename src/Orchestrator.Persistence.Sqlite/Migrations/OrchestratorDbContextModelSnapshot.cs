@@ -288,6 +288,10 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("WarehouseId")
                         .HasColumnType("INTEGER");
 

@@ -24,6 +24,7 @@ internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
     {
         builder.HasIndex(p => new { p.OrderId, p.Sequence }).IsUnique();
         builder.HasIndex(p => new { p.WarehouseId, p.Status });
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.TrackingNumber).HasMaxLength(64);
         builder.HasOne<SalesOrder>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
