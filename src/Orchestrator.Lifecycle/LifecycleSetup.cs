@@ -45,6 +45,7 @@ public static class LifecycleSetup
         services.AddScoped<IInstanceCancellationHandler>(sp => sp.GetRequiredService<ExceptionHolds>());
         services.AddHostedService<StockRecheckService>();
 
+        services.AddSingleton<IInstanceAggregate, OrderAggregate>();
         services.AddSingleton<IActivity, ImportOrderActivity>();
         services.AddSingleton<IActivity, AwaitReviewActivity>();
         services.AddSingleton<IActivity, CancelOrderActivity>();

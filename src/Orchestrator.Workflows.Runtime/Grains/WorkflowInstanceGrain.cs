@@ -40,6 +40,9 @@ public sealed partial class WorkflowInstanceGrain(
 
     private string? _answer;
 
+    /// <summary>The instance's aggregate as its last run committed it (<see cref="IInstanceAggregate"/>), for the next run.</summary>
+    private List<object>? _held;
+
     private Guid Id => this.GetPrimaryKey();
 
     public Task<InstanceReply> RunAsync() => WithInstanceAsync(_ => Task.FromResult<InstanceReply?>(null));
@@ -100,6 +103,7 @@ public sealed partial class WorkflowInstanceGrain(
         {
             _record = null;
             _state = null;
+            _held = null;
             var delay = _backoff.Next();
             LogDatabaseDown(logger, ex, Id, delay.TotalSeconds);
             _outageRetry?.Dispose();
@@ -178,7 +182,10 @@ public sealed partial class WorkflowInstanceGrain(
         await using var scope = CreateScope();
 
         // Steps save into the activities' own context: what a step changed (the order, a waybill row) commits with it.
-        var run = new RunTransaction(scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
+        await AttachHeldAsync(db, aggregate);
+        var run = new RunTransaction(db, aggregate);
         try
         {
             var rejected = await interpreter.RunAsync(_workflow!, _state, Id, scope.ServiceProvider, report => AfterStepAsync(run, report), CancellationToken.None);
@@ -192,6 +199,7 @@ public sealed partial class WorkflowInstanceGrain(
                 _answer = await AnswerAsync(scope.ServiceProvider);
             }
 
+            _held = aggregate is null || _state!.IsDone ? null : InstanceStore.HeldAfterRun(db, aggregate);
             return rejected;
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFailure.IsTemporary(ex))
@@ -213,6 +221,26 @@ public sealed partial class WorkflowInstanceGrain(
             }
 
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Hands the run the aggregate held since the instance's last run when it is still what the database has (one
+    /// version query instead of loading it); otherwise the run's first step loads it. Taken either way: a run that
+    /// fails on the way leaves nothing held.
+    /// </summary>
+    private async Task AttachHeldAsync(OrchestratorDbContext db, IInstanceAggregate? aggregate)
+    {
+        var held = _held;
+        _held = null;
+        if (aggregate is null || held is null || !await aggregate.IsCurrentAsync(db, _record!, held, CancellationToken.None))
+        {
+            return;
+        }
+
+        foreach (var row in held)
+        {
+            db.Entry(row).State = EntityState.Unchanged;
         }
     }
 
@@ -306,6 +334,7 @@ public sealed partial class WorkflowInstanceGrain(
         _workflow = await definitions.GetAsync(db, record.DefinitionRecordId, CancellationToken.None);
         _state = InstanceStore.ReadState(record);
         _record = record;
+        _held = null;
         return true;
     }
 

@@ -43,7 +43,8 @@ public static class InstanceStore
     /// On failure nothing is rolled back here: the caller decides how far back to go (its scope's end rolls back the rest).
     /// </summary>
     public static async Task<WorkflowInstanceRecord> CommitAsync(
-        OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
+        OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken,
+        IInstanceAggregate? aggregate = null)
     {
         var row = Copy(stored);
         db.WorkflowInstances.Attach(row);
@@ -87,7 +88,7 @@ public static class InstanceStore
             throw;
         }
 
-        KeepOnlyTheOrder(db);
+        KeepOnlyTheAggregate(db, aggregate);
 
         // Committed: what was waiting for that may run now (outside the try, so it can never undo the step).
         db.RunAfterCommit();
@@ -111,20 +112,43 @@ public static class InstanceStore
     };
 
     /// <summary>
-    /// After a save the tracked rows match the database. The order (with its lines and items) and its packages (with
-    /// their lines) stay tracked for the run's next step, which would otherwise load them again; everything else (the
-    /// instance row, journal, stock rows changed by SQL) is let go. A failed save clears everything instead.
+    /// After a save the tracked rows match the database. The instance's aggregate (<see cref="IInstanceAggregate"/>: for
+    /// the lifecycle, the order and its packages) stays tracked for the run's next step, which would otherwise load it
+    /// again; everything else (the instance row, journal, stock rows changed by SQL) is let go.
     /// </summary>
-    internal static void KeepOnlyTheOrder(OrchestratorDbContext db)
+    internal static void KeepOnlyTheAggregate(OrchestratorDbContext db, IInstanceAggregate? aggregate)
     {
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is not (Orchestrator.Domain.Orders.SalesOrder or Orchestrator.Domain.Orders.SalesOrderLine
-                or Orchestrator.Domain.Orders.SalesOrderLineItem or Orchestrator.Domain.Fulfilment.Package or Orchestrator.Domain.Fulfilment.PackageLine))
+            if (aggregate is null || !aggregate.Holds(entry.Entity))
             {
                 entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             }
         }
+    }
+
+    /// <summary>
+    /// The aggregate's rows a run leaves tracked, to hold until the instance's next run: all of them committed. When one
+    /// has changes not committed (a rejected stimulus may leave some), nothing is held and the next run loads afresh.
+    /// </summary>
+    internal static List<object>? HeldAfterRun(OrchestratorDbContext db, IInstanceAggregate aggregate)
+    {
+        db.ChangeTracker.DetectChanges();
+        var held = new List<object>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (aggregate.Holds(entry.Entity))
+            {
+                if (entry.State != Microsoft.EntityFrameworkCore.EntityState.Unchanged)
+                {
+                    return null;
+                }
+
+                held.Add(entry.Entity);
+            }
+        }
+
+        return held.Count > 0 ? held : null;
     }
 
     private static void Describe(WorkflowInstanceRecord row, InstanceState state, DateTime now)

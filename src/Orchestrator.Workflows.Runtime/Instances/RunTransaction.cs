@@ -11,7 +11,7 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// then runs again from its last commit with the same idempotency keys, as a lost step always did. A step that fails is
 /// undone back to the savepoint of the step before it, so the steps before it are kept and committed with its incident.
 /// </summary>
-internal sealed class RunTransaction(OrchestratorDbContext db)
+internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregate? aggregate)
 {
     private const string Savepoint = "step";
 
@@ -37,7 +37,7 @@ internal sealed class RunTransaction(OrchestratorDbContext db)
         // The run's own savepoint per step does what EF's savepoint around each save would.
         db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(cancellationToken);
-        InstanceStore.KeepOnlyTheOrder(db);
+        InstanceStore.KeepOnlyTheAggregate(db, aggregate);
         await db.Database.CurrentTransaction!.CreateSavepointAsync(Savepoint, cancellationToken);
         _flushedState = InstanceStore.WriteState(state);
         _flushedAfterCommit = db.PendingAfterCommit;
@@ -71,7 +71,7 @@ internal sealed class RunTransaction(OrchestratorDbContext db)
     public async Task<WorkflowInstanceRecord> CommitAsync(
         WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
     {
-        var row = await InstanceStore.CommitAsync(db, stored, state, report, now, cancellationToken);
+        var row = await InstanceStore.CommitAsync(db, stored, state, report, now, cancellationToken, aggregate);
         _flushedState = null;
         _flushedAfterCommit = 0;
         return row;

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Workflows;
+using Orchestrator.Workflows.Runtime.Instances;
+
+namespace Orchestrator.Lifecycle.Activities;
+
+/// <summary>
+/// What the lifecycle's activities work on: the order with its lines and items, and its packages with their lines.
+/// A grain holds them between runs; they are still current when the order's version and its packages' versions, count
+/// and highest id are what the database has. Every change to the order, a line, an item, a package or a package line
+/// moves one of those (<see cref="OrchestratorDbContext"/> bumps the version of the row holding a changed child), and
+/// package ids only grow, so an edit, a split or a new package made anywhere else is seen.
+/// </summary>
+public sealed class OrderAggregate : IInstanceAggregate
+{
+    private static readonly Func<OrchestratorDbContext, long, CancellationToken, Task<Stamp?>> StoredStamp =
+        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId, CancellationToken _) => db.SalesOrders
+            .Where(o => o.Id == orderId)
+            .Select(o => new Stamp(
+                o.Version,
+                db.Packages.Count(p => p.OrderId == orderId),
+                db.Packages.Where(p => p.OrderId == orderId).Sum(p => p.Version),
+                db.Packages.Where(p => p.OrderId == orderId).Max(p => (long?)p.Id) ?? 0))
+            .FirstOrDefault());
+
+    public bool Holds(object row) => row is SalesOrder or SalesOrderLine or SalesOrderLineItem or Package or PackageLine;
+
+    public async Task<bool> IsCurrentAsync(
+        OrchestratorDbContext db, WorkflowInstanceRecord instance, IReadOnlyList<object> held, CancellationToken cancellationToken)
+    {
+        if (instance.SalesOrderId is not { } orderId || held.OfType<SalesOrder>().FirstOrDefault(o => o.Id == orderId) is not { } order)
+        {
+            return false;
+        }
+
+        var stored = await StoredStamp(db, orderId, cancellationToken);
+        if (stored is null || stored.OrderVersion != order.Version)
+        {
+            return false;
+        }
+
+        // A run that never loaded the packages holds none: the next one that needs them loads them (all of them).
+        var packages = held.OfType<Package>().Where(p => p.OrderId == orderId).ToList();
+        return packages.Count == 0
+            || (packages.Count == stored.Packages && packages.Sum(p => p.Version) == stored.PackageVersions && packages.Max(p => p.Id) == stored.LastPackageId);
+    }
+
+    public sealed record Stamp(int OrderVersion, int Packages, int PackageVersions, long LastPackageId);
+}

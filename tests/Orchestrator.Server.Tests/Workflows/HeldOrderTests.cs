@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Workflows;
+
+/// <summary>
+/// Between two runs an instance's grain holds the order and its packages as its last run committed them, and the next
+/// run uses them when their versions are still the stored ones (<c>OrderAggregate</c>). A change made anywhere else
+/// moves a version, and the next run loads afresh.
+/// </summary>
+public abstract class HeldOrderTests(ServerFixture server) : LifecycleTestBase(server)
+{
+    [SkippableFact]
+    public async Task A_change_made_elsewhere_between_two_floor_calls_is_what_the_next_call_works_on()
+    {
+        var (tea, cup) = (Unique("TEA"), Unique("CUP"));
+        var shop = await CreateReadyShopAsync(tea, cup);
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2), (cup, 1)), HttpStatusCode.Created)).Order.Id;
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+        await FloorOkAsync(orderId, "pick:confirm", new JsonObject());
+
+        // The order, changed through another context (as another server, or an API edit, would): its version moves.
+        await Server.WithDbAsync(async db =>
+        {
+            var order = await db.SalesOrders.SingleAsync(o => o.Id == orderId);
+            order.SellerMemo = "改发顺丰";
+            return await db.SaveChangesAsync();
+        });
+        var scanned = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
+        Assert.Equal("改发顺丰", scanned["order"]!["sellerMemo"]!.GetValue<string>());
+        Assert.Equal(2, scanned["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
+
+        // Only a package line, changed elsewhere (a supervisor resets the scan): the package's version moves, the order's not.
+        await Server.WithDbAsync(async db =>
+        {
+            var package = await db.Packages.SingleAsync(p => p.OrderId == orderId);
+            package.Lines.ForEach(l => l.Scanned = 0);
+            return await db.SaveChangesAsync();
+        });
+        var again = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
+        Assert.Equal(2, again["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
+        Assert.Equal(1, again["order"]!["packages"]![0]!["lines"]!.AsArray().Sum(l => l!["scanned"]!.GetValue<int>()));
+
+        await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
+        var verified = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = cup });
+        Assert.Equal("Weighed", verified["instance"]!["waitingFor"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task While_nothing_changed_the_next_floor_call_works_on_what_the_grain_held_and_reads_no_order()
+    {
+        var tea = Unique("TEA");
+        var shop = await CreateReadyShopAsync(tea);
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2)), HttpStatusCode.Created)).Order.Id;
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+        await FloorOkAsync(orderId, "pick:confirm", new JsonObject());
+
+        // A write no code path makes: a column changed without its version. Only a run that read the order would see it;
+        // one that works on what its grain held does not (and its own save keeps the column, which it did not change).
+        await Server.WithDbAsync(db => db.SalesOrders.Where(o => o.Id == orderId)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.SellerMemo, "written behind the version")));
+        var scanned = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
+
+        Assert.Null(scanned["order"]!["sellerMemo"]);
+        Assert.Equal(1, scanned["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
+        Assert.Equal("written behind the version", await Server.WithDbAsync(db =>
+            db.SalesOrders.Where(o => o.Id == orderId).Select(o => o.SellerMemo).SingleAsync()));
+    }
+}
+
+public sealed class SqliteHeldOrderTests(LifecycleSqliteFixture server) : HeldOrderTests(server), IClassFixture<LifecycleSqliteFixture>;
+
+public sealed class PostgreSqlHeldOrderTests(LifecyclePostgreSqlFixture server) : HeldOrderTests(server), IClassFixture<LifecyclePostgreSqlFixture>;
