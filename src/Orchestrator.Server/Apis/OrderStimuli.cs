@@ -14,9 +14,9 @@ internal static class OrderStimuli
 {
     /// <summary>The reply, or null when the order has no workflow instance.</summary>
     public static async Task<(InstanceReply Reply, Guid InstanceId)?> SendAsync(
-        OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, JsonObject payload, CancellationToken ct)
+        OrderInstances instances, OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, JsonObject payload, CancellationToken ct)
     {
-        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        var instanceId = await instances.FindAsync(db, orderId, ct);
         return instanceId is { } id
             ? (await grains.GetGrain<IWorkflowInstanceGrain>(id).ResumeAsync(bookmark, null, payload.ToJsonString()), id)
             : null;

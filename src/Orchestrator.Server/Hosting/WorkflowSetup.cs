@@ -17,6 +17,7 @@ internal static class WorkflowSetup
         builder.Services.AddPlatformAdapters(builder.Configuration);
         builder.Services.AddSalesOrderLifecycle(builder.Configuration);
         builder.Services.AddSingleton<IResumeAnswer, Apis.OrderResumeAnswer>();
+        builder.Services.AddSingleton<Apis.OrderInstances>();
         builder.Services.AddIntegrationsRuntime(builder.Configuration);
         return builder;
     }

@@ -121,10 +121,10 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Raise(
-        long orderId, RaiseExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
+        long orderId, RaiseExceptionRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         using var acting = actor.ActFor(http.User.ActorName());
-        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        var instanceId = await instances.FindAsync(db, orderId, ct);
         if (instanceId is null)
         {
             return Problems.NotFound("Order with a workflow", orderId);
@@ -156,7 +156,7 @@ internal static class ExceptionsApi
     }
 
     private static async Task<IResult> Resolve(
-        long entryId, ResolveExceptionRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
+        long entryId, ResolveExceptionRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         using var acting = actor.ActFor(http.User.ActorName());
         if (await db.ExceptionQueue.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) is not { } entry)
@@ -169,7 +169,7 @@ internal static class ExceptionsApi
             return AlreadyResolved(entry);
         }
 
-        var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == entry.OrderId).Select(i => i.Id).FirstAsync(ct);
+        var instanceId = await instances.FindAsync(db, entry.OrderId, ct) ?? throw new InvalidOperationException($"Order {entry.OrderId} has no workflow instance.");
         var grain = grains.GetGrain<IWorkflowInstanceGrain>(instanceId);
         var by = http.User.ActorName();
         var details = ExceptionHolds.ReleaseDetails(by, request.Note);
@@ -213,7 +213,7 @@ internal static class ExceptionsApi
     /// back to review, which maps its lines again and moves it on; the others stay, each with the codes it waits on.
     /// </summary>
     private static async Task<IResult> Remap(
-        RemapRequest request, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
+        RemapRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(http.User.ActorName());
         var waiting = (await UnmappedOrders.WaitingAsync(db, http.User.ShopFilter()?.ToArray(), ct))
@@ -240,7 +240,7 @@ internal static class ExceptionsApi
             }
             else
             {
-                var instanceId = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == order.OrderId).Select(i => i.Id).FirstAsync(ct);
+                var instanceId = await instances.FindAsync(db, order.OrderId, ct) ?? throw new InvalidOperationException($"Order {order.OrderId} has no workflow instance.");
                 var note = $"Re-mapped: {string.Join(", ", order.MerchantCodes)} map now. {request.Note}".Trim();
                 var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId)
                     .ResumeAsync(entry.Bookmark ?? "Resolved", entry.Stage, ExceptionHolds.ReleaseDetails(by, note).ToJsonString());

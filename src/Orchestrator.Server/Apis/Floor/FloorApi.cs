@@ -15,25 +15,25 @@ internal static class FloorApi
     public static IEndpointRouteBuilder MapFloorApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Warehouse floor").ForWarehouse();
-        group.MapPost("/pick:confirm", (long orderId, FloorActor? body, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = http.User.ActorName(), ["packageId"] = body?.PackageId }, ct))
+        group.MapPost("/pick:confirm", (long orderId, FloorActor? body, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(instances, db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = http.User.ActorName(), ["packageId"] = body?.PackageId }, ct))
             .ScopedToOrderWarehouse();
-        group.MapPost("/pick:reject", (long orderId, PickRejection body, HttpContext http, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = http.User.ActorName() }, ct))
+        group.MapPost("/pick:reject", (long orderId, PickRejection body, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(instances, db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = http.User.ActorName() }, ct))
             .ScopedToOrderWarehouse();
-        group.MapPost("/verify:scan", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, VerifyActivity.Bookmark, "verification", body, ct))
+        group.MapPost("/verify:scan", (long orderId, JsonObject body, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(instances, db, grains, orderId, VerifyActivity.Bookmark, "verification", body, ct))
             .ScopedToOrderWarehouse();
-        group.MapPost("/weigh", (long orderId, JsonObject body, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(db, grains, orderId, WeighShipActivity.Bookmark, "weighing", body, ct))
+        group.MapPost("/weigh", (long orderId, JsonObject body, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
+            SendAsync(instances, db, grains, orderId, WeighShipActivity.Bookmark, "weighing", body, ct))
             .ScopedToOrderWarehouse();
         return routes;
     }
 
     private static async Task<IResult> SendAsync(
-        OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, string stage, JsonObject payload, CancellationToken ct)
+        OrderInstances instances, OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, string stage, JsonObject payload, CancellationToken ct)
     {
-        if (await OrderStimuli.SendAsync(db, grains, orderId, bookmark, payload, ct) is not var (reply, instanceId))
+        if (await OrderStimuli.SendAsync(instances, db, grains, orderId, bookmark, payload, ct) is not var (reply, instanceId))
         {
             return Problems.NotFound("Order with a workflow", orderId);
         }

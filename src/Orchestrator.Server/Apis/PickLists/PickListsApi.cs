@@ -99,7 +99,7 @@ internal static class PickListsApi
     /// Confirms picking for each order in wave order (its packages in this warehouse); one not waiting for picking is
     /// reported, not fatal. The wave closes.
     /// </summary>
-    private static async Task<IResult> Confirm(long id, FloorActor? body, OrchestratorDbContext db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Confirm(long id, FloorActor? body, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var wave = await db.PickLists.Include(p => p.Orders).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (wave is null)
@@ -117,7 +117,7 @@ internal static class PickListsApi
         foreach (var entry in wave.Orders.OrderBy(o => o.Position))
         {
             var payload = new JsonObject { ["picker"] = body?.By, ["pickListId"] = id, ["warehouseId"] = wave.WarehouseId };
-            results.Add(await OrderStimuli.SendAsync(db, grains, entry.OrderId, PickActivity.Bookmark, payload, ct) switch
+            results.Add(await OrderStimuli.SendAsync(instances, db, grains, entry.OrderId, PickActivity.Bookmark, payload, ct) switch
             {
                 null => new PickConfirmResult(entry.OrderId, StatusCodes.Status404NotFound, null, "The order has no workflow."),
                 var (reply, instanceId) when reply.Kind == ReplyKind.Done => new PickConfirmResult(entry.OrderId, StatusCodes.Status200OK,

@@ -86,7 +86,7 @@ internal static class ReviewApi
     }
 
     private static async Task<IResult> Approve(
-        long orderId, ApproveRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
+        long orderId, ApproveRequest request, HttpContext context, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(context.User.ActorName());
         return await DecideAsync(orderId, new JsonObject
@@ -95,11 +95,11 @@ internal static class ReviewApi
             ["reviewer"] = context.User.ActorName(),
             ["note"] = request.Note,
             ["changes"] = request.Changes?.DeepClone(),
-        }, db, grains, ct);
+        }, instances, db, grains, ct);
     }
 
     private static async Task<IResult> Reject(
-        long orderId, RejectRequest request, HttpContext context, OrchestratorDbContext db, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
+        long orderId, RejectRequest request, HttpContext context, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(context.User.ActorName());
         return await DecideAsync(orderId, new JsonObject
@@ -107,12 +107,12 @@ internal static class ReviewApi
             ["decision"] = request.Mode == "exception" ? "exception" : "reject",
             ["reviewer"] = context.User.ActorName(),
             ["note"] = request.Reason,
-        }, db, grains, ct);
+        }, instances, db, grains, ct);
     }
 
-    private static async Task<IResult> DecideAsync(long orderId, JsonObject stimulus, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> DecideAsync(long orderId, JsonObject stimulus, OrderInstances instances, OrchestratorDbContext db, IGrainFactory grains, CancellationToken ct)
     {
-        if (await OrderStimuli.SendAsync(db, grains, orderId, AwaitReviewActivity.Bookmark, stimulus, ct) is not var (reply, id))
+        if (await OrderStimuli.SendAsync(instances, db, grains, orderId, AwaitReviewActivity.Bookmark, stimulus, ct) is not var (reply, id))
         {
             return Problems.NotFound("Order under review", orderId);
         }

@@ -84,9 +84,9 @@ internal static class WorkflowInstancesApi
     private static async Task<IResult> Get(Guid instanceId, OrchestratorDbContext db, CancellationToken ct) =>
         await DetailAsync(db, instanceId, ct) is { } detail ? Results.Ok(detail) : Problems.NotFound("Workflow instance", instanceId);
 
-    private static async Task<IResult> GetForOrder(long orderId, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetForOrder(long orderId, OrchestratorDbContext db, OrderInstances instances, CancellationToken ct)
     {
-        var id = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        var id = await instances.FindAsync(db, orderId, ct);
         return id is { } found && await DetailAsync(db, found, ct) is { } detail
             ? Results.Ok(detail)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No workflow for this order",

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Server.Apis;
+
+/// <summary>
+/// Which workflow instance runs an order, remembered once found: every floor, review and exception action starts from
+/// an order id. An order's instance never changes once it has one (the column is unique and set once; instances are
+/// never deleted), so a remembered answer cannot go stale, on this server or any other; only found ones are kept.
+/// </summary>
+public sealed class OrderInstances : IDisposable
+{
+    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) };
+
+    /// <summary>The instance of <paramref name="orderId"/>, or null when it has none (yet).</summary>
+    public async Task<Guid?> FindAsync(OrchestratorDbContext db, long orderId, CancellationToken cancellationToken)
+    {
+        if (_known.TryGetValue(orderId, out Guid known))
+        {
+            return known;
+        }
+
+        var found = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId == orderId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (found is { } id)
+        {
+            _known.Set(orderId, id, Entry);
+        }
+
+        return found;
+    }
+
+    public void Dispose() => _known.Dispose();
+}
