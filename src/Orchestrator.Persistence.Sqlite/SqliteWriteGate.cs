@@ -10,11 +10,15 @@ namespace Orchestrator.Persistence.Sqlite;
 /// Microsoft.Data.Sqlite retries them with <c>Thread.Sleep</c>, which parks thread-pool threads (and Orleans' turns)
 /// while they wait. This gate queues them in the process instead, without blocking a thread: a transaction waits
 /// (asynchronously) for the file's gate before it begins and lets it go when it commits, rolls back, fails, or its
-/// connection closes, whichever comes first. Writers in other processes still meet the busy timeout as before.
+/// connection closes, whichever comes first. A write sent outside a transaction (EF saves a single-command change
+/// without one, and <c>ExecuteUpdate</c> runs alone) is a transaction of its own to SQLite: it takes the gate for the
+/// command and lets it go once the command is done, so it never meets another writer's lock either (it used to, and
+/// sat out Microsoft.Data.Sqlite's 150 ms busy sleeps on a pool thread). Writers in other processes still meet the busy
+/// timeout as before.
 /// Every connection also gets <c>synchronous=NORMAL</c>, which in WAL mode keeps every commit across a process crash
 /// (SIGKILL) and only risks the last commits on a power loss, instead of an fsync per commit.
 /// </summary>
-public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
+public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
@@ -102,6 +106,159 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         Release(connection);
         return ValueTask.FromResult(result);
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAloneAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterAlone(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAloneAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterAlone(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAloneAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterAlone(command);
+        return result;
+    }
+
+    // A write alone is done once its command is: for a reader (INSERT … RETURNING), once the reader is closed.
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        LeaveAlone(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LeaveAlone(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        LeaveAlone(command);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        LeaveAlone(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        LeaveAlone(command);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        LeaveAlone(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        LeaveAlone(command);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAlone(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAlone(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAlone(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAlone(command);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the command changes the database on its own: a write with no transaction around it.</summary>
+    internal static bool WritesAlone(DbCommand command)
+    {
+        if (command.Transaction is not null || command.Connection is null)
+        {
+            return false;
+        }
+
+        var text = command.CommandText.AsSpan().TrimStart();
+        while (text.StartsWith("--", StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('\n');
+            text = end < 0 ? [] : text[(end + 1)..].TrimStart();
+        }
+
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase) || text.StartsWith("REPLACE", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async ValueTask EnterAloneAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (WritesAlone(command))
+        {
+            var gate = GateOf(command.Connection!);
+            if (!await gate.WaitAsync(MaxWait, cancellationToken))
+            {
+                throw new TimeoutException($"No SQLite write could start in {MaxWait.TotalSeconds:F0} s: a write transaction has been open all that time.");
+            }
+
+            Hold(command.Connection!, gate);
+        }
+    }
+
+    private void EnterAlone(DbCommand command)
+    {
+        if (WritesAlone(command))
+        {
+            var gate = GateOf(command.Connection!);
+            if (!gate.Wait(MaxWait))
+            {
+                throw new TimeoutException($"No SQLite write could start in {MaxWait.TotalSeconds:F0} s: a write transaction has been open all that time.");
+            }
+
+            Hold(command.Connection!, gate);
+        }
+    }
+
+    private void LeaveAlone(DbCommand command)
+    {
+        if (command.Transaction is null && command.Connection is { } connection)
+        {
+            Release(connection);
+        }
     }
 
     // ADO.NET forgets a transaction's connection once it ends; the context still knows it.
