@@ -16,16 +16,6 @@ namespace Orchestrator.Lifecycle.Activities;
 /// </summary>
 public sealed class OrderAggregate : IInstanceAggregate
 {
-    private static readonly Func<OrchestratorDbContext, long, CancellationToken, Task<Stamp?>> StoredStamp =
-        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId, CancellationToken _) => db.SalesOrders
-            .Where(o => o.Id == orderId)
-            .Select(o => new Stamp(
-                o.Version,
-                db.Packages.Count(p => p.OrderId == orderId),
-                db.Packages.Where(p => p.OrderId == orderId).Sum(p => p.Version),
-                db.Packages.Where(p => p.OrderId == orderId).Max(p => (long?)p.Id) ?? 0))
-            .FirstOrDefault());
-
     public bool Holds(object row) => row is SalesOrder or SalesOrderLine or SalesOrderLineItem or Package or PackageLine;
 
     public async Task<bool> IsCurrentAsync(
@@ -36,7 +26,15 @@ public sealed class OrderAggregate : IInstanceAggregate
             return false;
         }
 
-        var stored = await StoredStamp(db, orderId, cancellationToken);
+        // Not an EF compiled query: one of those binds to the first model it runs on, and a process may serve two providers.
+        var stored = await db.SalesOrders.AsNoTracking()
+            .Where(o => o.Id == orderId)
+            .Select(o => new Stamp(
+                o.Version,
+                db.Packages.Count(p => p.OrderId == orderId),
+                db.Packages.Where(p => p.OrderId == orderId).Sum(p => p.Version),
+                db.Packages.Where(p => p.OrderId == orderId).Max(p => (long?)p.Id) ?? 0))
+            .FirstOrDefaultAsync(cancellationToken);
         if (stored is null || stored.OrderVersion != order.Version)
         {
             return false;
