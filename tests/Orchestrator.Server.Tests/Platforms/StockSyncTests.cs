@@ -91,6 +91,10 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
         Assert.True(failing["pending"]!.GetValue<bool>());
         Assert.Equal(100, failing["lastPushedQuantity"]!.GetValue<int>());
         await AdjustStockAsync(warehouse, -5, code);
+
+        // Two more failed attempts: the second began after the change, so what the platform gets next is 85, never 90.
+        var failedSoFar = (await WaitForItemAsync(shop, code, _ => true))["failedAttempts"]!.GetValue<int>();
+        await WaitForItemAsync(shop, code, i => i["failedAttempts"]!.GetValue<int>() >= failedSoFar + 2);
         await Simulator.ClearFaultsAsync();
 
         await Simulator.WaitForStockAsync("SYNC-FAULT", code, 85);
