@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Lifecycle.Exceptions;
+using Orchestrator.Lifecycle.Intake;
 using Orchestrator.Lifecycle.Inventory;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Lifecycle.Providers.Waybills;
 using Orchestrator.Lifecycle.Review;
+using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Rules;
 using Orchestrator.Workflows.Execution;
@@ -46,6 +49,7 @@ public static class LifecycleSetup
         services.AddHostedService<StockRecheckService>();
 
         services.AddSingleton<IInstanceAggregate, OrderAggregate>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IIntakeObserver, OrderWorkflowTrigger>());
         services.AddSingleton<IActivity, ImportOrderActivity>();
         services.AddSingleton<IActivity, AwaitReviewActivity>();
         services.AddSingleton<IActivity, CancelOrderActivity>();

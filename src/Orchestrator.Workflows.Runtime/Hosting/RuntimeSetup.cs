@@ -8,7 +8,6 @@ using Orchestrator.Workflows.Execution.ControlFlow;
 using Orchestrator.Workflows.Runtime.Clustering;
 using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Instances;
-using Orchestrator.Workflows.Runtime.Triggers;
 using Orchestrator.Workflows.Validation;
 using Orleans.Configuration;
 
@@ -41,7 +40,6 @@ public static class RuntimeSetup
         builder.Services.AddSingleton<InstanceWakeups>();
         builder.Services.AddHostedService<InstanceWaker>();
         builder.Services.AddHostedService<InstanceRecovery>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IIntakeObserver, OrderWorkflowTrigger>());
 
         builder.UseOrleans(silo =>
         {

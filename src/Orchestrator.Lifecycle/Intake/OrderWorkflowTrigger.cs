@@ -9,7 +9,7 @@ using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Instances;
 
-namespace Orchestrator.Workflows.Runtime.Triggers;
+namespace Orchestrator.Lifecycle.Intake;
 
 /// <summary>
 /// The integration trigger: every new order gets one instance of its shop's workflow (pinned, else <c>sales-order</c>),
