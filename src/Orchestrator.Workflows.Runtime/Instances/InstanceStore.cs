@@ -41,19 +41,22 @@ public static class InstanceStore
     /// <see cref="RunTransaction"/>); returns the row as now stored, the given row left untouched on failure. A faulted
     /// step's own changes must have been undone by the caller: only the state, its journal entry and the incident are stored.
     /// On failure nothing is rolled back here: the caller decides how far back to go (its scope's end rolls back the rest).
+    /// <paramref name="journaled"/> are the entries of the steps flushed before this one, written with this step's in
+    /// one command (<see cref="JournalRows"/>).
     /// </summary>
     public static async Task<WorkflowInstanceRecord> CommitAsync(
         OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken,
-        IInstanceAggregate? aggregate = null)
+        IInstanceAggregate? aggregate = null, IReadOnlyList<WorkflowJournalRecord>? journaled = null)
     {
         var row = Copy(stored);
         db.WorkflowInstances.Attach(row);
         Describe(row, state, now);
         row.StateJson = WriteState(state);
         row.Revision = stored.Revision + 1;
+        var journal = new List<WorkflowJournalRecord>(journaled ?? []);
         if (report?.Entry is { } entry)
         {
-            db.WorkflowJournal.Add(Journal(row.Id, entry));
+            journal.Add(Journal(row.Id, entry));
         }
 
         if (report?.Fault is { } fault && state.Fault is { } info)
@@ -73,6 +76,13 @@ public static class InstanceStore
 
         try
         {
+            // The journal is written by its own command (JournalRows): a transaction keeps it with the rest.
+            if (journal.Count > 0 && db.Database.CurrentTransaction is null)
+            {
+                await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            await JournalRows.InsertAsync(db, journal, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             // The run's transaction (or one an activity opened for atomic SQL, e.g. reserving stock): the step commits it.

@@ -21,14 +21,12 @@ internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregat
     /// <summary>After-commit actions of the flushed steps (kept when a later step is undone).</summary>
     private int _flushedAfterCommit;
 
+    /// <summary>The journal entries of the flushed steps: nothing in a run reads them, so they are written at its commit, in one command.</summary>
+    private readonly List<WorkflowJournalRecord> _journal = [];
+
     /// <summary>Saves the step into the run's transaction without committing it.</summary>
     public async Task FlushAsync(Guid instanceId, InstanceState state, JournalEntry? entry, CancellationToken cancellationToken)
     {
-        if (entry is not null)
-        {
-            db.WorkflowJournal.Add(InstanceStore.Journal(instanceId, entry));
-        }
-
         if (db.Database.CurrentTransaction is null)
         {
             await db.Database.BeginTransactionAsync(cancellationToken);
@@ -41,6 +39,10 @@ internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregat
         await db.Database.CurrentTransaction!.CreateSavepointAsync(Savepoint, cancellationToken);
         _flushedState = InstanceStore.WriteState(state);
         _flushedAfterCommit = db.PendingAfterCommit;
+        if (entry is not null)
+        {
+            _journal.Add(InstanceStore.Journal(instanceId, entry));
+        }
     }
 
     /// <summary>
@@ -58,6 +60,7 @@ internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregat
         }
 
         db.ForgetAfterCommit();
+        _journal.Clear();
         if (db.Database.CurrentTransaction is { } transaction)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -71,9 +74,10 @@ internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregat
     public async Task<WorkflowInstanceRecord> CommitAsync(
         WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
     {
-        var row = await InstanceStore.CommitAsync(db, stored, state, report, now, cancellationToken, aggregate);
+        var row = await InstanceStore.CommitAsync(db, stored, state, report, now, cancellationToken, aggregate, _journal);
         _flushedState = null;
         _flushedAfterCommit = 0;
+        _journal.Clear();
         return row;
     }
 
