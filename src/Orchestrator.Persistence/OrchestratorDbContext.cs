@@ -159,7 +159,6 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         try
         {
             var edited = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
-            var stored = new Dictionary<(IEntityType Type, object Id), EntityEntry>();
             var children = new List<EntityEntry>();
             foreach (var entry in ChangeTracker.Entries())
             {
@@ -167,11 +166,6 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
                 {
                     entity.Version = 1;
                     continue;
-                }
-
-                if (entry.State != EntityState.Added && entry.Metadata.FindPrimaryKey() is { Properties: [var key] })
-                {
-                    stored[(entry.Metadata, entry.Property(key.Name).CurrentValue!)] = entry;
                 }
 
                 if (entry.Entity is Entity modified)
@@ -190,6 +184,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
             // Editing a shop's warehouse list, a combo's items, an order's lines (or a line's items) or a package's lines
             // is an edit of the shop, combo, order or package itself: a child the parent holds as a collection, through
             // as many levels as there are. Rows that only point at a parent (an order's reservations, waybills) are not.
+            // The stored rows by key, built only when a child changed (most saves change no child).
+            var stored = children.Count == 0 ? [] : StoredByKey();
             foreach (var child in children)
             {
                 for (var (row, depth) = (child, 0); row is not null && depth < 4; depth++)
@@ -212,6 +208,21 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    /// <summary>Every tracked row already stored (not added), by its type and single-column key; change detection off.</summary>
+    private Dictionary<(IEntityType Type, object Id), EntityEntry> StoredByKey()
+    {
+        var stored = new Dictionary<(IEntityType Type, object Id), EntityEntry>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Added && entry.Metadata.FindPrimaryKey() is { Properties: [var key] })
+            {
+                stored[(entry.Metadata, entry.Property(key.Name).CurrentValue!)] = entry;
+            }
+        }
+
+        return stored;
     }
 
     /// <summary>The tracked row holding <paramref name="child"/> in a collection, if any.</summary>

@@ -32,5 +32,9 @@ public sealed class OrderInstances : IDisposable
         return found;
     }
 
+    /// <summary>The instance of an order known to have one (e.g. it sits in the exception queue, which only workflows fill).</summary>
+    public async Task<Guid> RequiredAsync(OrchestratorDbContext db, long orderId, CancellationToken cancellationToken) =>
+        await FindAsync(db, orderId, cancellationToken) ?? throw new InvalidOperationException($"Order {orderId} has no workflow instance.");
+
     public void Dispose() => _known.Dispose();
 }

@@ -143,7 +143,7 @@ public static class InstanceStore
     /// </summary>
     internal static List<object>? HeldAfterRun(OrchestratorDbContext db, IInstanceAggregate aggregate)
     {
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects changes first, so a row an activity changed without saving shows as Modified.
         var held = new List<object>();
         foreach (var entry in db.ChangeTracker.Entries())
         {

@@ -169,7 +169,7 @@ internal static class ExceptionsApi
             return AlreadyResolved(entry);
         }
 
-        var instanceId = await instances.FindAsync(db, entry.OrderId, ct) ?? throw new InvalidOperationException($"Order {entry.OrderId} has no workflow instance.");
+        var instanceId = await instances.RequiredAsync(db, entry.OrderId, ct);
         var grain = grains.GetGrain<IWorkflowInstanceGrain>(instanceId);
         var by = http.User.ActorName();
         var details = ExceptionHolds.ReleaseDetails(by, request.Note);
@@ -240,7 +240,7 @@ internal static class ExceptionsApi
             }
             else
             {
-                var instanceId = await instances.FindAsync(db, order.OrderId, ct) ?? throw new InvalidOperationException($"Order {order.OrderId} has no workflow instance.");
+                var instanceId = await instances.RequiredAsync(db, order.OrderId, ct);
                 var note = $"Re-mapped: {string.Join(", ", order.MerchantCodes)} map now. {request.Note}".Trim();
                 var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId)
                     .ResumeAsync(entry.Bookmark ?? "Resolved", entry.Stage, ExceptionHolds.ReleaseDetails(by, note).ToJsonString());
