@@ -32,6 +32,37 @@ public sealed class OrderInstances : IDisposable
         return found;
     }
 
+    /// <summary>The instances of those of <paramref name="orderIds"/> that have one, with one query for the ones not yet remembered.</summary>
+    public async Task<Dictionary<long, Guid>> FindManyAsync(OrchestratorDbContext db, IReadOnlyCollection<long> orderIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, Guid>(orderIds.Count);
+        var unknown = new List<long>();
+        foreach (var orderId in orderIds)
+        {
+            if (_known.TryGetValue(orderId, out Guid known))
+            {
+                found[orderId] = known;
+            }
+            else
+            {
+                unknown.Add(orderId);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            var rows = await db.WorkflowInstances.AsNoTracking().Where(i => i.SalesOrderId != null && unknown.Contains(i.SalesOrderId.Value))
+                .Select(i => new { OrderId = i.SalesOrderId!.Value, i.Id }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                _known.Set(row.OrderId, row.Id, Entry);
+                found[row.OrderId] = row.Id;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The instance of an order known to have one (e.g. it sits in the exception queue, which only workflows fill).</summary>
     public async Task<Guid> RequiredAsync(OrchestratorDbContext db, long orderId, CancellationToken cancellationToken) =>
         await FindAsync(db, orderId, cancellationToken) ?? throw new InvalidOperationException($"Order {orderId} has no workflow instance.");

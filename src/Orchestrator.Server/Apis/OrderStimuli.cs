@@ -26,16 +26,17 @@ internal static class OrderStimuli
     /// 200 with the order and where its workflow now stands, including the open bookmark's payload (e.g. scan progress):
     /// the answer the grain built from its run (<see cref="OrderResumeAnswer"/>), or read back when it could not.
     /// </summary>
-    public static async Task<IResult> DoneAsync(OrchestratorDbContext db, long orderId, Guid instanceId, InstanceReply reply, CancellationToken ct)
-    {
-        if (reply.Answer is { } answer)
-        {
-            return Results.Text(answer, "application/json; charset=utf-8");
-        }
+    public static async Task<IResult> DoneAsync(OrchestratorDbContext db, long orderId, Guid instanceId, InstanceReply reply, CancellationToken ct) =>
+        reply.Answer is { } answer
+            ? Results.Text(answer, "application/json; charset=utf-8")
+            : Results.Ok(await ReadAnswerAsync(db, orderId, instanceId, ct));
 
+    /// <summary>The answer read back from the database, for a run that could not build it.</summary>
+    public static async Task<object> ReadAnswerAsync(OrchestratorDbContext db, long orderId, Guid instanceId, CancellationToken ct)
+    {
         var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstAsync(o => o.Id == orderId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().FirstAsync(i => i.Id == instanceId, ct);
-        return Results.Ok(Answer(OrderResponse.From(order), await OrderResponse.PackagesAsync(db, orderId, ct), instance));
+        return Answer(OrderResponse.From(order), await OrderResponse.PackagesAsync(db, orderId, ct), instance);
     }
 
     /// <summary>The answer's shape: <c>{ order (with packages), instance, waiting }</c>.</summary>
@@ -45,11 +46,16 @@ internal static class OrderStimuli
         return new { order = order with { Packages = packages }, instance = detail.Instance, waiting = detail.Bookmarks };
     }
 
-    public static IResult NotWaiting(long orderId, string stage, InstanceReply reply) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict,
-            title: reply.Kind == ReplyKind.Held ? "Order is in the exception queue" : $"Not waiting for {stage}",
-            detail: reply.Kind == ReplyKind.Held
-                ? $"Order {orderId} is on hold, so it takes no {stage} until its exception is resolved ({reply.Message})"
-                : $"Order {orderId} is not waiting for {stage} ({reply.Message})",
+    public static IResult NotWaiting(long orderId, string stage, InstanceReply reply)
+    {
+        var (title, detail) = NotWaitingText(orderId, stage, reply);
+        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail,
             extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks ?? [] });
+    }
+
+    /// <summary>Why an order took no action: it is on hold (in the exception queue), or its workflow waits for something else.</summary>
+    public static (string Title, string Detail) NotWaitingText(long orderId, string stage, InstanceReply reply) =>
+        reply.Kind == ReplyKind.Held
+            ? ("Order is in the exception queue", $"Order {orderId} is on hold, so it takes no {stage} until its exception is resolved ({reply.Message})")
+            : ($"Not waiting for {stage}", $"Order {orderId} is not waiting for {stage} ({reply.Message})");
 }

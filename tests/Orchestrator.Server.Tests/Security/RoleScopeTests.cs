@@ -55,6 +55,14 @@ public sealed class RoleScopeTests(LifecycleSqliteFixture server) : LifecycleTes
             var denied = await ProblemAsync(await stranger.PostAsJsonAsync($"/api/orders/{orderId}/pick:confirm", new JsonObject(), ServerFixture.Json), HttpStatusCode.Forbidden);
             Assert.Contains("not in a warehouse assigned to you", denied["detail"]!.GetValue<string>(), StringComparison.Ordinal);
             await ProblemAsync(await stranger.PostAsJsonAsync($"/api/warehouses/{warehouse}/pick-lists", new JsonObject(), ServerFixture.Json), HttpStatusCode.Forbidden);
+            var batch = new JsonObject { ["actions"] = new JsonArray(new JsonObject { ["orderId"] = orderId, ["action"] = "pick:confirm" }) };
+            await ProblemAsync(await stranger.PostAsJsonAsync($"/api/warehouses/{warehouse}/floor:batch", batch, ServerFixture.Json), HttpStatusCode.Forbidden);
+
+            // Through their own warehouse's batch, the order is not there to act on.
+            var viaOwn = await stranger.PostAsJsonAsync($"/api/warehouses/{elsewhere}/floor:batch", batch, ServerFixture.Json);
+            Assert.Equal(HttpStatusCode.OK, viaOwn.StatusCode);
+            var outcome = (await viaOwn.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!["results"]![0]!;
+            Assert.Equal((404, "Order not in this warehouse"), (outcome["status"]!.GetValue<int>(), outcome["problem"]!["title"]!.GetValue<string>()));
             await ProblemAsync(await stranger.GetAsync("/api/review/queue"), HttpStatusCode.Forbidden);
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Persistence;
 using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Runtime.Grains;
@@ -8,7 +7,8 @@ namespace Orchestrator.Server.Apis.Floor;
 
 /// <summary>
 /// The warehouse floor's actions on an order: confirm or reject picking (打单配货), scan to verify (验货), weigh (称重).
-/// Each takes an optional <c>packageId</c>; an order with several packages waiting at the step needs it.
+/// Each takes an optional <c>packageId</c>; an order with several packages waiting at the step needs it. A warehouse's
+/// floor sends many of them in one call with <c>floor:batch</c> (<see cref="FloorBatch"/>).
 /// </summary>
 internal static class FloorApi
 {
@@ -16,24 +16,26 @@ internal static class FloorApi
     {
         var group = routes.MapGroup("/api/orders/{orderId:long}").WithTags("Warehouse floor").ForWarehouse();
         group.MapPost("/pick:confirm", (long orderId, FloorActor? body, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(instances, db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["picker"] = http.User.ActorName(), ["packageId"] = body?.PackageId }, ct))
+            SendAsync(instances, db, grains, orderId, FloorAction.PickConfirm, FloorAction.Picked(http.User.ActorName(), body?.PackageId), ct))
             .ScopedToOrderWarehouse();
         group.MapPost("/pick:reject", (long orderId, PickRejection body, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(instances, db, grains, orderId, PickActivity.Bookmark, "picking", new JsonObject { ["rejected"] = true, ["reason"] = body.Reason, ["picker"] = http.User.ActorName() }, ct))
+            SendAsync(instances, db, grains, orderId, FloorAction.PickReject, FloorAction.Rejected(body.Reason, http.User.ActorName()), ct))
             .ScopedToOrderWarehouse();
         group.MapPost("/verify:scan", (long orderId, JsonObject body, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(instances, db, grains, orderId, VerifyActivity.Bookmark, "verification", body, ct))
+            SendAsync(instances, db, grains, orderId, FloorAction.Scan, body, ct))
             .ScopedToOrderWarehouse();
         group.MapPost("/weigh", (long orderId, JsonObject body, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, CancellationToken ct) =>
-            SendAsync(instances, db, grains, orderId, WeighShipActivity.Bookmark, "weighing", body, ct))
+            SendAsync(instances, db, grains, orderId, FloorAction.Weigh, body, ct))
             .ScopedToOrderWarehouse();
+        routes.MapPost("/api/warehouses/{warehouseId:long}/floor:batch", FloorBatch.RunAsync).Validate<FloorBatchRequest>()
+            .WithTags("Warehouse floor").ForWarehouse().ScopedToRouteWarehouse();
         return routes;
     }
 
     private static async Task<IResult> SendAsync(
-        OrderInstances instances, OrchestratorDbContext db, IGrainFactory grains, long orderId, string bookmark, string stage, JsonObject payload, CancellationToken ct)
+        OrderInstances instances, OrchestratorDbContext db, IGrainFactory grains, long orderId, FloorAction action, JsonObject payload, CancellationToken ct)
     {
-        if (await OrderStimuli.SendAsync(instances, db, grains, orderId, bookmark, payload, ct) is not var (reply, instanceId))
+        if (await OrderStimuli.SendAsync(instances, db, grains, orderId, action.Bookmark, payload, ct) is not var (reply, instanceId))
         {
             return Problems.NotFound("Order with a workflow", orderId);
         }
@@ -42,7 +44,7 @@ internal static class FloorApi
         {
             ReplyKind.Done => await OrderStimuli.DoneAsync(db, orderId, instanceId, reply, ct),
             ReplyKind.Rejected => Problems.Invalid(reply.Field ?? "payload", reply.Message ?? "Refused."),
-            _ => OrderStimuli.NotWaiting(orderId, stage, reply),
+            _ => OrderStimuli.NotWaiting(orderId, action.Stage, reply),
         };
     }
 }
