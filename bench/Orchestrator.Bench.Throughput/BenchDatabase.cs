@@ -19,6 +19,9 @@ internal abstract class BenchDatabase : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>CPU seconds the database server has used so far: 0 for SQLite (it runs inside the server), NaN when it is not on this machine.</summary>
+    public virtual double ServerCpuSeconds() => 0;
+
     public static BenchDatabase Sqlite() => new SqliteBenchDatabase(Directory.CreateTempSubdirectory("orchestrator-bench-").FullName);
 
     public static async Task<BenchDatabase> PostgreSqlAsync(string adminConnectionString)
@@ -100,6 +103,10 @@ internal abstract class BenchDatabase : IAsyncDisposable
         };
 
         public override DbConnection Connect() => new NpgsqlConnection(ConnectionString);
+
+        /// <summary>Every postgres process on this machine (the bench's database is the only busy one), when the server is local.</summary>
+        public override double ServerCpuSeconds() =>
+            new NpgsqlConnectionStringBuilder(admin).Host is "127.0.0.1" or "localhost" or "::1" ? ProcessCpu.OfProcessesNamed("postgres") : double.NaN;
 
         public override async Task<BenchDatabase> CopyAsync()
         {

@@ -10,20 +10,46 @@ internal sealed record MachineInfo(int Cores, string Os, string Runtime, string 
 internal sealed record RunResult(RunFigures Run, FloorFigures? Floor, double? RatioToFloor);
 
 /// <summary>Everything one bench command measured: printed as one table, written as JSON.</summary>
-internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult> Runs, IReadOnlyList<RulesFigures> Rules)
+internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult> Runs, IReadOnlyList<PacedFigures> Paced, IReadOnlyList<RulesFigures> Rules)
 {
+    /// <summary>The highest offered rate a paced run held (see <see cref="PacedFigures.Held"/>), per database.</summary>
+    public IReadOnlyDictionary<string, int> HighestRateHeld => Paced.Where(p => p.Held).GroupBy(p => p.Provider)
+        .ToDictionary(g => g.Key, g => g.Max(p => p.OfferedPerSecond));
+
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine(Line("database", "orders", "seconds", "orders/s", "floor s", "× floor", "cpu ms/order", "sql/order", "commits/order", "peak MB", "KB/order",
-            "e2e p50 s", "e2e p95 s", "e2e p99 s", "journal/order"));
+        text.AppendLine("drain runs (costs per order; cpu: server / driver and simulators / database server, ms):");
+        text.AppendLine(Line("database", "orders", "seconds", "orders/s", "floor s", "× floor", "server cpu", "bench cpu", "db cpu", "sql/order", "commits/order", "peak MB", "KB/order",
+            "intake→pick p99 ms", "e2e p50 s", "e2e p95 s", "e2e p99 s", "journal/order"));
         foreach (var r in Runs)
         {
             var run = r.Run;
+            var cost = run.PerOrder;
             text.AppendLine(Line(run.Provider, N(run.Orders), F(run.Seconds, 1), F(run.OrdersPerSecond, 0), r.Floor is null ? "-" : F(r.Floor.Seconds, 2),
-                r.RatioToFloor is null ? "-" : F(r.RatioToFloor.Value, 1), F(run.CpuMsPerOrder, 2), F(run.CommandsPerOrder, 1), F(run.CommitsPerOrder, 1), F(run.PeakMemoryMb, 0), F(run.PeakKbPerOrder, 1),
+                r.RatioToFloor is null ? "-" : F(r.RatioToFloor.Value, 1), F(cost.ServerCpuMs, 2), F(cost.BenchCpuMs, 2), F(cost.DatabaseCpuMs, 2),
+                F(cost.Commands, 1), F(cost.Commits, 1), F(run.PeakMemoryMb, 0), F(run.PeakKbPerOrder, 1), F(run.Stages.IntakeToPickWaitMs.P99, 0),
                 F(run.Stages.EndToEndMs.P50 / 1000, 2), F(run.Stages.EndToEndMs.P95 / 1000, 2), F(run.Stages.EndToEndMs.P99 / 1000, 2),
                 F((double)run.Stages.JournalEntries / run.Orders, 1)));
+        }
+
+        if (Paced.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"paced runs (held: intake takes ≥ 95% of the offered rate and p99 intake→waiting at picking < {PacedRun.HeldP99Ms:F0} ms):");
+            text.AppendLine(Line("database", "offered/s", "taken/s", "window s", "server cpu", "bench cpu", "db cpu", "sql/order", "commits/order", "peak MB",
+                "intake→pick p50 ms", "p95 ms", "p99 ms", "held"));
+            foreach (var p in Paced)
+            {
+                text.AppendLine(Line(p.Provider, N(p.OfferedPerSecond), F(p.AcceptedPerSecond, 0), F(p.Seconds, 1), F(p.PerOrder.ServerCpuMs, 2), F(p.PerOrder.BenchCpuMs, 2),
+                    F(p.PerOrder.DatabaseCpuMs, 2), F(p.PerOrder.Commands, 1), F(p.PerOrder.Commits, 1), F(p.PeakMemoryMb, 0),
+                    F(p.IntakeToPickWaitMs.P50, 0), F(p.IntakeToPickWaitMs.P95, 0), F(p.IntakeToPickWaitMs.P99, 0), p.Held ? "yes" : "no"));
+            }
+
+            foreach (var provider in Paced.Select(p => p.Provider).Distinct())
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"highest rate held, {provider}: {(HighestRateHeld.TryGetValue(provider, out var held) ? N(held) + " orders/s" : "none of those offered")}");
+            }
         }
 
         foreach (var r in Runs.GroupBy(r => r.Run.Provider).Select(g => g.MaxBy(r => r.Run.Orders)!))
@@ -53,7 +79,8 @@ internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult>
 
     private static string Line(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
 
-    private static string F(double value, int digits) => value.ToString("F" + digits, CultureInfo.InvariantCulture);
+    private static string F(double value, int digits) =>
+        double.IsPositiveInfinity(value) ? "∞" : double.IsNaN(value) ? "n/a" : value.ToString("F" + digits, CultureInfo.InvariantCulture);
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -5,8 +5,9 @@ using Orchestrator.Bench.Rules;
 using Orchestrator.Bench.Throughput;
 
 // End-to-end throughput of the real server (SQLite, and PostgreSQL when given), the floor of the same rows written by
-// plain batched ADO.NET, their ratio, latency per stage, and rules evaluation with 10 and 100 rules per shop.
-// Run: dotnet run -c Release --project bench/Orchestrator.Bench.Throughput -- --orders 1000,10000 [--postgres "<conn>"]
+// plain batched ADO.NET, their ratio, latency per stage, paced load at offered rates (the highest held), and rules
+// evaluation with 10 and 100 rules per shop.
+// Run: dotnet run -c Release --project bench/Orchestrator.Bench.Throughput -- --orders 1000,10000 --rates 200,500,1000 [--postgres "<conn>"]
 // The floor's lists over a deep backlog instead: ... -- --lists 100000 (SQLite).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -57,6 +58,19 @@ foreach (var (create, scales) in providers)
     }
 }
 
+var paced = new List<PacedFigures>();
+foreach (var rate in options.Rates)
+{
+    await using var database = BenchDatabase.Sqlite();
+    Console.WriteLine($"SQLite, {rate} orders/s offered for {options.PacedSeconds} s:");
+    var run = await PacedRun.RunAsync(repo, database, rate, options, Console.Out);
+    paced.Add(run);
+    if (!run.Held)
+    {
+        break; // a higher rate will not be held either
+    }
+}
+
 var rules = new List<RulesFigures>();
 if (options.Rules)
 {
@@ -66,11 +80,15 @@ if (options.Rules)
     }
 }
 
-var report = new BenchReport(machine, runs, rules);
+var report = new BenchReport(machine, runs, paced, rules);
 Console.WriteLine();
 Console.Write(report.ToTable());
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(options.Output, JsonSerializer.Serialize(report, new JsonSerializerOptions
+{
+    WriteIndented = true,
+    NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // an order that never reached picking is ∞ late
+}));
 Console.WriteLine($"written: {Path.GetFullPath(options.Output)}");
 return 0;
 

@@ -65,8 +65,41 @@ internal static class StageLatencies
         return new StageFigures(
             order.Select(k => new StageLatency(k, Orchestrator.Bench.Rules.Percentiles.Of(stages[k]))).ToList(),
             Orchestrator.Bench.Rules.Percentiles.Of(endToEnd),
+            await IntakeToPickWaitAsync(database, shopId, DateTime.MinValue, DateTime.MaxValue),
             entries,
             counts);
+    }
+
+    /// <summary>
+    /// From intake (the order's <c>ReceivedAt</c>) to its workflow waiting at picking (the end of the first journal entry
+    /// suspended on <c>PickConfirmed</c>), for the shop's orders received in [<paramref name="from"/>, <paramref name="until"/>];
+    /// an order that never got there counts as infinitely late, so a server that falls behind cannot look fast.
+    /// </summary>
+    public static async Task<Orchestrator.Bench.Rules.Percentiles> IntakeToPickWaitAsync(BenchDatabase database, long shopId, DateTime from, DateTime until)
+    {
+        await using var connection = database.Connect();
+        await connection.OpenAsync();
+        var reached = new Dictionary<long, (DateTime Received, double Ms)>();
+        await foreach (var row in QueryAsync(connection, shopId, DateTime.UtcNow,
+            "SELECT o.\"Id\", o.\"ReceivedAt\", j.\"StartedAt\", j.\"DurationMs\" FROM \"SalesOrders\" o "
+            + "LEFT JOIN \"WorkflowInstances\" i ON i.\"SalesOrderId\" = o.\"Id\" "
+            + "LEFT JOIN \"WorkflowJournal\" j ON j.\"InstanceId\" = i.\"Id\" AND j.\"Bookmark\" = 'PickConfirmed' AND j.\"Event\" = 'Suspended' "
+            + "WHERE o.\"ShopId\" = @shop"))
+        {
+            var id = Convert.ToInt64(row[0], System.Globalization.CultureInfo.InvariantCulture);
+            var received = (DateTime)row[1];
+            if (received < from || received > until)
+            {
+                continue;
+            }
+
+            var ms = row[2] is DateTime waiting
+                ? (waiting.AddMilliseconds(Convert.ToDouble(row[3], System.Globalization.CultureInfo.InvariantCulture)) - received).TotalMilliseconds
+                : double.PositiveInfinity;
+            reached[id] = reached.TryGetValue(id, out var earlier) && earlier.Ms <= ms ? earlier : (received, ms);
+        }
+
+        return Orchestrator.Bench.Rules.Percentiles.Of(reached.Values.Select(r => r.Ms));
     }
 
     private static string EventName(object value) => value switch
@@ -95,7 +128,8 @@ internal static class StageLatencies
             var row = new object[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.GetFieldType(i) == typeof(string) && reader.GetName(i).EndsWith("At", StringComparison.Ordinal)
+                row[i] = reader.IsDBNull(i) ? DBNull.Value
+                    : reader.GetFieldType(i) == typeof(string) && reader.GetName(i).EndsWith("At", StringComparison.Ordinal)
                     ? DateTime.Parse(reader.GetString(i), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal)
                     : reader.GetValue(i);
             }
@@ -107,5 +141,6 @@ internal static class StageLatencies
 
 public sealed record StageLatency(string Stage, Orchestrator.Bench.Rules.Percentiles Ms);
 
-public sealed record StageFigures(IReadOnlyList<StageLatency> Stages, Orchestrator.Bench.Rules.Percentiles EndToEndMs, int JournalEntries,
+public sealed record StageFigures(
+    IReadOnlyList<StageLatency> Stages, Orchestrator.Bench.Rules.Percentiles EndToEndMs, Orchestrator.Bench.Rules.Percentiles IntakeToPickWaitMs, int JournalEntries,
     IReadOnlyDictionary<string, long> Rows);

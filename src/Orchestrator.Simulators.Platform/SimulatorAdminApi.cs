@@ -20,6 +20,7 @@ public static class SimulatorAdminApi
             return Results.NoContent();
         });
         admin.MapGet("/shipments", (long? tid, SimulatorState state) => state.Shipments().Where(s => tid is null || s.Tid == tid));
+        admin.MapGet("/shipments/count", (SimulatorState state) => new { count = state.ShipmentCount() });
         admin.MapGet("/sends", (long tid, SimulatorState state) => new { tid, sends = state.Sends(tid) });
         admin.MapPut("/ship-delay", (ShipDelayRequest request, SimulatorState state) =>
         {

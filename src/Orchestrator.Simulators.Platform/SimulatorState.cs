@@ -175,6 +175,15 @@ public sealed class SimulatorState(TimeProvider clock)
         }
     }
 
+    /// <summary>How many shipments the platform has recorded, without copying them (a bench polls this while thousands ship).</summary>
+    public int ShipmentCount()
+    {
+        lock (_gate)
+        {
+            return _shipments.Count;
+        }
+    }
+
     public void UpdateStock(SimStockUpdate update)
     {
         lock (_gate)

@@ -82,6 +82,9 @@ public sealed class PlatformSimulatorHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>How many shipments the platform has recorded, all trades together.</summary>
+    public async Task<int> ShipmentCountAsync() => (await Admin.GetFromJsonAsync<JsonObject>("/admin/shipments/count"))!["count"]!.GetValue<int>();
+
     public async Task<JsonArray> ShipmentsAsync(long tid) => (await Admin.GetFromJsonAsync<JsonArray>($"/admin/shipments?tid={tid}"))!;
 
     /// <summary>How many offline sends reached the platform for <paramref name="tid"/>, accepted or refused.</summary>

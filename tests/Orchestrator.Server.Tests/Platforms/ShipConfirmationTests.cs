@@ -17,6 +17,7 @@ public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : Lifecy
     public async Task A_trade_pulled_from_the_platform_runs_the_lifecycle_and_ships_once_with_its_tracking_number()
     {
         var (orderId, tid) = await PullNewOrderAsync("SIM-E2E");
+        var shipmentsBefore = await Simulator.ShipmentCountAsync();
 
         await ShipThroughFloorAsync(InstanceId(await WaitForAsync(orderId, bookmark: "PickConfirmed")));
         await WaitForAsync(orderId, status: "Finished");
@@ -26,6 +27,7 @@ public sealed class ShipConfirmationTests(PlatformSqliteFixture server) : Lifecy
         var shipment = Assert.Single(await Simulator.ShipmentsAsync(tid))!;
         Assert.Equal(order["trackingNumber"]!.GetValue<string>(), shipment["out_sid"]!.GetValue<string>());
         Assert.Equal("SF", shipment["company_code"]!.GetValue<string>());
+        Assert.Equal(shipmentsBefore + 1, await Simulator.ShipmentCountAsync());
     }
 
     [SkippableTheory]
