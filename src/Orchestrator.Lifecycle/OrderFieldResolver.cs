@@ -46,8 +46,10 @@ public sealed class OrderFieldResolver : IFieldResolver
             throw new InvalidOperationException($"Decision '{context.Node.Id}': 'order.{field}' is not an order field; use one of {string.Join(", ", Fields.Keys)}.");
         }
 
+        // The order as the run's steps left it (tracked, as OrderActivity finds it), else as stored.
         var db = context.GetRequiredService<OrchestratorDbContext>();
-        var order = await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
+        var order = db.SalesOrders.Local.FirstOrDefault(o => o.Id == context.OrderId)
+            ?? await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Order {context.OrderId} no longer exists.");
         return read(order);
     }

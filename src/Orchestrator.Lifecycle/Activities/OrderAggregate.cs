@@ -46,5 +46,28 @@ public sealed class OrderAggregate : IInstanceAggregate
             || (packages.Count == stored.Packages && packages.Sum(p => p.Version) == stored.PackageVersions && packages.Max(p => p.Id) == stored.LastPackageId);
     }
 
+    /// <summary>
+    /// Copies of a committed order with its lines and items, as <paramref name="context"/> tracks them (values the
+    /// database generated included), that no context tracks: what the code that created the order hands its instance's
+    /// first run (<see cref="InstanceHandoff"/>) while it goes on using its own.
+    /// </summary>
+    public static List<object> Copy(DbContext context, SalesOrder order)
+    {
+        var rows = new List<object>();
+        var copy = (SalesOrder)context.Entry(order).CurrentValues.ToObject();
+        rows.Add(copy);
+        copy.Lines = [];
+        foreach (var line in order.Lines)
+        {
+            var lineCopy = (SalesOrderLine)context.Entry(line).CurrentValues.ToObject();
+            lineCopy.Items = [.. line.Items.Select(item => (SalesOrderLineItem)context.Entry(item).CurrentValues.ToObject())];
+            copy.Lines.Add(lineCopy);
+            rows.Add(lineCopy);
+            rows.AddRange(lineCopy.Items);
+        }
+
+        return rows;
+    }
+
     public sealed record Stamp(int OrderVersion, int Packages, int PackageVersions, long LastPackageId);
 }

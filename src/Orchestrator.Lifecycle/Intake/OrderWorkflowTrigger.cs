@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Lifecycle.Activities;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Workflows;
@@ -17,16 +18,20 @@ namespace Orchestrator.Lifecycle.Intake;
 /// order resume its <c>Paid</c> wait or cancel it when the platform closed the trade.
 /// </summary>
 public sealed partial class OrderWorkflowTrigger(
-    OrchestratorDbContext db, WorkflowDefinitionStore store, DefinitionCache definitions, InstanceWakeups queue, TimeProvider clock,
+    OrchestratorDbContext db, WorkflowDefinitionStore store, DefinitionCache definitions, InstanceWakeups queue, InstanceHandoff handoff, TimeProvider clock,
     ILogger<OrderWorkflowTrigger> logger) : IIntakeObserver
 {
     public const string PaidBookmark = "Paid";
 
-    private readonly List<Guid> _started = [];
+    /// <summary>The instances this save creates, with their orders, tracked by the intake's context.</summary>
+    private readonly List<WorkflowInstanceRecord> _started = [];
+
+    private OrchestratorDbContext? _context;
 
     public async Task BeforeSaveAsync(OrchestratorDbContext context, IReadOnlyList<IntakeResult> results, CancellationToken cancellationToken)
     {
         _started.Clear();
+        _context = context;
         var created = results
             .Where(r => r.Outcome == IntakeOutcome.Created && r.Order.Status is not (OrderStatus.Shipped or OrderStatus.Cancelled))
             .Select(r => r.Order)
@@ -50,10 +55,9 @@ public sealed partial class OrderWorkflowTrigger(
             var stateJson = InstanceStore.WriteState(FlowchartInterpreter.Create(workflow, new Dictionary<string, JsonNode?>()));
             foreach (var order in shopOrders)
             {
-                var id = Guid.CreateVersion7();
-                context.WorkflowInstances.Add(new WorkflowInstanceRecord
+                var instance = new WorkflowInstanceRecord
                 {
-                    Id = id,
+                    Id = Guid.CreateVersion7(),
                     DefinitionId = definition.DefinitionId,
                     DefinitionVersion = definition.Version,
                     DefinitionRecordId = definition.Id,
@@ -65,17 +69,20 @@ public sealed partial class OrderWorkflowTrigger(
                     CreatedAt = now,
                     UpdatedAt = now,
                     Revision = 1,
-                });
-                _started.Add(id);
+                };
+                context.WorkflowInstances.Add(instance);
+                _started.Add(instance);
             }
         }
     }
 
     public async Task AfterCommitAsync(IReadOnlyList<IntakeResult> results, CancellationToken cancellationToken)
     {
-        foreach (var id in _started)
+        // The first run starts from the order in hand: the grain takes a copy instead of reading it back.
+        foreach (var instance in _started)
         {
-            queue.Run(id);
+            handoff.Offer(instance, OrderAggregate.Copy(_context!, instance.SalesOrder!));
+            queue.Run(instance.Id);
         }
 
         await HoldFlaggedAsync(results, cancellationToken);

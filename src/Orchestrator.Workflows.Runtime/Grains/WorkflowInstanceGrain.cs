@@ -23,6 +23,7 @@ public sealed partial class WorkflowInstanceGrain(
     IServiceScopeFactory scopes,
     FlowchartInterpreter interpreter,
     DefinitionCache definitions,
+    InstanceHandoff handoff,
     TimeProvider clock,
     ILogger<WorkflowInstanceGrain> logger) : Grain, IWorkflowInstanceGrain, IRemindable
 {
@@ -316,10 +317,21 @@ public sealed partial class WorkflowInstanceGrain(
     private async Task CommitInAsync(OrchestratorDbContext db, StepReport report) =>
         _record = await InstanceStore.CommitAsync(db, _record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
 
+    /// <summary>
+    /// The instance as committed: handed off by the code that just created it (<see cref="InstanceHandoff"/>), with its
+    /// aggregate to hold for the first run, or read from the database.
+    /// </summary>
     private async Task<bool> LoadAsync()
     {
         if (_record is not null)
         {
+            return true;
+        }
+
+        if (handoff.Take(Id) is { } offered && definitions.TryGet(offered.Instance.DefinitionRecordId, out var known))
+        {
+            Loaded(offered.Instance, known);
+            _held = [.. offered.Aggregate];
             return true;
         }
 
@@ -331,11 +343,16 @@ public sealed partial class WorkflowInstanceGrain(
             return false;
         }
 
-        _workflow = await definitions.GetAsync(db, record.DefinitionRecordId, CancellationToken.None);
+        Loaded(record, await definitions.GetAsync(db, record.DefinitionRecordId, CancellationToken.None));
+        return true;
+    }
+
+    private void Loaded(WorkflowInstanceRecord record, ExecutableWorkflow workflow)
+    {
+        _workflow = workflow;
         _state = InstanceStore.ReadState(record);
         _record = record;
         _held = null;
-        return true;
     }
 
     private InstanceReply HeldReply(InstanceState state, InstanceHold hold) => new(ReplyKind.Held, state.Status,

@@ -38,6 +38,7 @@ public static class RuntimeSetup
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddScoped<WorkflowDefinitionStore>();
         builder.Services.AddSingleton<InstanceWakeups>();
+        builder.Services.AddSingleton(_ => new InstanceHandoff(enabled: options.Clustering != ClusteringKind.AdoNet));
         builder.Services.AddHostedService<InstanceWaker>();
         builder.Services.AddHostedService<InstanceRecovery>();
 

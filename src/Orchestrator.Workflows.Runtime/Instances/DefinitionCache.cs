@@ -12,6 +12,9 @@ public sealed class DefinitionCache(ActivityRegistry registry)
 {
     private readonly ConcurrentDictionary<long, ExecutableWorkflow> _byRecordId = new();
 
+    /// <summary>The definition version when it was parsed already, without a database at hand.</summary>
+    public bool TryGet(long definitionRecordId, out ExecutableWorkflow workflow) => _byRecordId.TryGetValue(definitionRecordId, out workflow!);
+
     public async Task<ExecutableWorkflow> GetAsync(OrchestratorDbContext db, long definitionRecordId, CancellationToken cancellationToken)
     {
         if (_byRecordId.TryGetValue(definitionRecordId, out var cached))

@@ -48,7 +48,7 @@ public static class InstanceStore
         OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken,
         IInstanceAggregate? aggregate = null, IReadOnlyList<WorkflowJournalRecord>? journaled = null)
     {
-        var row = Copy(stored);
+        var row = Detached(stored);
         db.WorkflowInstances.Attach(row);
         Describe(row, state, now);
         row.StateJson = WriteState(state);
@@ -178,7 +178,8 @@ public static class InstanceStore
         row.FinishedAt = state.IsDone ? row.FinishedAt ?? now : null;
     }
 
-    private static WorkflowInstanceRecord Copy(WorkflowInstanceRecord r) => new()
+    /// <summary>A copy of the row's columns, without its order: safe to hold where no context tracks it.</summary>
+    public static WorkflowInstanceRecord Detached(WorkflowInstanceRecord r) => new()
     {
         Id = r.Id,
         DefinitionId = r.DefinitionId,

@@ -68,6 +68,40 @@ public abstract class HeldOrderTests(ServerFixture server) : LifecycleTestBase(s
         Assert.Equal("written behind the version", await Server.WithDbAsync(db =>
             db.SalesOrders.Where(o => o.Id == orderId).Select(o => o.SellerMemo).SingleAsync()));
     }
+
+    [SkippableFact]
+    public async Task The_first_run_starts_from_the_order_intake_had_in_hand_not_from_reading_it_back()
+    {
+        // Start waits two seconds before any step touches the order; meanwhile a column is written behind the version.
+        // A run working on the copy intake handed over does not see it; one that read the order would.
+        await PublishWorkflowAsync(new JsonObject
+        {
+            ["definitionId"] = "handed-over",
+            ["name"] = "Decide on the order after a pause",
+            ["root"] = new JsonObject
+            {
+                ["type"] = "Flowchart",
+                ["activities"] = new JsonArray(
+                    new JsonObject { ["id"] = "start", ["type"] = "Start" },
+                    new JsonObject { ["id"] = "pause", ["type"] = "Delay", ["duration"] = "00:00:02" },
+                    new JsonObject { ["id"] = "memo", ["type"] = "Decision", ["condition"] = new JsonObject { ["left"] = "order.sellerMemo", ["operator"] = "isEmpty" } },
+                    new JsonObject { ["id"] = "as-handed-over", ["type"] = "Finish" },
+                    new JsonObject { ["id"] = "as-read-back", ["type"] = "Finish" }),
+                ["connections"] = new JsonArray(
+                    Link("start", "Done", "pause"), Link("pause", "Done", "memo"), Link("memo", "True", "as-handed-over"), Link("memo", "False", "as-read-back")),
+            },
+        });
+        var tea = Unique("TEA");
+        var shop = await CreatePinnedShopAsync("handed-over", tea);
+        var orderId = await PushPaidOrderAsync(shop, tea);
+        await WaitForAsync(orderId, bookmark: "Delay");
+
+        await Server.WithDbAsync(db => db.SalesOrders.Where(o => o.Id == orderId)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.SellerMemo, "written behind the version")));
+        var done = await WaitForAsync(orderId, status: "Finished", seconds: 90);
+
+        Assert.Contains("memo:Completed:True", Steps(done));
+    }
 }
 
 public sealed class SqliteHeldOrderTests(LifecycleSqliteFixture server) : HeldOrderTests(server), IClassFixture<LifecycleSqliteFixture>;
