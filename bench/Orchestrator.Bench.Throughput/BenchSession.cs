@@ -55,17 +55,36 @@ internal sealed class BenchSession : IAsyncDisposable
             settings[$"Platforms__{shop}__Session"] = shop;
         }
 
-        var server = await ServerUnderTest.StartAsync(repo, settings);
-        var session = new BenchSession(simulators, server, await server.SignedInClientAsync(),
-            new HttpClient { BaseAddress = simulators.Platform, Timeout = TimeSpan.FromMinutes(5) }, database, options);
-        await session.SetUpStockAsync();
-        if (options.WarmupSeconds > 0)
+        ServerUnderTest server;
+        try
         {
-            var warmed = await session.WarmUpAsync(TimeSpan.FromSeconds(options.WarmupSeconds));
-            log.WriteLine($"  warmed up for {options.WarmupSeconds} s ({warmed} orders shipped)");
+            server = await ServerUnderTest.StartAsync(repo, settings);
+        }
+        catch
+        {
+            await simulators.DisposeAsync();
+            throw;
         }
 
-        return session;
+        var session = new BenchSession(simulators, server, await server.SignedInClientAsync(),
+            new HttpClient { BaseAddress = simulators.Platform, Timeout = TimeSpan.FromMinutes(5) }, database, options);
+        try
+        {
+            await session.SetUpStockAsync();
+            if (options.WarmupSeconds > 0)
+            {
+                var warmed = await session.WarmUpAsync(TimeSpan.FromSeconds(options.WarmupSeconds));
+                log.WriteLine($"  warmed up for {options.WarmupSeconds} s ({warmed} orders shipped)");
+            }
+
+            return session;
+        }
+        catch
+        {
+            // A set-up that fails must not leave the server running (and costing CPU) after the bench exits.
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>How many shipments the platform simulator has recorded: the end of every order's lifecycle.</summary>
