@@ -45,4 +45,12 @@ public sealed class RuntimeOptions
 
     /// <summary>How many instances the background waker runs at once.</summary>
     public int WakeParallelism { get; set; } = 16;
+
+    /// <summary>
+    /// How long an instance's grain stays in memory without a call before it deactivates (default 120 s; Orleans' own
+    /// default is 15 minutes). Most instances wait at picking for minutes to hours, and a deep backlog would otherwise
+    /// keep each one's state and held order in memory; the next call reads them back (one query, and the order's three
+    /// when a step needs it). At least 2 seconds.
+    /// </summary>
+    public int IdleInstanceSeconds { get; set; } = 120;
 }

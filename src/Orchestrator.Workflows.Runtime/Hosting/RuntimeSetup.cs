@@ -7,6 +7,7 @@ using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
 using Orchestrator.Workflows.Runtime.Clustering;
 using Orchestrator.Workflows.Runtime.Definitions;
+using Orchestrator.Workflows.Runtime.Grains;
 using Orchestrator.Workflows.Runtime.Instances;
 using Orchestrator.Workflows.Validation;
 using Orleans.Configuration;
@@ -50,6 +51,13 @@ public static class RuntimeSetup
                 o.ServiceId = options.ServiceId;
             });
             silo.Services.Configure<ClusterMembershipOptions>(section.GetSection(RuntimeOptions.MembershipSection));
+            silo.Services.Configure<GrainCollectionOptions>(collection =>
+            {
+                // Idle instances leave memory after IdleInstanceSeconds; the collector looks at most every half of that.
+                var idle = TimeSpan.FromSeconds(Math.Max(2, options.IdleInstanceSeconds));
+                collection.CollectionQuantum = TimeSpan.FromTicks(Math.Min(collection.CollectionQuantum.Ticks, idle.Ticks / 2));
+                collection.ClassSpecificCollectionAge[typeof(WorkflowInstanceGrain).FullName!] = idle;
+            });
             if (options.Clustering == ClusteringKind.AdoNet)
             {
                 silo.UseAdoNet(options, databaseProvider, databaseConnectionString);

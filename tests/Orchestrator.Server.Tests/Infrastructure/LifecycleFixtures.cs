@@ -23,3 +23,16 @@ public sealed class AdoNetPostgreSqlFixture : PostgreSqlServerFixture
         ["Runtime:AdvertisedIPAddress"] = "127.0.0.1",
     };
 }
+
+/// <summary>SQLite with workflows/ imported, and instance grains that leave memory after 3 idle seconds.</summary>
+public sealed class IdleInstancesSqliteFixture : SqliteServerFixture
+{
+    public const int IdleSeconds = 3;
+
+    protected override string? WorkflowsFolder => RepositoryPaths.Workflows;
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Runtime:IdleInstanceSeconds"] = IdleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
