@@ -78,10 +78,9 @@ public sealed partial class OrderWorkflowTrigger(
 
     public async Task AfterCommitAsync(IReadOnlyList<IntakeResult> results, CancellationToken cancellationToken)
     {
-        // The first run starts from the order in hand: the grain takes a copy instead of reading it back.
         foreach (var instance in _started)
         {
-            handoff.Offer(instance, OrderAggregate.Copy(_context!, instance.SalesOrder!));
+            OfferTheOrder(instance);
             queue.Run(instance.Id);
         }
 
@@ -109,6 +108,25 @@ public sealed partial class OrderWorkflowTrigger(
             {
                 queue.Enqueue(new WakeRequest(instance.Id, Bookmark: PaidBookmark));
             }
+        }
+    }
+
+    /// <summary>
+    /// The first run starts from the order in hand: the grain takes a copy instead of reading it back. Only a saving:
+    /// whatever goes wrong here, the run still starts and reads the order itself.
+    /// </summary>
+    private void OfferTheOrder(WorkflowInstanceRecord instance)
+    {
+        try
+        {
+            if (_context is not null && instance.SalesOrder is { } order)
+            {
+                handoff.Offer(instance, OrderAggregate.Copy(_context, order));
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NullReferenceException or ArgumentException)
+        {
+            LogHandoffFailed(logger, ex, instance.Id);
         }
     }
 
@@ -146,6 +164,9 @@ public sealed partial class OrderWorkflowTrigger(
         return (pinned is null ? null : await store.FindPublishedAsync(pinned, cancellationToken))
             ?? await store.FindPublishedAsync(WorkflowDefinitionStore.DefaultDefinitionId, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId}: could not hand its order to the first run, which reads it instead")]
+    private static partial void LogHandoffFailed(ILogger logger, Exception exception, Guid instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shop {ShopId}: no published workflow (pinned or 'sales-order'); {Count} new orders were stored without an instance")]
     private static partial void LogNoWorkflow(ILogger logger, long shopId, int count);
