@@ -109,6 +109,8 @@ public abstract class FloorBatchTests(ServerFixture server) : LifecycleTestBase(
         AssertNamesField(await ProblemAsync(await PostBatchAsync(warehouse, Batch(Action(1, "weigh"), Action(0, "weigh"))), HttpStatusCode.BadRequest), "actions[1].orderId");
         AssertNamesField(await ProblemAsync(await PostBatchAsync(warehouse, Batch(Action(1, "pick:confirm", new JsonObject { ["packageId"] = "A" }))), HttpStatusCode.BadRequest),
             "actions[0].body.packageId");
+        AssertNamesField(await ProblemAsync(await PostBatchAsync(warehouse, Batch(Action(1, "pick:confirm", new JsonObject { ["packageId"] = 1.5 }))), HttpStatusCode.BadRequest),
+            "actions[0].body.packageId");
         AssertNamesField(await ProblemAsync(await PostBatchAsync(warehouse, Batch([.. Enumerable.Range(1, 501).Select(i => Action(i, "weigh"))])), HttpStatusCode.BadRequest), "actions");
         await ProblemAsync(await PostBatchAsync(999_999_999, Batch(Action(1, "weigh"))), HttpStatusCode.NotFound);
     }

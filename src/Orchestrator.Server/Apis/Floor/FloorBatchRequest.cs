@@ -27,8 +27,9 @@ internal sealed class FloorBatchRequestValidator : AbstractValidator<FloorBatchR
             item.RuleFor(i => i.OrderId).GreaterThan(0);
             item.RuleFor(i => i.Action).Must(a => a is not null && FloorAction.ByName.ContainsKey(a))
                 .WithMessage($"Must be one of {string.Join(", ", FloorAction.ByName.Keys)}.");
-            item.RuleFor(i => i.Body).Must(b => b?["packageId"] is null || b["packageId"]!.GetValueKind() == JsonValueKind.Number)
-                .OverridePropertyName("body.packageId").WithMessage("A package id is a number.");
+            item.RuleFor(i => i.Body).Must(b => b?["packageId"] is null
+                    || (b["packageId"]!.GetValueKind() == JsonValueKind.Number && b["packageId"]!.AsValue().TryGetValue<long>(out _)))
+                .OverridePropertyName("body.packageId").WithMessage("A package id is a whole number.");
         });
     }
 }
