@@ -19,7 +19,7 @@ namespace Orchestrator.Server.Apis.Floor;
 internal static class FloorBatch
 {
     /// <summary>How many orders' workflows are driven at once; more only queue at the grains' turn and the database.</summary>
-    private const int Concurrency = 64;
+    public const int Concurrency = 64;
 
     public static async Task<IResult> RunAsync(
         long warehouseId, FloorBatchRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains,

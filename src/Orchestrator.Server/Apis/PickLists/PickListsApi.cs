@@ -113,19 +113,26 @@ internal static class PickListsApi
                 detail: $"Pick list {id} was confirmed at {wave.ConfirmedAt:o}.");
         }
 
-        var results = new List<PickConfirmResult>();
-        foreach (var entry in wave.Orders.OrderBy(o => o.Position))
+        // Every order's workflow at once (the wave's commits shared), its result in wave order, from the grain's reply.
+        var entries = wave.Orders.OrderBy(o => o.Position).ToList();
+        var instanceIds = await instances.FindManyAsync(db, [.. entries.Select(e => e.OrderId)], ct);
+        var results = new PickConfirmResult[entries.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), new ParallelOptions { MaxDegreeOfParallelism = FloorBatch.Concurrency, CancellationToken = ct }, async (i, _) =>
         {
-            var payload = new JsonObject { ["picker"] = body?.By, ["pickListId"] = id, ["warehouseId"] = wave.WarehouseId };
-            results.Add(await OrderStimuli.SendAsync(instances, db, grains, entry.OrderId, PickActivity.Bookmark, payload, ct) switch
+            var orderId = entries[i].OrderId;
+            if (!instanceIds.TryGetValue(orderId, out var instanceId))
             {
-                null => new PickConfirmResult(entry.OrderId, StatusCodes.Status404NotFound, null, "The order has no workflow."),
-                var (reply, instanceId) when reply.Kind == ReplyKind.Done => new PickConfirmResult(entry.OrderId, StatusCodes.Status200OK,
-                    await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.WaitingFor).FirstAsync(ct), null),
-                var (reply, _) => new PickConfirmResult(entry.OrderId, StatusCodes.Status409Conflict, reply.OpenBookmarks is [var open, ..] ? open : null,
-                    $"Not waiting for picking ({reply.Message})"),
-            });
-        }
+                results[i] = new PickConfirmResult(orderId, StatusCodes.Status404NotFound, null, "The order has no workflow.");
+                return;
+            }
+
+            var payload = new JsonObject { ["picker"] = body?.By, ["pickListId"] = id, ["warehouseId"] = wave.WarehouseId };
+            var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(PickActivity.Bookmark, null, payload.ToJsonString());
+            var open = reply.OpenBookmarks is [var first, ..] ? first : null;
+            results[i] = reply.Kind == ReplyKind.Done
+                ? new PickConfirmResult(orderId, StatusCodes.Status200OK, reply.Status == WorkflowStatus.Suspended ? open : null, null)
+                : new PickConfirmResult(orderId, StatusCodes.Status409Conflict, open, $"Not waiting for picking ({reply.Message})");
+        });
 
         wave.Confirm(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
