@@ -128,12 +128,22 @@ public static class InstanceStore
     /// </summary>
     internal static void KeepOnlyTheAggregate(OrchestratorDbContext db, IInstanceAggregate? aggregate)
     {
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        // Called right after a save: nothing changed since, so there is nothing to detect (a pass over every row).
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (aggregate is null || !aggregate.Holds(entry.Entity))
+            foreach (var entry in db.ChangeTracker.Entries().ToList())
             {
-                entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+                if (aggregate is null || !aggregate.Holds(entry.Entity))
+                {
+                    entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+                }
             }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
