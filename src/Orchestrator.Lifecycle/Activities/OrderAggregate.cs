@@ -18,6 +18,17 @@ public sealed class OrderAggregate : IInstanceAggregate
 {
     public bool Holds(object row) => row is SalesOrder or SalesOrderLine or SalesOrderLineItem or Package or PackageLine;
 
+    public long? KeyOf(WorkflowInstanceRecord instance) => instance.SalesOrderId;
+
+    /// <summary>A line's item or a package's line moves its line's order or its package, saved with it: those say.</summary>
+    public long? KeyOf(object row) => row switch
+    {
+        SalesOrder order => order.Id,
+        SalesOrderLine line => line.OrderId,
+        Package package => package.OrderId,
+        _ => null,
+    };
+
     public async Task<bool> IsCurrentAsync(
         OrchestratorDbContext db, WorkflowInstanceRecord instance, IReadOnlyList<object> held, CancellationToken cancellationToken)
     {

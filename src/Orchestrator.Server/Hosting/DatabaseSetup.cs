@@ -8,6 +8,7 @@ using Orchestrator.Persistence.PostgreSql;
 using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Persistence.SqlServer;
+using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -40,7 +41,8 @@ internal static class DatabaseSetup
             DatabaseProvider.PostgreSql => db.UseOrchestratorPostgreSql(connectionString),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
         }).AddInterceptors(
-            services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<ReferenceDataChanges>()));
+            services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<ReferenceDataChanges>(),
+            services.GetRequiredService<AggregateWrites>()));
         builder.Services.AddSingleton<DatabaseActivity>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(ReferenceDataOptions.Section).Get<ReferenceDataOptions>() ?? new ReferenceDataOptions());
         builder.Services.AddSingleton<ReferenceDataCache>();

@@ -24,6 +24,7 @@ public sealed partial class WorkflowInstanceGrain(
     FlowchartInterpreter interpreter,
     DefinitionCache definitions,
     InstanceHandoff handoff,
+    AggregateWrites writes,
     TimeProvider clock,
     ILogger<WorkflowInstanceGrain> logger) : Grain, IWorkflowInstanceGrain, IRemindable
 {
@@ -43,6 +44,12 @@ public sealed partial class WorkflowInstanceGrain(
 
     /// <summary>The instance's aggregate as its last run committed it (<see cref="IInstanceAggregate"/>), for the next run.</summary>
     private List<object>? _held;
+
+    /// <summary>
+    /// Others' saves to the held aggregate counted before the run that left it loaded or checked it (<see cref="AggregateWrites"/>):
+    /// the same count at the next run means nobody else saved to it since.
+    /// </summary>
+    private long? _heldWrites;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -105,6 +112,7 @@ public sealed partial class WorkflowInstanceGrain(
             _record = null;
             _state = null;
             _held = null;
+            _heldWrites = null;
             var delay = _backoff.Next();
             LogDatabaseDown(logger, ex, Id, delay.TotalSeconds);
             _outageRetry?.Dispose();
@@ -185,7 +193,7 @@ public sealed partial class WorkflowInstanceGrain(
         // Steps save into the activities' own context: what a step changed (the order, a waybill row) commits with it.
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
-        await AttachHeldAsync(db, aggregate);
+        var writesBefore = await AttachHeldAsync(db, aggregate);
         var run = new RunTransaction(db, aggregate);
         try
         {
@@ -201,6 +209,7 @@ public sealed partial class WorkflowInstanceGrain(
             }
 
             _held = aggregate is null || _state!.IsDone ? null : InstanceStore.HeldAfterRun(db, aggregate);
+            _heldWrites = _held is null ? null : writesBefore;
             return rejected;
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFailure.IsTemporary(ex))
@@ -226,23 +235,35 @@ public sealed partial class WorkflowInstanceGrain(
     }
 
     /// <summary>
-    /// Hands the run the aggregate held since the instance's last run when it is still what the database has (one
-    /// version query instead of loading it); otherwise the run's first step loads it. Taken either way: a run that
-    /// fails on the way leaves nothing held.
+    /// Hands the run the aggregate held since the instance's last run when it is still what the database has: known
+    /// without asking when nobody else has saved to it since (<see cref="AggregateWrites"/>), otherwise by one version
+    /// query instead of loading it; when it is not, the run's first step loads it. Taken either way: a run that fails
+    /// on the way leaves nothing held. Returns others' saves to the aggregate counted before anything of it was read.
     /// </summary>
-    private async Task AttachHeldAsync(OrchestratorDbContext db, IInstanceAggregate? aggregate)
+    private async Task<long?> AttachHeldAsync(OrchestratorDbContext db, IInstanceAggregate? aggregate)
     {
         var held = _held;
+        var heldWrites = _heldWrites;
         _held = null;
-        if (aggregate is null || held is null || !await aggregate.IsCurrentAsync(db, _record!, held, CancellationToken.None))
+        _heldWrites = null;
+        if (aggregate is null || aggregate.KeyOf(_record!) is not { } key)
         {
-            return;
+            return null;
+        }
+
+        writes.Own(db, key);
+        var count = writes.Count(key);
+        if (held is null || (count is null || count != heldWrites) && !await aggregate.IsCurrentAsync(db, _record!, held, CancellationToken.None))
+        {
+            return count;
         }
 
         foreach (var row in held)
         {
             db.Entry(row).State = EntityState.Unchanged;
         }
+
+        return count;
     }
 
     /// <summary>
@@ -353,6 +374,7 @@ public sealed partial class WorkflowInstanceGrain(
         _state = InstanceStore.ReadState(record);
         _record = record;
         _held = null;
+        _heldWrites = null;
     }
 
     private InstanceReply HeldReply(InstanceState state, InstanceHold hold) => new(ReplyKind.Held, state.Status,

@@ -40,6 +40,7 @@ public static class RuntimeSetup
         builder.Services.AddScoped<WorkflowDefinitionStore>();
         builder.Services.AddSingleton<InstanceWakeups>();
         builder.Services.AddSingleton(_ => new InstanceHandoff(enabled: options.Clustering != ClusteringKind.AdoNet));
+        builder.Services.AddSingleton(sp => new AggregateWrites(sp.GetService<IInstanceAggregate>(), enabled: options.Clustering != ClusteringKind.AdoNet));
         builder.Services.AddHostedService<InstanceWaker>();
         builder.Services.AddHostedService<InstanceRecovery>();
 

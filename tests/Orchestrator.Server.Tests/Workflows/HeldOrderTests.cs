@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Workflows;
@@ -67,6 +68,38 @@ public abstract class HeldOrderTests(ServerFixture server) : LifecycleTestBase(s
         Assert.Equal(1, scanned["waiting"]![0]!["payload"]!["remaining"]!.GetValue<int>());
         Assert.Equal("written behind the version", await Server.WithDbAsync(db =>
             db.SalesOrders.Where(o => o.Id == orderId).Select(o => o.SellerMemo).SingleAsync()));
+    }
+
+    [SkippableFact]
+    public async Task While_nobody_else_saved_to_the_order_the_next_floor_call_does_not_even_ask_its_version()
+    {
+        var tea = Unique("TEA");
+        var shop = await CreateReadyShopAsync(tea);
+        var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (tea, 2)), HttpStatusCode.Created)).Order.Id;
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+        await FloorOkAsync(orderId, "pick:confirm", new JsonObject());
+
+        // A write no code path makes: a (cancelled) package added by SQL, not through a save. The version query counts
+        // an order's packages and would see it; a grain that knows nobody saved to the order since its last run does not ask.
+        await Server.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Packages" ("OrderId", "Sequence", "Status", "TrackingNumber", "Version", "WarehouseId", "WeightKg")
+            SELECT "OrderId", "Sequence" + 1, {nameof(PackageStatus.Cancelled)}, NULL, 1, "WarehouseId", NULL FROM "Packages" WHERE "OrderId" = {orderId}
+            """));
+        var scanned = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
+
+        Assert.Single(scanned["order"]!["packages"]!.AsArray());
+        Assert.Equal(2, await Server.WithDbAsync(db => db.Packages.CountAsync(p => p.OrderId == orderId)));
+
+        // A save through EF elsewhere, even of a column no step reads: the next call asks, and works on both packages.
+        await Server.WithDbAsync(async db =>
+        {
+            var order = await db.SalesOrders.SingleAsync(o => o.Id == orderId);
+            order.SellerMemo = "看一下";
+            return await db.SaveChangesAsync();
+        });
+        var again = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
+        Assert.Equal(2, again["order"]!["packages"]!.AsArray().Count);
+        Assert.Equal("看一下", again["order"]!["sellerMemo"]!.GetValue<string>());
     }
 
     [SkippableFact]
