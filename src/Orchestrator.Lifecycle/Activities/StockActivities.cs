@@ -102,8 +102,12 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             return ActivityResult.Follow("NoWarehouse", new JsonObject { ["reason"] = order.ExceptionDetail });
         }
 
-        // Allocated again (back from a rejection at picking): what the order held goes back first.
-        await ledger.ReleaseAsync(order.Id, context.Now, context.CancellationToken);
+        // Allocated again (back from a rejection at picking): what the order held goes back first. Only this step
+        // reserves, and it sets the order's warehouse in the same commit: an order with none holds nothing (no query).
+        if (order.WarehouseId is not null)
+        {
+            await ledger.ReleaseAsync(order.Id, context.Now, context.CancellationToken);
+        }
         var quantities = order.Lines.SelectMany(l => l.Items).GroupBy(i => i.GoodsId).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
         foreach (var (warehouseId, code) in candidates)
         {

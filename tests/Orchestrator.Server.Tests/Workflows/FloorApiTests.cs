@@ -110,6 +110,26 @@ public abstract class FloorApiTests(ServerFixture server) : LifecycleTestBase(se
         await ProblemAsync(await PostFloorAsync(999_999, "pick:confirm", new JsonObject()), HttpStatusCode.NotFound);
     }
 
+    [SkippableFact]
+    public async Task An_order_sent_back_from_picking_and_approved_again_holds_its_stock_once()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var warehouse = await WarehouseOfAsync(shop);
+        var before = await StockCountsAsync(warehouse, code);
+        var orderId = await PushPaidOrderAsync(shop, code);
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+        Assert.Equal(before.Reserved + 1, (await StockCountsAsync(warehouse, code)).Reserved);
+
+        await FloorOkAsync(orderId, "pick:reject", new JsonObject { ["reason"] = "包装破损", ["by"] = "拣货员A" });
+        var approved = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject { ["reviewer"] = "客服小李" }, ServerFixture.Json);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        await WaitForAsync(orderId, bookmark: "PickConfirmed");
+
+        // Allocated again: what the first allocation reserved went back before the second reserved it anew.
+        Assert.Equal(before with { Reserved = before.Reserved + 1 }, await StockCountsAsync(warehouse, code));
+    }
+
 }
 
 public sealed class SqliteFloorApiTests(LifecycleSqliteFixture server) : FloorApiTests(server), IClassFixture<LifecycleSqliteFixture>;
