@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Orchestrator.Persistence.Diagnostics;
 
 namespace Orchestrator.Workflows.Runtime.Instances;
 
@@ -22,7 +21,7 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// run beside a single-process runtime (none does).</item>
 /// </list>
 /// </summary>
-public sealed class AggregateWrites(IInstanceAggregate? aggregate, bool enabled) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class AggregateWrites(IInstanceAggregate? aggregate, bool enabled) : SaveOutcomeInterceptor
 {
     private const int StripeBits = 16;
 
@@ -43,67 +42,11 @@ public sealed class AggregateWrites(IInstanceAggregate? aggregate, bool enabled)
     /// <summary>Marks <paramref name="context"/> as the run of the instance that works on aggregate <paramref name="key"/>.</summary>
     public void Own(DbContext context, long key) => _owners.AddOrUpdate(context, new StrongBox<long>(key));
 
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Starting(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Starting(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Settle(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Settle(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Settle(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Settle(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Ended(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Ended(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Ended(eventData.Context);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Ended(eventData.Context);
-        return Task.CompletedTask;
-    }
-
     private static int Stripe(long key) => (int)(unchecked((ulong)key * 0x9E3779B97F4A7C15UL) >> (64 - StripeBits));
 
-    private void Starting(DbContext? context)
+    protected override void Saving(DbContext context)
     {
-        if (!Enabled || context is null)
+        if (!Enabled)
         {
             return;
         }
@@ -138,18 +81,10 @@ public sealed class AggregateWrites(IInstanceAggregate? aggregate, bool enabled)
         }
     }
 
-    // After a save: it is committed (or failed) unless a transaction is still open, whose end settles it.
-    private void Settle(DbContext? context)
+    /// <summary>Committed or not, the save has ended: whoever read the rows while it was in flight must look again.</summary>
+    protected override void Ended(DbContext context, bool committed)
     {
-        if (context is not null && context.Database.CurrentTransaction is null)
-        {
-            Ended(context);
-        }
-    }
-
-    private void Ended(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var pending))
+        if (!_pending.TryGetValue(context, out var pending))
         {
             return;
         }
