@@ -131,32 +131,16 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
+        using var detected = ChangeDetectionPause.Of(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
+        using var detected = ChangeDetectionPause.Of(ChangeTracker);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -178,59 +162,51 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
         // One pass over the tracked entries, changes already detected: a batch of orders tracks thousands of rows, and
         // every Entries() call would detect changes again (this used to be quadratic in the rows of a batch).
-        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using var detected = ChangeDetectionPause.Of(ChangeTracker);
+        var edited = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        var children = new List<EntityEntry>();
+        foreach (var entry in ChangeTracker.Entries())
         {
-            var edited = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
-            var children = new List<EntityEntry>();
-            foreach (var entry in ChangeTracker.Entries())
+            if (entry.Entity is Entity entity && entry.State == EntityState.Added)
             {
-                if (entry.Entity is Entity entity && entry.State == EntityState.Added)
-                {
-                    entity.Version = 1;
-                    continue;
-                }
-
-                if (entry.Entity is Entity modified)
-                {
-                    if (entry.State == EntityState.Modified)
-                    {
-                        edited.Add(modified);
-                    }
-                }
-                else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                {
-                    children.Add(entry);
-                }
+                entity.Version = 1;
+                continue;
             }
 
-            // Editing a shop's warehouse list, a combo's items, an order's lines (or a line's items) or a package's lines
-            // is an edit of the shop, combo, order or package itself: a child the parent holds as a collection, through
-            // as many levels as there are. Rows that only point at a parent (an order's reservations, waybills) are not.
-            // The stored rows by key, built only when a child changed (most saves change no child).
-            var stored = children.Count == 0 ? [] : StoredByKey();
-            foreach (var child in children)
+            if (entry.Entity is Entity modified)
             {
-                for (var (row, depth) = (child, 0); row is not null && depth < 4; depth++)
+                if (entry.State == EntityState.Modified)
                 {
-                    row = Parent(row, stored);
-                    if (row?.Entity is Entity parent)
-                    {
-                        edited.Add(parent);
-                        break;
-                    }
+                    edited.Add(modified);
                 }
             }
-
-            foreach (var entity in edited)
+            else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                Entry(entity).Property(e => e.Version).CurrentValue = entity.Version + 1;
+                children.Add(entry);
             }
         }
-        finally
+
+        // Editing a shop's warehouse list, a combo's items, an order's lines (or a line's items) or a package's lines
+        // is an edit of the shop, combo, order or package itself: a child the parent holds as a collection, through
+        // as many levels as there are. Rows that only point at a parent (an order's reservations, waybills) are not.
+        // The stored rows by key, built only when a child changed (most saves change no child).
+        var stored = children.Count == 0 ? [] : StoredByKey();
+        foreach (var child in children)
         {
-            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            for (var (row, depth) = (child, 0); row is not null && depth < 4; depth++)
+            {
+                row = Parent(row, stored);
+                if (row?.Entity is Entity parent)
+                {
+                    edited.Add(parent);
+                    break;
+                }
+            }
+        }
+
+        foreach (var entity in edited)
+        {
+            Entry(entity).Property(e => e.Version).CurrentValue = entity.Version + 1;
         }
     }
 

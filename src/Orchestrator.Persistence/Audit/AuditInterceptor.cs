@@ -156,73 +156,65 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         List<ChildChange>? children = null;
 
         // The context detected changes just before this (it bumps versions); one pass, no detection per call.
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using var detected = ChangeDetectionPause.Of(db.ChangeTracker);
+        foreach (var entry in db.ChangeTracker.Entries())
         {
-            foreach (var entry in db.ChangeTracker.Entries())
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
-                if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-                {
-                    continue;
-                }
-
-                if (entry.Entity is StockMovement movement)
-                {
-                    (movements ??= [])[(movement.WarehouseId, movement.GoodsId)] = movement;
-                    continue;
-                }
-
-                if (entry.Entity is AuditEntry { Actor: "" } byHand)
-                {
-                    byHand.Actor = name;
-                    byHand.At = at;
-                    continue;
-                }
-
-                if (AuditEntityTypes.TrackedChildren.TryGetValue(entry.Metadata.ClrType, out var child))
-                {
-                    if (TrackedChanges.DescribeChild(entry, child) is { } change)
-                    {
-                        (children ??= []).Add(new ChildChange(child.ParentType, entry.Property(child.ParentKey).CurrentValue!, change));
-                    }
-
-                    continue;
-                }
-
-                if (!AuditEntityTypes.Tracked.TryGetValue(entry.Metadata.ClrType, out var type) || (routine && type.SkippedWhenRoutine))
-                {
-                    continue;
-                }
-
-                if (TrackedChanges.Describe(entry, type, name, at) is not { } audit)
-                {
-                    continue;
-                }
-
-                if (type.NaturalId is null)
-                {
-                    (parents ??= [])[(entry.Metadata.ClrType, entry.Property("Id").CurrentValue!)] = audit;
-                }
-
-                if (type.NaturalId is null && entry.State == EntityState.Added)
-                {
-                    (_awaitingIds ??= []).Add((entry, audit));
-                }
-                else
-                {
-                    (entries ??= []).Add(audit);
-                }
-
-                if (entry.Entity is StockItem item)
-                {
-                    (stock ??= []).Add((item, audit));
-                }
+                continue;
             }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+
+            if (entry.Entity is StockMovement movement)
+            {
+                (movements ??= [])[(movement.WarehouseId, movement.GoodsId)] = movement;
+                continue;
+            }
+
+            if (entry.Entity is AuditEntry { Actor: "" } byHand)
+            {
+                byHand.Actor = name;
+                byHand.At = at;
+                continue;
+            }
+
+            if (AuditEntityTypes.TrackedChildren.TryGetValue(entry.Metadata.ClrType, out var child))
+            {
+                if (TrackedChanges.DescribeChild(entry, child) is { } change)
+                {
+                    (children ??= []).Add(new ChildChange(child.ParentType, entry.Property(child.ParentKey).CurrentValue!, change));
+                }
+
+                continue;
+            }
+
+            if (!AuditEntityTypes.Tracked.TryGetValue(entry.Metadata.ClrType, out var type) || (routine && type.SkippedWhenRoutine))
+            {
+                continue;
+            }
+
+            if (TrackedChanges.Describe(entry, type, name, at) is not { } audit)
+            {
+                continue;
+            }
+
+            if (type.NaturalId is null)
+            {
+                (parents ??= [])[(entry.Metadata.ClrType, entry.Property("Id").CurrentValue!)] = audit;
+            }
+
+            if (type.NaturalId is null && entry.State == EntityState.Added)
+            {
+                (_awaitingIds ??= []).Add((entry, audit));
+            }
+            else
+            {
+                (entries ??= []).Add(audit);
+            }
+
+            if (entry.Entity is StockItem item)
+            {
+                (stock ??= []).Add((item, audit));
+            }
         }
 
         foreach (var orphan in MergeChildren(children, parents, name, at))

@@ -129,21 +129,13 @@ public static class InstanceStore
     internal static void KeepOnlyTheAggregate(OrchestratorDbContext db, IInstanceAggregate? aggregate)
     {
         // Called right after a save: nothing changed since, so there is nothing to detect (a pass over every row).
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using var detected = ChangeDetectionPause.Of(db.ChangeTracker);
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            if (aggregate is null || !aggregate.Holds(entry.Entity))
             {
-                if (aggregate is null || !aggregate.Holds(entry.Entity))
-                {
-                    entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-                }
+                entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
             }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
