@@ -29,9 +29,7 @@ public sealed class RequestWaybillActivity : OrderActivity
     {
         var waybills = context.GetRequiredService<OrderWaybills>();
         var packages = await OrderPackages.LoadAsync(db, order, context.CancellationToken);
-        var ids = packages.Select(p => (long?)p.Id).ToList();
-        var live = await db.Waybills.Where(w => ids.Contains(w.PackageId) && w.CancelRequestedAt == null)
-            .ToDictionaryAsync(w => w.PackageId!.Value, context.CancellationToken);
+        var live = (await OrderPackages.LiveWaybillsAsync(db, packages, context.CancellationToken)).ToDictionary(w => w.PackageId!.Value);
         var issued = new JsonArray();
         foreach (var package in packages)
         {

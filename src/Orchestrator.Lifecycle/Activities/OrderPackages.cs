@@ -46,6 +46,17 @@ public static class OrderPackages
         return [single];
     }
 
+    /// <summary>
+    /// The live waybills of <paramref name="packages"/>. Only a package with a tracking number can have one: a waybill is
+    /// issued to a package (<c>OrderWaybills.IssueAsync</c>) together with its number, and a number is only taken off a
+    /// package with its waybill cancelled; so packages without one (just made) cost no query.
+    /// </summary>
+    public static async Task<List<Waybill>> LiveWaybillsAsync(OrchestratorDbContext db, IEnumerable<Package> packages, CancellationToken cancellationToken)
+    {
+        var ids = packages.Where(p => p.TrackingNumber is not null).Select(p => (long?)p.Id).ToList();
+        return ids.Count == 0 ? [] : await db.Waybills.Where(w => ids.Contains(w.PackageId) && w.CancelRequestedAt == null).ToListAsync(cancellationToken);
+    }
+
     public static Package Make(SalesOrder order, long warehouseId, int sequence, List<PackageLine> lines) =>
         new() { OrderId = order.Id, Sequence = sequence, WarehouseId = warehouseId, Status = PackageStatus.Allocated, Lines = lines };
 

@@ -210,8 +210,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             return;
         }
 
-        var ids = open.Select(p => (long?)p.Id).ToList();
-        foreach (var waybill in await db.Waybills.Where(w => ids.Contains(w.PackageId) && w.CancelRequestedAt == null).ToListAsync(context.CancellationToken))
+        foreach (var waybill in await OrderPackages.LiveWaybillsAsync(db, open, context.CancellationToken))
         {
             waybill.RequestCancel("re-allocated to other warehouses", context.Now);
         }

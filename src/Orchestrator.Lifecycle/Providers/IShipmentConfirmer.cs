@@ -33,11 +33,12 @@ public sealed class LocalShipmentLedger(OrchestratorDbContext db, TimeProvider c
         CancellationToken cancellationToken)
     {
         var existing = await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
-        if (existing is not null)
-        {
-            return existing;
-        }
+        return existing ?? Record(order, logisticsCode, trackingNumber, idempotencyKey);
+    }
 
+    /// <summary>Records a confirmation the caller knows is not recorded under this key yet (it asked in this step).</summary>
+    public ShipmentConfirmation Record(SalesOrder order, string? logisticsCode, string trackingNumber, string idempotencyKey)
+    {
         var confirmation = new ShipmentConfirmation
         {
             OrderId = order.Id,

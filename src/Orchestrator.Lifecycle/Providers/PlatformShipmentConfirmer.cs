@@ -45,7 +45,7 @@ public sealed partial class PlatformShipmentConfirmer(
             }
         }
 
-        return await ledger.ConfirmAsync(order, logisticsCode, trackingNumber, splitLineIds, idempotencyKey, earlierAttempt, cancellationToken);
+        return ledger.Record(order, logisticsCode, trackingNumber, idempotencyKey);
     }
 
     private async Task SendAsync(IPlatformAdapter platform, SalesOrder order, ShipmentNotice notice, CancellationToken cancellationToken)

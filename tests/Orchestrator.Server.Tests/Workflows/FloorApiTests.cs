@@ -128,6 +128,11 @@ public abstract class FloorApiTests(ServerFixture server) : LifecycleTestBase(se
 
         // Allocated again: what the first allocation reserved went back before the second reserved it anew.
         Assert.Equal(before with { Reserved = before.Reserved + 1 }, await StockCountsAsync(warehouse, code));
+
+        // The same warehouse again: its package kept its waybill, found and reused, not a second number taken.
+        var waybills = (await Client.GetFromJsonAsync<JsonArray>($"/api/orders/{orderId}/waybills", ServerFixture.Json))!;
+        Assert.Single(waybills);
+        Assert.Null(waybills[0]!["cancelRequestedAt"]?.GetValue<string>());
     }
 
 }
