@@ -9,15 +9,32 @@ public static class PostgreSqlDatabase
     /// <summary>Seconds to wait for a connection when the connection string does not say: a database that is down fails a request fast.</summary>
     private const int ConnectTimeoutSeconds = 3;
 
-    public static DbContextOptionsBuilder UseOrchestratorPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithConnectTimeout(connectionString), npgsql => npgsql.MigrationsAssembly(typeof(PostgreSqlDatabase).Assembly.FullName));
+    /// <summary>
+    /// Connections one server opens at most when the connection string does not say. Npgsql's own default (100) is all a
+    /// default PostgreSQL allows (<c>max_connections</c> 100, three of them kept for superusers): a busy server used to
+    /// take them all and get "too many clients" (53300), which answered callers 503. Below it, a burst waits in the
+    /// pool's queue instead; a cluster of servers needs <c>max_connections</c> above servers × this.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 50;
 
-    private static string WithConnectTimeout(string connectionString)
+    public static DbContextOptionsBuilder UseOrchestratorPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsAssembly(typeof(PostgreSqlDatabase).Assembly.FullName));
+
+    /// <summary>The connection string with this server's defaults for what it leaves out: connect timeout and pool size.</summary>
+    public static string WithDefaults(string connectionString)
     {
+        // Npgsql's builder answers every keyword it knows as present: the keys as written are read by the plain one.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
         {
             builder.Timeout = ConnectTimeoutSeconds;
+        }
+
+        if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         return builder.ToString();
