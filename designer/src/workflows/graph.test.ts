@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowchartJson } from '../api';
 import { activities } from '../test/fixtures';
-import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, toFlow } from './graph';
+import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, retarget, toFlow } from './graph';
 
 const chart: FlowchartJson = {
   type: 'Flowchart',
@@ -25,6 +25,17 @@ describe('graph', () => {
     const back = fromFlow(moved, edges);
     expect(back.activities[1]).toEqual({ id: 'wait', type: 'Delay', name: '等待', duration: '00:30:00', metadata: { designer: { position: { x: 512, y: 131 } } } });
     expect(back.connections).toEqual(chart.connections);
+  });
+
+  it('re-targets one connection in place, and drops it rather than draw the same connection twice', () => {
+    const { edges } = toFlow(chart, activities);
+    const moved = retarget(edges, 'start:Done->wait', 'done');
+    expect(moved.map(e => e.id)).toEqual(['start:Done->done', 'wait:Done->done']);
+    expect(moved[0]).toMatchObject({ source: 'start', sourceHandle: 'Done', target: 'done' });
+    expect(retarget(edges, 'wait:Done->done', 'done')).toBe(edges);
+    expect(retarget(moved, 'start:Done->done', 'done')).toBe(moved);
+    const both = [...edges, { ...edges[1], id: 'wait:Done->wait', target: 'wait' }];
+    expect(retarget(both, 'wait:Done->wait', 'done').map(e => e.id)).toEqual(['start:Done->wait', 'wait:Done->done']);
   });
 
   it('lays out a chart without positions top to bottom', () => {

@@ -48,6 +48,18 @@ export function toFlow(root: FlowchartJson, catalog: ActivityDescriptor[], error
   return needsLayout ? { nodes: autoLayout(nodes, edges), edges } : { nodes, edges };
 }
 
+/**
+ * Points the connection `id` at `target` instead, keeping its place in the list; when that connection already exists
+ * (same port, same target) the moved one is dropped rather than drawn twice.
+ */
+export function retarget(edges: Edge[], id: string, target: string): Edge[] {
+  const edge = edges.find(e => e.id === id);
+  if (!edge || edge.target === target) return edges;
+  const next = edgeId({ source: { activity: edge.source, port: edge.sourceHandle ?? 'Done' }, target: { activity: target } });
+  const taken = edges.some(e => e.id === next);
+  return edges.flatMap(e => (e.id !== id ? [e] : taken ? [] : [{ ...e, id: next, target, selected: false }]));
+}
+
 export function errorsFor(activityId: string, errors: DefinitionError[]): string[] {
   return errors.filter(e => e.activityId === activityId).map(e => e.message);
 }
