@@ -19,7 +19,7 @@ test('delete one chosen edge among overlapping ones and only it goes', async ({ 
   await expect(page.getByTestId('node-stock')).toBeVisible();
   const edges = page.locator('.react-flow__edge');
   const edge = (id: string) => page.getByTestId(`rf__edge-${id}`);
-  // Three connections run into 库存检查 and share its last track: the one the issue's ops lead meant to delete, and two others.
+  // Three connections run into 缺货拦截 (stock) and share its last track: the one the issue's ops lead meant to delete, and two others.
   const chosen = 'review:Approved->stock';
   const neighbours = ['await-stock:Done->stock', 'await-review:Approved->stock'];
   await expect(edge(chosen)).toHaveCount(1);
@@ -48,10 +48,19 @@ test('delete one chosen edge among overlapping ones and only it goes', async ({ 
   await expect(approved).toContainText('Not connected');
   await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
 
-  // Undo brings back exactly what was removed; nothing is left to save.
+  // Undo brings back exactly what was removed.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(edges).toHaveCount(before);
   await expect(edge(chosen)).toHaveCount(1);
+
+  // Re-target one connection from the panel: it now ends at 取消订单 Cancel, the others stay; undo leaves nothing to save.
+  await page.getByTestId('outcome-Exception').getByLabel('Target of Exception → review-exception').selectOption('cancel');
+  await expect(edge('review:Exception->cancel')).toHaveCount(1);
+  await expect(edge('review:Exception->review-exception')).toHaveCount(0);
+  await expect(edge('await-review:Exception->review-exception')).toHaveCount(1);
+  await expect(edges).toHaveCount(before);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(edge('review:Exception->review-exception')).toHaveCount(1);
   await expect(page.getByTestId('definition-status')).not.toContainText('unsaved changes');
 });
 
