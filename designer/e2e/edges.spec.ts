@@ -84,6 +84,7 @@ test('a draft with an outcome connected twice cannot be published and says why',
   await expect(problems).toContainText(
     "Outcome 'Done' of activity 'start' (Start) is connected twice: to 'finish' (connection 0) and to 'finish-2' (connection 1). Only a Fork starts several branches; remove one connection.");
   await expect(problems).toContainText('root.connections[1].source.port');
+  await expect(page.getByTestId('node-start').locator('.port-problem')).toHaveText('Done');
   await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
   await expect(page.getByTestId('definition-status')).toContainText('draft v1');
   await snap(page, '15-outcome-connected-twice');
@@ -109,6 +110,7 @@ test('a draft with an outcome connected twice cannot be published and says why',
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('status')).toContainText('Draft v1 saved.');
   await expect(problems).toHaveCount(0);
+  await expect(page.getByTestId('node-start').locator('.port-problem')).toHaveCount(0);
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Version 1 published');
 });

@@ -19,7 +19,7 @@ import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
-import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
@@ -105,8 +105,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   // Server errors and compare marks decorate the nodes without being part of the document (or of undo).
   const decorated = useMemo(() => doc.nodes.map((n): FlowNode => {
     const nodeErrors = errorsFor(n.id, errors);
+    const portProblems = portsWithProblems(n.id, errors);
     const mark: Mark | undefined = diff?.addedActivities.includes(n.id) ? 'added' : diff?.changedActivities.includes(n.id) ? 'changed' : undefined;
-    return nodeErrors.join() === n.data.errors.join() && mark === n.data.mark ? n : { ...n, data: { ...n.data, errors: nodeErrors, mark } };
+    const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
+    return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
   }), [doc.nodes, errors, diff]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => (diff?.addedConnections.includes(e.id) ? { ...e, className: 'edge-added' } : e)), [doc.edges, diff]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowchartJson } from '../api';
 import { activities } from '../test/fixtures';
-import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, retarget, toFlow } from './graph';
+import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, portsWithProblems, retarget, toFlow } from './graph';
 
 const chart: FlowchartJson = {
   type: 'Flowchart',
@@ -36,6 +36,18 @@ describe('graph', () => {
     expect(retarget(moved, 'start:Done->done', 'done')).toBe(moved);
     const both = [...edges, { ...edges[1], id: 'wait:Done->wait', target: 'wait' }];
     expect(retarget(both, 'wait:Done->wait', 'done').map(e => e.id)).toEqual(['start:Done->wait', 'wait:Done->done']);
+  });
+
+  it('names the ports the server found problems on, once each, for the activity asked about', () => {
+    const errors = [
+      { code: 'OutcomeConnectedTwice', path: 'root.connections[3].source.port', message: 'twice', activityId: 'review', port: 'Approved' },
+      { code: 'OutcomeConnectedTwice', path: 'root.connections[4].source.port', message: 'three times', activityId: 'review', port: 'Approved' },
+      { code: 'UnconnectedOutcome', path: 'root.activities[2]', message: 'nowhere', activityId: 'review', port: 'Exception' },
+      { code: 'Unreachable', path: 'root.activities[2]', message: 'unreachable', activityId: 'review' },
+      { code: 'UnconnectedOutcome', path: 'root.activities[3]', message: 'nowhere', activityId: 'wait', port: 'Done' },
+    ];
+    expect(portsWithProblems('review', errors)).toEqual(['Approved', 'Exception']);
+    expect(portsWithProblems('done', errors)).toEqual([]);
   });
 
   it('lays out a chart without positions top to bottom', () => {

@@ -10,6 +10,8 @@ export interface ActivityNodeData extends Record<string, unknown> {
   activity: ActivityJson;
   descriptor?: ActivityDescriptor;
   errors: string[];
+  /** Outcome ports a server error names (connected twice, left unconnected), drawn as such on the node. */
+  portProblems?: string[];
   mark?: Mark;
 }
 
@@ -62,6 +64,10 @@ export function retarget(edges: Edge[], id: string, target: string): Edge[] {
 
 export function errorsFor(activityId: string, errors: DefinitionError[]): string[] {
   return errors.filter(e => e.activityId === activityId).map(e => e.message);
+}
+
+export function portsWithProblems(activityId: string, errors: DefinitionError[]): string[] {
+  return [...new Set(errors.filter(e => e.activityId === activityId && e.port).map(e => e.port!))];
 }
 
 /** The flowchart to save: activities in canvas order with their positions, connections by port. */
