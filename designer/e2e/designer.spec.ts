@@ -73,13 +73,17 @@ test('build a workflow from the palette, publish it, and an order reaches its re
   await connect(page, page.getByTestId('port-start-Done'), input('import-order'));
   await connect(page, page.getByTestId('port-import-order-Imported'), input('await-review'));
   await connect(page, page.getByTestId('port-await-review-Approved'), input('finish'));
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  // Every outcome of an activity that waits must lead somewhere, or the server refuses to publish.
+  await connect(page, page.getByTestId('port-import-order-Cancelled'), input('finish'));
+  await connect(page, page.getByTestId('port-await-review-Rejected'), input('finish'));
+  await connect(page, page.getByTestId('port-await-review-Exception'), input('finish'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 
   // Undo removes the last connection, redo brings it back.
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(5);
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 
   // Rename the review node in the properties panel.
   await page.getByTestId('node-await-review').click();
@@ -217,14 +221,15 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   // Bring the end of the chart up from the canvas edge, where connecting would auto-pan under the mouse.
   await panCanvas(page, 0, -250);
 
-  // A Delay dropped beside the end, not yet connected nor configured: the server names both problems on the node.
+  // A Delay dropped beside the end, not yet connected nor configured: the server names its problems on the node and in
+  // the list, and Publish waits until they are fixed.
   await dropActivity(page, 'Delay', 'done', -260, -40);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('alert').first()).toContainText('problem(s) to fix before publishing');
   await expect(page.getByTestId('node-delay')).toHaveClass(/has-errors/);
   await expect(page.getByTestId('node-delay')).toContainText("cannot be reached from Start");
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByRole('alert').first()).toContainText('Invalid workflow definition');
+  await expect(page.getByTestId('problems')).toContainText("Outcome 'Done' of activity 'delay' (Delay) is not connected");
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
   await snap(page, '12-server-errors-on-node');
 
   // Configure it (inline validation first), then put it between 确认发货 and 完成.

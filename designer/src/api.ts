@@ -93,6 +93,8 @@ export interface ActivityDescriptor {
   isStart: boolean;
   suspendsOnBookmark: boolean;
   endsWorkflow: boolean;
+  /** One outcome may lead to several activities, all started side by side (Fork); elsewhere a second connection is refused. */
+  fansOut: boolean;
   description: string | null;
 }
 
@@ -133,6 +135,7 @@ export interface DefinitionError {
   path: string;
   message: string;
   activityId?: string | null;
+  port?: string | null;
 }
 
 export interface WorkflowDefinition {

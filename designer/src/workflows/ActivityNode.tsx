@@ -5,7 +5,7 @@ const categoryClass: Record<string, string> = { 'Control flow': 'cat-control', '
 
 /** One activity on the canvas: a target port on top (except Start), one source port per outcome below. */
 export function ActivityNode({ data, selected }: NodeProps<FlowNode>) {
-  const { activity, descriptor, errors, mark } = data;
+  const { activity, descriptor, errors, portProblems = [], mark } = data;
   const outcomes = descriptor?.outcomes ?? [];
   const classes = ['activity-node', categoryClass[descriptor?.category ?? ''] ?? 'cat-other'];
   if (selected) classes.push('selected');
@@ -28,7 +28,8 @@ export function ActivityNode({ data, selected }: NodeProps<FlowNode>) {
       )}
       <div className="ports">
         {outcomes.map((outcome, i) => (
-          <div key={outcome} className="port-label" style={{ left: `${((i + 1) / (outcomes.length + 1)) * 100}%` }}>
+          <div key={outcome} className={portProblems.includes(outcome) ? 'port-label port-problem' : 'port-label'}
+            style={{ left: `${((i + 1) / (outcomes.length + 1)) * 100}%` }}>
             {outcome}
             <Handle
               type="source"

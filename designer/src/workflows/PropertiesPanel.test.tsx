@@ -3,15 +3,20 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ActivityJson } from '../api';
 import { byType } from '../test/fixtures';
+import type { OutgoingConnection } from './OutcomePorts';
 import { PropertiesPanel } from './PropertiesPanel';
+
+const noConnections = { outgoing: [], targets: [], onRemoveConnection: () => {}, onRetarget: () => {} };
 
 function Harness({ initial, onValue }: { initial: ActivityJson; onValue: (a: ActivityJson) => void }) {
   const [activity, setActivity] = useState(initial);
   return (
-    <PropertiesPanel activity={activity} descriptor={byType(initial.type)} serverErrors={[]}
+    <PropertiesPanel activity={activity} descriptor={byType(initial.type)} serverErrors={[]} {...noConnections}
       onChange={a => { setActivity(a); onValue(a); }} onDelete={() => {}} />
   );
 }
+
+const targets = [{ id: 'stock', label: '库存检查 (stock)' }, { id: 'await-stock', label: 'await-stock' }, { id: 'done', label: 'done' }];
 
 describe('PropertiesPanel', () => {
   it('generates a field per input descriptor and validates a duration as it is typed', () => {
@@ -70,9 +75,78 @@ describe('PropertiesPanel', () => {
   it('shows the server errors of the activity and renames it', () => {
     const changes = vi.fn();
     render(<PropertiesPanel activity={{ id: 'wait', type: 'Delay', duration: '00:01:00' }} descriptor={byType('Delay')}
-      serverErrors={["Port 'Done' of 'wait' leads nowhere."]} onChange={changes} onDelete={() => {}} />);
+      serverErrors={["Port 'Done' of 'wait' leads nowhere."]} {...noConnections} onChange={changes} onDelete={() => {}} />);
     expect(screen.getByRole('alert')).toHaveTextContent("Port 'Done' of 'wait' leads nowhere.");
     fireEvent.change(screen.getByLabelText('Activity name'), { target: { value: '等待 30 分钟' } });
     expect(changes).toHaveBeenLastCalledWith({ id: 'wait', type: 'Delay', duration: '00:01:00', name: '等待 30 分钟' });
+  });
+
+  describe('outcome ports', () => {
+    const review: ActivityJson = { id: 'review', type: 'AwaitReview' };
+    const twice: OutgoingConnection[] = [
+      { id: 'review:Approved->stock', port: 'Approved', target: 'stock' },
+      { id: 'review:Approved->await-stock', port: 'Approved', target: 'await-stock' },
+      { id: 'review:Rejected->done', port: 'Rejected', target: 'done' },
+    ];
+
+    it('lists every outcome port with where it goes, and says which are not connected', () => {
+      render(<PropertiesPanel activity={review} descriptor={byType('AwaitReview')} serverErrors={[]} outgoing={twice} targets={targets}
+        onRemoveConnection={() => {}} onRetarget={() => {}} onChange={() => {}} onDelete={() => {}} />);
+
+      expect(screen.getByTestId('outcome-Approved')).toHaveTextContent('Connected 2 times: only a Fork may lead one outcome to several activities.');
+      expect(screen.getByLabelText('Target of Approved → stock')).toHaveValue('stock');
+      expect(screen.getByLabelText('Target of Approved → await-stock')).toHaveValue('await-stock');
+      expect(screen.getByLabelText('Target of Rejected → done')).toHaveValue('done');
+      expect(screen.getByTestId('outcome-Rejected')).not.toHaveClass('outcome-problem');
+      expect(screen.getByTestId('outcome-Exception')).toHaveTextContent('not connected');
+      expect(screen.getByTestId('outcome-Exception')).toHaveTextContent('Not connected: an order leaving the wait this way would have no next step.');
+    });
+
+    it('removes exactly the chosen connection, even when another leaves the same port', () => {
+      const remove = vi.fn();
+      render(<PropertiesPanel activity={review} descriptor={byType('AwaitReview')} serverErrors={[]} outgoing={twice} targets={targets}
+        onRemoveConnection={remove} onRetarget={() => {}} onChange={() => {}} onDelete={() => {}} />);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Remove Approved → 库存检查 (stock)' }));
+
+      expect(remove).toHaveBeenCalledTimes(1);
+      expect(remove).toHaveBeenCalledWith('review:Approved->stock');
+    });
+
+    it('re-targets one connection through its select', () => {
+      const retarget = vi.fn();
+      render(<PropertiesPanel activity={review} descriptor={byType('AwaitReview')} serverErrors={[]} outgoing={twice} targets={targets}
+        onRemoveConnection={() => {}} onRetarget={retarget} onChange={() => {}} onDelete={() => {}} />);
+
+      fireEvent.change(screen.getByLabelText('Target of Rejected → done'), { target: { value: 'stock' } });
+
+      expect(retarget).toHaveBeenCalledWith('review:Rejected->done', 'stock');
+    });
+
+    it('lets a Fork lead one outcome to several activities, and an activity that does not wait leave one unconnected', () => {
+      const fork = [
+        { id: 'split:Done->stock', port: 'Done', target: 'stock' },
+        { id: 'split:Done->done', port: 'Done', target: 'done' },
+      ];
+      const { unmount } = render(<PropertiesPanel activity={{ id: 'split', type: 'Fork' }} descriptor={byType('Fork')} serverErrors={[]}
+        outgoing={fork} targets={targets} onRemoveConnection={() => {}} onRetarget={() => {}} onChange={() => {}} onDelete={() => {}} />);
+      expect(screen.getByTestId('outcome-Done')).not.toHaveClass('outcome-problem');
+      expect(screen.getAllByRole('button', { name: /^Remove Done/ })).toHaveLength(2);
+      unmount();
+
+      render(<PropertiesPanel activity={{ id: 'big', type: 'Decision', condition: { left: 'order.payment', operator: 'gt', right: 1 } }}
+        descriptor={byType('Decision')} serverErrors={[]} outgoing={[]} targets={targets}
+        onRemoveConnection={() => {}} onRetarget={() => {}} onChange={() => {}} onDelete={() => {}} />);
+      expect(screen.getByTestId('outcome-False')).toHaveTextContent('not connected');
+      expect(screen.getByTestId('outcome-False')).not.toHaveClass('outcome-problem');
+    });
+
+    it('shows no remove buttons when read-only', () => {
+      render(<PropertiesPanel activity={review} descriptor={byType('AwaitReview')} serverErrors={[]} outgoing={twice} targets={targets} readOnly
+        onRemoveConnection={() => {}} onRetarget={() => {}} onChange={() => {}} onDelete={() => {}} />);
+
+      expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+      expect(screen.getByLabelText('Target of Rejected → done')).toBeDisabled();
+    });
   });
 });

@@ -1,18 +1,28 @@
 import { useEffect, useState } from 'react';
 import type { ActivityDescriptor, ActivityJson, InputDescriptor } from '../api';
 import { conditionOperators, parseRight, parseTyped, validateInput, type ConditionInput } from './inputs';
+import { OutcomePorts, type ActivityChoice, type OutgoingConnection } from './OutcomePorts';
 
 interface Props {
   activity: ActivityJson;
   descriptor?: ActivityDescriptor;
   serverErrors: string[];
+  outgoing: OutgoingConnection[];
+  targets: ActivityChoice[];
   readOnly?: boolean;
   onChange: (activity: ActivityJson) => void;
   onDelete: () => void;
+  onRemoveConnection: (connectionId: string) => void;
+  onRetarget: (connectionId: string, target: string) => void;
 }
 
-/** The selected activity's name and inputs, as fields generated from its input descriptors, validated as you type. */
-export function PropertiesPanel({ activity, descriptor, serverErrors, readOnly, onChange, onDelete }: Props) {
+/**
+ * The selected activity's name and inputs, as fields generated from its input descriptors, validated as you type; then
+ * its outcome ports and where each goes.
+ */
+export function PropertiesPanel({
+  activity, descriptor, serverErrors, outgoing, targets, readOnly, onChange, onDelete, onRemoveConnection, onRetarget,
+}: Props) {
   const set = (name: string, value: unknown) => {
     const next: ActivityJson = { ...activity };
     if (value === undefined) delete next[name];
@@ -41,11 +51,8 @@ export function PropertiesPanel({ activity, descriptor, serverErrors, readOnly, 
         <InputField key={`${activity.id}:${input.name}`} input={input} value={activity[input.name]} readOnly={readOnly} onCommit={v => set(input.name, v)} />
       ))}
       {descriptor && descriptor.inputs.length === 0 && <p className="muted small">This activity has no inputs.</p>}
-      {descriptor && (
-        <p className="muted small">
-          Ports: {descriptor.outcomes.length ? descriptor.outcomes.join(', ') : 'none (ends the workflow)'}
-        </p>
-      )}
+      <OutcomePorts descriptor={descriptor} outgoing={outgoing} targets={targets} readOnly={readOnly}
+        onRemove={onRemoveConnection} onRetarget={onRetarget} />
       {serverErrors.length > 0 && (
         <div className="error-box" role="alert">
           {serverErrors.map((e, i) => <div key={i}>{e}</div>)}

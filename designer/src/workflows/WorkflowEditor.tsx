@@ -19,7 +19,7 @@ import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
-import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
@@ -105,8 +105,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   // Server errors and compare marks decorate the nodes without being part of the document (or of undo).
   const decorated = useMemo(() => doc.nodes.map((n): FlowNode => {
     const nodeErrors = errorsFor(n.id, errors);
+    const portProblems = portsWithProblems(n.id, errors);
     const mark: Mark | undefined = diff?.addedActivities.includes(n.id) ? 'added' : diff?.changedActivities.includes(n.id) ? 'changed' : undefined;
-    return nodeErrors.join() === n.data.errors.join() && mark === n.data.mark ? n : { ...n, data: { ...n.data, errors: nodeErrors, mark } };
+    const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
+    return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
   }), [doc.nodes, errors, diff]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => (diff?.addedConnections.includes(e.id) ? { ...e, className: 'edge-added' } : e)), [doc.edges, diff]);
 
@@ -194,7 +196,9 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   saveRef.current = save;
 
   const publish = useCallback(async () => {
-    if (dirty && !(await save())) return;
+    // Unsaved changes are saved first; if the server then reports problems, the save's message says what to fix.
+    const draft = dirty ? await save() : loaded;
+    if (!draft || draft.errors.length > 0) return;
     setBusy(true);
     try {
       const result = await api.publish(definitionId);
@@ -209,7 +213,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     } finally {
       setBusy(false);
     }
-  }, [definitionId, dirty, save, afterSignIn]);
+  }, [definitionId, dirty, loaded, save, afterSignIn]);
   publishRef.current = publish;
 
   function showError(e: unknown) {
@@ -272,7 +276,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [history, save]);
 
-  const general = errors.filter(e => !e.activityId);
+  const selectActivity = (id: string) =>
+    history.set(d => ({ ...d, nodes: d.nodes.map(n => (!!n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })) }), false);
+  // The saved draft's problems hold until a save re-checks the canvas; publishing waits for none to stand.
+  const problemsStand = !dirty && errors.length > 0;
   const status = isNew && !loaded ? 'new, not saved yet'
     : loaded ? `${loaded.state === 'Draft' ? 'draft' : loaded.state.toLowerCase()} v${loaded.version}` + (published && published.version !== loaded.version ? ` · published v${published.version}` : '') : '';
 
@@ -292,15 +299,27 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         <button type="button" onClick={exportJson}>Export JSON</button>
         {loaded?.state === 'Draft' && published && <button type="button" onClick={discardDraft}>Discard draft</button>}
         <button type="button" onClick={() => void save()} disabled={busy || (!dirty && !isNew)} title="Ctrl+S">Save draft</button>
-        <button type="button" className="primary" onClick={() => void publish()} disabled={busy || (!dirty && loaded?.state !== 'Draft')}>Publish</button>
+        <button type="button" className="primary" onClick={() => void publish()}
+          disabled={busy || problemsStand || (!dirty && loaded?.state !== 'Draft')}
+          title={problemsStand ? `Fix the ${errors.length} problem(s) listed first` : undefined}>Publish</button>
       </div>
       <Banner notice={message} />
       {errors.length > 0 && dirty && (
         <div className="banner banner-stale" role="note">Problems marked on the canvas are from the last save; save again to re-check.</div>
       )}
-      {general.length > 0 && (
-        <div className="banner banner-error" role="alert">
-          {general.map((e, i) => <div key={i}>{e.message} <code>{e.path}</code></div>)}
+      {errors.length > 0 && (
+        <div className="banner banner-error problems" role="alert" aria-label="Problems" data-testid="problems">
+          <strong>{errors.length} problem(s) to fix before publishing:</strong>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i} data-code={e.code}>
+                {e.activityId && doc.nodes.some(n => n.id === e.activityId) && (
+                  <button type="button" className="link" onClick={() => selectActivity(e.activityId!)}>{e.activityId}</button>
+                )}{' '}
+                {e.message} <code>{e.path}</code>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <div className="editor-body">
@@ -321,7 +340,9 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             defaultViewport={{ x: 0, y: 0, zoom: 1 }}
             fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
             minZoom={0.2}
-            defaultEdgeOptions={{ type: 'smoothstep' }}
+            // A wider invisible stroke to click than React Flow's 20. Not elevateEdgesOnSelect: it lifts every edge of a
+            // selected node above the nodes, where their hit areas cover the ports beside them.
+            defaultEdgeOptions={{ type: 'smoothstep', interactionWidth: 24 }}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} />
@@ -336,6 +357,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             activity={selected.data.activity}
             descriptor={selected.data.descriptor}
             serverErrors={errorsFor(selected.id, errors)}
+            outgoing={doc.edges.filter(e => e.source === selected.id).map(e => ({ id: e.id, port: e.sourceHandle ?? 'Done', target: e.target }))}
+            targets={doc.nodes.filter(n => !n.data.descriptor?.isStart).map(n => ({
+              id: n.id, label: n.data.activity.name && n.data.activity.name !== n.id ? `${n.data.activity.name} (${n.id})` : n.id,
+            }))}
             readOnly={readOnly}
             onChange={activity => history.set(d => ({
               ...d, nodes: d.nodes.map(n => (n.id === selected.id ? { ...n, data: { ...n.data, activity } } : n)),
@@ -345,6 +370,8 @@ function Editor({ definitionId, isNew, initialName }: Props) {
               nodes: d.nodes.filter(n => n.id !== selected.id),
               edges: d.edges.filter(e => e.source !== selected.id && e.target !== selected.id),
             }))}
+            onRemoveConnection={id => history.set(d => ({ ...d, edges: d.edges.filter(e => e.id !== id) }))}
+            onRetarget={(id, target) => history.set(d => ({ ...d, edges: retarget(d.edges, id, target) }))}
           />
         ) : (
           <aside className="properties muted">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowchartJson } from '../api';
 import { activities } from '../test/fixtures';
-import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, toFlow } from './graph';
+import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, portsWithProblems, retarget, toFlow } from './graph';
 
 const chart: FlowchartJson = {
   type: 'Flowchart',
@@ -25,6 +25,29 @@ describe('graph', () => {
     const back = fromFlow(moved, edges);
     expect(back.activities[1]).toEqual({ id: 'wait', type: 'Delay', name: '等待', duration: '00:30:00', metadata: { designer: { position: { x: 512, y: 131 } } } });
     expect(back.connections).toEqual(chart.connections);
+  });
+
+  it('re-targets one connection in place, and drops it rather than draw the same connection twice', () => {
+    const { edges } = toFlow(chart, activities);
+    const moved = retarget(edges, 'start:Done->wait', 'done');
+    expect(moved.map(e => e.id)).toEqual(['start:Done->done', 'wait:Done->done']);
+    expect(moved[0]).toMatchObject({ source: 'start', sourceHandle: 'Done', target: 'done' });
+    expect(retarget(edges, 'wait:Done->done', 'done')).toBe(edges);
+    expect(retarget(moved, 'start:Done->done', 'done')).toBe(moved);
+    const both = [...edges, { ...edges[1], id: 'wait:Done->wait', target: 'wait' }];
+    expect(retarget(both, 'wait:Done->wait', 'done').map(e => e.id)).toEqual(['start:Done->wait', 'wait:Done->done']);
+  });
+
+  it('names the ports the server found problems on, once each, for the activity asked about', () => {
+    const errors = [
+      { code: 'OutcomeConnectedTwice', path: 'root.connections[3].source.port', message: 'twice', activityId: 'review', port: 'Approved' },
+      { code: 'OutcomeConnectedTwice', path: 'root.connections[4].source.port', message: 'three times', activityId: 'review', port: 'Approved' },
+      { code: 'UnconnectedOutcome', path: 'root.activities[2]', message: 'nowhere', activityId: 'review', port: 'Exception' },
+      { code: 'Unreachable', path: 'root.activities[2]', message: 'unreachable', activityId: 'review' },
+      { code: 'UnconnectedOutcome', path: 'root.activities[3]', message: 'nowhere', activityId: 'wait', port: 'Done' },
+    ];
+    expect(portsWithProblems('review', errors)).toEqual(['Approved', 'Exception']);
+    expect(portsWithProblems('done', errors)).toEqual([]);
   });
 
   it('lays out a chart without positions top to bottom', () => {

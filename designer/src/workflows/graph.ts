@@ -10,6 +10,8 @@ export interface ActivityNodeData extends Record<string, unknown> {
   activity: ActivityJson;
   descriptor?: ActivityDescriptor;
   errors: string[];
+  /** Outcome ports a server error names (connected twice, left unconnected), drawn as such on the node. */
+  portProblems?: string[];
   mark?: Mark;
 }
 
@@ -48,8 +50,24 @@ export function toFlow(root: FlowchartJson, catalog: ActivityDescriptor[], error
   return needsLayout ? { nodes: autoLayout(nodes, edges), edges } : { nodes, edges };
 }
 
+/**
+ * Points the connection `id` at `target` instead, keeping its place in the list; when that connection already exists
+ * (same port, same target) the moved one is dropped rather than drawn twice.
+ */
+export function retarget(edges: Edge[], id: string, target: string): Edge[] {
+  const edge = edges.find(e => e.id === id);
+  if (!edge || edge.target === target) return edges;
+  const next = edgeId({ source: { activity: edge.source, port: edge.sourceHandle ?? 'Done' }, target: { activity: target } });
+  const taken = edges.some(e => e.id === next);
+  return edges.flatMap(e => (e.id !== id ? [e] : taken ? [] : [{ ...e, id: next, target, selected: false }]));
+}
+
 export function errorsFor(activityId: string, errors: DefinitionError[]): string[] {
   return errors.filter(e => e.activityId === activityId).map(e => e.message);
+}
+
+export function portsWithProblems(activityId: string, errors: DefinitionError[]): string[] {
+  return [...new Set(errors.filter(e => e.activityId === activityId && e.port).map(e => e.port!))];
 }
 
 /** The flowchart to save: activities in canvas order with their positions, connections by port. */

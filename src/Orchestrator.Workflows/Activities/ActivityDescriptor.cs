@@ -12,6 +12,10 @@ namespace Orchestrator.Workflows.Activities;
 /// before it and its own step right after it, so no database transaction is held open across the call and what the call
 /// got is stored at once.
 /// </param>
+/// <param name="FansOut">
+/// One outcome may be connected to several activities, all started side by side (Fork). Any other activity's outcome
+/// leads to one place, so a second connection from it is refused as a slip.
+/// </param>
 public sealed record ActivityDescriptor(
     string TypeName,
     string Category,
@@ -22,4 +26,5 @@ public sealed record ActivityDescriptor(
     bool SuspendsOnBookmark = false,
     bool EndsWorkflow = false,
     string? Description = null,
-    bool CallsOut = false);
+    bool CallsOut = false,
+    bool FansOut = false);

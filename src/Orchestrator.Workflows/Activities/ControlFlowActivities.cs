@@ -25,7 +25,7 @@ public static class ControlFlowActivities
         ["Done"], SuspendsOnBookmark: true, Description: "Waits for a time span (a durable timer that survives restarts).");
 
     public static readonly ActivityDescriptor Fork = new("Fork", Category, "Fork", [], ["Done"],
-        Description: "Starts every activity connected to its Done port, side by side.");
+        Description: "Starts every activity connected to its Done port, side by side.", FansOut: true);
 
     public static readonly ActivityDescriptor Join = new("Join", Category, "Join",
         [new InputDescriptor("mode", "Mode", InputType.Text, Description: "WaitAll (default): continue when every incoming connection has arrived; WaitAny: continue on the first.")],

@@ -7,7 +7,8 @@ namespace Orchestrator.Workflows.Validation;
 
 /// <summary>
 /// Checks a flowchart before it is saved or published: known activity types, connections between existing
-/// activities and ports, one start, every activity reachable, required inputs present, no loop that never waits.
+/// activities and ports, each outcome leading to one place (unless it forks) and a wait's outcomes to somewhere, one start,
+/// every activity reachable, required inputs present, no loop that never waits.
 /// </summary>
 public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities = 2_000)
 {
@@ -28,6 +29,7 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
 
         var byId = CheckActivities(activities, errors);
         var edges = CheckConnections(definition.Root.Connections, byId, errors);
+        OutcomePortChecks.Check(activities, definition.Root.Connections, byId, errors);
         CheckStart(activities, errors, out var start);
         if (start is not null)
         {
@@ -132,7 +134,7 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
         }
     }
 
-    private static void CheckReachable(IReadOnlyList<ActivityNode> activities, ActivityNode start, Dictionary<string, List<string>> edges, List<DefinitionError> errors)
+    private void CheckReachable(IReadOnlyList<ActivityNode> activities, ActivityNode start, Dictionary<string, List<string>> edges, List<DefinitionError> errors)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal) { start.Id };
         var queue = new Queue<string>([start.Id]);
@@ -149,10 +151,17 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
 
         for (var i = 0; i < activities.Count; i++)
         {
-            if (!string.IsNullOrWhiteSpace(activities[i].Id) && !reached.Contains(activities[i].Id))
+            var id = activities[i].Id;
+            if (string.IsNullOrWhiteSpace(id) || reached.Contains(id))
             {
-                errors.Add(new("Unreachable", $"root.activities[{i}]", $"Activity '{activities[i].Id}' cannot be reached from Start.", activities[i].Id));
+                continue;
             }
+
+            // An unreachable Finish usually means the connection into it went missing in an edit, so say what it costs.
+            errors.Add(catalog.Find(activities[i].Type)?.EndsWorkflow == true
+                ? new("UnreachableFinish", $"root.activities[{i}]",
+                    $"Finish '{id}' cannot be reached from Start: no chain of connections from Start leads to it, so no instance ever ends there. Connect an outcome to it or remove it.", id)
+                : new("Unreachable", $"root.activities[{i}]", $"Activity '{id}' cannot be reached from Start.", id));
         }
     }
 

@@ -53,6 +53,24 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
     }
 
     [SkippableFact]
+    public async Task Draft_with_an_outcome_connected_twice_is_saved_with_the_problem_but_publishing_it_is_a_400_naming_the_connection()
+    {
+        var id = NewId();
+
+        var saved = await SaveDraftAsync(TestWorkflows.ConnectedTwice(id));
+        var problem = await ProblemAsync(await Client.PostAsync($"{Route}/{id}:publish", null), HttpStatusCode.BadRequest);
+
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal(("OutcomeConnectedTwice", "root.connections[1].source.port", "start", "Done"),
+            (error["code"]!.GetValue<string>(), error["path"]!.GetValue<string>(), error["activityId"]!.GetValue<string>(), error["port"]!.GetValue<string>()));
+        Assert.Contains("'done'", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("'also'", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("OutcomeConnectedTwice", Assert.Single(saved["errors"]!.AsArray())!["code"]!.GetValue<string>());
+        Assert.Equal((1, "Draft", false), StateOf(saved));
+        Assert.Equal((1, "Draft", false), StateOf(await GetAsync($"{Route}/{id}")));
+    }
+
+    [SkippableFact]
     public async Task History_lists_every_version_newest_first()
     {
         var id = NewId();

@@ -15,6 +15,12 @@ public static class TestWorkflows
             [Activity("start", "Start", 0), Activity("check", "Decision", 100), Activity("done", "Finish", 200), Activity("orphan", "Finish", 300)],
             [Connection("start", "Done", "check"), Connection("check", "True", "done"), Connection("check", "False", "done")]);
 
+    /// <summary>Start whose Done is connected twice, to Finish <c>done</c> and to Finish <c>also</c>: a slip only a Fork may make on purpose.</summary>
+    public static JsonObject ConnectedTwice(string definitionId) =>
+        Definition(definitionId, "出口连了两次的流程",
+            [Activity("start", "Start", 0), Activity("done", "Finish", 200), Activity("also", "Finish", 200)],
+            [Connection("start", "Done", "done"), Connection("start", "Done", "also")]);
+
     public static IReadOnlyList<string> ActivityIdsIn(JsonNode? errors) =>
         [.. errors!.AsArray().Select(e => e?["activityId"]?.GetValue<string>()).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 

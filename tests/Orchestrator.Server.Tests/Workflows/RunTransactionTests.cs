@@ -46,8 +46,8 @@ public abstract class RunTransactionTests(ServerFixture server) : LifecycleTestB
                     new JsonObject { ["id"] = "bad", ["type"] = "Decision", ["condition"] = new JsonObject { ["left"] = "nosuch.field", ["operator"] = "eq", ["right"] = 1 } },
                     new JsonObject { ["id"] = "end", ["type"] = "Finish" }),
                 ["connections"] = new JsonArray(
-                    Link("start", "Done", "import"), Link("import", "Imported", "allocate"), Link("allocate", "Allocated", "bad"),
-                    Link("bad", "True", "end"), Link("bad", "False", "end")),
+                    Link("start", "Done", "import"), Link("import", "Imported", "allocate"), Link("import", "Cancelled", "end"),
+                    Link("allocate", "Allocated", "bad"), Link("bad", "True", "end"), Link("bad", "False", "end")),
             },
         };
         await PublishWorkflowAsync(workflow);

@@ -72,7 +72,7 @@ public abstract class WorkflowVersioningTests(ServerFixture server) : LifecycleT
                     new JsonObject { ["id"] = "big-end", ["type"] = "Finish" },
                     new JsonObject { ["id"] = "small-end", ["type"] = "Finish" }),
                 ["connections"] = new JsonArray(
-                    Link("start", "Done", "import"), Link("import", "Imported", "cool"), Link("cool", "Done", "big"),
+                    Link("start", "Done", "import"), Link("import", "Imported", "cool"), Link("import", "Cancelled", "small-end"), Link("cool", "Done", "big"),
                     Link("big", "True", "big-end"), Link("big", "False", "small-end")),
             },
         };

@@ -11,7 +11,7 @@ public class WorkflowValidatorTests
     private static readonly ActivityDescriptor Review = new("ServiceReview", "Order", "Service review", [], ["Approved", "Blocked"], SuspendsOnBookmark: true);
     private static readonly WorkflowValidator Validator = new(new ActivityCatalog([.. ControlFlowActivities.All, Review]), maxActivities: 50);
 
-    // start → decision(True) → review(Approved) → finish; decision(False) → finish
+    // start → decision(True) → review(Approved, Blocked) → finish; decision(False) → finish
     private const string Valid = """
         {
           "definitionId": "sales-order", "name": "Sales order", "version": 1, "isPublished": true,
@@ -28,7 +28,8 @@ public class WorkflowValidatorTests
               { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "big" } },
               { "source": { "activity": "big", "port": "True" }, "target": { "activity": "review" } },
               { "source": { "activity": "big", "port": "False" }, "target": { "activity": "finish" } },
-              { "source": { "activity": "review", "port": "Approved" }, "target": { "activity": "finish" } }
+              { "source": { "activity": "review", "port": "Approved" }, "target": { "activity": "finish" } },
+              { "source": { "activity": "review", "port": "Blocked" }, "target": { "activity": "finish" } }
             ]
           }
         }
@@ -81,7 +82,7 @@ public class WorkflowValidatorTests
     [Fact]
     public void Connection_to_a_missing_activity_is_dangling()
     {
-        var error = Single(Edit(r => r with { Connections = [.. r.Connections, new Connection(new Endpoint("review", "Blocked"), new Endpoint("ghost"))] }), "DanglingConnection");
+        var error = Single(Edit(r => r with { Connections = [.. r.Connections.Select((c, i) => i == 4 ? c with { Target = new Endpoint("ghost") } : c)] }), "DanglingConnection");
 
         Assert.Equal("root.connections[4].target.activity", error.Path);
         Assert.Contains("ghost", error.Message, StringComparison.Ordinal);
@@ -98,9 +99,76 @@ public class WorkflowValidatorTests
     [Fact]
     public void Activity_no_path_reaches_is_unreachable()
     {
-        var island = new ActivityNode { Id = "island", Type = "Finish" };
+        var island = new ActivityNode { Id = "island", Type = "Fork" };
 
         Assert.Equal("island", Single(Edit(r => r with { Activities = [.. r.Activities, island] }), "Unreachable").ActivityId);
+    }
+
+    [Fact]
+    public void A_finish_no_path_reaches_is_named_as_a_finish_nothing_can_end_at()
+    {
+        var island = new ActivityNode { Id = "island", Type = "Finish" };
+
+        var error = Single(Edit(r => r with { Activities = [.. r.Activities, island] }), "UnreachableFinish");
+
+        Assert.Equal(("root.activities[4]", "island"), (error.Path, error.ActivityId));
+        Assert.Equal("Finish 'island' cannot be reached from Start: no chain of connections from Start leads to it, so no instance ever ends there. Connect an outcome to it or remove it.",
+            error.Message);
+        Assert.DoesNotContain(Validator.Validate(Edit(r => r with { Activities = [.. r.Activities, island] })), e => e.Code == "Unreachable");
+    }
+
+    [Fact]
+    public void An_outcome_connected_twice_is_refused_at_the_second_connection_naming_both_targets()
+    {
+        var second = new Connection(new Endpoint("big", "True"), new Endpoint("finish"));
+
+        var error = Single(Edit(r => r with { Connections = [.. r.Connections, second] }), "OutcomeConnectedTwice");
+
+        Assert.Equal(("root.connections[5].source.port", "big", "True"), (error.Path, error.ActivityId, error.Port));
+        Assert.Equal("Outcome 'True' of activity 'big' (Decision) is connected twice: to 'review' (connection 1) and to 'finish' (connection 5). "
+            + "Only a Fork starts several branches; remove one connection.", error.Message);
+    }
+
+    [Fact]
+    public void The_same_connection_drawn_twice_is_an_outcome_connected_twice()
+    {
+        var error = Single(Edit(r => r with { Connections = [.. r.Connections, r.Connections[3]] }), "OutcomeConnectedTwice");
+
+        Assert.Equal(("root.connections[5].source.port", "review", "Approved"), (error.Path, error.ActivityId, error.Port));
+    }
+
+    [Fact]
+    public void A_fork_may_start_several_branches_from_one_outcome()
+    {
+        var fork = new ActivityNode { Id = "split", Type = "Fork" };
+        var definition = Edit(r => r with
+        {
+            Activities = [.. r.Activities, fork],
+            Connections =
+            [
+                new Connection(new Endpoint("start", "Done"), new Endpoint("split")),
+                new Connection(new Endpoint("split", "Done"), new Endpoint("big")),
+                new Connection(new Endpoint("split", "Done"), new Endpoint("review")),
+                .. r.Connections.Skip(1),
+            ],
+        });
+
+        Assert.Empty(Validator.Validate(definition));
+    }
+
+    [Fact]
+    public void A_waiting_activity_with_an_outcome_left_unconnected_is_named_with_its_port()
+    {
+        var error = Single(Edit(r => r with { Connections = [.. r.Connections.Where(c => c.Source.Port != "Blocked")] }), "UnconnectedOutcome");
+
+        Assert.Equal(("root.activities[2]", "review", "Blocked"), (error.Path, error.ActivityId, error.Port));
+        Assert.StartsWith("Outcome 'Blocked' of activity 'review' (Service review) is not connected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_activity_that_does_not_wait_may_leave_an_outcome_unconnected()
+    {
+        Assert.Empty(Validator.Validate(Edit(r => r with { Connections = [.. r.Connections.Where(c => c.Source.Port != "False")] })));
     }
 
     [Fact]
@@ -171,7 +239,7 @@ public class WorkflowValidatorTests
     {
         var backToDecision = new Connection(new Endpoint("review", "Blocked"), new Endpoint("big"));
 
-        Assert.Empty(Validator.Validate(Edit(r => r with { Connections = [.. r.Connections, backToDecision] })));
+        Assert.Empty(Validator.Validate(Edit(r => r with { Connections = [.. r.Connections.Where(c => c.Source.Port != "Blocked"), backToDecision] })));
     }
 
     [Fact]
