@@ -344,6 +344,7 @@ export interface NewUser {
 export interface ApiKey {
   id: string | number;
   name: string;
+  /** How the key starts (`ork_` and eight characters): enough to recognise it, never enough to use it. */
   prefix: string;
   createdAt: string;
   createdBy?: string | null;

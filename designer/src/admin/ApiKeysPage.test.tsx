@@ -5,19 +5,19 @@ import { twoShops } from '../test/fixtures';
 import { mockFetch } from '../test/fetchMock';
 import { ApiKeysPage } from './ApiKeysPage';
 
-const secret = 'ok_live_3f9a8c2d1e7b4a6f9c0d2e4f6a8b0c1d';
+const secret = 'ork_3f9ahk2mQ2d1e7b4a6f9c0d2e4f6a8b0c1dAbCdEfGhIjK';
 
 /** Shop 1's keys kept in memory as the server would: the secret is in the create answer only, never in the list. */
 function serve() {
-  let keys: ApiKey[] = [{ id: 1, name: 'ERP sync', prefix: 'ok_live_aa11', createdAt: '2026-11-20T08:00:00Z', createdBy: 'admin', revokedAt: null, revokedBy: null }];
+  let keys: ApiKey[] = [{ id: 1, name: 'ERP sync', prefix: 'ork_aa11bb22', createdAt: '2026-11-20T08:00:00Z', createdBy: 'admin', revokedAt: null, revokedBy: null }];
   return mockFetch(call => {
     if (call.url.startsWith('/api/shops?')) return { body: twoShops };
     if (call.url === '/api/shops/1/api-keys' && call.method === 'GET') return { body: keys };
     if (call.url === '/api/shops/2/api-keys' && call.method === 'GET') return { body: [] };
     if (call.url === '/api/shops/1/api-keys' && call.method === 'POST') {
       const name = (call.body as { name: string }).name;
-      keys = [...keys, { id: 2, name, prefix: 'ok_live_3f9a', createdAt: '2026-11-23T08:00:00Z', revokedAt: null }];
-      return { status: 201, body: { id: 2, name, prefix: 'ok_live_3f9a', key: secret } };
+      keys = [...keys, { id: 2, name, prefix: 'ork_3f9ahk2m', createdAt: '2026-11-23T08:00:00Z', revokedAt: null }];
+      return { status: 201, body: { id: 2, name, prefix: 'ork_3f9ahk2m', key: secret } };
     }
     if (call.url === '/api/shops/1/api-keys/1' && call.method === 'DELETE') {
       keys = keys.map(k => (k.id === 1 ? { ...k, revokedAt: '2026-11-23T09:00:00Z', revokedBy: 'admin' } : k));
@@ -38,7 +38,7 @@ describe('ApiKeysPage', () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<ApiKeysPage />);
-    expect(await screen.findByTestId('api-key-ERP sync')).toHaveTextContent('ok_live_aa11…');
+    expect(await screen.findByTestId('api-key-ERP sync')).toHaveTextContent('ork_aa11bb22…');
     fireEvent.change(screen.getByLabelText('Key name'), { target: { value: '聚水潭 bridge' } });
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/shops/1/api-keys', body: { name: '聚水潭 bridge' } });
@@ -50,7 +50,7 @@ describe('ApiKeysPage', () => {
     expect(writeText).toHaveBeenCalledWith(secret);
     expect(screen.getByRole('status')).toHaveTextContent('Key copied');
     // The list has the new key by its prefix only.
-    expect(await screen.findByTestId('api-key-聚水潭 bridge')).toHaveTextContent('ok_live_3f9a…');
+    expect(await screen.findByTestId('api-key-聚水潭 bridge')).toHaveTextContent('ork_3f9ahk2m…');
     expect(screen.getByTestId('api-key-聚水潭 bridge')).not.toHaveTextContent(secret);
 
     fireEvent.click(within(shown).getByRole('button', { name: /Done/ }));

@@ -10,6 +10,17 @@ export interface UserFormValue {
   warehouseIds: number[];
 }
 
+/** The server's rule for a password (CreateUserRequestValidator, PasswordRequestValidator): checked here before a submit. */
+export const passwordLength = { min: 8, max: 256 };
+
+/** What is wrong with a password as typed, or null when the server will take it (an empty one is not reported yet). */
+export function passwordProblem(password: string): string | null {
+  if (password === '') return null;
+  if (password.length < passwordLength.min) return `At least ${passwordLength.min} characters (${password.length} so far).`;
+  if (password.length > passwordLength.max) return `At most ${passwordLength.max} characters.`;
+  return null;
+}
+
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list.filter(x => x !== item), item] : list.filter(x => x !== item));
 
 /** A new user (name, first password) or an existing one's roles and assignments: which shops and warehouses they work. */
@@ -22,7 +33,8 @@ export function UserForm({ user, shops, warehouses, onSubmit, onCancel }: {
   const [shopIds, setShopIds] = useState<number[]>(user?.shopIds ?? []);
   const [warehouseIds, setWarehouseIds] = useState<number[]>(user?.warehouseIds ?? []);
   const creating = !user;
-  const ready = roles.length > 0 && (!creating || (userName.trim() !== '' && password !== ''));
+  const passwordHint = creating ? passwordProblem(password) : null;
+  const ready = roles.length > 0 && (!creating || (userName.trim() !== '' && password !== '' && passwordHint === null));
 
   return (
     <form className="inline-panel user-form" aria-label={creating ? 'New user' : `Edit ${user.userName}`}
@@ -34,7 +46,9 @@ export function UserForm({ user, shops, warehouses, onSubmit, onCancel }: {
             <input aria-label="New user name" autoComplete="off" value={userName} onChange={e => setUserName(e.target.value)} autoFocus />
           </label>
           <label className="field"><span>Password</span>
-            <input aria-label="New user password" type="password" autoComplete="new-password" value={password} onChange={e => setPassword(e.target.value)} />
+            <input aria-label="New user password" type="password" autoComplete="new-password" value={password} onChange={e => setPassword(e.target.value)}
+              aria-invalid={passwordHint !== null} aria-describedby="new-user-password-hint" />
+            <small id="new-user-password-hint" className={passwordHint ? 'field-error' : 'muted small'}>{passwordHint ?? `At least ${passwordLength.min} characters.`}</small>
           </label>
         </div>
       )}
@@ -75,11 +89,15 @@ export function UserForm({ user, shops, warehouses, onSubmit, onCancel }: {
 /** A new password for someone who lost theirs; they use it at their next sign-in. */
 export function PasswordForm({ userName, onSubmit, onCancel }: { userName: string; onSubmit: (password: string) => void; onCancel: () => void }) {
   const [password, setPassword] = useState('');
+  const hint = passwordProblem(password);
+  const ready = password !== '' && hint === null;
   return (
     <form className="inline-panel" aria-label={`New password for ${userName}`}
-      onSubmit={e => { e.preventDefault(); if (password) onSubmit(password); }} onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
-      <input aria-label="New password" type="password" autoComplete="new-password" value={password} onChange={e => setPassword(e.target.value)} autoFocus />
-      <button type="submit" className="primary" disabled={!password}>Set password</button>
+      onSubmit={e => { e.preventDefault(); if (ready) onSubmit(password); }} onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
+      <input aria-label="New password" type="password" autoComplete="new-password" value={password} onChange={e => setPassword(e.target.value)} autoFocus
+        aria-invalid={hint !== null} aria-describedby="reset-password-hint" />
+      <small id="reset-password-hint" className={hint ? 'field-error' : 'muted small'}>{hint ?? `At least ${passwordLength.min} characters.`}</small>
+      <button type="submit" className="primary" disabled={!ready}>Set password</button>
       <button type="button" onClick={onCancel}>Cancel</button>
     </form>
   );

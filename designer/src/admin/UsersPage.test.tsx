@@ -123,9 +123,31 @@ describe('UsersPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'New user' }));
     const form = screen.getByRole('form', { name: 'New user' });
     fireEvent.change(within(form).getByLabelText('New user name'), { target: { value: 'x' } });
-    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'short' } });
+    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'no-digits-here' } });
     await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Create user' })); });
     expect(await screen.findByRole('alert')).toHaveTextContent('password: Passwords must have at least one digit.');
     expect(screen.getByRole('form', { name: 'New user' })).toBeInTheDocument();
+  });
+
+  it('says a password is too short as it is typed, before any submit', async () => {
+    const calls = serve([admin, li]);
+    render(<UsersPage />);
+    await screen.findByTestId('user-admin');
+    fireEvent.click(screen.getByRole('button', { name: 'New user' }));
+    const form = screen.getByRole('form', { name: 'New user' });
+    fireEvent.change(within(form).getByLabelText('New user name'), { target: { value: 'packer.zhao' } });
+    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'Pack3r!' } });
+    expect(within(form).getByLabelText('New user password')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByText('At least 8 characters (7 so far).')).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: 'Create user' })).toBeDisabled();
+    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'Pack3r!8' } });
+    expect(within(form).getByRole('button', { name: 'Create user' })).toBeEnabled();
+
+    fireEvent.click(within(screen.getByTestId('user-reviewer.li')).getByRole('button', { name: 'Reset password' }));
+    const reset = screen.getByRole('form', { name: 'New password for reviewer.li' });
+    fireEvent.change(within(reset).getByLabelText('New password'), { target: { value: 'abc' } });
+    expect(within(reset).getByText('At least 8 characters (3 so far).')).toBeInTheDocument();
+    expect(within(reset).getByRole('button', { name: 'Set password' })).toBeDisabled();
+    expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
   });
 });

@@ -21,6 +21,9 @@ public static class ApiKeySecrets
         return (key, prefix, Hash(key));
     }
 
+    /// <summary>How a key with this stored prefix starts, as people see it in the key itself: what the key list shows.</summary>
+    public static string Start(string prefix) => Marker + prefix;
+
     /// <summary>The prefix of a well-formed key, or null for anything else (which then never reaches the database).</summary>
     public static string? PrefixOf(string key) =>
         key.Length is > 12 and <= 100 && key.StartsWith(Marker, StringComparison.Ordinal) ? key.Substring(Marker.Length, PrefixLength) : null;

@@ -176,6 +176,11 @@ public sealed class AuthenticationTests(SqliteServerFixture server) : ApiTestBas
         var listed = (await Client.GetFromJsonAsync<JsonArray>($"/api/shops/{shop.Id}/api-keys"))!;
         Assert.DoesNotContain(key, listed.ToJsonString(), StringComparison.Ordinal);
 
+        // The list names a key by how it starts, marker included, as whoever holds it can check.
+        var shown = listed.Single(k => k!["id"]!.GetValue<long>() == keyId)!["prefix"]!.GetValue<string>();
+        Assert.Equal(key[..12], shown);
+        Assert.Equal(shown, body["prefix"]!.GetValue<string>());
+
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/shops/{shop.Id}/api-keys/{keyId}")).StatusCode);
         var revoked = await ProblemAsync(await integration.PostAsJsonAsync($"/api/shops/{shop.Id}/orders", PaidOrder(Unique("TID"), ("ANY", 1)), ServerFixture.Json), HttpStatusCode.Unauthorized);
         Assert.Contains("revoked", revoked["detail"]!.GetValue<string>(), StringComparison.Ordinal);

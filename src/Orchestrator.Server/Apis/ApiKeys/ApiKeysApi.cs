@@ -53,7 +53,7 @@ internal static class ApiKeysApi
         };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/shops/{shopId}/api-keys/{row.Id}", new CreatedApiKey(row.Id, row.Name, row.Prefix, key, row.CreatedAt));
+        return Results.Created($"/api/shops/{shopId}/api-keys/{row.Id}", new CreatedApiKey(row.Id, row.Name, ApiKeySecrets.Start(row.Prefix), key, row.CreatedAt));
     }
 
     private static async Task<IResult> Revoke(long shopId, long keyId, HttpContext context, OrchestratorDbContext db, ApiKeyCache cache, TimeProvider clock, CancellationToken ct)
@@ -82,7 +82,7 @@ public sealed record CreatedApiKey(long Id, string Name, string Prefix, string K
 
 public sealed record ApiKeyResponse(long Id, long ShopId, string Name, string Prefix, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, string? RevokedBy)
 {
-    public static ApiKeyResponse From(ApiKey k) => new(k.Id, k.ShopId, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, k.RevokedBy);
+    public static ApiKeyResponse From(ApiKey k) => new(k.Id, k.ShopId, k.Name, ApiKeySecrets.Start(k.Prefix), k.CreatedAt, k.CreatedBy, k.RevokedAt, k.RevokedBy);
 }
 
 internal sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
