@@ -1,7 +1,7 @@
 namespace Orchestrator.Workflows.Execution.ControlFlow;
 
 /// <summary>Levenshtein distance: how many letters to insert, delete or change to turn one name into another.</summary>
-public static class EditDistance
+internal static class EditDistance
 {
     public static int Between(string a, string b)
     {
