@@ -210,6 +210,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   activities: () => request<ActivityDescriptor[]>('GET', '/api/activities'),
+  conditionFields: () => request<ConditionFields>('GET', '/api/activities/condition-fields'),
   definitions: () => request<Page<WorkflowDefinitionSummary>>('GET', `${defs}?pageSize=200`),
   definition: (id: string, version: string | number = 'latest') =>
     request<WorkflowDefinition>('GET', `${defs}/${enc(id)}?version=${enc(String(version))}`),
@@ -517,6 +518,14 @@ export interface RuleFields {
   fields: RuleField[];
   operators: Record<string, string[]>;
   actions: string[];
+}
+
+/** What a Decision's condition may test (GET /api/activities/condition-fields): fields as order.payment, operators per type. */
+export interface ConditionFields {
+  fields: { name: string; type: 'Text' | 'Number' | 'Boolean'; description: string }[];
+  operators: Record<string, string[]>;
+  /** The operators a workflow variable (variables.<name>, of no fixed type) takes. */
+  variableOperators: string[];
 }
 
 export interface Condition {

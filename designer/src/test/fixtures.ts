@@ -1,4 +1,4 @@
-import type { ActivityDescriptor, RuleFields } from '../api';
+import type { ActivityDescriptor, ConditionFields, RuleFields } from '../api';
 
 // The server's whitelist shape (GET /api/rules/fields), cut to one field of each type.
 export const fields: RuleFields = {
@@ -17,6 +17,21 @@ export const fields: RuleFields = {
     TextList: ['contains', 'notContains', 'in', 'notIn', 'isEmpty', 'isNotEmpty'],
   },
   actions: ['Block', 'HoldUntil', 'RouteToException', 'AutoApprove'],
+};
+
+// What a Decision may test (GET /api/activities/condition-fields), cut to one order field of each type.
+export const conditionFields: ConditionFields = {
+  fields: [
+    { name: 'order.buyerMessage', type: 'Text', description: 'Buyer message (买家留言)' },
+    { name: 'order.payment', type: 'Number', description: 'Amount paid (payment)' },
+    { name: 'order.isCod', type: 'Boolean', description: 'Cash on delivery' },
+  ],
+  operators: {
+    Text: ['eq', 'ne', 'in', 'contains', 'notContains', 'isEmpty', 'isNotEmpty'],
+    Number: ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'in', 'isEmpty', 'isNotEmpty'],
+    Boolean: ['eq', 'ne'],
+  },
+  variableOperators: ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'contains', 'notContains', 'in', 'isEmpty', 'isNotEmpty'],
 };
 
 // Palette entries as GET /api/activities describes them.

@@ -60,18 +60,6 @@ describe('PropertiesPanel', () => {
     expect(changes).toHaveBeenLastCalledWith({ id: 'set', type: 'SetVariable', variable: 'note', value: { invoice: true } });
   });
 
-  it('builds a decision condition and only stores it once complete', () => {
-    const changes = vi.fn();
-    render(<Harness initial={{ id: 'big', type: 'Decision' }} onValue={changes} />);
-    fireEvent.change(screen.getByLabelText('Condition left'), { target: { value: 'payment' } });
-    expect(screen.getByRole('alert')).toHaveTextContent('order.<field> or variables.<name>');
-    fireEvent.change(screen.getByLabelText('Condition left'), { target: { value: 'order.payment' } });
-    fireEvent.change(screen.getByLabelText('Condition operator'), { target: { value: 'ge' } });
-    expect(changes).not.toHaveBeenCalled();
-    fireEvent.change(screen.getByLabelText('Condition right'), { target: { value: '1000' } });
-    expect(changes).toHaveBeenLastCalledWith({ id: 'big', type: 'Decision', condition: { left: 'order.payment', operator: 'ge', right: 1000 } });
-  });
-
   it('shows the server errors of the activity and renames it', () => {
     const changes = vi.fn();
     render(<PropertiesPanel activity={{ id: 'wait', type: 'Delay', duration: '00:01:00' }} descriptor={byType('Delay')}

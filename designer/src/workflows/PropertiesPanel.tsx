@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { ActivityDescriptor, ActivityJson, InputDescriptor } from '../api';
-import { conditionOperators, parseRight, parseTyped, validateInput, type ConditionInput } from './inputs';
+import type { ActivityDescriptor, ActivityJson, ConditionFields, InputDescriptor } from '../api';
+import { DecisionCondition } from './DecisionCondition';
+import { parseTyped, validateInput } from './inputs';
 import { OutcomePorts, type ActivityChoice, type OutgoingConnection } from './OutcomePorts';
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   outgoing: OutgoingConnection[];
   targets: ActivityChoice[];
   readOnly?: boolean;
+  /** The fields a Decision may test, from the server; null while loading. */
+  conditionFields?: ConditionFields | null;
   onChange: (activity: ActivityJson) => void;
   onDelete: () => void;
   onRemoveConnection: (connectionId: string) => void;
@@ -21,7 +24,7 @@ interface Props {
  * its outcome ports and where each goes.
  */
 export function PropertiesPanel({
-  activity, descriptor, serverErrors, outgoing, targets, readOnly, onChange, onDelete, onRemoveConnection, onRetarget,
+  activity, descriptor, serverErrors, outgoing, targets, readOnly, conditionFields = null, onChange, onDelete, onRemoveConnection, onRetarget,
 }: Props) {
   const set = (name: string, value: unknown) => {
     const next: ActivityJson = { ...activity };
@@ -48,7 +51,12 @@ export function PropertiesPanel({
         />
       </label>
       {descriptor?.inputs.map(input => (
-        <InputField key={`${activity.id}:${input.name}`} input={input} value={activity[input.name]} readOnly={readOnly} onCommit={v => set(input.name, v)} />
+        input.type === 'Condition' ? (
+          <DecisionCondition key={`${activity.id}:${input.name}`} input={input} value={activity[input.name]} fields={conditionFields}
+            readOnly={readOnly} onCommit={v => set(input.name, v)} />
+        ) : (
+          <InputField key={`${activity.id}:${input.name}`} input={input} value={activity[input.name]} readOnly={readOnly} onCommit={v => set(input.name, v)} />
+        )
       ))}
       {descriptor && descriptor.inputs.length === 0 && <p className="muted small">This activity has no inputs.</p>}
       <OutcomePorts descriptor={descriptor} outgoing={outgoing} targets={targets} readOnly={readOnly}
@@ -66,7 +74,6 @@ export function PropertiesPanel({
 }
 
 function InputField({ input, value, readOnly, onCommit }: { input: InputDescriptor; value: unknown; readOnly?: boolean; onCommit: (v: unknown) => void }) {
-  if (input.type === 'Condition') return <ConditionField input={input} value={value} readOnly={readOnly} onCommit={onCommit} />;
   if (input.type === 'Boolean') {
     const error = validateInput(input, value);
     return (
@@ -126,40 +133,4 @@ function TextLikeField({ input, value, readOnly, onCommit }: { input: InputDescr
     if (!result.error && !validateInput(input, result.value)) onCommit(result.value);
     else if (result.value === undefined && !input.isRequired && !result.error) onCommit(undefined);
   }
-}
-
-/** Decision's condition: left (order.* or variables.*), an operator, and the right value. */
-function ConditionField({ input, value, readOnly, onCommit }: { input: InputDescriptor; value: unknown; readOnly?: boolean; onCommit: (v: unknown) => void }) {
-  const stored = (value && typeof value === 'object' ? value : {}) as ConditionInput;
-  const [draft, setDraft] = useState<ConditionInput>(stored);
-  const [rightText, setRightText] = useState(stored.right === undefined ? '' : String(stored.right));
-  useEffect(() => {
-    setDraft((value && typeof value === 'object' ? value : {}) as ConditionInput);
-  }, [value]);
-  const error = validateInput(input, draft.left || draft.operator || rightText ? draft : undefined);
-  const change = (next: ConditionInput) => {
-    setDraft(next);
-    if (!validateInput(input, next)) onCommit(next);
-  };
-  const needsRight = draft.operator !== 'isEmpty' && draft.operator !== 'isNotEmpty';
-  return (
-    <fieldset className="field condition-field">
-      <legend>{input.displayName}{input.isRequired && ' *'} <em className="type-tag">Condition</em></legend>
-      <input aria-label="Condition left" placeholder="order.payment" readOnly={readOnly} value={draft.left ?? ''}
-        onChange={e => change({ ...draft, left: e.target.value })} />
-      <select aria-label="Condition operator" disabled={readOnly} value={draft.operator ?? ''}
-        onChange={e => change({ ...draft, operator: e.target.value || undefined })}>
-        <option value="">operator…</option>
-        {conditionOperators.map(op => <option key={op} value={op}>{op}</option>)}
-      </select>
-      {needsRight && (
-        <input aria-label="Condition right" placeholder="1000 or 发票" readOnly={readOnly} value={rightText}
-          onChange={e => {
-            setRightText(e.target.value);
-            change({ ...draft, right: parseRight(e.target.value) });
-          }} />
-      )}
-      {error && <small className="field-error" role="alert">{error}</small>}
-    </fieldset>
-  );
 }

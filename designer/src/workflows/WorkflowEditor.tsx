@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type ActivityDescriptor, type DefinitionError, type WorkflowDefinition } from '../api';
+import { api, ApiError, type ActivityDescriptor, type ConditionFields, type DefinitionError, type WorkflowDefinition } from '../api';
 import { addLeaveGuard, navigate } from '../shell/router';
 import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
@@ -56,6 +56,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const [published, setPublished] = useState<WorkflowDefinition | null>(null);
   const [saved, setSaved] = useState<string>('');
   const [errors, setErrors] = useState<DefinitionError[]>([]);
+  const [conditionFields, setConditionFields] = useState<ConditionFields | null>(null);
   const [message, setMessage] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<FlowDiff | null>(null);
@@ -90,6 +91,11 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   useEffect(() => {
     load().catch(e => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
   }, [load]);
+
+  // Without the catalogue a Decision's editor still works, checking only the condition's shape; the server checks the rest.
+  useEffect(() => {
+    api.conditionFields().then(setConditionFields, () => setConditionFields(null));
+  }, []);
 
   const dirty = serialize(doc) !== saved;
   // A message about the last save or publish stops applying once the canvas changes again.
@@ -362,6 +368,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
               id: n.id, label: n.data.activity.name && n.data.activity.name !== n.id ? `${n.data.activity.name} (${n.id})` : n.id,
             }))}
             readOnly={readOnly}
+            conditionFields={conditionFields}
             onChange={activity => history.set(d => ({
               ...d, nodes: d.nodes.map(n => (n.id === selected.id ? { ...n, data: { ...n.data, activity } } : n)),
             }))}

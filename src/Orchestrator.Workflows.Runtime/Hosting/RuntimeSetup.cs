@@ -33,8 +33,10 @@ public static class RuntimeSetup
 
         builder.Services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ActivityRegistry>().Catalog);
+        builder.Services.AddSingleton(sp => new ConditionFieldCatalog(sp.GetServices<IFieldResolver>()));
         builder.Services.AddSingleton(sp => new WorkflowValidator(
-            sp.GetRequiredService<Activities.ActivityCatalog>(), builder.Configuration.GetValue("Workflows:MaxActivities", 2_000)));
+            sp.GetRequiredService<Activities.ActivityCatalog>(), builder.Configuration.GetValue("Workflows:MaxActivities", 2_000),
+            sp.GetRequiredService<ConditionFieldCatalog>()));
         builder.Services.AddSingleton<FlowchartInterpreter>();
         builder.Services.AddSingleton<DefinitionCache>();
         builder.Services.AddScoped<WorkflowDefinitionStore>();

@@ -8,10 +8,13 @@ namespace Orchestrator.Workflows.Validation;
 /// <summary>
 /// Checks a flowchart before it is saved or published: known activity types, connections between existing
 /// activities and ports, each outcome leading to one place (unless it forks) and a wait's outcomes to somewhere, one start,
-/// every activity reachable, required inputs present, no loop that never waits.
+/// every activity reachable, required inputs present, conditions over known fields, no loop that never waits.
 /// </summary>
-public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities = 2_000)
+/// <param name="fields">The fields conditions may name; without it only <c>variables.&lt;name&gt;</c> is known.</param>
+public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities = 2_000, ConditionFieldCatalog? fields = null)
 {
+    private readonly ConditionFieldCatalog _fields = fields ?? ConditionFieldCatalog.Empty;
+
     public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition)
     {
         var errors = new List<DefinitionError>();
@@ -73,7 +76,15 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
 
             foreach (var input in descriptor?.Inputs.Where(x => HasValue(node, x.Name)) ?? [])
             {
-                if (InputProblem(input.Type, node.Inputs[input.Name]) is { } problem)
+                if (input.Type == InputType.Condition)
+                {
+                    var label = $"Activity '{node.Id}': '{input.DisplayName}'";
+                    if (ConditionChecks.Check(_fields, node.Inputs[input.Name], $"{path}.{input.Name}", label, node.Id) is { } conditionError)
+                    {
+                        errors.Add(conditionError);
+                    }
+                }
+                else if (InputProblem(input.Type, node.Inputs[input.Name]) is { } problem)
                 {
                     errors.Add(new("InvalidInput", $"{path}.{input.Name}", $"Activity '{node.Id}': '{input.DisplayName}' {problem}", node.Id));
                 }
@@ -200,16 +211,6 @@ public sealed class WorkflowValidator(ActivityCatalog catalog, int maxActivities
                     return ex.Message;
                 }
 
-            case InputType.Condition:
-                if (value.ValueKind != JsonValueKind.Object
-                    || !value.TryGetProperty("left", out var left) || left.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(left.GetString()))
-                {
-                    return "must be { \"left\": \"order.payment\" or \"variables.x\", \"operator\": \"gt\", \"right\": 100 }.";
-                }
-
-                return value.TryGetProperty("operator", out var op) && op.ValueKind == JsonValueKind.String && DecisionActivity.Operators.Contains(op.GetString()!)
-                    ? null
-                    : $"needs an operator, one of {string.Join(", ", DecisionActivity.Operators)}.";
             default:
                 return null;
         }

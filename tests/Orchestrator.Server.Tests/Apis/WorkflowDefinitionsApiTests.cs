@@ -71,6 +71,38 @@ public abstract class WorkflowDefinitionsApiTests(ServerFixture server) : ApiTes
     }
 
     [SkippableFact]
+    public async Task Decision_on_a_misspelt_field_is_saved_with_the_problem_but_publishing_it_is_a_400_naming_the_field_and_the_close_one()
+    {
+        var id = NewId();
+
+        var saved = await SaveDraftAsync(TestWorkflows.Decision(id, "order.paymnt"));
+        var problem = await ProblemAsync(await Client.PostAsync($"{Route}/{id}:publish", null), HttpStatusCode.BadRequest);
+        var fixedDraft = await SaveDraftAsync(WithRevision(TestWorkflows.Decision(id, "order.payment"), saved["revision"]!.GetValue<int>()));
+        var published = await PublishAsync(id);
+
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal(("UnknownField", "root.activities[1].condition.left", "check"),
+            (error["code"]!.GetValue<string>(), error["path"]!.GetValue<string>(), error["activityId"]!.GetValue<string>()));
+        Assert.Contains("'order.paymnt'", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("did you mean order.payment?", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("UnknownField", Assert.Single(saved["errors"]!.AsArray())!["code"]!.GetValue<string>());
+        Assert.Empty(fixedDraft["errors"]!.AsArray());
+        Assert.Equal((1, "Published", true), StateOf(published));
+    }
+
+    [SkippableFact]
+    public async Task Condition_fields_list_the_order_fields_with_their_types_and_the_operators_each_type_takes()
+    {
+        var catalogue = await GetAsync("/api/activities/condition-fields");
+
+        var payment = Assert.Single(catalogue["fields"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "order.payment")!;
+        Assert.Equal("Number", payment["type"]!.GetValue<string>());
+        Assert.Contains("gt", catalogue["operators"]!["Number"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.DoesNotContain("gt", catalogue["operators"]!["Boolean"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Contains("contains", catalogue["variableOperators"]!.AsArray().Select(o => o!.GetValue<string>()));
+    }
+
+    [SkippableFact]
     public async Task History_lists_every_version_newest_first()
     {
         var id = NewId();

@@ -21,6 +21,16 @@ public static class TestWorkflows
             [Activity("start", "Start", 0), Activity("done", "Finish", 200), Activity("also", "Finish", 200)],
             [Connection("start", "Done", "done"), Connection("start", "Done", "also")]);
 
+    /// <summary>Start → Decision <c>check</c> on <paramref name="left"/> <c>gt 100</c>, both outcomes → Finish.</summary>
+    public static JsonObject Decision(string definitionId, string left)
+    {
+        var check = Activity("check", "Decision", 100);
+        check["condition"] = new JsonObject { ["left"] = left, ["operator"] = "gt", ["right"] = 100 };
+        return Definition(definitionId, "按金额分支的流程",
+            [Activity("start", "Start", 0), check, Activity("done", "Finish", 200)],
+            [Connection("start", "Done", "check"), Connection("check", "True", "done"), Connection("check", "False", "done")]);
+    }
+
     public static IReadOnlyList<string> ActivityIdsIn(JsonNode? errors) =>
         [.. errors!.AsArray().Select(e => e?["activityId"]?.GetValue<string>()).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 

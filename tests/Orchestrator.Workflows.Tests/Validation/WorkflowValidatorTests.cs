@@ -9,7 +9,7 @@ public class WorkflowValidatorTests
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly ActivityDescriptor Review = new("ServiceReview", "Order", "Service review", [], ["Approved", "Blocked"], SuspendsOnBookmark: true);
-    private static readonly WorkflowValidator Validator = new(new ActivityCatalog([.. ControlFlowActivities.All, Review]), maxActivities: 50);
+    private static readonly WorkflowValidator Validator = new(new ActivityCatalog([.. ControlFlowActivities.All, Review]), maxActivities: 50, OrderFields.Catalog);
 
     // start → decision(True) → review(Approved, Blocked) → finish; decision(False) → finish
     private const string Valid = """
@@ -181,7 +181,6 @@ public class WorkflowValidatorTests
 
     [Theory]
     [InlineData("big", "condition", "\"payment > 1000\"", "must be {")]
-    [InlineData("big", "condition", "{ \"left\": \"order.payment\", \"operator\": \"~=\" }", "needs an operator")]
     public void An_input_that_does_not_fit_its_type_is_named_with_what_would(string activityId, string input, string json, string hint)
     {
         var value = JsonDocument.Parse(json).RootElement.Clone();
