@@ -64,7 +64,13 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const doc = history.present;
   const dragStart = useRef<Doc | null>(null);
 
+  // Every save and publish counts when it starts and when it ends: a load that overlapped one must not put back what
+  // it read (a new workflow's first save moves to its own address, which loads it again while Publish may be on its way).
+  const writes = useRef({ started: 0, ended: 0 });
+
   const load = useCallback(async () => {
+    const startedAt = writes.current.started;
+    const overlapped = () => writes.current.started !== startedAt || writes.current.ended !== startedAt;
     const activities = await api.activities();
     setCatalog(activities);
     if (isNew) {
@@ -79,13 +85,15 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       return;
     }
     const definition = await api.definition(definitionId);
+    const latest = definition.isPublished ? definition : await api.definition(definitionId, 'published').catch(() => null);
+    if (overlapped()) return;
     const { nodes, edges } = toFlow(definition.root, activities, definition.errors);
     const next = { name: definition.name ?? '', nodes, edges };
     history.reset(next);
     setSaved(serialize(next));
     setLoaded(definition);
     setErrors(definition.errors);
-    setPublished(definition.isPublished ? definition : await api.definition(definitionId, 'published').catch(() => null));
+    setPublished(latest);
   }, [definitionId, isNew, initialName, history.reset]);
 
   useEffect(() => {
@@ -176,6 +184,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const publishRef = useRef<() => Promise<void>>(async () => undefined);
 
   const save = useCallback(async (): Promise<WorkflowDefinition | null> => {
+    writes.current.started++;
     setBusy(true);
     setMessage(null);
     try {
@@ -196,6 +205,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       else showError(e);
       return null;
     } finally {
+      writes.current.ended++;
       setBusy(false);
     }
   }, [definitionId, doc, loaded, isNew, afterSignIn]);
@@ -205,6 +215,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     // Unsaved changes are saved first; if the server then reports problems, the save's message says what to fix.
     const draft = dirty ? await save() : loaded;
     if (!draft || draft.errors.length > 0) return;
+    writes.current.started++;
     setBusy(true);
     try {
       const result = await api.publish(definitionId);
@@ -217,6 +228,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       if (e instanceof ApiError && e.status === 401) afterSignIn(() => void publishRef.current());
       else showError(e);
     } finally {
+      writes.current.ended++;
       setBusy(false);
     }
   }, [definitionId, dirty, loaded, save, afterSignIn]);
