@@ -12,7 +12,7 @@ namespace Orchestrator.Server.Tests.Apis;
 public abstract class OrderSearchTests(ServerFixture server) : LifecycleTestBase(server)
 {
     [SkippableFact]
-    public async Task An_order_is_found_by_mobile_buyer_receiver_part_of_its_id_and_tracking_number()
+    public async Task An_order_is_found_by_mobile_buyer_receiver_its_id_or_digits_of_it_and_tracking_number()
     {
         var code = Unique("TEA");
         var shop = await CreateReadyShopAsync(code);
@@ -23,12 +23,11 @@ public abstract class OrderSearchTests(ServerFixture server) : LifecycleTestBase
         Assert.NotNull(tracking);
 
         var mobile = $"+86 {wanted.Mobile[..3]} {wanted.Mobile[3..7]} {wanted.Mobile[7..]}";
-        foreach (var q in new[] { mobile, wanted.Mobile, wanted.Buyer, wanted.Buyer[..^1], wanted.Receiver, wanted.PlatformOrderId, wanted.PlatformOrderId[3..], tracking })
+        foreach (var q in new[] { mobile, wanted.Mobile, wanted.Buyer, wanted.Receiver, wanted.PlatformOrderId, wanted.PlatformOrderId[3..], tracking })
         {
             Assert.Equal([wanted.Id], await FoundAsync($"/api/orders?shopId={shop}&q={Uri.EscapeDataString(q)}"));
         }
 
-        Assert.Contains(wanted.Id, await FoundAsync($"/api/orders?shopId={shop}&q={Uri.EscapeDataString(tracking[..6])}"));
         Assert.Equal([other.Id], await FoundAsync($"/api/orders?shopId={shop}&q={Uri.EscapeDataString(other.Buyer)}"));
         Assert.Empty(await FoundAsync($"/api/orders?shopId={shop}&q=13000000000"));
     }

@@ -4,18 +4,19 @@ using Orchestrator.Persistence;
 namespace Orchestrator.Server.Apis.Orders;
 
 /// <summary>
-/// The orders list's <c>q</c>: what a person has in hand when a buyer calls. It matches the platform order id (whole, or
-/// part of it when the text looks like an id), the buyer's nick and the receiver's name (from the start), the receiver's
-/// mobile as intake normalizes it (so +86 and spaces do not matter), and a tracking number (whole on any of the order's
-/// waybills, or the start of the order's own).
+/// The orders list's <c>q</c>: what a person has in hand when a buyer calls. Whole values match through indexes: the
+/// platform order id, the buyer's nick, the receiver's name, the receiver's mobile as intake normalizes it (so +86 and
+/// spaces do not matter) and a tracking number (any of the order's waybills'; the order's own is its first package's).
+/// Digits that are not a mobile also match part of a platform order id, which no index serves: that one scans the
+/// orders (see docs/decisions.md).
 /// </summary>
 internal static class OrderSearch
 {
     /// <summary>As long as the longest field it matches (platform order id, tracking number).</summary>
     public const int MaxLength = PlatformOrderLimits.IdLength;
 
-    /// <summary>Shorter text finds too much of an id to be worth the scan.</summary>
-    private const int MinPartLength = 4;
+    /// <summary>Fewer digits match too many ids to be worth the scan.</summary>
+    private const int MinIdPartLength = 6;
 
     public static IResult? Problem(string? q) =>
         q is null ? null
@@ -33,17 +34,20 @@ internal static class OrderSearch
         var text = q.Trim();
         var mobile = PhoneNumber.Normalize(text);
         var waybillOrders = db.Waybills.Where(w => w.TrackingNumber == text).Select(w => w.OrderId);
-        if (!LooksLikeId(text))
+        if (IsPartOfId(text, mobile))
         {
-            return orders.Where(o => o.PlatformOrderId == text || o.BuyerNick!.StartsWith(text) || o.ReceiverName.StartsWith(text)
-                || o.ReceiverMobile == mobile || waybillOrders.Contains(o.Id));
+            return orders.Where(o => o.PlatformOrderId.Contains(text) || o.BuyerNick == text || o.ReceiverName == text || waybillOrders.Contains(o.Id));
         }
 
-        return orders.Where(o => o.PlatformOrderId.Contains(text) || o.BuyerNick!.StartsWith(text) || o.ReceiverName.StartsWith(text)
-            || o.ReceiverMobile == mobile || o.TrackingNumber!.StartsWith(text) || waybillOrders.Contains(o.Id));
+        // Every term an index seek, so SQLite ORs the indexes (MULTI-INDEX OR) and PostgreSQL a bitmap; one term without
+        // an index would make it a scan of every order.
+        return orders.Where(o => o.PlatformOrderId == text || o.BuyerNick == text || o.ReceiverName == text || o.ReceiverMobile == mobile
+            || waybillOrders.Contains(o.Id));
     }
 
-    /// <summary>Platform order ids and tracking numbers are ASCII letters, digits and dashes.</summary>
-    private static bool LooksLikeId(string text) =>
-        text.Length >= MinPartLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    /// <summary>Six or more digits that intake would not store as a mainland mobile (Taobao's ids are 18–19 digits).</summary>
+    private static bool IsPartOfId(string text, string mobile) =>
+        text.Length >= MinIdPartLength && text.All(char.IsAsciiDigit) && !IsMainlandMobile(mobile);
+
+    private static bool IsMainlandMobile(string normalized) => normalized.Length == 11 && normalized[0] == '1' && normalized[1] is >= '3' and <= '9';
 }
