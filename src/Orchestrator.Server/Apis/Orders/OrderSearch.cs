@@ -33,16 +33,18 @@ internal static class OrderSearch
 
         var text = q.Trim();
         var mobile = PhoneNumber.Normalize(text);
-        var waybillOrders = db.Waybills.Where(w => w.TrackingNumber == text).Select(w => w.OrderId);
+        var waybills = db.Waybills;
         if (IsPartOfId(text, mobile))
         {
-            return orders.Where(o => o.PlatformOrderId.Contains(text) || o.BuyerNick == text || o.ReceiverName == text || waybillOrders.Contains(o.Id));
+            return orders.Where(o => o.PlatformOrderId.Contains(text) || o.BuyerNick == text || o.ReceiverName == text
+                || o.Id == waybills.Where(w => w.TrackingNumber == text).Select(w => (long?)w.OrderId).FirstOrDefault());
         }
 
-        // Every term an index seek, so SQLite ORs the indexes (MULTI-INDEX OR) and PostgreSQL a bitmap; one term without
-        // an index would make it a scan of every order.
+        // Every term an index seek, so SQLite ORs the indexes (MULTI-INDEX OR) and PostgreSQL a BitmapOr; one term without
+        // an index would make it a scan of every order. A tracking number is unique among waybills, so its order is one
+        // id (a scalar subquery): PostgreSQL would filter row by row with IN (subquery).
         return orders.Where(o => o.PlatformOrderId == text || o.BuyerNick == text || o.ReceiverName == text || o.ReceiverMobile == mobile
-            || waybillOrders.Contains(o.Id));
+            || o.Id == waybills.Where(w => w.TrackingNumber == text).Select(w => (long?)w.OrderId).FirstOrDefault());
     }
 
     /// <summary>Six or more digits that intake would not store as a mainland mobile (Taobao's ids are 18–19 digits).</summary>
