@@ -55,9 +55,36 @@ internal static class ListsBench
             var deepByCursor = await MedianAsync(http, $"{path}&pageSize={PageSize}&cursor={Uri.EscapeDataString(deepCursor)}");
             output.WriteLine($"  {name,-42} {byNumber,15:F1} {byCursor,9:F1} {byNumber / byCursor,6:F1} {deepByNumber,17:F1} {deepByCursor,11:F1} {deepByNumber / deepByCursor,6:F1}");
         }
+
+        // The orders screen's search and its tabs' counts, over all shops (a person searching does not know the shop).
+        var middle = orders / 2;
+        var searches = new (string Name, string Path)[]
+        {
+            ("orders by mobile (1 match)", $"/api/orders?q={Mobile(middle)}"),
+            ("orders by buyer (5 matches)", $"/api/orders?q=buyer{middle % BuyersCount}"),
+            ("orders by 8 digits of the id (scan)", $"/api/orders?q={PlatformOrderId(seed.FirstId + middle)[^8..]}"),
+            ("orders by unknown text (no match)", "/api/orders?q=nobody"),
+            ("counts per status, all shops", "/api/orders/counts?"),
+            ("counts per status, one shop", $"/api/orders/counts?shopId={seed.ShopId}"),
+        };
+        output.WriteLine($"  {"search or count",-42} {"page 1 + total",15} {"cursor 1",9}");
+        foreach (var (name, path) in searches)
+        {
+            var byNumber = await MedianAsync(http, $"{path}&pageSize={PageSize}");
+            var byCursor = await MedianAsync(http, $"{path}&pageSize={PageSize}&includeTotal=false");
+            output.WriteLine($"  {name,-42} {byNumber,15:F1} {byCursor,9:F1}");
+        }
     }
 
-    private sealed record Seeded(long ShopId, int Waiting);
+    private const int BuyersCount = 20_000;
+
+    /// <summary>18 digits, as Taobao's are.</summary>
+    private static string PlatformOrderId(long id) => $"39{id:D16}";
+
+    /// <summary>Each seeded order's receiver has a mobile of its own, as real ones do.</summary>
+    private static string Mobile(int order) => $"139{order:D8}";
+
+    private sealed record Seeded(long ShopId, int Waiting, long FirstId);
 
     /// <summary>
     /// Orders and instances by prepared inserts, <see cref="RowsPerTransaction"/> per transaction: every other order
@@ -99,8 +126,8 @@ internal static class ListsBench
                 waiting += atPick ? 1 : 0;
                 var received = Time(since.AddSeconds(i * 2.0));
                 var updated = Time(since.AddSeconds(i * 2.0 + 60));
-                await order.RunAsync(id, shop, $"BENCH-{id}", "WAIT_SELLER_SEND_GOODS", atPick ? "Picking" : "Shipped", "None", $"buyer{i % 20_000}",
-                    "王小明", "13912345678", "浙江省", "杭州市", "西湖区", "文三路90号", received, "199.00", "0.00", "0.00", "199.00",
+                await order.RunAsync(id, shop, PlatformOrderId(id), "WAIT_SELLER_SEND_GOODS", atPick ? "Picking" : "Shipped", "None", $"buyer{i % BuyersCount}",
+                    $"王小明{i % 50_000}", Mobile(i), "浙江省", "杭州市", "西湖区", "文三路90号", received, "199.00", "0.00", "0.00", "199.00",
                     0, warehouse, 0, 0, 0, $"fp-{id}", received, updated, atPick ? null : updated, 1);
                 await instance.RunAsync(Guid.NewGuid().ToString().ToUpperInvariant(), "sales-order", definitionVersion, definitionId, id, shop,
                     atPick ? "Suspended" : "Finished", atPick ? "pick" : null, atPick ? "PickConfirmed" : null, state, received, updated,
@@ -116,7 +143,7 @@ internal static class ListsBench
             await analyze.ExecuteNonQueryAsync();
         }
 
-        return new Seeded(shops[0], waiting);
+        return new Seeded(shops[0], waiting, start);
     }
 
     /// <summary>The server's own format for times in SQLite (EF Core's), so its comparisons and order hold.</summary>

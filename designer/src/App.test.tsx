@@ -20,6 +20,7 @@ function serve(session: { roles?: Role[]; shopIds?: number[] } | null, more: (ca
     if (call.url.startsWith('/api/shops?')) return { body: shops };
     if (call.url.startsWith('/api/workflow-definitions?')) return { body: emptyPage };
     if (call.url.startsWith('/api/review/queue') || call.url.startsWith('/api/exceptions?') || call.url.startsWith('/api/orders?')) return { body: emptyPage };
+    if (call.url.startsWith('/api/orders/counts?')) return { body: { total: 0, statuses: {}, outOfStock: 0 } };
     return undefined;
   });
 }

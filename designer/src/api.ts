@@ -227,12 +227,22 @@ export const api = {
   /** Which published workflow a shop's new orders run (null: the default sales-order); the rest of the shop as read. */
   setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) =>
     request<Shop>('PUT', `/api/shops/${shop.id}/workflow`, { workflowDefinitionId, version: shop.version }),
-  orders: (query: { shopId?: number; status?: string; platformOrderId?: string; page?: number }) => {
+  /** `q` searches platform order id (or part of it), buyer, receiver, mobile and tracking number; several statuses are any of them. */
+  orders: (query: { shopId?: number; status?: string | string[]; exceptionKind?: string; platformOrderId?: string; q?: string; page?: number }) => {
     const q = new URLSearchParams({ pageSize: '50', page: String(query.page ?? 1) });
     if (query.shopId) q.set('shopId', String(query.shopId));
-    if (query.status) q.set('status', query.status);
+    for (const status of typeof query.status === 'string' ? [query.status] : query.status ?? []) if (status) q.append('status', status);
+    if (query.exceptionKind) q.set('exceptionKind', query.exceptionKind);
     if (query.platformOrderId) q.set('platformOrderId', query.platformOrderId);
+    if (query.q) q.set('q', query.q);
     return request<Page<Order>>('GET', `/api/orders?${q}`);
+  },
+  /** The status tabs' counts, for the same shop and search as the list. */
+  orderCounts: (query: { shopId?: number; q?: string }) => {
+    const q = new URLSearchParams();
+    if (query.shopId) q.set('shopId', String(query.shopId));
+    if (query.q) q.set('q', query.q);
+    return request<OrderCounts>('GET', `/api/orders/counts?${q}`);
   },
   order: (id: number) => request<Order>('GET', `/api/orders/${id}`),
   orderWorkflow: (orderId: number) => request<InstanceDetail>('GET', `/api/orders/${orderId}/workflow`),
@@ -390,6 +400,13 @@ export interface Order {
   receivedAt: string;
   updatedAt: string;
   lines: { merchantCode: string | null; title: string | null; quantity: number; price: number }[];
+}
+
+/** GET /api/orders/counts (OrderCountsResponse): every status with its count, and the out-of-stock exceptions among them. */
+export interface OrderCounts {
+  total: number;
+  statuses: Record<string, number>;
+  outOfStock: number;
 }
 
 export interface InstanceSummary {

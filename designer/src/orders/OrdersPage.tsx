@@ -1,27 +1,60 @@
 import { useEffect, useState } from 'react';
-import { api, type Order } from '../api';
+import { api, ApiError, type Order, type OrderCounts } from '../api';
 import { navigate } from '../shell/router';
 import { useShops } from '../shell/useShops';
 import { errorText, formatMoney, formatTime } from '../shell/format';
+import { statusTabs, tabCount, tabTitle } from './statusTabs';
 
 const statuses = ['AwaitingPayment', 'PendingReview', 'Blocked', 'Exception', 'Allocated', 'Picking', 'Verified', 'Shipped', 'Cancelled'];
 
-/** Orders newest first, filtered by shop, status or platform order id; a row opens the order's journey. */
+/** How long typing pauses before the search goes to the server (Enter sends it at once). */
+const searchDelayMs = 300;
+
+interface Filter {
+  statuses: string[];
+  exceptionKind?: string;
+}
+
+/** A refused search names its field (q) in the problem's errors; show those rather than the generic title. */
+const problemText = (e: unknown) => (e instanceof ApiError && e.fieldMessages().length > 0 ? e.fieldMessages().join(' ') : errorText(e));
+
+const sameFilter = (a: Filter, b: Filter) => a.exceptionKind === b.exceptionKind && a.statuses.join() === b.statuses.join();
+
+/**
+ * Orders newest first, by status tab (with counts) or status, shop, and a search over order id, buyer, receiver,
+ * mobile and tracking number done by the server; a row opens the order's journey.
+ */
 export function OrdersPage() {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const [total, setTotal] = useState(0);
+  const [counts, setCounts] = useState<OrderCounts | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
-  const [status, setStatus] = useState('');
+  const [filter, setFilter] = useState<Filter>({ statuses: [] });
+  const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.orders({ shopId, status: status || undefined, platformOrderId: search.trim() || undefined, page })
+    const wanted = typed.trim();
+    if (wanted === search) return;
+    const timer = setTimeout(() => { setPage(1); setSearch(wanted); }, searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [typed, search]);
+
+  useEffect(() => {
+    api.orders({ shopId, status: filter.statuses, exceptionKind: filter.exceptionKind, q: search || undefined, page })
       .then(p => { setOrders(p.items); setTotal(p.total); setError(null); })
-      .catch(e => setError(errorText(e)));
-  }, [shopId, status, search, page]);
+      .catch(e => setError(problemText(e)));
+  }, [shopId, filter, search, page]);
+
+  useEffect(() => {
+    api.orderCounts({ shopId, q: search || undefined }).then(setCounts).catch(e => setError(problemText(e)));
+  }, [shopId, search]);
+
+  const choose = (next: Filter) => { setPage(1); setFilter(next); };
+  const single = filter.statuses.length === 1 && !filter.exceptionKind ? filter.statuses[0] : '';
 
   return (
     <div className="page">
@@ -33,11 +66,24 @@ export function OrdersPage() {
           <option value="">All shops</option>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
-        <select aria-label="Status filter" value={status} onChange={e => { setPage(1); setStatus(e.target.value); }}>
+        <select aria-label="Status filter" value={single} onChange={e => choose({ statuses: e.target.value ? [e.target.value] : [] })}>
           <option value="">Any status</option>
           {statuses.map(s => <option key={s} value={s}>{s}</option>)}
         </select>
-        <input aria-label="Platform order id" placeholder="Platform order id" value={search} onChange={e => { setPage(1); setSearch(e.target.value); }} />
+        <input type="search" aria-label="Search orders" maxLength={64} placeholder="订单号 / 买家 / 收件人 / 手机 / 运单号" title="Order id (or part), buyer, receiver, mobile or tracking number"
+          value={typed} onChange={e => setTyped(e.target.value)}
+          onKeyDown={e => { if (e.key === 'Enter') { setPage(1); setSearch(typed.trim()); } }} />
+      </div>
+      <div className="tabs" role="tablist" aria-label="Order status">
+        {statusTabs.map(tab => {
+          const selected = sameFilter(filter, tab);
+          return (
+            <button key={tab.key} type="button" role="tab" aria-selected={selected} className={selected ? 'tab tab-selected' : 'tab'}
+              title={tabTitle(tab)} data-testid={`tab-${tab.key}`} onClick={() => choose({ statuses: tab.statuses, exceptionKind: tab.exceptionKind })}>
+              {tab.zh} <span className="tab-count">{counts ? tabCount(tab, counts) : '…'}</span>
+            </button>
+          );
+        })}
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       <table className="grid">

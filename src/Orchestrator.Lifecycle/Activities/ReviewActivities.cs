@@ -188,27 +188,28 @@ public sealed class AwaitReviewActivity : OrderActivity
 
         if (changes["receiver"] is JsonObject receiver)
         {
-            order.ReceiverName = Required(receiver, "name", order.ReceiverName);
-            order.ReceiverMobile = PhoneNumber.Normalize(Required(receiver, "mobile", order.ReceiverMobile));
+            order.ReceiverName = Required(receiver, "name", order.ReceiverName, PlatformOrderLimits.NameLength);
+            order.ReceiverMobile = PhoneNumber.Normalize(Required(receiver, "mobile", order.ReceiverMobile, PlatformOrderLimits.MobileLength));
             order.ReceiverProvince = Required(receiver, "province", order.ReceiverProvince);
             order.ReceiverCity = Required(receiver, "city", order.ReceiverCity);
-            order.ReceiverAddress = Required(receiver, "address", order.ReceiverAddress);
+            order.ReceiverAddress = Required(receiver, "address", order.ReceiverAddress, PlatformOrderLimits.AddressLength);
             order.ReceiverDistrict = receiver.ContainsKey("district") ? Text(receiver, "district") : order.ReceiverDistrict;
             order.ReceiverZip = receiver.ContainsKey("zip") ? Text(receiver, "zip") : order.ReceiverZip;
         }
     }
 
-    private static string Required(JsonObject receiver, string field, string current)
+    private static string Required(JsonObject receiver, string field, string current, int maxLength = int.MaxValue)
     {
         if (!receiver.ContainsKey(field))
         {
             return current;
         }
 
-        var value = Text(receiver, field);
-        return string.IsNullOrWhiteSpace(value)
-            ? throw new StimulusRejectedException($"The receiver's {field} cannot be empty.", $"changes.receiver.{field}")
-            : value.Trim();
+        // Bounded like intake's, since PostgreSQL refuses a value past the column's length.
+        var value = Text(receiver, field)?.Trim();
+        return string.IsNullOrEmpty(value) ? throw new StimulusRejectedException($"The receiver's {field} cannot be empty.", $"changes.receiver.{field}")
+            : value.Length > maxLength ? throw new StimulusRejectedException($"The receiver's {field} has at most {maxLength} characters.", $"changes.receiver.{field}")
+            : value;
     }
 
     private static string? Text(JsonObject? node, string field) =>

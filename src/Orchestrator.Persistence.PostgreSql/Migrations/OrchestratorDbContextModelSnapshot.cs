@@ -1106,11 +1106,13 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
 
                     b.Property<string>("ReceiverMobile")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("ReceiverName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("ReceiverProvince")
                         .IsRequired()
@@ -1157,6 +1159,12 @@ namespace Orchestrator.Persistence.PostgreSql.Migrations
                         .HasColumnType("numeric(18,4)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlatformOrderId");
+
+                    b.HasIndex("ReceiverMobile");
+
+                    b.HasIndex("ReceiverName");
 
                     b.HasIndex("BuyerNick", "ReceivedAt");
 

@@ -1108,11 +1108,13 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
 
                     b.Property<string>("ReceiverMobile")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("ReceiverName")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("ReceiverProvince")
                         .IsRequired()
@@ -1159,6 +1161,12 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .HasColumnType("decimal(18,4)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlatformOrderId");
+
+                    b.HasIndex("ReceiverMobile");
+
+                    b.HasIndex("ReceiverName");
 
                     b.HasIndex("BuyerNick", "ReceivedAt");
 

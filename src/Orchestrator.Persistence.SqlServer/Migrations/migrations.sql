@@ -1730,3 +1730,68 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093925_OrderSearchIndexes'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SalesOrders]') AND [c].[name] = N'ReceiverName');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [SalesOrders] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [SalesOrders] ALTER COLUMN [ReceiverName] nvarchar(128) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093925_OrderSearchIndexes'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SalesOrders]') AND [c].[name] = N'ReceiverMobile');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [SalesOrders] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [SalesOrders] ALTER COLUMN [ReceiverMobile] nvarchar(32) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093925_OrderSearchIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_PlatformOrderId] ON [SalesOrders] ([PlatformOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093925_OrderSearchIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_ReceiverMobile] ON [SalesOrders] ([ReceiverMobile]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093925_OrderSearchIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_SalesOrders_ReceiverName] ON [SalesOrders] ([ReceiverName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093925_OrderSearchIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206093925_OrderSearchIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

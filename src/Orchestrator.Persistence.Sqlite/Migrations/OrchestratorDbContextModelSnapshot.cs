@@ -1057,10 +1057,12 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
 
                     b.Property<string>("ReceiverMobile")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReceiverName")
                         .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReceiverProvince")
@@ -1108,6 +1110,12 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlatformOrderId");
+
+                    b.HasIndex("ReceiverMobile");
+
+                    b.HasIndex("ReceiverName");
 
                     b.HasIndex("BuyerNick", "ReceivedAt");
 

@@ -20,6 +20,14 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         // The order list filtered by shop and status, newest first; waves take a warehouse's waiting orders by pay time.
         builder.HasIndex(o => new { o.ShopId, o.Status, o.Id });
         builder.HasIndex(o => new { o.WarehouseId, o.Status, o.PayTime });
+
+        // The orders screen's search: each whole value it matches has an index (tracking numbers: the waybills'), so a
+        // search is a few index seeks OR-ed together.
+        builder.HasIndex(o => o.PlatformOrderId);
+        builder.HasIndex(o => o.ReceiverMobile);
+        builder.HasIndex(o => o.ReceiverName);
+        builder.Property(o => o.ReceiverName).HasMaxLength(PlatformOrderLimits.NameLength);
+        builder.Property(o => o.ReceiverMobile).HasMaxLength(PlatformOrderLimits.MobileLength);
         builder.Property(o => o.PlatformStatus).HasMaxLength(64);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.ExceptionKind).HasConversion<string>().HasMaxLength(32);

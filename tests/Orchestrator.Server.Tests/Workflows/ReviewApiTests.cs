@@ -48,6 +48,16 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
             ["changes"] = new JsonObject { ["receiver"] = new JsonObject { ["name"] = " " } },
         }, ServerFixture.Json);
         AssertNamesField(await ProblemAsync(emptyName, HttpStatusCode.BadRequest), "changes.receiver.name");
+        foreach (var (field, length) in new[] { ("name", 129), ("mobile", 33) })
+        {
+            var tooLong = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject
+            {
+                ["reviewer"] = "客服小李",
+                ["changes"] = new JsonObject { ["receiver"] = new JsonObject { [field] = new string('9', length) } },
+            }, ServerFixture.Json);
+            AssertNamesField(await ProblemAsync(tooLong, HttpStatusCode.BadRequest), $"changes.receiver.{field}");
+        }
+
 
         var approved = await Client.PostAsJsonAsync($"/api/review/orders/{orderId}:approve", new JsonObject
         {

@@ -26,6 +26,7 @@ internal static class OrdersApi
 
         var orders = routes.MapGroup("/api/orders").WithTags("Orders");
         orders.MapGet("/", List).ForReaders();
+        orders.MapGet("/counts", Counts).ForReaders();
         orders.MapGet("/{orderId:long}", Get).WithName("GetOrder").ForReaders();
         return routes;
     }
@@ -104,23 +105,32 @@ internal static class OrdersApi
             : Problems.NotFound("Order", orderId);
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, [AsParameters] CursorPageQuery page, long? shopId, OrderStatus? status, string? platformOrderId, bool? hasUnmappedSku,
-        bool? hasPendingPlatformChange, CancellationToken ct)
+        OrchestratorDbContext db, [AsParameters] CursorPageQuery page, long? shopId, OrderStatus[]? status, OrderExceptionKind? exceptionKind,
+        string? platformOrderId, string? q, bool? hasUnmappedSku, bool? hasPendingPlatformChange, CancellationToken ct)
     {
-        if (page.Problem() is { } problem)
+        if ((page.Problem() ?? OrderSearch.Problem(q)) is { } problem)
         {
             return problem;
         }
 
-        var query = db.SalesOrders.AsNoTracking().AsSplitQuery();
+        var query = db.SalesOrders.AsNoTracking().AsSplitQuery().Matching(db, q);
         if (shopId is { } shop)
         {
             query = query.Where(o => o.ShopId == shop);
         }
 
-        if (status is { } s)
+        if (status is [var one])
         {
-            query = query.Where(o => o.Status == s);
+            query = query.Where(o => o.Status == one);
+        }
+        else if (status is { Length: > 1 })
+        {
+            query = query.Where(o => status.Contains(o.Status));
+        }
+
+        if (exceptionKind is { } kind)
+        {
+            query = query.Where(o => o.ExceptionKind == kind);
         }
 
         if (!string.IsNullOrWhiteSpace(platformOrderId))
@@ -139,6 +149,26 @@ internal static class OrdersApi
         }
 
         return await query.ToPageAsync(page, NewestFirst, o => o, OrderResponse.From, ct);
+    }
+
+    /// <summary>Counts per status of the orders the list would show for the same shop and search; one GROUP BY on the status indexes.</summary>
+    private static async Task<IResult> Counts(OrchestratorDbContext db, long? shopId, string? q, CancellationToken ct)
+    {
+        if (OrderSearch.Problem(q) is { } problem)
+        {
+            return problem;
+        }
+
+        var query = db.SalesOrders.AsNoTracking().IgnoreAutoIncludes().Matching(db, q);
+        if (shopId is { } shop)
+        {
+            query = query.Where(o => o.ShopId == shop);
+        }
+
+        var counted = await query.GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var outOfStock = await query.CountAsync(o => o.Status == OrderStatus.Exception && o.ExceptionKind == OrderExceptionKind.OutOfStock, ct);
+        var statuses = Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
+        return Results.Ok(new OrderCountsResponse(statuses.Values.Sum(), statuses, outOfStock));
     }
 
     private static Task<Shop?> ShopForIntake(OrchestratorDbContext db, long shopId, CancellationToken ct) =>

@@ -1,0 +1,120 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Order, OrderCounts } from '../api';
+import { shops } from '../test/fixtures';
+import { mockFetch } from '../test/fetchMock';
+import { signedInAs } from '../test/session';
+import { OrdersPage } from './OrdersPage';
+
+const order = (id: number, platformOrderId: string, buyerNick: string, status = 'PendingReview'): Order => ({
+  id, shopId: 1, platformOrderId, platformStatus: 'WAIT_SELLER_SEND_GOODS', status, exceptionKind: 'None', exceptionDetail: null, buyerNick,
+  receiver: { name: '王小明', mobile: '13912345678', province: '浙江省', city: '杭州市', district: '西湖区', address: '文三路90号', zip: null },
+  buyerMessage: null, sellerMemo: null, payTime: null, payment: 180, blockReason: null, trackingNumber: null,
+  receivedAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z', lines: [],
+});
+
+const counts: OrderCounts = {
+  total: 60, outOfStock: 2,
+  statuses: { AwaitingPayment: 0, PendingReview: 4, Blocked: 3, Exception: 5, Allocated: 1, Picking: 7, Verified: 0, Shipped: 40, Cancelled: 0 },
+};
+
+/** Answers the list with `found` for a search and `all` otherwise (60 in all, so there is a page 2). */
+function serve(all: Order[], found: Order[] = []) {
+  return mockFetch(call => {
+    const url = new URL(call.url, 'http://x');
+    if (url.pathname === '/api/orders/counts') return { body: url.searchParams.get('q') ? { ...counts, total: found.length } : counts };
+    if (url.pathname === '/api/orders') {
+      const items = url.searchParams.get('q') ? found : all;
+      return { body: { items, pageNumber: Number(url.searchParams.get('page')), pageSize: 50, total: url.searchParams.get('q') ? found.length : 60 } };
+    }
+    if (call.url.startsWith('/api/shops')) return { body: shops };
+    return undefined;
+  });
+}
+
+const params = (url: string) => new URL(url, 'http://x').searchParams;
+const listCalls = (calls: { url: string }[]) => calls.filter(c => c.url.startsWith('/api/orders?'));
+
+beforeEach(() => { signedInAs(['Reviewer'], [1]); });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('OrdersPage', () => {
+  it('shows status tabs in Chinese with their counts and the server status as a tooltip', async () => {
+    serve([order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    const review = await screen.findByRole('tab', { name: '待审核 7' });
+    expect(review).toHaveAttribute('title', 'PendingReview, Blocked');
+    expect(screen.getByRole('tab', { name: '全部 60' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: '异常 5' })).toHaveAttribute('title', 'Exception');
+    expect(screen.getByRole('tab', { name: '缺货 2' })).toHaveAttribute('title', 'Exception: OutOfStock');
+    expect(screen.getByRole('tab', { name: '待拣货 7' })).toHaveAttribute('title', 'Picking');
+    expect(screen.getByRole('tab', { name: '已发货 40' })).toHaveAttribute('title', 'Shipped');
+  });
+
+  it('lists a tab through the server: its statuses, and the exception kind for 缺货, from page 1', async () => {
+    const calls = serve([order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    fireEvent.click(screen.getByRole('button', { name: 'Older →' }));
+    await waitFor(() => expect(params(listCalls(calls).at(-1)!.url).get('page')).toBe('2'));
+
+    fireEvent.click(await screen.findByRole('tab', { name: '待审核 7' }));
+    await waitFor(() => expect(params(listCalls(calls).at(-1)!.url).getAll('status')).toEqual(['PendingReview', 'Blocked']));
+    expect(params(listCalls(calls).at(-1)!.url).get('page')).toBe('1');
+    expect(screen.getByRole('tab', { name: '待审核 7' })).toHaveAttribute('aria-selected', 'true');
+
+    fireEvent.click(screen.getByRole('tab', { name: '缺货 2' }));
+    await waitFor(() => expect(params(listCalls(calls).at(-1)!.url).get('exceptionKind')).toBe('OutOfStock'));
+    expect(params(listCalls(calls).at(-1)!.url).getAll('status')).toEqual(['Exception']);
+
+    fireEvent.change(screen.getByLabelText('Status filter'), { target: { value: 'Picking' } });
+    await waitFor(() => expect(screen.getByRole('tab', { name: '待拣货 7' })).toHaveAttribute('aria-selected', 'true'));
+    expect(params(listCalls(calls).at(-1)!.url).has('exceptionKind')).toBe(false);
+  });
+
+  it('searches on the server once typing pauses, and counts the tabs for the same search', async () => {
+    const calls = serve([order(1, 'TB-1', '茶友小王'), order(2, 'TB-2', '老顾客')], [order(2, 'TB-2', '老顾客')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    vi.useFakeTimers();
+    fireEvent.change(screen.getByLabelText('Search orders'), { target: { value: ' 1391234' } });
+    fireEvent.change(screen.getByLabelText('Search orders'), { target: { value: ' 13912345678 ' } });
+    await act(async () => { await vi.advanceTimersByTimeAsync(400); });
+    vi.useRealTimers();
+
+    await waitFor(() => expect(screen.queryByTestId('order-TB-1')).not.toBeInTheDocument());
+    expect(screen.getByTestId('order-TB-2')).toBeInTheDocument();
+    const searched = calls.filter(c => params(c.url).has('q'));
+    expect(searched.map(c => new URL(c.url, 'http://x').pathname).sort()).toEqual(['/api/orders', '/api/orders/counts']);
+    expect(searched.every(c => params(c.url).get('q') === '13912345678')).toBe(true);
+    expect(await screen.findByRole('tab', { name: '全部 1' })).toBeInTheDocument();
+  });
+
+  it('searches at once on Enter', async () => {
+    const calls = serve([order(1, 'TB-1', '茶友小王')], [order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    const box = screen.getByLabelText('Search orders');
+    fireEvent.change(box, { target: { value: '茶友小王' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(listCalls(calls).some(c => params(c.url).get('q') === '茶友小王')).toBe(true));
+  });
+
+  it('shows the server\'s problem when a search is refused', async () => {
+    mockFetch(call => {
+      if (call.url.startsWith('/api/shops')) return { body: shops };
+      if (params(call.url).get('q')) return { status: 400, body: { status: 400, title: 'One or more validation errors occurred.', errors: { q: ['q must be at most 64 characters.'] } } };
+      if (call.url.startsWith('/api/orders/counts')) return { body: counts };
+      return { body: { items: [], pageNumber: 1, pageSize: 50, total: 0 } };
+    });
+    render(<OrdersPage />);
+    const box = await screen.findByLabelText('Search orders');
+    fireEvent.change(box, { target: { value: '1'.repeat(65) } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('q: q must be at most 64 characters.');
+  });
+});
