@@ -2,20 +2,13 @@ import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connect, dropActivity, ensureUser, order, panCanvas, postOrder, signIn, snap, test } from './helpers';
+import { connect, dropActivity, ensurePeople, order, panCanvas, postOrder, signIn, snap, test } from './helpers';
 import { admin, opsLead, reviewer } from './people';
 
 // Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /, and the
 // admin from Auth:Admin:*. The ops lead and the reviewer are made through the API once; `request` is signed in as admin.
 
-test.beforeAll(async ({ playwright }) => {
-  const request = await playwright.request.newContext({ baseURL: process.env.DESIGNER_E2E_BASE_URL });
-  const signedIn = await request.post('/api/auth/sign-in', { data: { userName: admin.userName, password: admin.password } });
-  expect(signedIn.ok(), await signedIn.text()).toBeTruthy();
-  await ensureUser(request, opsLead);
-  await ensureUser(request, reviewer);
-  await request.dispose();
-});
+test.beforeAll(({ playwright }) => ensurePeople(playwright, opsLead, reviewer));
 
 test('the designer is served at / and separates ops-lead and reviewer views', async ({ page }) => {
   await page.goto('/');

@@ -1,17 +1,11 @@
 import { expect } from '@playwright/test';
-import { connect, dropActivity, ensureUser, signIn, snap, test } from './helpers';
-import { admin, opsLead } from './people';
+import { connect, dropActivity, ensurePeople, signIn, snap, test } from './helpers';
+import { opsLead } from './people';
 
 // Edges you can trust (issue 20): one chosen connection removed exactly, and a draft whose outcome is connected twice
 // saved with the problem but not published. Same real server as designer.spec.ts.
 
-test.beforeAll(async ({ playwright }) => {
-  const request = await playwright.request.newContext({ baseURL: process.env.DESIGNER_E2E_BASE_URL });
-  const signedIn = await request.post('/api/auth/sign-in', { data: { userName: admin.userName, password: admin.password } });
-  expect(signedIn.ok(), await signedIn.text()).toBeTruthy();
-  await ensureUser(request, opsLead);
-  await request.dispose();
-});
+test.beforeAll(({ playwright }) => ensurePeople(playwright, opsLead));
 
 test('delete one chosen edge among overlapping ones and only it goes', async ({ page }) => {
   await signIn(page, opsLead);

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,14 @@ export async function ensureUser(request: APIRequestContext, person: Person): Pr
   if ((await users.json() as { userName: string }[]).some(u => u.userName === person.userName)) return;
   const created = await request.post('/api/users', { data: { ...person, warehouseIds: [] } });
   expect(created.ok(), await created.text()).toBeTruthy();
+}
+
+/** For a file's `beforeAll`: the people its tests sign in as, created through the admin API unless they exist. */
+export async function ensurePeople(playwright: PlaywrightWorkerArgs['playwright'], ...people: Person[]): Promise<void> {
+  const request = await playwright.request.newContext({ baseURL: process.env.DESIGNER_E2E_BASE_URL });
+  await signInApi(request);
+  for (const person of people) await ensureUser(request, person);
+  await request.dispose();
 }
 
 /** The tests' `request` signs in as the admin first: every API call needs a session now. */
