@@ -21,7 +21,7 @@ public static class PostgreSqlDatabase
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsAssembly(typeof(PostgreSqlDatabase).Assembly.FullName));
 
     /// <summary>The connection string with this server's defaults for what it leaves out: connect timeout and pool size.</summary>
-    public static string WithDefaults(string connectionString)
+    private static string WithDefaults(string connectionString)
     {
         // Npgsql's builder answers every keyword it knows as present: the keys as written are read by the plain one.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
