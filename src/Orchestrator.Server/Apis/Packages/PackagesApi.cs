@@ -69,8 +69,7 @@ internal static class PackagesApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = replaced.Select(p => (long?)p.Id).ToList();
-        var old = await db.Waybills.Where(w => ids.Contains(w.PackageId) && w.CancelRequestedAt == null).ToListAsync(ct);
+        var old = await OrderPackages.LiveWaybillsAsync(db, replaced, ct);
         replaced.ForEach(p => p.Status = PackageStatus.Cancelled);
         if (old.Any(w => w.TrackingNumber == order.TrackingNumber))
         {
