@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,17 +13,13 @@ namespace Orchestrator.Persistence.Sqlite;
 /// without one, and <c>ExecuteUpdate</c> runs alone) is a transaction of its own to SQLite: it takes the gate for the
 /// command and lets it go once the command is done, so it never meets another writer's lock either (it used to, and
 /// sat out Microsoft.Data.Sqlite's 150 ms busy sleeps on a pool thread). Writers in other processes still meet the busy
-/// timeout as before.
+/// timeout as before. A group commit open on the file (<see cref="SqliteGroupCommit"/>) holds its lock, so a writer that
+/// gets the gate here commits that group first (<see cref="SqliteWriter"/>).
 /// Every connection also gets <c>synchronous=NORMAL</c>, which in WAL mode keeps every commit across a process crash
 /// (SIGKILL) and only risks the last commits on a power loss, instead of an fsync per commit.
 /// </summary>
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-
-    /// <summary>How long a transaction waits for the gate before it gives up (a hint of a transaction left open).</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
-
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 
     private static readonly object Marker = new();
@@ -34,26 +29,18 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        var gate = GateOf(connection);
-        if (!await gate.WaitAsync(MaxWait, cancellationToken))
-        {
-            throw new TimeoutException($"No SQLite write transaction could start in {MaxWait.TotalSeconds:F0} s: another one has been open all that time.");
-        }
-
-        Hold(connection, gate);
+        var writer = SqliteWriter.Of(connection);
+        await writer.EnterAloneAsync("write transaction", cancellationToken);
+        Hold(connection, writer);
         return result;
     }
 
     public override InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        var gate = GateOf(connection);
-        if (!gate.Wait(MaxWait))
-        {
-            throw new TimeoutException($"No SQLite write transaction could start in {MaxWait.TotalSeconds:F0} s: another one has been open all that time.");
-        }
-
-        Hold(connection, gate);
+        var writer = SqliteWriter.Of(connection);
+        writer.EnterAlone("write transaction");
+        Hold(connection, writer);
         return result;
     }
 
@@ -229,13 +216,9 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         if (WritesAlone(command))
         {
-            var gate = GateOf(command.Connection!);
-            if (!await gate.WaitAsync(MaxWait, cancellationToken))
-            {
-                throw new TimeoutException($"No SQLite write could start in {MaxWait.TotalSeconds:F0} s: a write transaction has been open all that time.");
-            }
-
-            Hold(command.Connection!, gate);
+            var writer = SqliteWriter.Of(command.Connection!);
+            await writer.EnterAloneAsync("write", cancellationToken);
+            Hold(command.Connection!, writer);
         }
     }
 
@@ -243,13 +226,9 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         if (WritesAlone(command))
         {
-            var gate = GateOf(command.Connection!);
-            if (!gate.Wait(MaxWait))
-            {
-                throw new TimeoutException($"No SQLite write could start in {MaxWait.TotalSeconds:F0} s: a write transaction has been open all that time.");
-            }
-
-            Hold(command.Connection!, gate);
+            var writer = SqliteWriter.Of(command.Connection!);
+            writer.EnterAlone("write");
+            Hold(command.Connection!, writer);
         }
     }
 
@@ -264,8 +243,6 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     // ADO.NET forgets a transaction's connection once it ends; the context still knows it.
     private static DbConnection? ConnectionOf(DbTransaction? transaction, TransactionEventData eventData) =>
         transaction?.Connection ?? (eventData.Context is { } context ? Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(context.Database) : null);
-
-    private static SemaphoreSlim GateOf(DbConnection connection) => Gates.GetOrAdd(connection.DataSource ?? connection.ConnectionString, _ => new SemaphoreSlim(1, 1));
 
     private static void Configure(DbConnection connection)
     {
@@ -286,12 +263,12 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         command.ExecuteNonQuery();
     }
 
-    private void Hold(DbConnection connection, SemaphoreSlim gate)
+    private void Hold(DbConnection connection, SqliteWriter writer)
     {
         var holder = _held.GetOrCreateValue(connection);
         lock (holder)
         {
-            holder.Gate = gate;
+            holder.Writer = writer;
         }
     }
 
@@ -302,18 +279,18 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
             return;
         }
 
-        SemaphoreSlim? gate;
+        SqliteWriter? writer;
         lock (holder)
         {
-            gate = holder.Gate;
-            holder.Gate = null;
+            writer = holder.Writer;
+            holder.Writer = null;
         }
 
-        gate?.Release();
+        writer?.Leave();
     }
 
     private sealed class Holder
     {
-        public SemaphoreSlim? Gate { get; set; }
+        public SqliteWriter? Writer { get; set; }
     }
 }

@@ -11,6 +11,8 @@ using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence.Audit;
+using Orchestrator.Persistence.Diagnostics;
+using Orchestrator.Persistence.GroupCommit;
 using Orchestrator.Persistence.Integrations;
 using Orchestrator.Persistence.Rules;
 using Orchestrator.Persistence.Security;
@@ -89,6 +91,110 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     private List<Action>? _afterCommit;
+
+    private IGroupMember? _member;
+
+    /// <summary>
+    /// The database's group commit, when this context's work may share a commit with others' (a workflow run sets it);
+    /// <see cref="BeginWorkAsync"/> then joins the group instead of beginning a transaction of its own.
+    /// </summary>
+    public IGroupCommit? GroupCommit { get; set; }
+
+    /// <summary>True while this context works inside a group commit's transaction (see <see cref="GroupCommit"/>).</summary>
+    public bool InGroup => _member is not null;
+
+    /// <summary>
+    /// Opens this context's unit of work unless one is open: its share of the group commit when it has been given one,
+    /// otherwise a transaction of its own. Either way <c>Database.CurrentTransaction</c> is set until
+    /// <see cref="CommitWorkAsync"/> or <see cref="RollbackWorkAsync"/>.
+    /// </summary>
+    public async Task BeginWorkAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return;
+        }
+
+        if (GroupCommit is { } group)
+        {
+            _member = await group.JoinAsync(this, cancellationToken);
+            return;
+        }
+
+        await Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits the unit of work: returns once it is durable. A share of a group commit waits for the group's commit, and
+    /// save interceptors hear of the outcome then (they would otherwise from the transaction's own events).
+    /// </summary>
+    public async Task CommitWorkAsync(CancellationToken cancellationToken)
+    {
+        if (_member is { } member)
+        {
+            _member = null;
+            try
+            {
+                await member.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                SaveOutcomeInterceptor.EndedOutsideTransaction(this, committed: false);
+                throw;
+            }
+
+            SaveOutcomeInterceptor.EndedOutsideTransaction(this, committed: true);
+            return;
+        }
+
+        if (Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Rolls the unit of work back: a share of a group commit goes back to its savepoint, the group goes on.</summary>
+    public async Task RollbackWorkAsync(CancellationToken cancellationToken)
+    {
+        if (_member is { } member)
+        {
+            _member = null;
+            member.Rollback();
+            SaveOutcomeInterceptor.EndedOutsideTransaction(this, committed: false);
+            return;
+        }
+
+        if (Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>A share of a group commit left open (a run that failed on the way) is rolled back: the writer must not wait for it.</summary>
+    public override void Dispose()
+    {
+        AbandonShare();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        AbandonShare();
+        return base.DisposeAsync();
+    }
+
+    private void AbandonShare()
+    {
+        if (_member is { } member)
+        {
+            _member = null;
+            member.Rollback();
+            SaveOutcomeInterceptor.EndedOutsideTransaction(this, committed: false);
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="action"/> once the work this context holds has committed (see <see cref="RunAfterCommit"/>),

@@ -31,11 +31,7 @@ public static class OrderPackages
         var single = Make(order, warehouseId, 1, Lines(order));
         single.TrackingNumber = order.TrackingNumber;
         db.Packages.Add(single);
-        if (db.Database.CurrentTransaction is null)
-        {
-            await db.Database.BeginTransactionAsync(cancellationToken);
-        }
-
+        await db.BeginWorkAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var waybill in await db.Waybills.Where(w => w.OrderId == order.Id && w.PackageId == null && w.CancelRequestedAt == null).ToListAsync(cancellationToken))
         {

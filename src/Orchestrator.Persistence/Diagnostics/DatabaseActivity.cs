@@ -96,6 +96,14 @@ public sealed class DatabaseActivity : IDbCommandInterceptor, IDbTransactionInte
         return Task.CompletedTask;
     }
 
+    /// <summary>Counts statements sent outside EF, and the commit or rollback they ended with (a group commit's own: see <see cref="GroupCommit.IGroupCommit"/>).</summary>
+    public void CountRaw(int commands, int commits = 0, int rollbacks = 0)
+    {
+        Interlocked.Add(ref _commands, commands);
+        Interlocked.Add(ref _commits, commits);
+        Interlocked.Add(ref _rollbacks, rollbacks);
+    }
+
     public void Dispose() => _meter.Dispose();
 
     private void Count(DbCommand command, bool writes)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Orchestrator.Persistence.Diagnostics;
 
@@ -15,6 +16,22 @@ public abstract class SaveOutcomeInterceptor : ISaveChangesInterceptor, IDbTrans
 
     /// <summary>What <paramref name="context"/> saved is now committed (<paramref name="committed"/>) or will never be.</summary>
     protected abstract void Ended(DbContext context, bool committed);
+
+    /// <summary>
+    /// Tells every save-outcome interceptor of <paramref name="context"/> that its saves ended, for work committed or rolled
+    /// back outside the transaction events EF raises (a share of a group commit: see <see cref="OrchestratorDbContext.CommitWorkAsync"/>).
+    /// </summary>
+    public static void EndedOutsideTransaction(DbContext context, bool committed)
+    {
+        var interceptors = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        foreach (var interceptor in interceptors)
+        {
+            if (interceptor is SaveOutcomeInterceptor outcome)
+            {
+                outcome.Ended(context, committed);
+            }
+        }
+    }
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -19,6 +19,9 @@ public static class DatabaseFailure
         {
             switch (current)
             {
+                // A group commit that failed stored nothing of any member: temporary, as what ended it (a full disk, say) is.
+                case GroupCommit.GroupCommitFailedException failed:
+                    return failed.InnerException is { } cause && Classify(cause) is var kind and not DatabaseFailureKind.None ? kind : DatabaseFailureKind.Unavailable;
                 // This project knows no driver: SqliteException's message always starts with its result code.
                 case DbException db when db.GetType().Name == "SqliteException" && db.Message.StartsWith(SqliteFull, StringComparison.Ordinal):
                     return DatabaseFailureKind.DiskFull;

@@ -4,6 +4,7 @@ using Orchestrator.Domain;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Persistence.GroupCommit;
 
 namespace Orchestrator.Persistence.Intake;
 
@@ -11,8 +12,13 @@ namespace Orchestrator.Persistence.Intake;
 /// Stores platform pushes idempotently on (shop, platform order id): all orders of one call commit in one
 /// transaction or none do. Copies of one order within a call collapse to one (<see cref="PlatformOrderCopies"/>).
 /// </summary>
+/// <remarks>
+/// Where the database has a group commit (SQLite), the first attempt of a push shares it with the workflow runs' commits
+/// instead of making the open group commit before it; it still answers only once committed. A push applied again after a
+/// lost race commits on its own: the race was with a row another member had not committed yet, which it could not read.
+/// </remarks>
 public sealed partial class OrderIntake(
-    OrchestratorDbContext db, TimeProvider clock, IEnumerable<IIntakeObserver> observers, ILogger<OrderIntake> logger)
+    OrchestratorDbContext db, TimeProvider clock, IEnumerable<IIntakeObserver> observers, ILogger<OrderIntake> logger, IGroupCommit? groupCommit = null)
 {
     /// <summary>The order as intake would create it, mapped against the catalog but not stored (for dry runs).</summary>
     public async Task<SalesOrder> PreviewAsync(Shop shop, PlatformOrder incoming, CancellationToken cancellationToken) =>
@@ -47,7 +53,7 @@ public sealed partial class OrderIntake(
         {
             try
             {
-                return await ReceiveOnceAsync(shop, orders, cancellationToken);
+                return await ReceiveOnceAsync(shop, orders, attempt == 1 ? groupCommit : null, cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
@@ -59,7 +65,8 @@ public sealed partial class OrderIntake(
         }
     }
 
-    private async Task<IReadOnlyList<IntakeResult>> ReceiveOnceAsync(Shop shop, IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IntakeResult>> ReceiveOnceAsync(
+        Shop shop, IReadOnlyList<PlatformOrder> orders, IGroupCommit? group, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = orders.Select(o => o.PlatformOrderId).ToList();
@@ -89,7 +96,7 @@ public sealed partial class OrderIntake(
             await observer.BeforeSaveAsync(db, results, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(group, cancellationToken);
         foreach (var observer in observers)
         {
             await observer.AfterCommitAsync(results, cancellationToken);
@@ -101,6 +108,33 @@ public sealed partial class OrderIntake(
         }
 
         return results;
+    }
+
+    /// <summary>Saves the push: in a share of the group commit when there is one, otherwise in EF's own transaction.</summary>
+    private async Task SaveAsync(IGroupCommit? group, CancellationToken cancellationToken)
+    {
+        if (group is null || db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        db.GroupCommit = group;
+        try
+        {
+            await db.BeginWorkAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.CommitWorkAsync(cancellationToken);
+        }
+        catch
+        {
+            await db.RollbackWorkAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            db.GroupCommit = null;
+        }
     }
 
     private Task<MerchantCodeCatalog> LoadCatalogAsync(IReadOnlyList<PlatformOrder> orders, CancellationToken cancellationToken) =>

@@ -17,10 +17,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
     /// <summary>Opens the step's transaction if it has none; the workflow runtime commits it with the step.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            await db.Database.BeginTransactionAsync(cancellationToken);
-        }
+        await db.BeginWorkAsync(cancellationToken);
     }
 
     /// <summary>Reserves every quantity in one warehouse, all or none; false when any goods is short.</summary>

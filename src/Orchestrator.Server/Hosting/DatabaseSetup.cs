@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Diagnostics;
+using Orchestrator.Persistence.GroupCommit;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.PostgreSql;
 using Orchestrator.Persistence.ReferenceData;
@@ -44,6 +45,11 @@ internal static class DatabaseSetup
             services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<ReferenceDataChanges>(),
             services.GetRequiredService<AggregateWrites>()));
         builder.Services.AddSingleton<DatabaseActivity>();
+        if (options.Provider == DatabaseProvider.Sqlite && options.Sqlite.GroupCommit)
+        {
+            builder.Services.AddSingleton<IGroupCommit>(services => new SqliteGroupCommit(services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<TimeProvider>()));
+        }
+
         builder.Services.AddSingleton(builder.Configuration.GetSection(ReferenceDataOptions.Section).Get<ReferenceDataOptions>() ?? new ReferenceDataOptions());
         builder.Services.AddSingleton<ReferenceDataCache>();
         builder.Services.AddSingleton<ReferenceDataChanges>();

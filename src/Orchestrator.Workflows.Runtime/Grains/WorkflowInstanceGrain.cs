@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Failures;
+using Orchestrator.Persistence.GroupCommit;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Instances;
@@ -192,6 +193,9 @@ public sealed partial class WorkflowInstanceGrain(
 
         // Steps save into the activities' own context: what a step changed (the order, a waybill row) commits with it.
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+
+        // Its commits share the database's group commit where there is one (SQLite): many runs' steps, one commit.
+        db.GroupCommit = scope.ServiceProvider.GetService<IGroupCommit>();
         var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
         var writesBefore = await AttachHeldAsync(db, aggregate);
         var run = new RunTransaction(db, aggregate);

@@ -76,21 +76,19 @@ public static class InstanceStore
 
         try
         {
-            // The journal is written by its own command (JournalRows): a transaction keeps it with the rest.
-            if (journal.Count > 0 && db.Database.CurrentTransaction is null)
+            // The journal is written by its own command (JournalRows): a transaction keeps it with the rest. A run that
+            // shares a group commit always works inside it (a save of its own would make the group commit first).
+            if (journal.Count > 0 || db.GroupCommit is not null)
             {
-                await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.BeginWorkAsync(cancellationToken);
             }
 
             await JournalRows.InsertAsync(db, journal, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
-            // The run's transaction (or one an activity opened for atomic SQL, e.g. reserving stock): the step commits it.
-            if (db.Database.CurrentTransaction is { } transaction)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
-            }
+            // The run's transaction (or one an activity opened for atomic SQL, e.g. reserving stock), or its share of a
+            // group commit: the step commits it, and it is durable when this returns.
+            await db.CommitWorkAsync(cancellationToken);
         }
         catch
         {

@@ -27,10 +27,7 @@ internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregat
     /// <summary>Saves the step into the run's transaction without committing it.</summary>
     public async Task FlushAsync(Guid instanceId, InstanceState state, JournalEntry? entry, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            await db.Database.BeginTransactionAsync(cancellationToken);
-        }
+        await db.BeginWorkAsync(cancellationToken);
 
         // The run's own savepoint per step does what EF's savepoint around each save would.
         db.Database.AutoSavepointsEnabled = false;
@@ -61,11 +58,7 @@ internal sealed class RunTransaction(OrchestratorDbContext db, IInstanceAggregat
 
         db.ForgetAfterCommit();
         _journal.Clear();
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            await transaction.DisposeAsync();
-        }
+        await db.RollbackWorkAsync(cancellationToken);
 
         return InstanceStore.ReadState(committed);
     }

@@ -21,7 +21,9 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
         await AdjustStockAsync(await WarehouseOfAsync(shop), 21, code);
 
         await Simulator.WaitForStockAsync("SYNC-ADJUST", code, 60);
-        var item = await ItemAsync(shop, code);
+
+        // The platform has the quantity before the server records that it pushed it.
+        var item = await WaitForItemAsync(shop, code, i => i["lastPushedQuantity"]?.GetValue<int>() == 60);
         Assert.Equal(60, item["lastPushedQuantity"]!.GetValue<int>());
         Assert.Equal(121, item["available"]!.GetValue<int>());
         Assert.Null(item["lastError"]);
