@@ -260,6 +260,11 @@ export const api = {
     request<unknown>('POST', `/api/review/orders/${orderId}:approve`, body),
   reject: (orderId: number, body: { reason: string; mode?: 'cancel' | 'exception' }) =>
     request<unknown>('POST', `/api/review/orders/${orderId}:reject`, body),
+  /** Approve several orders as they are; 200 with one outcome per order (one failing does not stop the others). */
+  approveMany: (body: { orderIds: number[]; note?: string }) =>
+    request<BatchResponse<ReviewBatchResult>>('POST', '/api/review/orders:approve', body),
+  rejectMany: (body: { orderIds: number[]; reason: string; mode?: 'cancel' | 'exception' }) =>
+    request<BatchResponse<ReviewBatchResult>>('POST', '/api/review/orders:reject', body),
 
   // ---- exception queue (异常队列) -----------------------------------------------------------------------------------
   exceptions: (query: { state?: ExceptionState; kind?: string; shopId?: number }) => {
@@ -271,6 +276,9 @@ export const api = {
   /** Back to the stage the order left, or (cancelOrder) cancel it; 409 with handledBy when someone resolved it first. */
   resolveException: (entryId: number, body: { note?: string; cancelOrder?: boolean }) =>
     request<ExceptionEntry>('POST', `/api/exceptions/${entryId}:resolve`, body),
+  /** Resolve (or cancel the orders of) several entries; 200 with one outcome per entry. */
+  resolveExceptions: (body: { entryIds: number[]; note?: string; cancelOrder?: boolean }) =>
+    request<BatchResponse<ResolveManyResult>>('POST', '/api/exceptions:resolve', body),
   /** Set an order aside (201 with the entry); 409 when it already has an open entry. */
   raiseException: (orderId: number, body: { kind: string; detail?: string }) =>
     request<ExceptionEntry>('POST', `/api/orders/${orderId}/exceptions`, body),
@@ -476,6 +484,34 @@ export interface ReviewQueueItem {
   reasons: string[];
   waitingSince: string;
   ageMinutes: number;
+}
+
+/** A batch call's answer: each item's status is what the single endpoint would have answered. */
+export interface BatchResponse<T> {
+  succeeded: number;
+  failed: number;
+  results: T[];
+}
+
+/** Why one item of a batch failed, as the single endpoint's problem details (field on 400, handledBy on 409). */
+export interface BatchProblem {
+  title: string;
+  detail: string;
+  field?: string | null;
+  handledBy?: string | null;
+}
+
+export interface ReviewBatchResult {
+  orderId: number;
+  status: number;
+  problem: BatchProblem | null;
+}
+
+export interface ResolveManyResult {
+  entryId: number;
+  status: number;
+  entry: ExceptionEntry | null;
+  problem: BatchProblem | null;
 }
 
 export type ExceptionState = 'open' | 'resolved' | 'all';

@@ -13,12 +13,13 @@ const entry = (id: number, platformOrderId: string, kind: string, detail: string
 
 type Answer = (call: Call) => { status?: number; body?: unknown } | undefined;
 
-function serve(queue: ExceptionEntry[], resolve: Answer = () => ({ body: {} }), remap: Answer = () => undefined) {
+function serve(queue: ExceptionEntry[], resolve: Answer = () => ({ body: {} }), remap: Answer = () => undefined, resolveMany: Answer = () => undefined) {
   return mockFetch(call => {
     if (call.url.startsWith('/api/exceptions?')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
     if (call.url.startsWith('/api/shops')) return { body: shops };
     if (call.url.startsWith('/api/exceptions/') && call.method === 'POST') return resolve(call);
     if (call.url === '/api/exceptions:remap' && call.method === 'POST') return remap(call);
+    if (call.url === '/api/exceptions:resolve' && call.method === 'POST') return resolveMany(call);
     return undefined;
   });
 }
@@ -51,6 +52,47 @@ describe('ExceptionsPage', () => {
     expect(other).toHaveTextContent('No warehouse 无可用仓库');
     expect(other).toHaveTextContent('allocate (workflow wait)');
     expect(other).toHaveTextContent('the workflow');
+  });
+
+  it('resolves the ticked open entries in one call with one note, and names the entry someone else resolved first', async () => {
+    const calls = serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失'), entry(8, 'TB-8', 'AddressProblem', ''),
+      entry(9, 'TB-9', 'Other', '', { resolvedAt: '2026-11-23T09:00:00Z', resolvedBy: '客服小李' })], undefined, undefined, () => ({
+      body: {
+        succeeded: 1, failed: 1, results: [
+          { entryId: 7, status: 200, entry: null, problem: null },
+          { entryId: 8, status: 409, entry: null, problem: { title: 'Already resolved', detail: '…', handledBy: '客服小李' } },
+        ],
+      },
+    }));
+    render(<ExceptionsPage />);
+    await screen.findByTestId('exception-TB-9');
+    expect(screen.queryByRole('checkbox', { name: '选择 TB-9' })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: '全选本页' }));
+    expect(screen.getByText('已选 2 单')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '批量解决' }));
+    const note = screen.getByLabelText('Resolution note');
+    fireEvent.change(note, { target: { value: '已联系买家' } });
+    await act(async () => { fireEvent.submit(note.closest('form')!); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('已解决 1 单：TB-7。1 单未成功：TB-8（已由 客服小李 处理）。'));
+    expect(calls.filter(c => c.method === 'POST')).toEqual([{ method: 'POST', url: '/api/exceptions:resolve', body: { entryIds: [7, 8], note: '已联系买家' } }]);
+  });
+
+  it('cancels the ticked orders only after asking, naming them', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    const calls = serve([entry(7, 'TB-7', 'RefundRequested', ''), entry(8, 'TB-8', 'RefundRequested', '')], undefined, undefined, () => ({
+      body: { succeeded: 1, failed: 0, results: [{ entryId: 8, status: 200, entry: null, problem: null }] },
+    }));
+    render(<ExceptionsPage />);
+    await screen.findByTestId('exception-TB-8');
+    const list = screen.getByRole('listbox', { name: 'Exception queue' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'x' });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '批量取消订单' })); });
+    expect(confirm).toHaveBeenLastCalledWith(expect.stringContaining('取消 1 单（TB-8）'));
+    expect(calls.some(c => c.method === 'POST')).toBe(false);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '批量取消订单' })); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已取消 1 单：TB-8。'));
+    expect(calls.find(c => c.method === 'POST')).toEqual({ method: 'POST', url: '/api/exceptions:resolve', body: { entryIds: [8], cancelOrder: true } });
   });
 
   it('filters by kind, shop and state through the query', async () => {

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ExceptionEntry, type ExceptionState } from '../api';
+import { useSelection } from '../shell/selection';
+import { batchNotice } from '../shell/batch';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
@@ -24,10 +26,16 @@ export function confirmCancel(entry: ExceptionEntry): boolean {
   return window.confirm(`Cancel order ${entry.platformOrderId}? Its stock is given back and it will not ship.`);
 }
 
+/** Asks before cancelling several orders at once, naming them. */
+export function confirmCancelMany(entries: ExceptionEntry[]): boolean {
+  return window.confirm(`取消 ${entries.length} 单（${entries.map(e => e.platformOrderId).join('、')}）？库存退回，这些订单不再发货。`);
+}
+
 /**
  * The exception queue (异常队列): orders set aside by a person or by their workflow, oldest first. Keyboard like the
  * inbox: ↑/↓ or j/k move, r resolves (asks for a note), c cancels the order (asks first), m re-maps an UnmappedSku
- * entry's order and continues it once its codes map, Enter opens the journey.
+ * entry's order and continues it once its codes map, x ticks an open entry, Enter opens the journey. Ticked entries (or
+ * all open ones on the page) are resolved or their orders cancelled in one call, each reported on its own.
  */
 export function ExceptionsPage() {
   const [items, setItems] = useState<ExceptionEntry[] | null>(null);
@@ -39,7 +47,11 @@ export function ExceptionsPage() {
   const [resolving, setResolving] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [remapping, setRemapping] = useState(false);
+  const [batchResolving, setBatchResolving] = useState(false);
+  const [busy, setBusy] = useState(false);
   const list = useRef<HTMLDivElement>(null);
+  const openIds = useMemo(() => items?.filter(i => !i.resolvedAt).map(i => i.id) ?? [], [items]);
+  const selection = useSelection(openIds);
 
   const refresh = useCallback(async () => {
     try {
@@ -53,9 +65,9 @@ export function ExceptionsPage() {
 
   useEffect(() => { void refresh(); }, [refresh]);
   useEffect(() => {
-    const timer = window.setInterval(() => { if (resolving === null) void refresh(); }, 15_000);
+    const timer = window.setInterval(() => { if (resolving === null && !batchResolving && !busy) void refresh(); }, 15_000);
     return () => window.clearInterval(timer);
-  }, [refresh, resolving]);
+  }, [refresh, resolving, batchResolving, busy]);
 
   const current = items?.[cursor];
 
@@ -86,18 +98,38 @@ export function ExceptionsPage() {
     await refresh();
   }, [items, shopId, refresh]);
 
+  // The ticked entries in one call; each entry's outcome comes back on its own.
+  const resolveSelected = async (note: string | undefined, cancel: boolean) => {
+    const chosen = items?.filter(i => selection.chosen.includes(i.id)) ?? [];
+    if (cancel && !confirmCancelMany(chosen)) return;
+    const names = new Map(items?.map(i => [i.id, i.platformOrderId]));
+    setBusy(true);
+    try {
+      const response = await api.resolveExceptions(cancel ? { entryIds: selection.chosen, note, cancelOrder: true } : { entryIds: selection.chosen, note });
+      setNotice(batchNotice(response, r => names.get(r.entryId) ?? `#${r.entryId}`, cancel ? '已取消' : '已解决'));
+      selection.clear();
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+    }
+    setBusy(false);
+    setBatchResolving(false);
+    list.current?.focus();
+    await refresh();
+  };
+
   const cancelOrder = (entry: ExceptionEntry) => {
     if (confirmCancel(entry)) void resolve(entry, undefined, true);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (resolving !== null || remapping || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
+    if (resolving !== null || batchResolving || busy || remapping || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
     const key = e.key;
     const open = current && !current.resolvedAt;
     if (key === 'ArrowDown' || key === 'j') setCursor(c => Math.min(c + 1, items.length - 1));
     else if (key === 'ArrowUp' || key === 'k') setCursor(c => Math.max(c - 1, 0));
     else if (key === 'r' && open) setResolving(current.id);
     else if (key === 'c' && open) cancelOrder(current);
+    else if (key === 'x' && open) selection.toggle(current.id);
     else if (key === 'm' && current && canRemap(current)) void remap(current);
     else if (key === 'Enter' && current) navigate(`/orders/${current.orderId}`);
     else return;
@@ -129,7 +161,21 @@ export function ExceptionsPage() {
         )}
         <button type="button" onClick={() => void refresh()}>Refresh</button>
       </div>
-      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> resolve · <kbd>c</kbd> cancel order · <kbd>m</kbd> re-map and continue (unmapped SKU) · <kbd>Enter</kbd> journey</p>
+      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> resolve · <kbd>c</kbd> cancel order · <kbd>m</kbd> re-map and continue (unmapped SKU) · <kbd>x</kbd> select · <kbd>Enter</kbd> journey</p>
+      <div className="batch-bar" role="toolbar" aria-label="批量操作">
+        <label className="check" title="Select all open entries on this page">
+          <input type="checkbox" aria-label="全选本页" checked={selection.all} disabled={openIds.length === 0}
+            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> 全选本页
+        </label>
+        <span className="muted" title="Selected">{selection.chosen.length > 0 ? `已选 ${selection.chosen.length} 单` : '未选择'}</span>
+        <button type="button" className="primary" title="Resolve selected: each order returns to the stage it left"
+          disabled={selection.chosen.length === 0 || busy} onClick={() => setBatchResolving(true)}>批量解决</button>
+        <button type="button" className="danger" title="Cancel the selected orders" disabled={selection.chosen.length === 0 || busy}
+          onClick={() => void resolveSelected(undefined, true)}>批量取消订单</button>
+      </div>
+      {batchResolving && (
+        <ResolveForm onCancel={() => { setBatchResolving(false); list.current?.focus(); }} onSubmit={note => void resolveSelected(note, false)} />
+      )}
       <Banner notice={notice} />
       <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Exception queue" role="listbox"
         aria-activedescendant={current ? `exception-${current.id}` : undefined}>
@@ -140,6 +186,10 @@ export function ExceptionsPage() {
             data-testid={`exception-${entry.platformOrderId}`} onClick={() => setCursor(index)}>
             <div className="review-main">
               <div className="review-title">
+                {!entry.resolvedAt && (
+                  <input type="checkbox" aria-label={`选择 ${entry.platformOrderId}`} title="Select for a batch action" checked={selection.has(entry.id)}
+                    onClick={e => e.stopPropagation()} onChange={() => selection.toggle(entry.id)} />
+                )}
                 <span className={`pill kind-pill kind-${entry.kind}`} title={entry.kind}>
                   {kindLabels[entry.kind]?.label ?? entry.kind} <span lang="zh">{kindLabels[entry.kind]?.zh ?? ''}</span>
                 </span>

@@ -17,7 +17,7 @@ function serve(queue: ReviewQueueItem[], decide: (call: Call) => { status?: numb
   return mockFetch(call => {
     if (call.url.startsWith('/api/review/queue')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
     if (call.url.startsWith('/api/shops')) return { body: shops };
-    if (call.url.startsWith('/api/review/orders/')) return decide(call);
+    if (call.url.startsWith('/api/review/orders')) return decide(call);
     return undefined;
   });
 }
@@ -78,6 +78,56 @@ describe('InboxPage', () => {
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save & approve' })); });
     await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
     expect(calls.find(c => c.method === 'POST')!.body).toEqual({ changes: { sellerMemo: '已核实抬头' } });
+  });
+
+  it('approves the ticked orders in one call and names each one the server refused', async () => {
+    const calls = serve([item(7, 'TB-7', '请开发票'), item(8, 'TB-8', '开专票'), item(9, 'TB-9', '')], () => ({
+      body: {
+        succeeded: 1, failed: 1, results: [
+          { orderId: 7, status: 200, problem: null },
+          { orderId: 9, status: 409, problem: { title: 'Already handled', detail: 'Order 9 was already handled by 客服小王', handledBy: '客服小王' } },
+        ],
+      },
+    }));
+    render(<InboxPage />);
+    await screen.findByTestId('review-TB-9');
+    const approveSelected = screen.getByRole('button', { name: '批量通过' });
+    expect(approveSelected).toBeDisabled();
+    expect(approveSelected).toHaveAttribute('title', 'Approve selected');
+    fireEvent.click(screen.getByRole('checkbox', { name: '选择 TB-7' }));
+    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'x' });
+    expect(screen.getByRole('checkbox', { name: '选择 TB-9' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: '全选本页' })).toHaveProperty('indeterminate', true);
+    expect(screen.getByText('已选 2 单')).toBeInTheDocument();
+    await act(async () => { fireEvent.click(approveSelected); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('已通过 1 单：TB-7。1 单未成功：TB-9（已由 客服小王 处理）。'));
+    expect(calls.filter(c => c.method === 'POST')).toEqual([{ method: 'POST', url: '/api/review/orders:approve', body: { orderIds: [7, 9] } }]);
+    expect(screen.getByRole('checkbox', { name: '选择 TB-7' })).not.toBeChecked();
+  });
+
+  it('selects every order on the page and rejects them with one reason, or clears the page when all are ticked', async () => {
+    const calls = serve([item(7, 'TB-7', '请开发票'), item(8, 'TB-8', '开专票')], () => ({
+      body: { succeeded: 2, failed: 0, results: [{ orderId: 7, status: 200, problem: null }, { orderId: 8, status: 200, problem: null }] },
+    }));
+    render(<InboxPage />);
+    await screen.findByTestId('review-TB-8');
+    const all = screen.getByRole('checkbox', { name: '全选本页' });
+    fireEvent.click(all);
+    expect(all).toBeChecked();
+    fireEvent.click(all);
+    expect(screen.getByRole('checkbox', { name: '选择 TB-8' })).not.toBeChecked();
+    fireEvent.click(all);
+    fireEvent.click(screen.getByRole('button', { name: '批量驳回' }));
+    const reason = screen.getByLabelText('Reject reason');
+    fireEvent.change(reason, { target: { value: '疑似刷单' } });
+    await act(async () => { fireEvent.submit(reason.closest('form')!); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已驳回并取消 2 单：TB-7、TB-8。'));
+    expect(calls.find(c => c.method === 'POST')).toEqual({
+      method: 'POST', url: '/api/review/orders:reject', body: { orderIds: [7, 8], reason: '疑似刷单', mode: 'cancel' },
+    });
   });
 
   it('says who already handled an order when the server answers 409', async () => {

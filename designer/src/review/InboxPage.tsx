@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type ReviewQueueItem } from '../api';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, type BatchResponse, type ReviewBatchResult, type ReviewQueueItem } from '../api';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
 import { errorText, formatAge, formatMoney } from '../shell/format';
+import { useSelection } from '../shell/selection';
+import { batchNotice } from '../shell/batch';
 
 type Mode = { kind: 'reject'; orderId: number } | { kind: 'edit'; orderId: number } | null;
 
@@ -21,8 +23,9 @@ export function decisionError(e: unknown, orderId: number): string {
 
 /**
  * The reviewers' inbox: blocked orders oldest first. Keyboard: ↑/↓ or j/k move, a approves, e edits then approves,
- * r rejects (asks for a reason), Enter opens the journey. Buttons do the same for the mouse. Decisions are recorded
- * under the signed-in user's name (the server takes it from the session).
+ * r rejects (asks for a reason), x ticks the order for a batch, Enter opens the journey. Buttons do the same for the
+ * mouse; ticked orders (or all on the page) are approved or rejected in one call, each reported on its own. Decisions are
+ * recorded under the signed-in user's name (the server takes it from the session).
  */
 export function InboxPage() {
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
@@ -33,7 +36,11 @@ export function InboxPage() {
   const [cursor, setCursor] = useState(0);
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [batchRejecting, setBatchRejecting] = useState(false);
+  const [busy, setBusy] = useState(false);
   const list = useRef<HTMLDivElement>(null);
+  const ids = useMemo(() => items?.map(i => i.orderId) ?? [], [items]);
+  const selection = useSelection(ids);
 
   const refresh = useCallback(async () => {
     try {
@@ -47,9 +54,9 @@ export function InboxPage() {
 
   useEffect(() => { void refresh(); }, [refresh]);
   useEffect(() => {
-    const timer = window.setInterval(() => { if (!mode) void refresh(); }, 15_000);
+    const timer = window.setInterval(() => { if (!mode && !batchRejecting && !busy) void refresh(); }, 15_000);
     return () => window.clearInterval(timer);
-  }, [refresh, mode]);
+  }, [refresh, mode, batchRejecting, busy]);
 
   const current = items?.[cursor];
 
@@ -73,14 +80,32 @@ export function InboxPage() {
     decide(item.orderId, () => api.reject(item.orderId, { reason: why, mode: asException ? 'exception' : 'cancel' }),
       asException ? `Order ${item.platformOrderId} set aside in the exception queue.` : `Order ${item.platformOrderId} rejected and cancelled.`);
 
+  // The ticked orders in one call; each order's outcome comes back on its own, so one refused does not hide the others.
+  const decideSelected = async (call: (orderIds: number[]) => Promise<BatchResponse<ReviewBatchResult>>, done: string) => {
+    const names = new Map(items?.map(i => [i.orderId, i.platformOrderId]));
+    setBusy(true);
+    try {
+      const response = await call(selection.chosen);
+      setNotice(batchNotice(response, r => names.get(r.orderId) ?? `#${r.orderId}`, done));
+      selection.clear();
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+    }
+    setBusy(false);
+    setBatchRejecting(false);
+    list.current?.focus();
+    await refresh();
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (mode || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
+    if (mode || batchRejecting || busy || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
     const key = e.key;
     if (key === 'ArrowDown' || key === 'j') setCursor(c => Math.min(c + 1, items.length - 1));
     else if (key === 'ArrowUp' || key === 'k') setCursor(c => Math.max(c - 1, 0));
     else if (key === 'a' && current) void approve(current);
     else if (key === 'r' && current) setMode({ kind: 'reject', orderId: current.orderId });
     else if (key === 'e' && current) setMode({ kind: 'edit', orderId: current.orderId });
+    else if (key === 'x' && current) selection.toggle(current.orderId);
     else if (key === 'Enter' && current) navigate(`/orders/${current.orderId}`);
     else return;
     e.preventDefault();
@@ -105,7 +130,23 @@ export function InboxPage() {
         </select>
         <button type="button" onClick={() => void refresh()}>Refresh</button>
       </div>
-      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>e</kbd> edit &amp; approve · <kbd>r</kbd> reject · <kbd>Enter</kbd> journey</p>
+      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>e</kbd> edit &amp; approve · <kbd>r</kbd> reject · <kbd>x</kbd> select · <kbd>Enter</kbd> journey</p>
+      <div className="batch-bar" role="toolbar" aria-label="批量操作">
+        <label className="check" title="Select all on this page">
+          <input type="checkbox" aria-label="全选本页" checked={selection.all} disabled={!items?.length}
+            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> 全选本页
+        </label>
+        <span className="muted" title="Selected">{selection.chosen.length > 0 ? `已选 ${selection.chosen.length} 单` : '未选择'}</span>
+        <button type="button" className="primary" title="Approve selected" disabled={selection.chosen.length === 0 || busy}
+          onClick={() => void decideSelected(orderIds => api.approveMany({ orderIds }), '已通过')}>批量通过</button>
+        <button type="button" className="danger" title="Reject selected" disabled={selection.chosen.length === 0 || busy}
+          onClick={() => setBatchRejecting(true)}>批量驳回</button>
+      </div>
+      {batchRejecting && (
+        <RejectForm onCancel={() => { setBatchRejecting(false); list.current?.focus(); }}
+          onSubmit={(why, exception) => void decideSelected(orderIds => api.rejectMany({ orderIds, reason: why, mode: exception ? 'exception' : 'cancel' }),
+            exception ? '已转入异常队列' : '已驳回并取消')} />
+      )}
       <Banner notice={notice} />
       <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Blocked orders" role="listbox"
         aria-activedescendant={current ? `review-${current.orderId}` : undefined}>
@@ -116,6 +157,8 @@ export function InboxPage() {
             onClick={() => setCursor(index)}>
             <div className="review-main">
               <div className="review-title">
+                <input type="checkbox" aria-label={`选择 ${item.platformOrderId}`} title="Select for a batch action" checked={selection.has(item.orderId)}
+                  onClick={e => e.stopPropagation()} onChange={() => selection.toggle(item.orderId)} />
                 <strong>{item.platformOrderId}</strong>
                 <span className="muted">{shopName.get(item.shopId) ?? `shop ${item.shopId}`}</span>
                 <span className="amount">{formatMoney(item.payment)}</span>

@@ -143,6 +143,51 @@ public abstract class ExceptionQueueTests(ServerFixture server) : LifecycleTestB
         Assert.Equal(0, stock["items"]![0]!["reserved"]!.GetValue<int>());
     }
 
+    [SkippableFact]
+    public async Task A_batch_resolves_the_entries_it_can_and_reports_each_one_it_cannot_on_its_own()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var otherCode = Unique("TEA");
+        var otherShop = await CreateReadyShopAsync(otherCode);
+        var entries = new List<JsonObject>();
+        foreach (var (s, c) in new[] { (shop, code), (shop, code), (shop, code), (otherShop, otherCode) })
+        {
+            var orderId = await PushPaidOrderAsync(s, c);
+            await WaitForAsync(orderId, bookmark: "PickConfirmed");
+            entries.Add(await RaiseAsync(orderId, "AddressProblem", "门牌号缺失", "客服小李"));
+        }
+
+        var done = entries[2];
+        await ResolveAsync(done, new JsonObject { ["note"] = "先处理了" });
+        var (reviewer, client) = await SignedInAsAsync("Reviewer", shops: [shop]);
+        using var _ = client;
+        var ids = entries.Select(e => e["id"]!.GetValue<long>()).ToList();
+
+        var response = await client.PostAsJsonAsync("/api/exceptions:resolve",
+            new JsonObject { ["entryIds"] = new JsonArray(ids[0], ids[2], ids[3], 999_999_999, ids[1]), ["note"] = "已批量补全地址" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var batch = (await response.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!;
+        Assert.Equal((2, 3), (batch["succeeded"]!.GetValue<int>(), batch["failed"]!.GetValue<int>()));
+        var results = batch["results"]!.AsArray().Select(r => (r!["entryId"]!.GetValue<long>(), r["status"]!.GetValue<int>())).ToList();
+        Assert.Equal([(ids[0], 200), (ids[2], 409), (ids[3], 403), (999_999_999L, 404), (ids[1], 200)], results);
+        Assert.Equal(SignIn.AdminName, batch["results"]![1]!["problem"]!["handledBy"]!.GetValue<string>());
+        var resolved = batch["results"]![0]!["entry"]!;
+        Assert.Equal((reviewer, "已批量补全地址", "Picking"), (Text(resolved, "resolvedBy"), Text(resolved, "resolution"), Text(resolved, "orderStatus")));
+        foreach (var entry in new[] { entries[0], entries[1] })
+        {
+            var orderId = entry["orderId"]!.GetValue<long>();
+            Assert.Equal("Picking", Text((await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{orderId}", ServerFixture.Json))!, "status"));
+            var trail = (await Client.GetFromJsonAsync<JsonObject>($"/api/audit?entityType=SalesOrder&entityId={orderId}&actor={reviewer}", ServerFixture.Json))!;
+            Assert.Equal(1, trail["total"]!.GetValue<int>());
+        }
+
+        Assert.Equal("Exception", Text((await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{entries[3]["orderId"]}", ServerFixture.Json))!, "status"));
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync("/api/exceptions:resolve", new JsonObject { ["entryIds"] = new JsonArray() }, ServerFixture.Json),
+            HttpStatusCode.BadRequest), "entryIds");
+    }
+
     private static string Text(JsonNode node, string field) => node[field]?.GetValue<string>() ?? "";
 
     private Task<HttpResponseMessage> RaisePostAsync(long orderId, string? kind, string? detail, string? by) =>

@@ -148,6 +148,69 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
         await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders/999999:approve", new JsonObject(), ServerFixture.Json),
             HttpStatusCode.NotFound);
     }
+
+    [SkippableFact]
+    public async Task A_batch_approves_the_orders_it_can_and_reports_each_one_it_cannot_on_its_own()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var otherShop = await CreateReadyShopAsync();
+        var first = await BlockedOrderAsync(shop, Unique("REVIEW-B"));
+        var second = await BlockedOrderAsync(shop, Unique("REVIEW-B"));
+        var flowing = await PushPaidOrderAsync(shop, code);
+        await WaitForAsync(flowing, bookmark: "PickConfirmed");
+        var elsewhere = await BlockedOrderAsync(otherShop, Unique("REVIEW-B"));
+        var (reviewer, client) = await SignedInAsAsync("Reviewer", shops: [shop]);
+        using var _ = client;
+
+        var response = await client.PostAsJsonAsync("/api/review/orders:approve",
+            new JsonObject { ["orderIds"] = new JsonArray(first, flowing, 999_999_999, elsewhere, second, first), ["note"] = "批量通过" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var batch = (await response.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!;
+        Assert.Equal((2, 3), (batch["succeeded"]!.GetValue<int>(), batch["failed"]!.GetValue<int>()));
+        var results = batch["results"]!.AsArray().Select(r => (r!["orderId"]!.GetValue<long>(), r["status"]!.GetValue<int>())).ToList();
+        Assert.Equal([(first, 200), (flowing, 409), (999_999_999L, 404), (elsewhere, 403), (second, 200)], results);
+        Assert.Equal("Not waiting for review", batch["results"]![1]!["problem"]!["title"]!.GetValue<string>());
+        Assert.Contains($"shop {otherShop}", batch["results"]![3]!["problem"]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        foreach (var approved in new[] { first, second })
+        {
+            Assert.Equal("PickConfirmed", (await WaitForAsync(approved, bookmark: "PickConfirmed"))["instance"]!["waitingFor"]!.GetValue<string>());
+            var decision = (await InstanceOfOrderAsync(approved))["journal"]!.AsArray()
+                .Single(j => j!["activityId"]!.GetValue<string>() == "await-review" && j["event"]!.GetValue<string>() == "Completed")!["outputs"]!;
+            Assert.Equal((reviewer, "批量通过"), (decision["reviewer"]!.GetValue<string>(), decision["note"]!.GetValue<string>()));
+        }
+
+        Assert.Equal("Review", (await InstanceOfOrderAsync(elsewhere))["instance"]!["waitingFor"]!.GetValue<string>());
+        var again = (await (await Client.PostAsJsonAsync("/api/review/orders:approve", new JsonObject { ["orderIds"] = new JsonArray(first) }, ServerFixture.Json))
+            .Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!["results"]![0]!;
+        Assert.Equal((409, reviewer), (again["status"]!.GetValue<int>(), again["problem"]!["handledBy"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task A_batch_rejection_sets_each_order_aside_and_a_bad_batch_names_the_field()
+    {
+        var shop = await CreateReadyShopAsync();
+        var first = await BlockedOrderAsync(shop, Unique("REVIEW-X"));
+        var second = await BlockedOrderAsync(shop, Unique("REVIEW-X"));
+
+        var response = await Client.PostAsJsonAsync("/api/review/orders:reject",
+            new JsonObject { ["orderIds"] = new JsonArray(first, second), ["reason"] = "地址待核实", ["mode"] = "exception" }, ServerFixture.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!["succeeded"]!.GetValue<int>());
+        foreach (var order in new[] { first, second })
+        {
+            Assert.Equal("Exception", (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{order}", ServerFixture.Json))!["status"]!.GetValue<string>());
+        }
+
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders:reject",
+            new JsonObject { ["orderIds"] = new JsonArray(first) }, ServerFixture.Json), HttpStatusCode.BadRequest), "reason");
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders:approve",
+            new JsonObject { ["orderIds"] = new JsonArray() }, ServerFixture.Json), HttpStatusCode.BadRequest), "orderIds");
+        AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders:approve",
+            new JsonObject { ["orderIds"] = new JsonArray(Enumerable.Range(1, 201).Select(i => (JsonNode)i).ToArray()) }, ServerFixture.Json), HttpStatusCode.BadRequest), "orderIds");
+    }
 }
 
 public sealed class SqliteReviewApiTests(LifecycleSqliteFixture server) : ReviewApiTests(server), IClassFixture<LifecycleSqliteFixture>;

@@ -15,6 +15,7 @@ namespace Orchestrator.Server.Apis.Exceptions;
 /// The exception queue (异常队列): any stage can set an order aside with a kind, and resolving the entry returns the
 /// order to the stage it left. A person's entry holds the order's instance where it stands (no scan, timer or
 /// retry gets through); an entry the workflow made (AwaitResolution, AwaitStock) is resolved by resuming that wait.
+/// Several entries at once: <see cref="ExceptionBatch"/>.
 /// </summary>
 internal static class ExceptionsApi
 {
@@ -35,6 +36,7 @@ internal static class ExceptionsApi
         group.MapGet("/", List).ForReviewers();
         group.MapGet("/{entryId:long}", Get).WithName("GetExceptionEntry").ForReviewers().ScopedToExceptionShop();
         group.MapPost("/{entryId:long}:resolve", Resolve).Validate<ResolveExceptionRequest>().ForReviewers().ScopedToExceptionShop();
+        routes.MapPost("/api/exceptions:resolve", ExceptionBatch.ResolveAsync).Validate<ResolveManyRequest>().WithTags("Exception queue").ForReviewers();
         routes.MapPost("/api/exceptions:remap", Remap).Validate<RemapRequest>().WithTags("Exception queue").ForReviewers();
         routes.MapPost("/api/orders/{orderId:long}/exceptions", Raise).Validate<RaiseExceptionRequest>().WithTags("Exception queue").ForReviewers().ScopedToOrderShop();
         routes.MapGet("/api/orders/{orderId:long}/exceptions", History).WithTags("Exception queue").ForReaders();
@@ -155,7 +157,7 @@ internal static class ExceptionsApi
         }
     }
 
-    private static async Task<IResult> Resolve(
+    internal static async Task<IResult> Resolve(
         long entryId, ResolveExceptionRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         using var acting = actor.ActFor(http.User.ActorName());

@@ -15,7 +15,8 @@ namespace Orchestrator.Server.Apis.Review;
 
 /// <summary>
 /// The reviewers' inbox (客服审核): orders blocked at review, and approve / edit-and-approve / reject. Two reviewers acting
-/// on one order at once: the instance's grain takes one stimulus, the other gets 409 naming who acted.
+/// on one order at once: the instance's grain takes one stimulus, the other gets 409 naming who acted. Several orders at
+/// once: <see cref="ReviewBatch"/>.
 /// </summary>
 internal static class ReviewApi
 {
@@ -29,6 +30,8 @@ internal static class ReviewApi
         group.MapGet("/queue", Queue);
         group.MapPost("/orders/{orderId:long}:approve", Approve).Validate<ApproveRequest>().ScopedToOrderShop();
         group.MapPost("/orders/{orderId:long}:reject", Reject).Validate<RejectRequest>().ScopedToOrderShop();
+        group.MapPost("/orders:approve", ReviewBatch.ApproveAsync).Validate<ReviewBatchApproveRequest>();
+        group.MapPost("/orders:reject", ReviewBatch.RejectAsync).Validate<ReviewBatchRejectRequest>();
         return routes;
     }
 
@@ -85,7 +88,7 @@ internal static class ReviewApi
         return await rows.ToPageAsync(page, LongestWaitingFirst, r => r, r => r.ToItem(now), ct);
     }
 
-    private static async Task<IResult> Approve(
+    internal static async Task<IResult> Approve(
         long orderId, ApproveRequest request, HttpContext context, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(context.User.ActorName());
@@ -98,7 +101,7 @@ internal static class ReviewApi
         }, instances, db, grains, ct);
     }
 
-    private static async Task<IResult> Reject(
+    internal static async Task<IResult> Reject(
         long orderId, RejectRequest request, HttpContext context, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(context.User.ActorName());

@@ -1,0 +1,50 @@
+import { expect } from '@playwright/test';
+import { order, signIn, snap, test } from './helpers';
+import { admin } from './people';
+
+// Against the real server (global-setup): a shop of its own with a rule that blocks 批量 orders, so the inbox filtered
+// to that shop holds only this test's orders; two of them are approved with one click.
+
+test('a reviewer ticks two blocked orders and approves both in one click; both leave the inbox', async ({ page, request }) => {
+  const demo = await (await request.get('/api/shops/1')).json();
+  const suffix = Date.now().toString().slice(-6);
+  const created = await request.post('/api/shops', {
+    data: {
+      code: `e2e-batch-${suffix}`, name: `批量审核店 ${suffix}`, platform: 'taobao',
+      defaultWarehouseId: demo.defaultWarehouseId, defaultLogisticsCompanyId: demo.defaultLogisticsCompanyId,
+    },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const shop = await created.json();
+  const rules = await (await request.get(`/api/shops/${shop.id}/rules`)).json();
+  const rule = await request.post(`/api/shops/${shop.id}/rules`, {
+    data: {
+      version: rules.version,
+      rule: {
+        id: 'batch-check', name: '批量核对', priority: 10, action: { type: 'Block', reason: '核对留言' },
+        when: { all: [{ field: 'buyerMessage', operator: 'contains', value: '核对' }] },
+      },
+    },
+  });
+  expect(rule.ok(), await rule.text()).toBeTruthy();
+
+  const ids = [`E2E-BATCH-${suffix}-1`, `E2E-BATCH-${suffix}-2`];
+  for (const id of ids) {
+    const pushed = await request.post(`/api/shops/${shop.id}/orders`, { data: order(id, '请核对地址') });
+    expect(pushed.ok(), await pushed.text()).toBeTruthy();
+  }
+  await expect.poll(async () => (await (await request.get(`/api/review/queue?shopId=${shop.id}`)).json()).items.length).toBe(2);
+
+  await signIn(page, admin);
+  await page.getByRole('link', { name: 'Review inbox' }).click();
+  await page.getByLabel('Shop filter').selectOption({ label: shop.name });
+  for (const id of ids) await expect(page.getByTestId(`review-${id}`)).toBeVisible();
+  await page.getByRole('checkbox', { name: '全选本页' }).check();
+  await expect(page.getByText('已选 2 单')).toBeVisible();
+  await snap(page, 'inbox-batch-selected');
+
+  await page.getByRole('button', { name: '批量通过' }).click();
+  await expect(page.getByRole('status')).toContainText(`已通过 2 单：${ids[0]}、${ids[1]}。`);
+  for (const id of ids) await expect(page.getByTestId(`review-${id}`)).toHaveCount(0);
+  await expect(page.getByText('已选 2 单')).toHaveCount(0);
+});

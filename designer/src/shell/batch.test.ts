@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { batchNotice } from './batch';
+
+const names = new Map([[1, 'TB-1'], [2, 'TB-2'], [3, 'TB-3']]);
+const name = (r: { orderId: number }) => names.get(r.orderId)!;
+
+describe('batchNotice', () => {
+  it('names every order that went through', () => {
+    expect(batchNotice({ succeeded: 2, failed: 0, results: [{ orderId: 1, status: 200, problem: null }, { orderId: 2, status: 200, problem: null }] }, name, '已通过'))
+      .toEqual({ kind: 'ok', text: '已通过 2 单：TB-1、TB-2。' });
+  });
+
+  it('is an error naming each refused order with who got there first or the server\'s detail', () => {
+    const notice = batchNotice({
+      succeeded: 0, failed: 2, results: [
+        { orderId: 1, status: 409, problem: { title: 'Already handled', detail: '…', handledBy: '客服小王' } },
+        { orderId: 3, status: 403, problem: { title: 'Not assigned to you', detail: 'Order 3 belongs to shop 2, which is not assigned to you.' } },
+      ],
+    }, name, '已通过');
+    expect(notice).toEqual({
+      kind: 'error',
+      text: '2 单未成功：TB-1（已由 客服小王 处理）；TB-3（Order 3 belongs to shop 2, which is not assigned to you.）。',
+    });
+  });
+});
