@@ -171,6 +171,8 @@ export interface WorkflowDefinitionVersion {
   source: string;
   createdAt: string;
   publishedAt: string | null;
+  /** Who published it (a user name, key:<name> or system), when the audit trail says. */
+  publishedBy: string | null;
   contentHash: string;
 }
 
@@ -218,6 +220,8 @@ export const api = {
   saveDraft: (body: DefinitionBody) => request<WorkflowDefinition>('PUT', `${defs}/${enc(body.definitionId)}/draft`, body),
   deleteDraft: (id: string) => request<void>('DELETE', `${defs}/${enc(id)}/draft`),
   publish: (id: string) => request<WorkflowDefinition>('POST', `${defs}/${enc(id)}:publish`),
+  /** Rolls back: publishes an earlier version's content again as a new version. */
+  republish: (id: string, version: number) => request<WorkflowDefinition>('POST', `${defs}/${enc(id)}/versions/${version}:republish`),
   unpublish: (id: string) => request<WorkflowDefinition>('POST', `${defs}/${enc(id)}:unpublish`),
   exportUrl: (id: string, version: string | number = 'latest') => `${defs}/${enc(id)}:export?version=${enc(String(version))}`,
   importDefinition: (body: DefinitionBody) => request<WorkflowDefinition>('POST', `${defs}:import`, body),

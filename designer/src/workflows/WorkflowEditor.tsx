@@ -24,6 +24,7 @@ import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
 import { useHistory } from './useHistory';
+import { VersionHistory } from './VersionHistory';
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -60,6 +61,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const [message, setMessage] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [diff, setDiff] = useState<FlowDiff | null>(null);
+  const [showVersions, setShowVersions] = useState(false);
   const history = useHistory<Doc>({ name: initialName ?? '', nodes: [], edges: [] });
   const doc = history.present;
   const dragStart = useRef<Doc | null>(null);
@@ -257,7 +259,15 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     }
   };
 
+  // A rollback published a new version: the canvas shows the latest version again (the draft, if one is kept above it).
+  const rolledBack = async (result: WorkflowDefinition) => {
+    setDiff(null);
+    await load();
+    setMessage({ kind: 'ok', text: `Version ${result.version} published from ${result.source.replace('rollback:', '')}: new orders run it.` });
+  };
+
   const compare = () => {
+    setShowVersions(false);
     if (diff) return setDiff(null);
     if (!published) return setMessage({ kind: 'error', text: 'There is no published version to compare with.' });
     setDiff(diffFlows(published.root, fromFlow(doc.nodes, doc.edges)));
@@ -315,6 +325,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         <button type="button" onClick={layout} title="Arrange top to bottom">Auto-layout</button>
         <button type="button" onClick={compare} aria-pressed={!!diff} disabled={!published}>{diff ? 'Hide compare' : 'Compare with published'}</button>
         <button type="button" onClick={exportJson}>Export JSON</button>
+        {!isNew && <button type="button" onClick={() => { setDiff(null); setShowVersions(v => !v); }} aria-pressed={showVersions}>Versions</button>}
         {loaded?.state === 'Draft' && published && <button type="button" onClick={discardDraft}>Discard draft</button>}
         <button type="button" onClick={() => void save()} disabled={busy || (!dirty && !isNew)} title="Ctrl+S">Save draft</button>
         <button type="button" className="primary" onClick={() => void publish()}
@@ -370,6 +381,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         </div>
         {diff ? (
           <DiffPanel diff={diff} publishedVersion={published?.version} />
+        ) : showVersions && !isNew ? (
+          <VersionHistory definitionId={definitionId} refreshKey={`${loaded?.version}:${loaded?.revision}:${published?.version}`}
+            blocked={dirty ? 'Save or undo your changes before rolling back.' : null}
+            onRolledBack={r => void rolledBack(r).catch(showError)} onError={showError} />
         ) : selected ? (
           <PropertiesPanel
             activity={selected.data.activity}

@@ -81,12 +81,12 @@ export function WorkflowList() {
                   <tr className="sub-row">
                     <td colSpan={7}>
                       <table className="grid inner">
-                        <thead><tr><th>Version</th><th>State</th><th>Source</th><th>Created</th><th>Published</th><th>Export</th></tr></thead>
+                        <thead><tr><th>Version</th><th>State</th><th>Source</th><th>Created</th><th>Published</th><th>By</th><th>Export</th></tr></thead>
                         <tbody>
                           {versions.map(v => (
                             <tr key={v.version}>
                               <td>v{v.version}</td><td>{v.state}</td><td>{v.source}</td>
-                              <td>{formatTime(v.createdAt)}</td><td>{formatTime(v.publishedAt)}</td>
+                              <td>{formatTime(v.createdAt)}</td><td>{formatTime(v.publishedAt)}</td><td>{v.publishedBy ?? '—'}</td>
                               <td><a href={api.exportUrl(d.definitionId, v.version)} download>JSON</a></td>
                             </tr>
                           ))}

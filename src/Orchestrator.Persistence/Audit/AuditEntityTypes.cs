@@ -49,10 +49,12 @@ public static class AuditEntityTypes
     /// <summary>The types the save interceptor captures from the change tracker; rule sets are immutable versions, audited by their store.</summary>
     internal static FrozenDictionary<Type, AuditedType> Tracked { get; } = new AuditedType[]
     {
-        // A definition's version is which version of the workflow it is (its concurrency counter is Revision).
+        // A definition's version is which version of the workflow it is (its concurrency counter is Revision); every entry
+        // names it in its summary, as a publish changes only the state and would not say which version went live.
         new(typeof(WorkflowDefinitionRecord), WorkflowDefinition, e => ((WorkflowDefinitionRecord)e).DefinitionId,
             Audits: f => f == nameof(WorkflowDefinitionRecord.Version) || !Bookkeeping.Contains(f),
-            ContentOnlyWith: (nameof(WorkflowDefinitionRecord.Json), nameof(WorkflowDefinitionRecord.ContentHash))),
+            ContentOnlyWith: (nameof(WorkflowDefinitionRecord.Json), nameof(WorkflowDefinitionRecord.ContentHash)),
+            Summary: e => WorkflowDefinitionVersion(((WorkflowDefinitionRecord)e).Version)),
         new(typeof(BuyerBlacklistEntry), BuyerBlacklist, e => $"{((BuyerBlacklistEntry)e).PlatformId}:{((BuyerBlacklistEntry)e).NormalizedBuyerNick}",
             Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Shop), Shop, null, Audits: f => !Bookkeeping.Contains(f)),
@@ -96,6 +98,9 @@ public static class AuditEntityTypes
 
     /// <summary>A stock figure is identified by where and what: <c>&lt;warehouseId&gt;:&lt;goodsId&gt;</c>.</summary>
     public static string StockItemId(long warehouseId, long goodsId) => $"{warehouseId}:{goodsId}";
+
+    /// <summary>The summary of a workflow definition's audit entry: the version it concerns, <c>Version 3</c>.</summary>
+    public static string WorkflowDefinitionVersion(int version) => $"Version {version}";
 
     /// <summary>A rule set is identified by its scope: <c>Shop:1</c>, <c>Platform:2</c>.</summary>
     public static string RuleSetId(RuleScopeKind kind, long scopeId) => $"{kind}:{scopeId}";

@@ -56,6 +56,7 @@ internal static class TrackedChanges
             EntityId = type.NaturalId?.Invoke(entry.Entity) ?? Id(entry),
             Action = action,
             Changes = AuditChange.Serialize(changes),
+            Summary = type.Summary?.Invoke(entry.Entity),
         };
     }
 

@@ -20,7 +20,7 @@ public sealed class WorkflowDefinitionRecord
     /// <summary>SHA-256 of the canonical JSON, so an unchanged file or import does not make a new version.</summary>
     public required string ContentHash { get; set; }
 
-    /// <summary>Where this version came from: <c>api</c>, <c>import</c> or <c>file:workflows/…</c>.</summary>
+    /// <summary>Where this version came from: <c>api</c>, <c>import</c>, <c>file:workflows/…</c>, or <c>rollback:v1</c> for a version published again.</summary>
     public required string Source { get; set; }
 
     public DateTime CreatedAt { get; set; }

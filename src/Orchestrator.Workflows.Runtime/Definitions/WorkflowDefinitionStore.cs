@@ -212,6 +212,26 @@ public sealed partial class WorkflowDefinitionStore(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Rolls back to an earlier version: publishes <paramref name="version"/>'s content again as a new version (source
+    /// <c>rollback:v&lt;version&gt;</c>), so history only grows and instances on any version keep theirs. Not found when
+    /// there is no such version; refused for the draft (publish it instead) and for the version already published.
+    /// </summary>
+    public async Task<DefinitionResult> RepublishAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        var earlier = await FindVersionAsync(definitionId, version, cancellationToken);
+        return earlier switch
+        {
+            null => DefinitionResult.NotFound($"Workflow definition '{definitionId}' has no version {version}."),
+            { State: DefinitionState.Draft } => DefinitionResult.Refused(earlier, $"Version {version} of '{definitionId}' is the draft: publish it instead."),
+            { State: DefinitionState.Published } => DefinitionResult.Refused(earlier, $"Version {version} of '{definitionId}' is already the published version."),
+            _ => await PublishNewVersionAsync(DefinitionContent.Parse(earlier.Json), RollbackSource(version), cancellationToken),
+        };
+    }
+
+    /// <summary>The <see cref="WorkflowDefinitionRecord.Source"/> of a version published again from <paramref name="version"/>.</summary>
+    public static string RollbackSource(int version) => $"rollback:v{version}";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private IQueryable<WorkflowDefinitionRecord> Versions(string definitionId) => db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId);

@@ -31,6 +31,7 @@ public abstract class AuditTrailTests(ServerFixture server) : LifecycleTestBase(
         var publish = Change(trail[1], "state")!;
         Assert.Equal(("Draft", "Published"), (publish["from"]!.GetValue<string>(), publish["to"]!.GetValue<string>()));
         Assert.Null(Change(trail[1], "json"));
+        Assert.Equal(["Version 2", "Version 1", "Version 1"], trail.Select(e => e["summary"]!.GetValue<string>()));
     }
 
     [SkippableFact]

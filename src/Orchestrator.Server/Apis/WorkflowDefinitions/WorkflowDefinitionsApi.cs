@@ -29,6 +29,7 @@ internal static class WorkflowDefinitionsApi
         group.MapDelete("/{definitionId}/draft", DeleteDraft).ForOpsLeads();
         group.MapPost("/{definitionId}:publish", Publish).ForOpsLeads();
         group.MapPost("/{definitionId}:unpublish", Unpublish).ForOpsLeads();
+        group.MapPost("/{definitionId}/versions/{version:int}:republish", Republish).ForOpsLeads();
         group.MapGet("/{definitionId}:export", ExportFile).ForReaders();
         routes.MapPost($"{Route}:import", Import).WithTags(Tag).Accepts<WorkflowDefinitionRequest>("application/json").Validate<WorkflowDefinitionRequest>().ForOpsLeads();
         return routes;
@@ -65,12 +66,16 @@ internal static class WorkflowDefinitionsApi
         return record is null ? otherwise : Results.Ok(WorkflowDefinitionResponse.From(record, store.ErrorsOf(record)));
     }
 
-    private static async Task<IResult> Versions(string definitionId, WorkflowDefinitionStore store, CancellationToken ct)
+    private static async Task<IResult> Versions(string definitionId, WorkflowDefinitionStore store, OrchestratorDbContext db, CancellationToken ct)
     {
         var versions = await store.ListVersionsAsync(definitionId, ct);
-        return versions.Count == 0
-            ? Problems.NotFound("Workflow definition", definitionId)
-            : Results.Ok(versions.Select(WorkflowDefinitionVersionResponse.From).ToList());
+        if (versions.Count == 0)
+        {
+            return Problems.NotFound("Workflow definition", definitionId);
+        }
+
+        var publishers = await DefinitionPublishers.OfAsync(db, definitionId, versions.Select(v => v.Version), ct);
+        return Results.Ok(versions.Select(v => WorkflowDefinitionVersionResponse.From(v, publishers.GetValueOrDefault(v.Version))).ToList());
     }
 
     private static async Task<IResult> SaveDraft(string definitionId, WorkflowDefinitionRequest? request, WorkflowDefinitionStore store, CancellationToken ct)
@@ -90,6 +95,10 @@ internal static class WorkflowDefinitionsApi
 
     private static async Task<IResult> Publish(string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
         (await store.PublishAsync(definitionId, ct)).ToHttp();
+
+    // Rolling back publishes an earlier version's content as a new version; the version rolled back to stays as it was.
+    private static async Task<IResult> Republish(string definitionId, int version, WorkflowDefinitionStore store, CancellationToken ct) =>
+        (await store.RepublishAsync(definitionId, version, ct)).ToHttp();
 
     private static async Task<IResult> Unpublish(string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
         (await store.UnpublishAsync(definitionId, ct)).ToHttp();
