@@ -569,6 +569,14 @@ export interface RuleField {
   name: string;
   type: FieldType;
   description: string;
+  /** Standard values offered as a pick list (receiverProvince: the 34 provincial-level divisions). */
+  choices?: RuleFieldChoice[] | null;
+}
+
+/** A standard value: the official full name and the short name people type (新疆维吾尔自治区 / 新疆). */
+export interface RuleFieldChoice {
+  value: string;
+  shortName: string;
 }
 
 export interface RuleFields {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Orchestrator.Rules;
 
 /// <summary>What rules can see of an order: a flat record of facts gathered before review.</summary>
@@ -20,6 +22,10 @@ public sealed record OrderFacts
     public string? SellerMemo { get; init; }
 
     public string? ReceiverProvince { get; init; }
+
+    /// <summary>The province's official full name (新疆 → 新疆维吾尔自治区), which rules' equality operators compare.</summary>
+    [JsonIgnore]
+    public string? ReceiverProvinceFullName => ChinaProvinces.FullName(ReceiverProvince);
 
     public string? ReceiverCity { get; init; }
 

@@ -13,7 +13,12 @@ public static class RuleFields
         new("buyerNick", FieldType.Text, nameof(OrderFacts.BuyerNick), "Buyer nick", f => f.BuyerNick),
         new("buyerMessage", FieldType.Text, nameof(OrderFacts.BuyerMessage), "Buyer message (买家留言)", f => f.BuyerMessage),
         new("sellerMemo", FieldType.Text, nameof(OrderFacts.SellerMemo), "Seller memo (卖家备注)", f => f.SellerMemo),
-        new("receiverProvince", FieldType.Text, nameof(OrderFacts.ReceiverProvince), "Receiver province", f => f.ReceiverProvince),
+        new("receiverProvince", FieldType.Text, nameof(OrderFacts.ReceiverProvince), "Receiver province", f => f.ReceiverProvince)
+        {
+            Choices = ChinaProvinces.All,
+            StandardProperty = nameof(OrderFacts.ReceiverProvinceFullName),
+            Standardize = ChinaProvinces.FullName,
+        },
         new("receiverCity", FieldType.Text, nameof(OrderFacts.ReceiverCity), "Receiver city", f => f.ReceiverCity),
         new("receiverDistrict", FieldType.Text, nameof(OrderFacts.ReceiverDistrict), "Receiver district", f => f.ReceiverDistrict),
         new("receiverAddress", FieldType.Text, nameof(OrderFacts.ReceiverAddress), "Receiver street address", f => f.ReceiverAddress),

@@ -75,14 +75,24 @@ public static class RuleSetCompiler
     {
         var field = RuleFields.Find(condition.Field)!;
         var index = values.Count;
-        values.Add(ValueReader.Read(field.Type, condition.Operator!, condition.Value, zone, out _));
+        var value = ValueReader.Read(field.Type, condition.Operator!, condition.Value, zone, out _);
+        var standard = field.Standardize is not null && condition.Operator is RuleOperators.EqualsOp or RuleOperators.NotEquals or RuleOperators.In or RuleOperators.NotIn;
+        values.Add(standard ? Standardized(value, field.Standardize!) : value);
         leaves[path] = new CompiledCondition(path, field, condition.Operator!, condition.Value, index);
         var method = RuleOps.MethodFor(field.Type, condition.Operator!);
+        var property = standard ? field.StandardProperty : field.Property;
         return new Re.Rule
         {
             RuleName = path,
             RuleExpressionType = Re.RuleExpressionType.LambdaExpression,
-            Expression = string.Create(CultureInfo.InvariantCulture, $"{nameof(RuleOps)}.{method}(facts.{field.Property}, scope, {index})"),
+            Expression = string.Create(CultureInfo.InvariantCulture, $"{nameof(RuleOps)}.{method}(facts.{property}, scope, {index})"),
         };
     }
+
+    // 新疆 in a rule and 新疆维吾尔自治区 from the platform are the same province: both sides are compared spelled in full.
+    private static ConditionValue Standardized(ConditionValue value, Func<string?, string?> standardize) => new()
+    {
+        Text = TextNormalizer.Normalize(standardize(value.Text)),
+        Texts = value.Texts.Select(t => TextNormalizer.Normalize(standardize(t))).ToHashSet(StringComparer.Ordinal),
+    };
 }

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { Condition } from '../api';
+import type { Condition, RuleFields } from '../api';
 import { fields } from '../test/fixtures';
 import { ConditionBuilder } from './ConditionBuilder';
 
@@ -82,5 +82,51 @@ describe('ConditionBuilder', () => {
       matched={new Set(['when.all[0]'])} onChange={() => {}} />);
     const rows = screen.getAllByTestId('condition-row');
     expect(rows.map(r => r.dataset.matched)).toEqual(['true', 'false']);
+  });
+});
+
+describe('ConditionBuilder province pick list', () => {
+  const withProvince: RuleFields = {
+    ...fields,
+    fields: [...fields.fields, {
+      name: 'receiverProvince', type: 'Text', description: 'Receiver province',
+      choices: [{ value: '新疆维吾尔自治区', shortName: '新疆' }, { value: '西藏自治区', shortName: '西藏' }, { value: '广东省', shortName: '广东' }],
+    }],
+  };
+
+  function ProvinceHarness({ initial, onValue }: { initial: Condition; onValue: (c: Condition) => void }) {
+    const [value, setValue] = useState(initial);
+    return <ConditionBuilder fields={withProvince} value={value} onChange={c => { setValue(c); onValue(c); }} />;
+  }
+
+  const pickList = (input: HTMLElement) => {
+    const id = input.getAttribute('list');
+    expect(id).toBeTruthy();
+    const list = document.getElementById(id!)!;
+    return [...list.querySelectorAll('option')].map(o => [o.getAttribute('value'), o.getAttribute('label')]);
+  };
+
+  it('offers the provinces by full and short name for equals, and stores the pick', () => {
+    let last: Condition = {};
+    render(<ProvinceHarness initial={{ all: [{ field: 'receiverProvince', operator: 'equals', value: '' }] }} onValue={c => { last = c; }} />);
+    const input = screen.getByLabelText('Value');
+    expect(pickList(input)).toEqual([['新疆维吾尔自治区', '新疆'], ['西藏自治区', '西藏'], ['广东省', '广东']]);
+
+    fireEvent.change(input, { target: { value: '新疆维吾尔自治区' } });
+    expect(last).toEqual({ all: [{ field: 'receiverProvince', operator: 'equals', value: '新疆维吾尔自治区' }] });
+  });
+
+  it('offers them for in lists too, and not for free-text fields', () => {
+    let last: Condition = {};
+    render(<ProvinceHarness initial={{ all: [{ field: 'receiverProvince', operator: 'in', value: [] }] }} onValue={c => { last = c; }} />);
+    const add = screen.getByLabelText('Add value');
+    expect(pickList(add).map(([value]) => value)).toEqual(['新疆维吾尔自治区', '西藏自治区', '广东省']);
+    fireEvent.change(add, { target: { value: '西藏自治区' } });
+    fireEvent.keyDown(add, { key: 'Enter' });
+    expect(last).toEqual({ all: [{ field: 'receiverProvince', operator: 'in', value: ['西藏自治区'] }] });
+
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'buyerMessage' } });
+    expect(screen.getByLabelText('Add value')).not.toHaveAttribute('list');
+    expect(screen.queryByTestId('value-choices')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { Condition, FieldType, RuleFields } from '../api';
+import { useId, useState } from 'react';
+import type { Condition, FieldType, RuleFieldChoice, RuleFields } from '../api';
 import { comparisonProblem, defaultValue, operatorsFor, valueKind, type ValueKind } from './ruleModel';
 
 interface Props {
@@ -77,7 +77,7 @@ function Comparison({ fields, value, onChange, onRemove, matched }: {
       <select aria-label="Operator" value={value.operator ?? ''} onChange={e => pickOperator(e.target.value)}>
         {operators.map(op => <option key={op} value={op}>{op}</option>)}
       </select>
-      <ValueInput kind={kind} value={value.value} onChange={v => onChange({ ...value, value: v })} />
+      <ValueInput kind={kind} value={value.value} choices={field?.choices ?? undefined} onChange={v => onChange({ ...value, value: v })} />
       {onRemove && <button type="button" className="small danger" aria-label="Remove condition" onClick={onRemove}>✕</button>}
       {problem && <small className="field-error" role="alert">{problem}</small>}
     </div>
@@ -90,8 +90,16 @@ function groupByType(fields: RuleFields): [FieldType, RuleFields['fields']][] {
   return [...map.entries()];
 }
 
-/** The value input that fits the field's type and the operator: number, true/false, date, list, range, text. */
-export function ValueInput({ kind, value, onChange }: { kind: ValueKind; value: unknown; onChange: (v: unknown) => void }) {
+/**
+ * The value input that fits the field's type and the operator: number, true/false, date, list, range, text. With
+ * `choices` (provinces) the text and list inputs offer them as a pick list searchable by full or short name.
+ */
+export function ValueInput({ kind, value, onChange, choices }: {
+  kind: ValueKind; value: unknown; onChange: (v: unknown) => void; choices?: RuleFieldChoice[];
+}) {
+  const listId = useId();
+  const pickList = choices?.length ? <ChoiceList id={listId} choices={choices} /> : null;
+  const list = pickList ? listId : undefined;
   switch (kind) {
     case 'none':
       return <span className="muted small no-value">(no value)</span>;
@@ -108,7 +116,7 @@ export function ValueInput({ kind, value, onChange }: { kind: ValueKind; value: 
       return <input aria-label="Value" type="datetime-local" value={toLocalInput(value)} onChange={e => onChange(fromLocalInput(e.target.value))} />;
     case 'list':
     case 'numberList':
-      return <ListInput numbers={kind === 'numberList'} value={Array.isArray(value) ? value : []} onChange={onChange} />;
+      return <>{pickList}<ListInput numbers={kind === 'numberList'} value={Array.isArray(value) ? value : []} onChange={onChange} list={list} /></>;
     case 'numberRange':
     case 'dateRange': {
       const [low, high] = Array.isArray(value) ? value : [undefined, undefined];
@@ -127,8 +135,23 @@ export function ValueInput({ kind, value, onChange }: { kind: ValueKind; value: 
     case 'regex':
       return <input aria-label="Value" className="mono" placeholder="^VIP" value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />;
     default:
-      return <input aria-label="Value" placeholder="text, e.g. 发票" value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />;
+      return (
+        <>
+          {pickList}
+          <input aria-label="Value" placeholder={list ? 'pick or type, e.g. 新疆' : 'text, e.g. 发票'} list={list}
+            value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />
+        </>
+      );
   }
+}
+
+/** The standard values as a datalist: the browser filters it by what is typed, against the full name and the short name. */
+function ChoiceList({ id, choices }: { id: string; choices: RuleFieldChoice[] }) {
+  return (
+    <datalist id={id} data-testid="value-choices">
+      {choices.map(c => <option key={c.value} value={c.value} label={c.shortName} />)}
+    </datalist>
+  );
 }
 
 function NumberBox({ label, value, onChange }: { label: string; value: unknown; onChange: (v: unknown) => void }) {
@@ -140,7 +163,7 @@ function NumberBox({ label, value, onChange }: { label: string; value: unknown; 
 }
 
 /** Values as chips: type one and press Enter or comma to add it; ✕ removes it. */
-function ListInput({ numbers, value, onChange }: { numbers: boolean; value: unknown[]; onChange: (v: unknown[]) => void }) {
+function ListInput({ numbers, value, onChange, list }: { numbers: boolean; value: unknown[]; onChange: (v: unknown[]) => void; list?: string }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = () => {
@@ -156,7 +179,7 @@ function ListInput({ numbers, value, onChange }: { numbers: boolean; value: unkn
       {value.map((v, i) => (
         <span key={i} className="chip">{String(v)}<button type="button" aria-label={`Remove ${String(v)}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button></span>
       ))}
-      <input aria-label="Add value" placeholder={numbers ? 'number, Enter' : 'value, Enter'} value={text}
+      <input aria-label="Add value" placeholder={numbers ? 'number, Enter' : 'value, Enter'} value={text} list={list}
         onChange={e => setText(e.target.value)} onBlur={add}
         onKeyDown={e => { if (e.key === 'Enter' || e.key === ',') { e.preventDefault(); add(); } }} />
       {error && <small className="field-error">{error}</small>}

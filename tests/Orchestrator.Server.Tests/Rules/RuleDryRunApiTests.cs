@@ -194,6 +194,28 @@ public abstract class RuleDryRunApiTests(ServerFixture server, ITestOutputHelper
     }
 
     [SkippableFact]
+    public async Task A_rule_on_the_short_province_name_blocks_an_order_sent_with_the_full_name()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var order = PastedOrder(code, "周末送货");
+        order["receiver"]!["province"] = "新疆维吾尔自治区";
+        var elsewhere = PastedOrder(code, "周末送货");
+
+        var remote = await OkAsync($"/api/shops/{shop}/rules:test",
+            new JsonObject { ["order"] = order, ["rule"] = Rule("remote", "receiverProvince", "equals", "新疆", reason: "偏远地区") });
+        var zhejiang = await OkAsync($"/api/shops/{shop}/rules:test",
+            new JsonObject { ["order"] = elsewhere, ["rule"] = Rule("remote", "receiverProvince", "equals", "新疆", reason: "偏远地区") });
+
+        Assert.Equal("Block", remote["decision"]!.GetValue<string>());
+        Assert.Equal(["规则-remote: 偏远地区"], remote["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var condition = remote["shop"]!["rules"]![0]!["conditions"]![0]!;
+        Assert.Equal("新疆", condition["expected"]!.GetValue<string>());
+        Assert.Equal("新疆维吾尔自治区", condition["actual"]!.GetValue<string>());
+        Assert.Equal("Approve", zhejiang["decision"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task The_platform_impact_preview_runs_the_recent_orders_of_the_platforms_shops()
     {
         var code = Unique("TEA");

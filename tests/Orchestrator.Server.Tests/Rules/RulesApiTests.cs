@@ -68,6 +68,18 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
     }
 
     [SkippableFact]
+    public async Task The_fields_offer_the_provinces_as_a_pick_list_with_short_names()
+    {
+        var fields = (await Client.GetFromJsonAsync<JsonObject>("/api/rules/fields", ServerFixture.Json))!["fields"]!.AsArray();
+
+        var choices = fields.Single(f => f!["name"]!.GetValue<string>() == "receiverProvince")!["choices"]!.AsArray();
+        Assert.Equal(34, choices.Count);
+        Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "新疆维吾尔自治区" && c["shortName"]!.GetValue<string>() == "新疆");
+        Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "香港特别行政区" && c["shortName"]!.GetValue<string>() == "香港");
+        Assert.Null(fields.Single(f => f!["name"]!.GetValue<string>() == "buyerMessage")!["choices"]);
+    }
+
+    [SkippableFact]
     public async Task An_edit_based_on_a_stale_version_is_a_409_with_the_current_version()
     {
         var shop = await CreateReadyShopAsync();

@@ -1,7 +1,10 @@
 namespace Orchestrator.Server.Apis.Rules;
 
-/// <summary>What the designer's condition builder offers: fields with types, operators per type, actions.</summary>
+/// <summary>What the designer's condition builder offers: fields with types (and pick lists), operators per type, actions.</summary>
 internal sealed record RuleFieldsResponse(
     IReadOnlyList<RuleFieldResponse> Fields, IReadOnlyDictionary<string, IReadOnlyList<string>> Operators, IReadOnlyList<string> Actions);
 
-internal sealed record RuleFieldResponse(string Name, string Type, string Description);
+/// <summary>A field; <c>choices</c> are the standard values (provinces: full name and short name) offered as a pick list.</summary>
+internal sealed record RuleFieldResponse(string Name, string Type, string Description, IReadOnlyList<RuleFieldChoiceResponse>? Choices);
+
+internal sealed record RuleFieldChoiceResponse(string Value, string ShortName);

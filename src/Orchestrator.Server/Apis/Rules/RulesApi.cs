@@ -153,7 +153,8 @@ internal static class RulesApi
     }
 
     private static RuleFieldsResponse Fields() => new(
-        RuleFields.All.Select(f => new RuleFieldResponse(f.Name, f.Type.ToString(), f.Description)).ToList(),
+        RuleFields.All.Select(f => new RuleFieldResponse(
+            f.Name, f.Type.ToString(), f.Description, f.Choices?.Select(c => new RuleFieldChoiceResponse(c.FullName, c.ShortName)).ToList())).ToList(),
         RuleFields.Operators.ToDictionary(o => o.Key.ToString(), o => o.Value),
         Enum.GetNames<RuleActionType>());
 
