@@ -70,14 +70,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [Fact]
     public async Task A_member_that_rolls_back_takes_only_its_own_rows_with_it()
     {
-        await using var first = Member();
-        await first.BeginWorkAsync(CancellationToken.None);
-        await Insert(first, "kept");
-        await using var second = Member();
-        var joined = second.BeginWorkAsync(CancellationToken.None);
-        await Task.Delay(300);
-        var firstDone = first.CommitWorkAsync(CancellationToken.None);
-        await joined.WaitAsync(Soon);
+        var (first, second, firstDone) = await GroupOfTwoAsync("kept");
+        await using var firstContext = first;
+        await using var secondContext = second;
 
         await Insert(second, "undone");
         await second.RollbackWorkAsync(CancellationToken.None);
@@ -110,14 +105,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [Fact]
     public async Task When_SQLite_ends_the_groups_transaction_every_member_waiting_for_it_hears_a_temporary_failure_and_nothing_is_stored()
     {
-        await using var first = Member();
-        await first.BeginWorkAsync(CancellationToken.None);
-        await Insert(first, "lost");
-        await using var second = Member();
-        var joined = second.BeginWorkAsync(CancellationToken.None);
-        await Task.Delay(300);
-        var firstDone = first.CommitWorkAsync(CancellationToken.None);
-        await joined.WaitAsync(Soon);
+        var (first, second, firstDone) = await GroupOfTwoAsync("lost");
+        await using var firstContext = first;
+        await using var secondContext = second;
 
         // What SQLite does by itself after an I/O error or a full disk: the whole transaction is gone.
         await second.Database.ExecuteSqlRawAsync("ROLLBACK");
@@ -162,6 +152,23 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     private OrchestratorDbContext Member() => new(_options) { GroupCommit = _group };
+
+    /// <summary>
+    /// A member that wrote <paramref name="firstNote"/> and committed its share while a second member was queued for the
+    /// writer: the second has joined the open group, and the first's commit waits for the group.
+    /// </summary>
+    private async Task<(OrchestratorDbContext First, OrchestratorDbContext Second, Task FirstDone)> GroupOfTwoAsync(string firstNote)
+    {
+        var first = Member();
+        await first.BeginWorkAsync(CancellationToken.None);
+        await Insert(first, firstNote);
+        var second = Member();
+        var joined = second.BeginWorkAsync(CancellationToken.None);
+        await Task.Delay(300);
+        var firstDone = first.CommitWorkAsync(CancellationToken.None);
+        await joined.WaitAsync(Soon);
+        return (first, second, firstDone);
+    }
 
     private static Task<int> Insert(OrchestratorDbContext db, string note) =>
         db.Database.ExecuteSqlAsync($"INSERT INTO Marks (Note) VALUES ({note})");
