@@ -1,11 +1,14 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
   applyEdgeChanges,
   applyNodeChanges,
+  getViewportForBounds,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type Edge,
@@ -19,14 +22,20 @@ import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
-import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { LaneEdge } from './LaneEdge';
+import { LEGIBLE_ZOOM, NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth, type Box } from './layout';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
+import { routesFor } from './routing';
 import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
 import { useHistory } from './useHistory';
 import { VersionHistory } from './VersionHistory';
 
 const nodeTypes = { activity: ActivityNode };
+const edgeTypes = { lane: LaneEdge };
+/** Screen px kept clear around the chart when the view is fitted. */
+const VIEW_PADDING = 24;
 
 interface Doc {
   name: string;
@@ -126,7 +135,11 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
     return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
   }), [doc.nodes, errors, diff]);
-  const decoratedEdges = useMemo(() => doc.edges.map(e => (diff?.addedConnections.includes(e.id) ? { ...e, className: 'edge-added' } : e)), [doc.edges, diff]);
+  // Each connection on its own track (routing.ts), recomputed as nodes move.
+  const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
+  const decoratedEdges = useMemo(() => doc.edges.map(e => ({
+    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
+  })), [doc.edges, routes, diff]);
 
   const selected = doc.nodes.find(n => n.selected);
   const readOnly = false;
@@ -154,18 +167,32 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     }));
   }, [history]);
 
+  const canvasRef = useRef<HTMLDivElement>(null);
+  /** The part of the chart on screen, in flow coordinates. */
+  const visibleArea = useCallback((): Box => {
+    const r = canvasRef.current?.getBoundingClientRect() ?? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+    const from = flow.screenToFlowPosition({ x: r.left, y: r.top });
+    const to = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
+    return { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
+  }, [flow]);
+
+  // A new activity goes where it was dropped, or in the middle of the view for "+", moved to the nearest free spot in
+  // view so it never lands on another activity.
   const addActivity = useCallback((type: string, position?: { x: number; y: number }) => {
     const descriptor = catalog.find(a => a.typeName === type);
-    const where = position ?? flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const size = { width: nodeWidth({ id: type, type, name: descriptor?.displayName }, descriptor), height: NODE_HEIGHT };
+    const view = visibleArea();
+    const preferred = position ?? { x: view.x + (view.width - size.width) / 2, y: view.y + (view.height - size.height) / 2 };
     history.set(d => {
       const id = newActivityId(type, d.nodes.map(n => n.id));
+      const where = freePosition(preferred, size, d.nodes.map(boxOf), view);
       const node: FlowNode = {
         id, type: 'activity', position: where, selected: true,
         data: { activity: { id, type, name: descriptor?.displayName }, descriptor, errors: [] },
       };
       return { ...d, nodes: [...d.nodes.map(n => (n.selected ? { ...n, selected: false } : n)), node] };
     });
-  }, [catalog, flow, history]);
+  }, [catalog, visibleArea, history]);
 
   const onDrop = useCallback((event: React.DragEvent) => {
     const type = event.dataTransfer.getData(DRAG_TYPE);
@@ -273,9 +300,36 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     setDiff(diffFlows(published.root, fromFlow(doc.nodes, doc.edges)));
   };
 
+  // The chart as large as fits, but never below a zoom where labels stay legible: a chart too tall or too wide for that
+  // starts at its top or left (where Start is) and the rest is a pan away. The "fit" control does the same.
+  const readableView = useCallback(() => {
+    const canvas = canvasRef.current;
+    const nodes = flow.getNodes();
+    if (!canvas || nodes.length === 0) return;
+    const { width, height } = canvas.getBoundingClientRect();
+    const bounds = flow.getNodesBounds(nodes);
+    const fitted = getViewportForBounds(bounds, width, height, LEGIBLE_ZOOM, 1, `${VIEW_PADDING}px`);
+    const tooWide = bounds.width * fitted.zoom > width - 2 * VIEW_PADDING;
+    const tooTall = bounds.height * fitted.zoom > height - 2 * VIEW_PADDING;
+    void flow.setViewport({
+      x: tooWide ? VIEW_PADDING - bounds.x * fitted.zoom : fitted.x,
+      y: tooTall ? VIEW_PADDING - bounds.y * fitted.zoom : fitted.y,
+      zoom: fitted.zoom,
+    });
+  }, [flow]);
+
+  // A stored chart is fitted once its nodes are measured; a new one starts at the top left at full size.
+  const nodesMeasured = useNodesInitialized();
+  const viewed = useRef(false);
+  useEffect(() => {
+    if (isNew || viewed.current || !nodesMeasured || doc.nodes.length === 0) return;
+    viewed.current = true;
+    readableView();
+  }, [isNew, nodesMeasured, doc.nodes.length, readableView]);
+
   const layout = () => {
     history.set(d => ({ ...d, nodes: autoLayout(d.nodes, d.edges) }));
-    window.setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+    window.setTimeout(readableView, 50);
   };
 
   const exportJson = () => downloadJson(`${definitionId}.json`, {
@@ -352,31 +406,38 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         </div>
       )}
       <div className="editor-body">
-        <Palette activities={catalog} onAdd={type => addActivity(type)} />
-        <div className="canvas" data-testid="canvas" onDragOver={e => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+        <div className="editor-side">
+          <Palette activities={catalog} onAdd={type => addActivity(type)} />
+          {/* Beside the canvas rather than on it, so it never covers an activity; drag or scroll in it to move the view. */}
+          <MiniMap className="editor-minimap" style={{ width: 229, height: 140 }} pannable zoomable ariaLabel="Overview of the chart" bgColor="#fbfcfd"
+            maskColor="rgba(225, 231, 238, .65)" nodeColor="#cdd8e4" nodeStrokeColor="#8a98a8" nodeBorderRadius={3} />
+        </div>
+        <div className="canvas" data-testid="canvas" ref={canvasRef} onDragOver={e => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
           <ReactFlow
             nodes={decorated}
             edges={decoratedEdges}
             nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             onNodeDragStart={() => { dragStart.current = doc; }}
             onNodeDragStop={() => { if (dragStart.current) history.checkpoint(dragStart.current); dragStart.current = null; }}
             deleteKeyCode={['Delete', 'Backspace']}
-            // A new chart starts at the top left at full size, leaving room below its Start; a stored one is fitted.
-            fitView={!isNew}
             defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
             minZoom={0.2}
             // A wider invisible stroke to click than React Flow's 20. Not elevateEdgesOnSelect: it lifts every edge of a
             // selected node above the nodes, where their hit areas cover the ports beside them.
-            defaultEdgeOptions={{ type: 'smoothstep', interactionWidth: 24 }}
+            defaultEdgeOptions={{ type: 'lane', interactionWidth: 24 }}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} />
-            <MiniMap pannable zoomable />
-            <Controls />
+            {/* React Flow's own fit button would centre the chart at the minimum zoom first: this one goes to the readable view. */}
+            <Controls showFitView={false}>
+              <ControlButton onClick={readableView} title="Fit view (legible zoom)" aria-label="Fit View">
+                <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" style={{ fill: 'none', stroke: 'currentColor', strokeWidth: 2 }} /></svg>
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         </div>
         {diff ? (
