@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { ensurePeople, signIn, snap, test } from './helpers';
+import { dropActivity, ensurePeople, signIn, snap, test } from './helpers';
 import { opsLead } from './people';
 
 // A readable lifecycle (issue 20): the shipped sales-order chart opens laid out without overlaps at a zoom where labels
@@ -82,7 +82,7 @@ test('the lifecycle opens laid out, legible and uncovered, and keeps its toolbar
   await snap(page, '19-toolbar-one-line');
 });
 
-test('an activity added from the palette lands in free space', async ({ page }) => {
+test('an activity added from the palette, or dropped on another, lands in free space', async ({ page }) => {
   await openLifecycle(page);
   const nodes = page.locator('.react-flow__node [data-testid^="node-"]');
   await page.getByLabel('Search activities').fill('delay');
@@ -90,8 +90,12 @@ test('an activity added from the palette lands in free space', async ({ page }) 
   await expect(page.getByTestId('node-delay')).toBeVisible();
   await page.getByRole('button', { name: 'Add Delay' }).click();
   await expect(page.getByTestId('node-delay-2')).toBeVisible();
+  // Dropped right on top of 缺货拦截 (stock), a Finish moves aside to the nearest free spot.
+  await page.getByLabel('Search activities').fill('');
+  await dropActivity(page, 'Finish', 'stock', 0, 0);
+  await expect(page.getByTestId('node-finish')).toBeVisible();
   expect(overlapping(await boxes(nodes))).toEqual([]);
-  // Both in view, where "+" was pressed.
+  // The two Delays are in view, where "+" was pressed.
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
   for (const id of ['delay', 'delay-2']) {
     const box = (await page.getByTestId(`node-${id}`).boundingBox())!;
