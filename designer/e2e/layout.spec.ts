@@ -61,6 +61,15 @@ test('the lifecycle opens laid out, legible and uncovered, and keeps its toolbar
   expect(minimap.width).toBeGreaterThan(0);
   for (const n of await boxes(nodes)) expect(intersects(minimap, n.box), n.id).toBe(false);
 
+  // Dragging in the minimap moves the view.
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  await page.mouse.move(minimap.x + minimap.width / 2, minimap.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(minimap.x + minimap.width / 2, minimap.y + 90, { steps: 6 });
+  await page.mouse.up();
+  await expect(viewport).not.toHaveAttribute('style', before!);
+
   // "Fit" comes back to a legible zoom rather than shrinking the chart to fit.
   await page.getByRole('button', { name: 'Fit View' }).click();
   await expect.poll(() => page.locator('.react-flow__viewport').evaluate(el => new DOMMatrixReadOnly(getComputedStyle(el).transform).a))
@@ -70,17 +79,45 @@ test('the lifecycle opens laid out, legible and uncovered, and keeps its toolbar
   // With unsaved changes every toolbar control, Publish included, stays on the one line.
   await page.getByLabel('Workflow name').fill('Sales order lifecycle 销售单流程 (renamed for the layout check)');
   await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
+  await expectToolbarOnOneLine(page, 9);
+});
+
+test('the toolbar stays on one line with the most it can hold: a draft above a published version, unsaved', async ({ page, request }) => {
+  // Published v1, then a saved draft v2 (so Discard draft shows too), made through the API.
+  const id = 'e2e-layout-toolbar';
+  const root = {
+    type: 'Flowchart',
+    activities: [{ id: 'start', type: 'Start', metadata: { designer: { position: { x: 40, y: 40 } } } },
+      { id: 'done', type: 'Finish', metadata: { designer: { position: { x: 40, y: 220 } } } }],
+    connections: [{ source: { activity: 'start', port: 'Done' }, target: { activity: 'done' } }],
+  };
+  const put = () => request.put(`/api/workflow-definitions/${id}/draft`, { data: { definitionId: id, name: 'E2E 工具栏 toolbar', variables: [], root } });
+  expect((await put()).ok()).toBeTruthy();
+  expect((await request.post(`/api/workflow-definitions/${id}:publish`)).ok()).toBeTruthy();
+  expect((await put()).ok()).toBeTruthy();
+
+  await signIn(page, opsLead);
+  await page.goto(`/workflows/${id}`);
+  await expect(page.getByTestId('definition-status')).toContainText('draft v2 · published v1');
+  await page.getByLabel('Workflow name').fill('E2E 工具栏 toolbar, renamed and not yet saved');
+  await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
+  await expect(page.getByRole('button', { name: 'Discard draft' })).toBeVisible();
+  await expectToolbarOnOneLine(page, 10);
+  await snap(page, '19-toolbar-one-line');
+});
+
+/** Every toolbar button (at least `count`) at the same height, and Publish inside the bar (not wrapped, not scrolled off). */
+async function expectToolbarOnOneLine(page: Page, count: number) {
   const toolbar = page.locator('.toolbar');
   const tops: number[] = [];
   for (const button of await toolbar.getByRole('button').all()) tops.push((await button.boundingBox())!.y);
-  expect(tops.length).toBeGreaterThanOrEqual(9);
+  expect(tops.length).toBeGreaterThanOrEqual(count);
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(1);
   const publish = (await page.getByRole('button', { name: 'Publish', exact: true }).boundingBox())!;
   const bar = (await toolbar.boundingBox())!;
   expect(publish.x + publish.width).toBeLessThanOrEqual(bar.x + bar.width);
   expect(publish.y + publish.height).toBeLessThanOrEqual(bar.y + bar.height);
-  await snap(page, '19-toolbar-one-line');
-});
+}
 
 test('an activity added from the palette, or dropped on another, lands in free space', async ({ page }) => {
   await openLifecycle(page);

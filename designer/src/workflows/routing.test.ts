@@ -77,6 +77,11 @@ describe('routing', () => {
     expect(shared).toEqual([]);
   });
 
+  it('arrives straight when a port is almost above its arrival point, with no jog of a few px', () => {
+    expect(lanePoints({ x: 110, y: 76 }, { x: 113, y: 200 }, { targetShift: 0, centerY: 160, offset: 16 })).toEqual([{ x: 110, y: 76 }, { x: 110, y: 200 }]);
+    expect(lanePoints({ x: 110, y: 76 }, { x: 140, y: 200 }, { targetShift: 0, centerY: 160, offset: 16 })).toHaveLength(4);
+  });
+
   it('draws rounded corners through the points', () => {
     expect(roundedPath([{ x: 0, y: 0 }, { x: 0, y: 50 }, { x: 40, y: 50 }], 8)).toBe('M 0 0 L 0 42 Q 0 50 8 50 L 40 50');
   });

@@ -183,6 +183,8 @@ export function lanePoints(source: Point, target: Point, route?: EdgeRoute): Poi
     const above = end.y - offset;
     return [source, { x: source.x, y: below }, { x: route.centerX, y: below }, { x: route.centerX, y: above }, { x: end.x, y: above }, end];
   }
+  // A port almost above its arrival point: arrive straight below it instead of drawing a jog of a few px.
+  if (Math.abs(source.x - end.x) < 8) return [source, { x: source.x, y: end.y }];
   const centerY = route?.centerY ?? (source.y + end.y) / 2;
   return [source, { x: source.x, y: centerY }, { x: end.x, y: centerY }, end];
 }
