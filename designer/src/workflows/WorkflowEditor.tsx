@@ -7,8 +7,6 @@ import {
   ReactFlowProvider,
   applyEdgeChanges,
   applyNodeChanges,
-  getViewportForBounds,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
   type Edge,
@@ -24,18 +22,17 @@ import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
 import { diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
-import { LEGIBLE_ZOOM, NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth, type Box } from './layout';
+import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { routesFor } from './routing';
 import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
+import { useCanvasView } from './useCanvasView';
 import { useHistory } from './useHistory';
 import { VersionHistory } from './VersionHistory';
 
 const nodeTypes = { activity: ActivityNode };
 const edgeTypes = { lane: LaneEdge };
-/** Screen px kept clear around the chart when the view is fitted. */
-const VIEW_PADDING = 24;
 
 interface Doc {
   name: string;
@@ -168,13 +165,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   }, [history]);
 
   const canvasRef = useRef<HTMLDivElement>(null);
-  /** The part of the chart on screen, in flow coordinates. */
-  const visibleArea = useCallback((): Box => {
-    const r = canvasRef.current?.getBoundingClientRect() ?? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
-    const from = flow.screenToFlowPosition({ x: r.left, y: r.top });
-    const to = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
-    return { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
-  }, [flow]);
+  const { readableView, visibleArea } = useCanvasView(canvasRef, !isNew, doc.nodes.length);
 
   // A new activity goes where it was dropped, or in the middle of the view for "+", moved to the nearest free spot in
   // view so it never lands on another activity.
@@ -299,33 +290,6 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     if (!published) return setMessage({ kind: 'error', text: 'There is no published version to compare with.' });
     setDiff(diffFlows(published.root, fromFlow(doc.nodes, doc.edges)));
   };
-
-  // The chart as large as fits, but never below a zoom where labels stay legible: a chart too tall or too wide for that
-  // starts at its top or left (where Start is) and the rest is a pan away. The "fit" control does the same.
-  const readableView = useCallback(() => {
-    const canvas = canvasRef.current;
-    const nodes = flow.getNodes();
-    if (!canvas || nodes.length === 0) return;
-    const { width, height } = canvas.getBoundingClientRect();
-    const bounds = flow.getNodesBounds(nodes);
-    const fitted = getViewportForBounds(bounds, width, height, LEGIBLE_ZOOM, 1, `${VIEW_PADDING}px`);
-    const tooWide = bounds.width * fitted.zoom > width - 2 * VIEW_PADDING;
-    const tooTall = bounds.height * fitted.zoom > height - 2 * VIEW_PADDING;
-    void flow.setViewport({
-      x: tooWide ? VIEW_PADDING - bounds.x * fitted.zoom : fitted.x,
-      y: tooTall ? VIEW_PADDING - bounds.y * fitted.zoom : fitted.y,
-      zoom: fitted.zoom,
-    });
-  }, [flow]);
-
-  // A stored chart is fitted once its nodes are measured; a new one starts at the top left at full size.
-  const nodesMeasured = useNodesInitialized();
-  const viewed = useRef(false);
-  useEffect(() => {
-    if (isNew || viewed.current || !nodesMeasured || doc.nodes.length === 0) return;
-    viewed.current = true;
-    readableView();
-  }, [isNew, nodesMeasured, doc.nodes.length, readableView]);
 
   const layout = () => {
     history.set(d => ({ ...d, nodes: autoLayout(d.nodes, d.edges) }));
