@@ -78,6 +78,11 @@ test('the lifecycle opens laid out, legible and uncovered, and keeps its toolbar
     .toBeGreaterThanOrEqual(0.85);
   await snap(page, '18-lifecycle-laid-out');
 
+  // Laying the chart out on opening is no change: compared with the published version nothing differs, nothing moved.
+  await page.getByRole('button', { name: 'Compare with published' }).click();
+  await expect(page.getByTestId('diff-panel')).toContainText('No difference');
+  await page.getByRole('button', { name: 'Hide compare' }).click();
+
   // With unsaved changes every toolbar control, Publish included, stays on the one line.
   await page.getByLabel('Workflow name').fill('Sales order lifecycle 销售单流程 (renamed for the layout check)');
   await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');

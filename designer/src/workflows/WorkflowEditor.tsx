@@ -288,7 +288,9 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     setShowVersions(false);
     if (diff) return setDiff(null);
     if (!published) return setMessage({ kind: 'error', text: 'There is no published version to compare with.' });
-    setDiff(diffFlows(published.root, fromFlow(doc.nodes, doc.edges)));
+    // The published chart as the canvas would show it: one laid out on opening has not "moved" until someone moves it.
+    const shown = toFlow(published.root, catalog);
+    setDiff(diffFlows(fromFlow(shown.nodes, shown.edges), fromFlow(doc.nodes, doc.edges)));
   };
 
   const layout = () => {
