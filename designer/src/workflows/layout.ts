@@ -22,7 +22,7 @@ export interface Box {
   height: number;
 }
 
-/** A rough width of text in px for the designer's sans-serif: CJK characters are square, Latin about 0.62 em. */
+/** A rough width of text in px for the designer's sans-serif: CJK characters are square, Latin about 0.6 em (capitals 0.7). */
 export function textWidth(text: string, fontPx: number): number {
   let em = 0;
   for (const ch of text) em += ch.codePointAt(0)! >= 0x2e80 ? 1 : /[A-Z]/.test(ch) ? 0.7 : 0.6;
