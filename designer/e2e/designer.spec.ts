@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connect, dropActivity, ensurePeople, order, panCanvas, postOrder, signIn, snap, test } from './helpers';
+import { connect, dropActivity, ensurePeople, order, panToShow, postOrder, signIn, snap, test } from './helpers';
 import { admin, opsLead, reviewer } from './people';
 
 // Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /, and the
@@ -211,8 +211,9 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   await signIn(page, opsLead);
   await page.getByRole('row', { name: /sales-order/ }).click();
   await expect(page.getByTestId('node-done')).toBeVisible();
-  // Bring the end of the chart up from the canvas edge, where connecting would auto-pan under the mouse.
-  await panCanvas(page, 0, -250);
+  // Bring the end of the chart into the middle of the canvas (it starts below the screen at a legible zoom), away from
+  // the edge where connecting would auto-pan under the mouse.
+  await panToShow(page, 'node-done');
 
   // A Delay dropped beside the end, not yet connected nor configured: the server names its problems on the node and in
   // the list, and Publish waits until they are fixed.

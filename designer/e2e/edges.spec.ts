@@ -13,7 +13,7 @@ test('delete one chosen edge among overlapping ones and only it goes', async ({ 
   await expect(page.getByTestId('node-stock')).toBeVisible();
   const edges = page.locator('.react-flow__edge');
   const edge = (id: string) => page.getByTestId(`rf__edge-${id}`);
-  // Three connections run into 缺货拦截 (stock) and share its last track: the one the issue's ops lead meant to delete, and two others.
+  // Three connections run into 缺货拦截 (stock), arriving side by side: the one the issue's ops lead meant to delete, and two others.
   const chosen = 'review:Approved->stock';
   const neighbours = ['await-stock:Done->stock', 'await-review:Approved->stock'];
   await expect(edge(chosen)).toHaveCount(1);
@@ -21,7 +21,7 @@ test('delete one chosen edge among overlapping ones and only it goes', async ({ 
   const before = await edges.count();
 
   // A wide invisible stroke takes the click, and a selected connection stands out (selected here from the keyboard, as
-  // where tracks are shared a click may still land on the other connection).
+  // where connections pass close by a click may land on the other one).
   await expect(edge(neighbours[0]).locator('.react-flow__edge-interaction')).toHaveAttribute('stroke-width', '24');
   await edge(neighbours[0]).focus();
   await page.keyboard.press('Enter');

@@ -114,14 +114,35 @@ export async function postOrder(request: APIRequestContext, shopId: number, body
   return (await stored.json()).id as number;
 }
 
-/** Pans the canvas by dragging its empty top-right corner (React Flow pans on a background drag). */
-export async function panCanvas(page: Page, dx: number, dy: number): Promise<void> {
-  const c = await page.getByTestId('canvas').boundingBox();
-  if (!c) throw new Error('canvas not visible');
-  const x = c.x + c.width - 60;
-  const y = dy < 0 ? c.y + c.height - 220 : c.y + 40; // room for the whole move inside the canvas
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx, y + dy, { steps: 8 });
-  await page.mouse.up();
+/**
+ * Pans the canvas, as a user does by dragging its empty background, until the element (an activity, by test id) is
+ * near the middle of the canvas: a laid-out chart is taller than the screen at a legible zoom.
+ */
+export async function panToShow(page: Page, testId: string): Promise<void> {
+  const canvas = page.getByTestId('canvas');
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const c = await canvas.boundingBox();
+    const n = await page.getByTestId(testId).boundingBox();
+    if (!c || !n) throw new Error('canvas or element not visible');
+    const dx = c.x + c.width / 2 - (n.x + n.width / 2);
+    const dy = c.y + c.height / 2 - (n.y + n.height / 2);
+    if (Math.abs(dx) < 80 && Math.abs(dy) < 80) return;
+    const step = { x: Math.max(-250, Math.min(250, dx)), y: Math.max(-250, Math.min(250, dy)) };
+    // A point of bare background (no activity, no connection) from which the whole move stays inside the canvas.
+    const from = await canvas.evaluate((el, move) => {
+      const r = el.getBoundingClientRect();
+      for (let y = r.top + 10; y < r.bottom - 10; y += 15) {
+        for (let x = r.left + 10; x < r.right - 10; x += 15) {
+          const inside = x + move.x > r.left + 5 && x + move.x < r.right - 5 && y + move.y > r.top + 5 && y + move.y < r.bottom - 5;
+          if (inside && document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    }, step);
+    if (!from) throw new Error('no bare background to drag');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + step.x, from.y + step.y, { steps: 8 });
+    await page.mouse.up();
+  }
 }

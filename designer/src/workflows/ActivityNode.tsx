@@ -1,18 +1,24 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { FlowNode } from './graph';
+import { nodeWidth, portCenters } from './layout';
 
 const categoryClass: Record<string, string> = { 'Control flow': 'cat-control', 'Sales order': 'cat-sales' };
 
-/** One activity on the canvas: a target port on top (except Start), one source port per outcome below. */
+/**
+ * One activity on the canvas: a target port on top (except Start), one labelled source port per outcome along the
+ * bottom, the node as wide as its ports need (layout.ts computes the same widths and places for the layout and the routes).
+ */
 export function ActivityNode({ data, selected }: NodeProps<FlowNode>) {
   const { activity, descriptor, errors, portProblems = [], mark } = data;
   const outcomes = descriptor?.outcomes ?? [];
+  const width = nodeWidth(activity, descriptor);
+  const centers = portCenters(outcomes, width);
   const classes = ['activity-node', categoryClass[descriptor?.category ?? ''] ?? 'cat-other'];
   if (selected) classes.push('selected');
   if (errors.length) classes.push('has-errors');
   if (mark) classes.push(`mark-${mark}`);
   return (
-    <div className={classes.join(' ')} data-testid={`node-${activity.id}`} data-mark={mark ?? ''} title={errors.join('\n') || undefined}>
+    <div className={classes.join(' ')} style={{ width }} data-testid={`node-${activity.id}`} data-mark={mark ?? ''} title={errors.join('\n') || undefined}>
       {!descriptor?.isStart && <Handle type="target" position={Position.Top} id="in" className="port-in" />}
       <div className="activity-type">
         {descriptor?.displayName ?? activity.type}
@@ -29,7 +35,7 @@ export function ActivityNode({ data, selected }: NodeProps<FlowNode>) {
       <div className="ports">
         {outcomes.map((outcome, i) => (
           <div key={outcome} className={portProblems.includes(outcome) ? 'port-label port-problem' : 'port-label'}
-            style={{ left: `${((i + 1) / (outcomes.length + 1)) * 100}%` }}>
+            style={{ left: centers[i] }} data-testid={`port-label-${activity.id}-${outcome}`}>
             {outcome}
             <Handle
               type="source"

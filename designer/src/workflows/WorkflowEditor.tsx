@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -19,14 +20,19 @@ import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
-import { autoLayout, diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { LaneEdge } from './LaneEdge';
+import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
+import { routesFor } from './routing';
 import { ShopsUsingWorkflow } from './ShopsUsingWorkflow';
+import { useCanvasView } from './useCanvasView';
 import { useHistory } from './useHistory';
 import { VersionHistory } from './VersionHistory';
 
 const nodeTypes = { activity: ActivityNode };
+const edgeTypes = { lane: LaneEdge };
 
 interface Doc {
   name: string;
@@ -126,7 +132,11 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
     return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
   }), [doc.nodes, errors, diff]);
-  const decoratedEdges = useMemo(() => doc.edges.map(e => (diff?.addedConnections.includes(e.id) ? { ...e, className: 'edge-added' } : e)), [doc.edges, diff]);
+  // Each connection on its own track (routing.ts), recomputed as nodes move.
+  const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
+  const decoratedEdges = useMemo(() => doc.edges.map(e => ({
+    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
+  })), [doc.edges, routes, diff]);
 
   const selected = doc.nodes.find(n => n.selected);
   const readOnly = false;
@@ -154,18 +164,26 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     }));
   }, [history]);
 
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const { readableView, visibleArea } = useCanvasView(canvasRef, !isNew, doc.nodes.length);
+
+  // A new activity goes where it was dropped, or in the middle of the view for "+", moved to the nearest free spot in
+  // view so it never lands on another activity.
   const addActivity = useCallback((type: string, position?: { x: number; y: number }) => {
     const descriptor = catalog.find(a => a.typeName === type);
-    const where = position ?? flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const size = { width: nodeWidth({ id: type, type, name: descriptor?.displayName }, descriptor), height: NODE_HEIGHT };
+    const view = visibleArea();
+    const preferred = position ?? { x: view.x + (view.width - size.width) / 2, y: view.y + (view.height - size.height) / 2 };
     history.set(d => {
       const id = newActivityId(type, d.nodes.map(n => n.id));
+      const where = freePosition(preferred, size, d.nodes.map(boxOf), view);
       const node: FlowNode = {
         id, type: 'activity', position: where, selected: true,
         data: { activity: { id, type, name: descriptor?.displayName }, descriptor, errors: [] },
       };
       return { ...d, nodes: [...d.nodes.map(n => (n.selected ? { ...n, selected: false } : n)), node] };
     });
-  }, [catalog, flow, history]);
+  }, [catalog, visibleArea, history]);
 
   const onDrop = useCallback((event: React.DragEvent) => {
     const type = event.dataTransfer.getData(DRAG_TYPE);
@@ -270,12 +288,14 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     setShowVersions(false);
     if (diff) return setDiff(null);
     if (!published) return setMessage({ kind: 'error', text: 'There is no published version to compare with.' });
-    setDiff(diffFlows(published.root, fromFlow(doc.nodes, doc.edges)));
+    // The published chart as the canvas would show it: one laid out on opening has not "moved" until someone moves it.
+    const shown = toFlow(published.root, catalog);
+    setDiff(diffFlows(fromFlow(shown.nodes, shown.edges), fromFlow(doc.nodes, doc.edges)));
   };
 
   const layout = () => {
     history.set(d => ({ ...d, nodes: autoLayout(d.nodes, d.edges) }));
-    window.setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+    window.setTimeout(readableView, 50);
   };
 
   const exportJson = () => downloadJson(`${definitionId}.json`, {
@@ -352,31 +372,38 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         </div>
       )}
       <div className="editor-body">
-        <Palette activities={catalog} onAdd={type => addActivity(type)} />
-        <div className="canvas" data-testid="canvas" onDragOver={e => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+        <div className="editor-side">
+          <Palette activities={catalog} onAdd={type => addActivity(type)} />
+          {/* Beside the canvas rather than on it, so it never covers an activity; drag or scroll in it to move the view. */}
+          <MiniMap className="editor-minimap" style={{ width: 229, height: 140 }} pannable zoomable ariaLabel="Overview of the chart" bgColor="#fbfcfd"
+            maskColor="rgba(225, 231, 238, .65)" nodeColor="#cdd8e4" nodeStrokeColor="#8a98a8" nodeBorderRadius={3} />
+        </div>
+        <div className="canvas" data-testid="canvas" ref={canvasRef} onDragOver={e => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
           <ReactFlow
             nodes={decorated}
             edges={decoratedEdges}
             nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             onNodeDragStart={() => { dragStart.current = doc; }}
             onNodeDragStop={() => { if (dragStart.current) history.checkpoint(dragStart.current); dragStart.current = null; }}
             deleteKeyCode={['Delete', 'Backspace']}
-            // A new chart starts at the top left at full size, leaving room below its Start; a stored one is fitted.
-            fitView={!isNew}
             defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
             minZoom={0.2}
             // A wider invisible stroke to click than React Flow's 20. Not elevateEdgesOnSelect: it lifts every edge of a
             // selected node above the nodes, where their hit areas cover the ports beside them.
-            defaultEdgeOptions={{ type: 'smoothstep', interactionWidth: 24 }}
+            defaultEdgeOptions={{ type: 'lane', interactionWidth: 24 }}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} />
-            <MiniMap pannable zoomable />
-            <Controls />
+            {/* React Flow's own fit button would centre the chart at the minimum zoom first: this one goes to the readable view. */}
+            <Controls showFitView={false}>
+              <ControlButton onClick={readableView} title="Fit view (legible zoom)" aria-label="Fit View">
+                <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" style={{ fill: 'none', stroke: 'currentColor', strokeWidth: 2 }} /></svg>
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         </div>
         {diff ? (

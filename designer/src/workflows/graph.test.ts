@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowchartJson } from '../api';
 import { activities } from '../test/fixtures';
-import { autoLayout, diffFlows, executedPath, fromFlow, newActivityId, portsWithProblems, retarget, toFlow } from './graph';
+import { diffFlows, executedPath, fromFlow, newActivityId, portsWithProblems, retarget, toFlow } from './graph';
+import { autoLayout } from './layout';
 
 const chart: FlowchartJson = {
   type: 'Flowchart',

@@ -1,6 +1,8 @@
-import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { ActivityDescriptor, ActivityJson, ConnectionJson, DefinitionError, FlowchartJson } from '../api';
+import { CLEARANCE, NODE_HEIGHT, anyOverlap, autoLayout, boxOf } from './layout';
+
+export { NODE_HEIGHT, NODE_WIDTH } from './layout';
 
 // Converts between the stored flowchart (Elsa-shaped JSON) and React Flow's nodes and edges, and lays it out.
 
@@ -16,9 +18,6 @@ export interface ActivityNodeData extends Record<string, unknown> {
 }
 
 export type FlowNode = Node<ActivityNodeData, 'activity'>;
-
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 60;
 
 const reserved = new Set(['id', 'type', 'name', 'metadata']);
 
@@ -46,7 +45,10 @@ export function toFlow(root: FlowchartJson, catalog: ActivityDescriptor[], error
     target: c.target.activity,
     targetHandle: 'in',
   }));
-  const needsLayout = root.activities.length > 0 && root.activities.every(a => !a.metadata?.designer?.position);
+  // Laid out afresh when nothing was placed yet, or when what was placed overlaps (or leaves no room for connections)
+  // at the sizes the nodes now need.
+  const unplaced = root.activities.every(a => !a.metadata?.designer?.position);
+  const needsLayout = root.activities.length > 0 && (unplaced || anyOverlap(nodes.map(boxOf), CLEARANCE));
   return needsLayout ? { nodes: autoLayout(nodes, edges), edges } : { nodes, edges };
 }
 
@@ -80,20 +82,6 @@ export function fromFlow(nodes: FlowNode[], edges: Edge[]): FlowchartJson {
     })),
     connections: edges.map(e => ({ source: { activity: e.source, port: e.sourceHandle ?? 'Done' }, target: { activity: e.target } })),
   };
-}
-
-/** Top-to-bottom layered layout (dagre), keeping node ids and data. */
-export function autoLayout<T extends Node>(nodes: T[], edges: Edge[]): T[] {
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'TB', nodesep: 50, ranksep: 70 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  nodes.forEach(n => graph.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }));
-  edges.forEach(e => graph.setEdge(e.source, e.target));
-  dagre.layout(graph);
-  return nodes.map(n => {
-    const p = graph.node(n.id);
-    return p ? { ...n, position: { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) } } : n;
-  });
 }
 
 /** A new activity id from its type: "delay", "delay-2", … unique among the given ids. */
