@@ -251,9 +251,9 @@ export const en: Messages = {
 
   // ---- re-map ------------------------------------------------------------------------------------------------------
   'remap.nothing': 'No order waits on these merchant codes.',
-  'remap.continued': '{count} continued: {orders}.',
+  'remap.continued': 'Continued ({count}): {orders}.',
   'remap.noneContinued': 'No order continued.',
-  'remap.stillWaiting': '{count} still waiting: {orders}.',
+  'remap.stillWaiting': 'Still waiting ({count}): {orders}.',
   'remap.done': 'Re-mapped. {parts}',
   'remap.more': '{names}; and {count} more',
   'remap.waitsOn': 'on {codes}',
@@ -323,10 +323,9 @@ export const en: Messages = {
   'journey.kind': 'Exception kind',
   'journey.detail': 'Exception detail',
   'journey.detailPlaceholder': 'What is wrong (e.g. no house number)',
-  'journal.sentence': '{activity}: {event}',
-  'journal.sentenceOutcome': '{activity}: {outcome}',
-  'journal.took': 'took {ms} ms',
-  'journal.waitsFor': 'waits for {bookmark}',
+  'journal.sentence': '{activity}: {what}, took {ms} ms',
+  'journal.waitsFor': 'waiting for {bookmark}',
+  'journal.raw': 'Raw data of journal entry {sequence}',
   'journal.failedWith': 'error: {error}',
 
   // ---- rules ----------------------------------------------------------------------------------------------------------
@@ -449,6 +448,9 @@ export const en: Messages = {
   'impact.now': 'Now',
   'impact.withEdit': 'With this edit',
   'impact.publish': 'Publish',
+  'impact.more': '{verdict}: {count} more',
+  'impact.fewer': '{verdict}: {count} fewer',
+  'impact.noChange': 'no change',
   'impact.failed': 'Impact preview failed: {problem}',
 
   // ---- domain terms ----------------------------------------------------------------------------------------------------

@@ -256,7 +256,7 @@ export const zhCN = {
   'remap.done': '已重新匹配。{parts}',
   'remap.more': '{names}；另有 {count} 单',
   'remap.waitsOn': '等待 {codes}',
-  'remap.lineWithoutCode': '（无商家编码的商品行）',
+  'remap.lineWithoutCode': '无商家编码的商品行',
   'remap.order': '订单 {id}',
   'remap.failed': '重新匹配失败：{problem}',
 
@@ -322,10 +322,9 @@ export const zhCN = {
   'journey.kind': '异常类型',
   'journey.detail': '异常说明',
   'journey.detailPlaceholder': '问题是什么（例如 门牌号缺失）',
-  'journal.sentence': '{activity}：{event}',
-  'journal.sentenceOutcome': '{activity}：{outcome}',
-  'journal.took': '用时 {ms} ms',
+  'journal.sentence': '{activity}：{what}，用时 {ms} ms',
   'journal.waitsFor': '等待 {bookmark}',
+  'journal.raw': '第 {sequence} 条日志的原始数据',
   'journal.failedWith': '错误：{error}',
 
   // ---- rules ----------------------------------------------------------------------------------------------------------
@@ -448,6 +447,9 @@ export const zhCN = {
   'impact.now': '现在',
   'impact.withEdit': '修改后',
   'impact.publish': '发布',
+  'impact.more': '{verdict}多 {count} 单',
+  'impact.fewer': '{verdict}少 {count} 单',
+  'impact.noChange': '没有变化',
   'impact.failed': '影响预览未成功：{problem}',
 
   // ---- domain terms: shown in Chinese, the code in a tooltip --------------------------------------------------------

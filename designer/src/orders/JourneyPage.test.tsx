@@ -64,11 +64,11 @@ describe('JourneyPage', () => {
     expect(screen.getByTestId('timeline')).toHaveTextContent('Completed → Done');
     expect(screen.getByTestId('instance-status')).toHaveTextContent('sales-order v3 · Faulted');
 
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Retry' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '重试' })); });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Retried'));
     expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':retry'))).toBe(true);
     await waitFor(() => expect(screen.getByTestId('incident')).toHaveTextContent('resolved'));
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
   });
 
   it('sets a waiting order aside with a kind and detail (the server records the signed-in user), then shows the open entry with Resolve', async () => {
@@ -83,10 +83,10 @@ describe('JourneyPage', () => {
       return undefined;
     });
     render(<JourneyPage orderId={5} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Set aside…' }));
+    fireEvent.click(await screen.findByRole('button', { name: '转入异常…' }));
     const form = screen.getByRole('form', { name: 'Set aside' });
-    fireEvent.change(within(form).getByLabelText('Exception kind'), { target: { value: 'AddressProblem' } });
-    fireEvent.change(within(form).getByLabelText('Exception detail'), { target: { value: '门牌号缺失' } });
+    fireEvent.change(within(form).getByLabelText('异常类型'), { target: { value: 'AddressProblem' } });
+    fireEvent.change(within(form).getByLabelText('异常说明'), { target: { value: '门牌号缺失' } });
     await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Set aside' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({
       url: '/api/orders/5/exceptions', body: { kind: 'AddressProblem', detail: '门牌号缺失' },
@@ -95,8 +95,8 @@ describe('JourneyPage', () => {
     expect(open).toHaveTextContent('Address problem 地址异常');
     expect(open).toHaveTextContent('门牌号缺失');
     expect(open).toHaveTextContent('left at 称重');
-    expect(screen.queryByRole('button', { name: 'Set aside…' })).toBeNull();
-    expect(screen.getByTestId('exception-history')).toHaveTextContent('Open');
+    expect(screen.queryByRole('button', { name: '转入异常…' })).toBeNull();
+    expect(screen.getByTestId('exception-history')).toHaveTextContent('待处理');
   });
 
   it('resolves the open entry from the journey with a note and shows the history', async () => {
@@ -112,14 +112,14 @@ describe('JourneyPage', () => {
     });
     render(<JourneyPage orderId={5} />);
     const open = await screen.findByTestId('open-exception');
-    fireEvent.click(within(open).getByRole('button', { name: 'Resolve' }));
-    fireEvent.change(within(open).getByLabelText('Resolution note'), { target: { value: '已联系买家补全地址' } });
-    await act(async () => { fireEvent.click(within(open).getByRole('button', { name: 'Resolve' })); });
+    fireEvent.click(within(open).getByRole('button', { name: '解决' }));
+    fireEvent.change(within(open).getByLabelText('处理说明'), { target: { value: '已联系买家补全地址' } });
+    await act(async () => { fireEvent.click(within(open).getByRole('button', { name: '解决' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/12:resolve', body: { note: '已联系买家补全地址' } });
     await waitFor(() => expect(screen.queryByTestId('open-exception')).toBeNull());
     expect(screen.getByRole('status')).toHaveTextContent('returns to weigh');
     expect(screen.getByTestId('exception-history')).toHaveTextContent('resolved');
-    expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '转入异常…' })).toBeInTheDocument();
   });
 
   it('hides Retry and Cancel instance from a reviewer, who can still set the order aside', async () => {
@@ -134,9 +134,9 @@ describe('JourneyPage', () => {
     });
     render(<JourneyPage orderId={5} />);
     expect(await screen.findByTestId('incident')).toHaveTextContent('运费模板缺失');
-    expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
+    expect(screen.getByRole('button', { name: '转入异常…' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '取消流程实例' })).toBeNull();
   });
 
   it('shows warehouse staff the journey and its open exception without Set aside or Resolve', async () => {
@@ -145,9 +145,9 @@ describe('JourneyPage', () => {
     render(<JourneyPage orderId={5} />);
     expect(await screen.findByTestId('open-exception')).toHaveTextContent('门牌号缺失');
     expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
-    expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Set aside…' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '解决' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '转入异常…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '取消流程实例' })).toBeNull();
   });
 
   it('renders markup in the buyer message, memo and nick as text, injecting no element', async () => {
@@ -183,9 +183,9 @@ describe('JourneyPage', () => {
       return undefined;
     });
     render(<JourneyPage orderId={5} />);
-    const cancel = await screen.findByRole('button', { name: 'Cancel instance' });
+    const cancel = await screen.findByRole('button', { name: '取消流程实例' });
     await act(async () => { fireEvent.click(cancel); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Instance cancelled.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('流程实例已取消。'));
     expect(window.confirm).toHaveBeenCalled();
     expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':cancel'))).toBe(true);
   });

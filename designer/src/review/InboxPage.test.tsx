@@ -41,7 +41,7 @@ describe('InboxPage', () => {
     const calls = serve([item(7, 'TB-7', '请开发票'), item(8, 'TB-8', '开专票')], () => ({ body: {} }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-8');
-    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    const list = screen.getByRole('listbox', { name: '被拦截的订单' });
     list.focus();
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(screen.getByTestId('review-TB-8')).toHaveAttribute('aria-selected', 'true');
@@ -56,10 +56,10 @@ describe('InboxPage', () => {
     const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    const list = screen.getByRole('listbox', { name: '被拦截的订单' });
     fireEvent.keyDown(list, { key: 'r' });
-    const reason = screen.getByLabelText('Reject reason');
-    expect(within(reason.closest('form')!).getByRole('button', { name: 'Reject' })).toBeDisabled();
+    const reason = screen.getByLabelText('驳回原因');
+    expect(within(reason.closest('form')!).getByRole('button', { name: '驳回' })).toBeDisabled();
     fireEvent.change(reason, { target: { value: '抬头信息不全' } });
     fireEvent.click(screen.getByLabelText(/Exception queue/));
     await act(async () => { fireEvent.submit(reason.closest('form')!); });
@@ -73,9 +73,9 @@ describe('InboxPage', () => {
     const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    fireEvent.keyDown(screen.getByRole('listbox', { name: 'Blocked orders' }), { key: 'e' });
-    fireEvent.change(screen.getByLabelText('Seller memo'), { target: { value: '已核实抬头' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save & approve' })); });
+    fireEvent.keyDown(screen.getByRole('listbox', { name: '被拦截的订单' }), { key: 'e' });
+    fireEvent.change(screen.getByLabelText('卖家备注'), { target: { value: '已核实抬头' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '保存并通过' })); });
     await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
     expect(calls.find(c => c.method === 'POST')!.body).toEqual({ changes: { sellerMemo: '已核实抬头' } });
   });
@@ -95,7 +95,7 @@ describe('InboxPage', () => {
     expect(approveSelected).toBeDisabled();
     expect(approveSelected).toHaveAttribute('title', 'Approve selected');
     fireEvent.click(screen.getByRole('checkbox', { name: '选择 TB-7' }));
-    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    const list = screen.getByRole('listbox', { name: '被拦截的订单' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'x' });
@@ -121,7 +121,7 @@ describe('InboxPage', () => {
     expect(screen.getByRole('checkbox', { name: '选择 TB-8' })).not.toBeChecked();
     fireEvent.click(all);
     fireEvent.click(screen.getByRole('button', { name: '批量驳回' }));
-    const reason = screen.getByLabelText('Reject reason');
+    const reason = screen.getByLabelText('驳回原因');
     fireEvent.change(reason, { target: { value: '疑似刷单' } });
     await act(async () => { fireEvent.submit(reason.closest('form')!); });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已驳回并取消 2 单：TB-7、TB-8。'));
@@ -137,7 +137,7 @@ describe('InboxPage', () => {
     }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '通过' })); });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Order 7 was already handled by 客服小王 (Approved).'));
   });
 
@@ -148,7 +148,7 @@ describe('InboxPage', () => {
     }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '通过' })); });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Shop 1 is not assigned to you.'));
   });
 
@@ -160,7 +160,7 @@ describe('InboxPage', () => {
       return undefined;
     });
     render(<InboxPage />);
-    const filter = screen.getByLabelText('Shop filter');
+    const filter = screen.getByLabelText('按店铺筛选');
     await waitFor(() => expect(within(filter).getAllByRole('option').map(o => o.textContent)).toEqual(['All shops', '茶语京东自营店']));
   });
 
@@ -172,7 +172,7 @@ describe('InboxPage', () => {
       return undefined;
     });
     render(<InboxPage />);
-    const filter = screen.getByLabelText('Shop filter');
+    const filter = screen.getByLabelText('按店铺筛选');
     await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(3));
   });
 

@@ -88,8 +88,8 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByText(/No rules yet/);
-    fireEvent.click(screen.getByRole('button', { name: 'New rule' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
+    fireEvent.click(screen.getByRole('button', { name: '新建规则' }));
+    fireEvent.click(screen.getByRole('button', { name: '预览影响' }));
     const problems = screen.getAllByRole('alert').map(a => a.textContent).join(' ');
     expect(problems).toContain('Name the rule');
     expect(problems).toContain('A reason is required');
@@ -119,9 +119,9 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
 
     const panel = await screen.findByTestId('impact-preview');
     expect(screen.getByTestId('impact-summary')).toHaveTextContent('blocks 12 more, approves 3 fewer');
@@ -132,11 +132,11 @@ describe('RulesPage', () => {
     expect(calls.find(c => c.url.endsWith('rules:preview'))!.body).toEqual({ rule: edited });
     expect(calls.some(c => c.method === 'PUT')).toBe(false);
 
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Publish' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '发布' })); });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('rule set v5'));
     expect(calls.find(c => c.method === 'PUT')!.body).toEqual({ version: 4, rule: edited });
     expect(screen.queryByTestId('impact-preview')).toBeNull();
-    expect(screen.queryByRole('form', { name: 'Rule editor' })).toBeNull();
+    expect(screen.queryByRole('form', { name: '规则编辑' })).toBeNull();
   });
 
   it('cancelling the preview publishes nothing and keeps the edit; changing the rule drops a stale preview', async () => {
@@ -147,18 +147,18 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
     await screen.findByTestId('impact-summary');
 
-    fireEvent.click(within(screen.getByTestId('impact-preview')).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(screen.getByTestId('impact-preview')).getByRole('button', { name: '取消' }));
     expect(screen.queryByTestId('impact-preview')).toBeNull();
-    expect(screen.getByLabelText('Value')).toHaveValue('专票');
+    expect(screen.getByLabelText('值')).toHaveValue('专票');
 
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
     await screen.findByTestId('impact-summary');
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '普票' } });
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '普票' } });
     expect(screen.queryByTestId('impact-preview')).toBeNull();
     expect(calls.some(c => c.method === 'PUT' || (c.method === 'POST' && c.url.endsWith('/rules')))).toBe(false);
   });
@@ -173,8 +173,8 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
     await waitFor(() => expect(screen.getByTestId('impact-preview')).toHaveTextContent('rule.when.all[0].value'));
   });
 
@@ -196,9 +196,9 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
 
     await screen.findByTestId('dry-run-draft');
     const sent = calls.filter(c => c.url.endsWith('rules:test'));
@@ -206,7 +206,7 @@ describe('RulesPage', () => {
     expect(screen.getByTestId('dry-run-result')).toHaveTextContent('Shop rules draft');
 
     fireEvent.click(screen.getByRole('checkbox', { name: /With the unsaved rule/ }));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
     await waitFor(() => expect(screen.queryByTestId('dry-run-draft')).toBeNull());
     expect(calls.filter(c => c.url.endsWith('rules:test'))[1].body).not.toHaveProperty('rule');
   });
@@ -219,13 +219,13 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
     await screen.findByTestId('dry-run-result');
     expect(screen.getByTestId('rule-a')).toHaveClass('matched');
 
-    fireEvent.change(screen.getByLabelText('Order JSON'), { target: { value: '{ "payment": ' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
-    expect(screen.getByRole('alert')).toHaveTextContent('The order is not valid JSON.');
+    fireEvent.change(screen.getByLabelText('订单 JSON'), { target: { value: '{ "payment": ' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
+    expect(screen.getByRole('alert')).toHaveTextContent('订单不是有效的 JSON。');
     expect(screen.queryByTestId('dry-run-result')).toBeNull();
     expect(screen.getByTestId('rule-a')).not.toHaveClass('matched');
   });
