@@ -98,7 +98,11 @@ export function remapNotice(result: RemapResult, t: Translate, names: ReadonlyMa
   if (continued.length > 0) parts.push(t('remap.continued', { count: continued.length, orders: orders(continued, name, t) }));
   else parts.push(t('remap.noneContinued'));
   if (stillWaiting.length > 0) {
-    const waiting = orders(stillWaiting, i => `${name(i)} ${waitsOn(i, t)}`.trim(), t);
+    // Chinese brackets carry their own spacing: TB-7（原因）, but TB-7 等待 'A'.
+    const waiting = orders(stillWaiting, i => {
+      const why = waitsOn(i, t);
+      return why.startsWith('（') ? `${name(i)}${why}` : `${name(i)} ${why}`.trim();
+    }, t);
     parts.push(t('remap.stillWaiting', { count: stillWaiting.length, orders: waiting }));
   }
   return { kind: continued.length === 0 ? 'error' : 'ok', text: t('remap.done', { parts: parts.join(t.lang === 'en' ? ' ' : '') }) };

@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Order, OrderCounts } from '../api';
 import { shops } from '../test/fixtures';
 import { mockFetch } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
+import { setLanguage } from '../i18n';
 import { OrdersPage } from './OrdersPage';
 
 const order = (id: number, platformOrderId: string, buyerNick: string, status = 'PendingReview'): Order => ({
@@ -116,5 +117,24 @@ describe('OrdersPage', () => {
     fireEvent.change(box, { target: { value: '1'.repeat(65) } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(await screen.findByRole('alert')).toHaveTextContent('q: q must be at most 64 characters.');
+  });
+
+  it('says 加载中… until the rows arrive, then each status in Chinese with the server status as a tooltip', async () => {
+    serve([order(1, 'TB-1', '茶友小王', 'Blocked'), order(2, 'TB-2', '茶友小李', 'Shipped')]);
+    render(<OrdersPage />);
+    expect(screen.getByText('加载中…')).toBeInTheDocument();
+    await screen.findByTestId('order-TB-1');
+    expect(screen.queryByText('加载中…')).toBeNull();
+    expect(screen.getByTestId('order-TB-1')).toHaveTextContent('审核拦截');
+    expect(within(screen.getByTestId('order-TB-2')).getByTitle('Shipped')).toHaveTextContent('已发货');
+  });
+
+  it('speaks English when English is chosen', async () => {
+    setLanguage('en');
+    serve([order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    expect(await screen.findByRole('tab', { name: 'Awaiting review 7' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Buyer message' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('order-TB-1')).toHaveTextContent('Pending review'));
   });
 });

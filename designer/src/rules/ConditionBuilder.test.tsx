@@ -27,6 +27,9 @@ describe('ConditionBuilder', () => {
 
     fireEvent.change(screen.getByLabelText('字段'), { target: { value: 'isCod' } });
     expect(options(screen.getByLabelText('运算符'))).toEqual(['equals', 'notEquals']);
+    expect(within(screen.getByLabelText('运算符')).getAllByRole('option').map(o => [o.textContent, o.getAttribute('title')]))
+      .toEqual([['等于', 'equals'], ['不等于', 'notEquals']]);
+    expect(within(screen.getByLabelText('字段')).getByRole('option', { name: '货到付款' })).toHaveAttribute('title', 'isCod: Cash on delivery');
     expect(options(screen.getByLabelText('值'))).toEqual(['true', 'false']);
   });
 
@@ -46,7 +49,7 @@ describe('ConditionBuilder', () => {
     fireEvent.change(add, { target: { value: '新疆维吾尔自治区，西藏自治区' } });
     fireEvent.keyDown(add, { key: 'Enter' });
     expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'in', value: ['新疆维吾尔自治区', '西藏自治区'] }] });
-    fireEvent.click(screen.getByLabelText('Remove 西藏自治区'));
+    fireEvent.click(screen.getByLabelText('删除 西藏自治区'));
     expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'in', value: ['新疆维吾尔自治区'] }] });
   });
 
@@ -56,7 +59,7 @@ describe('ConditionBuilder', () => {
     fireEvent.change(screen.getByLabelText('从'), { target: { value: '500' } });
     fireEvent.change(screen.getByLabelText('到'), { target: { value: '100' } });
     expect(last).toEqual({ all: [{ field: 'payment', operator: 'between', value: [500, 100] }] });
-    expect(screen.getByRole('alert')).toHaveTextContent('must not be greater');
+    expect(screen.getByRole('alert')).toHaveTextContent('起始值不能大于结束值。');
   });
 
   it('gives dates a date-time picker and empty checks no value at all', () => {
