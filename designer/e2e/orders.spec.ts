@@ -34,8 +34,8 @@ test('orders are found by mobile and by buyer, and the status tabs count the sho
   }).toEqual([3, 2, 1]);
 
   await signIn(page, admin);
-  await page.getByRole('link', { name: 'Orders' }).click();
-  await page.getByLabel('Shop filter').selectOption({ label: shop.name });
+  await page.getByRole('link', { name: '订单', exact: true }).click();
+  await page.getByLabel('按店铺筛选').selectOption({ label: shop.name });
   await expect(page.getByRole('tab', { name: '全部 3' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: '待拣货 2' })).toHaveAttribute('title', 'Picking');
   await expect(page.getByRole('tab', { name: '异常 1' })).toHaveAttribute('title', 'Exception');
