@@ -39,7 +39,6 @@ export const en: Messages = {
   'error.status.404': 'Not found.',
   'error.status.409': 'Someone else changed or handled it first.',
   'error.status.other': 'The server failed (HTTP {status}).',
-  'error.withFields': '{detail} {fields}',
 
   // ---- shell -----------------------------------------------------------------------------------------------------
   'shell.loading': 'Loading…',

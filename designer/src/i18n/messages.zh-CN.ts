@@ -38,7 +38,6 @@ export const zhCN = {
   'error.status.404': '没有找到。',
   'error.status.409': '已被他人修改或处理。',
   'error.status.other': '服务器出错（HTTP {status}）。',
-  'error.withFields': '{detail} {fields}',
 
   // ---- shell -----------------------------------------------------------------------------------------------------
   'shell.loading': '加载中…',
