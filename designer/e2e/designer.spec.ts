@@ -197,7 +197,7 @@ test('edit a rule, dry-run it unsaved, preview its impact on the shop\'s orders,
   await form.getByRole('button', { name: '预览影响' }).click();
   await expect(page.getByTestId('impact-summary')).toHaveText('通过少 1 单，拦截多 1 单');
   await expect(page.getByTestId('impact-summary')).toHaveAttribute('title', 'blocks 1 more, approves 1 fewer');
-  await expect(page.getByTestId('impact-transition')).toHaveText(['通过 → 拦截: 2', '拦截 → 通过: 1']);
+  await expect(page.getByTestId('impact-transition')).toHaveText(['通过 → 拦截：2', '拦截 → 通过：1']);
   await expect(page.getByTestId('impact-example')).toHaveCount(3);
   await expect(page.getByRole('link', { name: 'E2E-TB-RUSH-2' })).toHaveAttribute('href', `/orders/${rush[1]}`);
   await snap(page, '08b-rules-impact-preview');

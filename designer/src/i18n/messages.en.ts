@@ -450,6 +450,7 @@ export const en: Messages = {
   'impact.more': '{verdict}: {count} more',
   'impact.fewer': '{verdict}: {count} fewer',
   'impact.noChange': 'no change',
+  'impact.count': ': {count}',
   'impact.failed': 'Impact preview failed: {problem}',
 
   // ---- domain terms ----------------------------------------------------------------------------------------------------

@@ -449,6 +449,7 @@ export const zhCN = {
   'impact.more': '{verdict}多 {count} 单',
   'impact.fewer': '{verdict}少 {count} 单',
   'impact.noChange': '没有变化',
+  'impact.count': '：{count}',
   'impact.failed': '影响预览未成功：{problem}',
 
   // ---- domain terms: shown in Chinese, the code in a tooltip --------------------------------------------------------

@@ -47,7 +47,7 @@ export function ImpactPreviewPanel({ preview, error, busy, onPublish, onCancel }
           {preview.transitions.length > 0 && (
             <ul className="impact-transitions">
               {preview.transitions.map(x => <li key={`${x.from}-${x.to}`} data-testid="impact-transition">
-                <span title={x.from}>{t.term('verdict', x.from)}</span> → <span title={x.to}>{t.term('verdict', x.to)}</span>: {x.count}</li>)}
+                <span title={x.from}>{t.term('verdict', x.from)}</span> → <span title={x.to}>{t.term('verdict', x.to)}</span>{t('impact.count', { count: x.count })}</li>)}
             </ul>
           )}
           {preview.examples.length > 0 && (

@@ -127,7 +127,7 @@ describe('RulesPage', () => {
     expect(screen.getByTestId('impact-summary')).toHaveTextContent('通过少 3 单，拦截多 3 单');
     expect(screen.getByTestId('impact-summary')).toHaveAttribute('title', 'blocks 12 more, approves 3 fewer');
     expect(panel).toHaveTextContent('最近 500 单中有 15 单的审核结果会改变。');
-    expect(screen.getAllByTestId('impact-transition').map(t => t.textContent)).toEqual(['通过 → 拦截: 12', '拦截 → 通过: 3']);
+    expect(screen.getAllByTestId('impact-transition').map(t => t.textContent)).toEqual(['通过 → 拦截：12', '拦截 → 通过：3']);
     expect(screen.getByRole('link', { name: 'TB-41' })).toHaveAttribute('href', '/orders/41');
     const edited = { ...rule('a', '发票', 10), when: { all: [{ field: 'buyerMessage', operator: 'contains', value: '专票' }] } };
     expect(calls.find(c => c.url.endsWith('rules:preview'))!.body).toEqual({ rule: edited });
