@@ -24,7 +24,7 @@ export const en: Messages = {
   'common.selectForBatch': 'Select for a batch action',
   'common.batchActions': 'Batch actions',
   'common.theWorkflow': 'the workflow',
-  'common.ago.justNow': 'just now',
+  'common.ago.justNow': 'under a minute',
   'common.ago.minutes': '{minutes} min',
   'common.ago.hours': '{hours} h {minutes} min',
   'common.ago.days': '{days} d {hours} h',

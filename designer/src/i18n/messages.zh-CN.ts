@@ -23,7 +23,7 @@ export const zhCN = {
   'common.selectForBatch': '勾选以批量操作',
   'common.batchActions': '批量操作',
   'common.theWorkflow': '流程',
-  'common.ago.justNow': '刚刚',
+  'common.ago.justNow': '不到 1 分钟',
   'common.ago.minutes': '{minutes} 分钟',
   'common.ago.hours': '{hours} 小时 {minutes} 分钟',
   'common.ago.days': '{days} 天 {hours} 小时',
