@@ -9,80 +9,80 @@ const tbReviewer: Person = { userName: 'reviewer.tb', password: 'E2e-TbReviewer!
 
 test('an admin creates a reviewer for one shop, who sees the inbox but not workflows or rules', async ({ page }) => {
   await signIn(page, admin);
-  await expect(page.getByRole('link', { name: 'Users' })).toBeVisible();
-  await page.getByRole('link', { name: 'Users' }).click();
-  await expect(page.getByTestId(`user-${admin.userName}`)).toContainText('Admin');
+  await expect(page.getByRole('link', { name: '用户', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: '用户', exact: true }).click();
+  await expect(page.getByTestId(`user-${admin.userName}`)).toContainText('管理员');
 
-  await page.getByRole('button', { name: 'New user' }).click();
-  const form = page.getByRole('form', { name: 'New user' });
-  await form.getByLabel('New user name').fill(tbReviewer.userName);
-  await form.getByLabel('New user password').fill(tbReviewer.password);
-  await expect(form.getByRole('checkbox', { name: 'Reviewer' })).toBeChecked();
-  await form.getByRole('checkbox', { name: 'Shop 茶语旗舰店 (淘宝)' }).check();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const form = page.getByRole('form', { name: '新建用户' });
+  await form.getByLabel('新用户的用户名').fill(tbReviewer.userName);
+  await form.getByLabel('新用户的密码').fill(tbReviewer.password);
+  await expect(form.getByRole('checkbox', { name: '审单客服' })).toBeChecked();
+  await form.getByRole('checkbox', { name: '店铺 茶语旗舰店 (淘宝)' }).check();
   await snap(page, 'users-new-reviewer');
-  await form.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByRole('status')).toContainText(`User ${tbReviewer.userName} created.`);
+  await form.getByRole('button', { name: '创建用户' }).click();
+  await expect(page.getByRole('status')).toContainText(`已创建用户 ${tbReviewer.userName}。`);
   const row = page.getByTestId(`user-${tbReviewer.userName}`);
-  await expect(row).toContainText('Reviewer');
+  await expect(row).toContainText('审单客服');
   await expect(row).toContainText('茶语旗舰店 (淘宝)');
   await expect(row).not.toContainText('茶语京东自营店');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByLabel('Password')).toBeVisible();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByLabel('密码', { exact: true })).toBeVisible();
 
-  await page.getByLabel('User name').fill(tbReviewer.userName);
-  await page.getByLabel('Password').fill(tbReviewer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('who')).toContainText(`${tbReviewer.userName} · Reviewer`);
+  await page.getByLabel('用户名').fill(tbReviewer.userName);
+  await page.getByLabel('密码', { exact: true }).fill(tbReviewer.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByTestId('who')).toContainText(`${tbReviewer.userName} · 审单客服`);
   await expect(page).toHaveURL(/\/inbox$/);
-  await expect(page.getByRole('heading', { name: 'Review inbox' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Workflows' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Rules' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
-  await expect(page.getByLabel('Shop filter').locator('option')).toHaveText(['All shops', '茶语旗舰店 (淘宝)']);
+  await expect(page.getByRole('heading', { name: '审核收件箱' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '流程', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '审核规则', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '用户', exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('按店铺筛选').locator('option')).toHaveText(['全部店铺', '茶语旗舰店 (淘宝)']);
   await snap(page, 'reviewer-inbox-one-shop');
 
   await page.goto('/workflows/sales-order');
-  await expect(page.getByTestId('not-allowed')).toContainText('not allowed for your role');
+  await expect(page.getByTestId('not-allowed')).toContainText('你的角色无权使用');
   await expect(page.getByTestId('node-start')).toHaveCount(0);
   await snap(page, 'reviewer-not-allowed');
 });
 
 test('an admin creates a shop API key, sees it once, and revokes it', async ({ page }) => {
   await signIn(page, admin);
-  await page.getByRole('link', { name: 'API keys' }).click();
-  await page.getByLabel('Shop').selectOption({ label: '茶语京东自营店 (jd-tea-self)' });
-  await page.getByLabel('Key name').fill('E2E ERP sync');
-  await page.getByRole('button', { name: 'Create key' }).click();
+  await page.getByRole('link', { name: 'API 密钥', exact: true }).click();
+  await page.getByLabel('店铺', { exact: true }).selectOption({ label: '茶语京东自营店 (jd-tea-self)' });
+  await page.getByLabel('密钥名称').fill('E2E ERP sync');
+  await page.getByRole('button', { name: '创建密钥' }).click();
   const shown = page.getByTestId('new-key');
-  await expect(shown).toContainText('it is shown only once');
+  await expect(shown).toContainText('只显示这一次');
   const key = (await page.getByTestId('new-key-value').textContent())?.trim() ?? '';
   expect(key.length).toBeGreaterThan(16);
   const row = page.getByTestId('api-key-E2E ERP sync');
-  await expect(row).toContainText('Active');
+  await expect(row).toContainText('有效');
   await expect(row).not.toContainText(key);
   // The list names the key by how it starts, so whoever holds it can tell which one it is.
   await expect(row).toContainText(`${key.slice(0, 12)}…`);
   await snap(page, 'api-key-created');
-  await shown.getByRole('button', { name: /Done/ }).click();
+  await shown.getByRole('button', { name: '已复制，关闭' }).click();
   await expect(shown).toHaveCount(0);
 
   page.once('dialog', dialog => void dialog.accept());
-  await row.getByRole('button', { name: 'Revoke' }).click();
-  await expect(row).toContainText('Revoked');
+  await row.getByRole('button', { name: '吊销' }).click();
+  await expect(row).toContainText('吊销');
 });
 
 test('a session that ends drops to sign-in at the same address and comes back there', async ({ page }) => {
   await signIn(page, admin);
-  await page.getByRole('link', { name: 'Orders' }).click();
-  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  await page.getByRole('link', { name: '订单', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '订单' })).toBeVisible();
   await page.context().clearCookies();
-  await page.getByLabel('Status filter').selectOption('Shipped');
-  await expect(page.getByText('Your session has ended: sign in again to carry on.')).toBeVisible();
+  await page.getByLabel('按状态筛选').selectOption('Shipped');
+  await expect(page.getByText('登录已过期，请重新登录后继续。')).toBeVisible();
   await expect(page).toHaveURL(/\/orders$/);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill(admin.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '订单' })).toBeVisible();
   await expect(page).toHaveURL(/\/orders$/);
 });
 
@@ -97,13 +97,13 @@ test('a session that ends with unsaved editor work keeps the canvas under a sign
 
   await page.context().clearCookies();
   await page.getByRole('button', { name: 'Save draft' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Session ended' });
-  await expect(dialog).toContainText('Your unsaved changes are kept');
+  const dialog = page.getByRole('dialog', { name: '登录已过期' });
+  await expect(dialog).toContainText('本页未保存的修改会保留');
   await expect(page.getByLabel('Workflow name')).toHaveValue('会话过期测试 (改)');
   await snap(page, 'session-ended-dialog');
 
-  await dialog.getByLabel('Password').fill(opsLead.password);
-  await dialog.getByRole('button', { name: 'Sign in again' }).click();
+  await dialog.getByLabel('密码', { exact: true }).fill(opsLead.password);
+  await dialog.getByRole('button', { name: '重新登录' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('Draft v1 saved');
   await expect(page).toHaveURL(/\/workflows\/e2e-session$/);

@@ -16,18 +16,18 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
   await snap(page, '01-sign-in');
 
   // A wrong password is refused on the sign-in screen.
-  await page.getByLabel('User name').fill(opsLead.userName);
-  await page.getByLabel('Password').fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.');
+  await page.getByLabel('用户名').fill(opsLead.userName);
+  await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。');
 
   await signIn(page, opsLead);
   await expect(page).toHaveURL(/\/workflows$/);
-  await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Rules' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Review inbox' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '流程', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '审核规则', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '审核收件箱', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '用户', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '异常', exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /sales-order/ })).toContainText('销售单流程');
   await snap(page, '02-workflow-list');
 
@@ -39,9 +39,9 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
 
   await signIn(page, reviewer);
   await expect(page).toHaveURL(/\/inbox$/);
-  await expect(page.getByRole('link', { name: 'Workflows' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Orders' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Exceptions' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '流程', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '订单', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '异常', exact: true })).toBeVisible();
 });
 
 test('build a workflow from the palette, publish it, and an order reaches its review node', async ({ page, request }) => {
@@ -108,41 +108,41 @@ test('build a workflow from the palette, publish it, and an order reaches its re
 
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('instance-status')).toContainText('e2e-review v1');
-  await expect(page.getByTestId('instance-status')).toContainText('waiting for Review');
+  await expect(page.getByTestId('instance-status')).toContainText('等待 Review');
   await expect(page.getByTestId('node-await-review')).toHaveAttribute('data-mark', 'current');
   await expect(page.getByTestId('node-import-order')).toHaveAttribute('data-mark', 'executed');
   await expect(page.locator('.react-flow__edge.edge-executed')).toHaveCount(2);
-  await expect(page.getByTestId('timeline')).toContainText('Imported');
+  await expect(page.getByTestId('timeline')).toContainText('导入订单：已导入');
   await snap(page, '06-journey-at-review');
 });
 
 test('a rule blocks 发票 orders; a reviewer approves one from the inbox and the journey moves on', async ({ page, request }) => {
   await signIn(page, opsLead);
-  await page.getByRole('link', { name: 'Rules' }).click();
-  await page.getByLabel('Shop').selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
-  await page.getByRole('button', { name: 'New rule' }).click();
+  await page.getByRole('link', { name: '审核规则', exact: true }).click();
+  await page.getByLabel('店铺', { exact: true }).selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
+  await page.getByRole('button', { name: '新建规则' }).click();
 
-  const form = page.getByRole('form', { name: 'Rule editor' });
-  await form.getByLabel('Rule id').fill('invoice');
-  await form.getByLabel('Rule name').fill('开票订单');
-  await form.getByLabel('Field').selectOption('buyerMessage');
-  // Operators offered are the text ones; a number field offers comparisons instead.
-  await expect(form.getByLabel('Operator').locator('option')).toContainText(['contains', 'startsWith', 'regex']);
-  await form.getByLabel('Operator').selectOption('contains');
-  await form.getByLabel('Value').fill('发票');
-  await form.getByLabel('Action').selectOption('Block');
-  await form.getByLabel('Reason').fill('需要开发票，请核对抬头');
+  const form = page.getByRole('form', { name: '规则编辑' });
+  await form.getByLabel('规则编号').fill('invoice');
+  await form.getByLabel('规则名称').fill('开票订单');
+  await form.getByLabel('字段', { exact: true }).selectOption('buyerMessage');
+  // Operators offered are the text ones (named in Chinese, picked by their code); a number field offers comparisons instead.
+  await expect(form.getByLabel('运算符').locator('option')).toContainText(['包含', '开头是', '匹配正则']);
+  await form.getByLabel('运算符').selectOption('contains');
+  await form.getByLabel('值', { exact: true }).fill('发票');
+  await form.getByLabel('动作').selectOption('Block');
+  await form.getByLabel('原因').fill('需要开发票，请核对抬头');
   await snap(page, '07-rule-editor');
   // Saving shows the impact first; the shop has no orders yet, so nothing changes.
-  await form.getByRole('button', { name: 'Preview impact' }).click();
-  await expect(page.getByTestId('impact-summary')).toHaveText('no change');
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByTestId('rule-invoice')).toContainText('buyerMessage contains “发票”');
-  await expect(page.getByRole('status')).toContainText('rule set v1');
+  await form.getByRole('button', { name: '预览影响' }).click();
+  await expect(page.getByTestId('impact-summary')).toHaveText('没有变化');
+  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByTestId('rule-invoice')).toContainText('买家留言 包含 “发票”');
+  await expect(page.getByRole('status')).toContainText('规则集 v1');
 
   // Dry run with the sample order (买家留言 请开发票): Block, and the condition that matched is marked.
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByTestId('dry-run-result')).toContainText('Block');
+  await page.getByRole('button', { name: '运行' }).click();
+  await expect(page.getByTestId('dry-run-decision')).toHaveAttribute('data-decision', 'Block');
   await expect(page.getByTestId('dry-condition').first()).toHaveAttribute('data-matched', 'true');
   await expect(page.getByTestId('rule-invoice')).toHaveClass(/matched/);
   await snap(page, '08-rules-dry-run');
@@ -158,9 +158,9 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
 
   // Keyboard: focus the list on the card and press a to approve.
   await card.click();
-  await page.getByRole('listbox', { name: 'Blocked orders' }).focus();
+  await page.getByRole('listbox', { name: '被拦截的订单' }).focus();
   await page.keyboard.press('a');
-  await expect(page.getByRole('status')).toContainText('E2E-TB-0001 approved');
+  await expect(page.getByRole('status')).toContainText('订单 E2E-TB-0001 已通过');
   await expect(card).toHaveCount(0);
 
   // A second decision on the same order (here the admin's) is refused with who handled it.
@@ -171,10 +171,10 @@ test('a rule blocks 发票 orders; a reviewer approves one from the inbox and th
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('node-await-review')).toHaveAttribute('data-mark', 'executed');
   await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
-  await expect(page.getByTestId('timeline')).toContainText('Approved');
+  await expect(page.getByTestId('timeline')).toContainText('人工审核：通过');
   await snap(page, '10-journey-after-approval');
 
-  await page.getByRole('link', { name: 'Orders' }).click();
+  await page.getByRole('link', { name: '订单', exact: true }).click();
   await expect(page.getByTestId('order-E2E-TB-0001')).toBeVisible();
   await snap(page, '11-orders');
 });
@@ -183,27 +183,28 @@ test('edit a rule, dry-run it unsaved, preview its impact on the shop\'s orders,
   // With E2E-TB-0001 (请开发票) blocked by the invoice rule, two rush orders pass today.
   const rush = [await postOrder(request, 1, order('E2E-TB-RUSH-1', '加急发货')), await postOrder(request, 1, order('E2E-TB-RUSH-2', '加急，谢谢'))];
   await signIn(page, opsLead);
-  await page.getByRole('link', { name: 'Rules' }).click();
-  await page.getByLabel('Shop').selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
-  await page.getByTestId('rule-invoice').getByRole('button', { name: 'Edit' }).click();
-  const form = page.getByRole('form', { name: 'Rule editor' });
-  await form.getByLabel('Value').fill('加急');
+  await page.getByRole('link', { name: '审核规则', exact: true }).click();
+  await page.getByLabel('店铺', { exact: true }).selectOption({ label: '茶语旗舰店 (淘宝) (tb-tea-flagship)' });
+  await page.getByTestId('rule-invoice').getByRole('button', { name: '编辑' }).click();
+  const form = page.getByRole('form', { name: '规则编辑' });
+  await form.getByLabel('值', { exact: true }).fill('加急');
 
   // The sample order asks for an invoice: the published rule blocks it, the unsaved one would not.
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: '运行' }).click();
   await expect(page.getByTestId('dry-run-draft')).toBeVisible();
-  await expect(page.getByTestId('dry-run-result')).toContainText('Approve');
+  await expect(page.getByTestId('dry-run-decision')).toHaveAttribute('data-decision', 'Approve');
 
-  await form.getByRole('button', { name: 'Preview impact' }).click();
-  await expect(page.getByTestId('impact-summary')).toHaveText('blocks 1 more, approves 1 fewer');
-  await expect(page.getByTestId('impact-transition')).toHaveText(['Approve → Block: 2', 'Block → Approve: 1']);
+  await form.getByRole('button', { name: '预览影响' }).click();
+  await expect(page.getByTestId('impact-summary')).toHaveText('通过少 1 单，拦截多 1 单');
+  await expect(page.getByTestId('impact-summary')).toHaveAttribute('title', 'blocks 1 more, approves 1 fewer');
+  await expect(page.getByTestId('impact-transition')).toHaveText(['通过 → 拦截：2', '拦截 → 通过：1']);
   await expect(page.getByTestId('impact-example')).toHaveCount(3);
   await expect(page.getByRole('link', { name: 'E2E-TB-RUSH-2' })).toHaveAttribute('href', `/orders/${rush[1]}`);
   await snap(page, '08b-rules-impact-preview');
 
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status')).toContainText('rule set v2');
-  await expect(page.getByTestId('rule-invoice')).toContainText('buyerMessage contains “加急”');
+  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByRole('status')).toContainText('规则集 v2');
+  await expect(page.getByTestId('rule-invoice')).toContainText('买家留言 包含 “加急”');
   await expect(page.getByTestId('impact-preview')).toHaveCount(0);
 });
 
@@ -243,7 +244,7 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   // Unsaved work is not lost silently: leaving asks, and saying no stays on the canvas.
   let asked = '';
   page.once('dialog', dialog => { asked = dialog.message(); void dialog.dismiss(); });
-  await page.getByRole('link', { name: 'Rules' }).click();
+  await page.getByRole('link', { name: '审核规则', exact: true }).click();
   await expect.poll(() => asked).toContain('unsaved changes');
   await expect(page).toHaveURL(/\/workflows\/sales-order$/);
   await expect(page.getByTestId('node-delay')).toBeVisible();
@@ -283,36 +284,37 @@ test('set an order aside from its journey, resolve it in the exception queue, an
   await signIn(page, reviewer);
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
-  await expect(page.getByTestId('order-status')).toHaveText('Picking');
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'Picking');
+  await expect(page.getByTestId('order-status')).toHaveText('待拣货');
 
-  await page.getByRole('button', { name: 'Set aside…' }).click();
-  const form = page.getByRole('form', { name: 'Set aside' });
-  await form.getByLabel('Exception kind').selectOption('AddressProblem');
-  await form.getByLabel('Exception detail').fill('门牌号缺失');
-  await form.getByRole('button', { name: 'Set aside' }).click();
-  await expect(page.getByRole('status')).toContainText('Set aside as Address problem 地址异常');
+  await page.getByRole('button', { name: '转入异常…' }).click();
+  const form = page.getByRole('form', { name: '转入异常' });
+  await form.getByLabel('异常类型').selectOption('AddressProblem');
+  await form.getByLabel('异常说明').fill('门牌号缺失');
+  await form.getByRole('button', { name: '转入异常' }).click();
+  await expect(page.getByRole('status')).toContainText('已转入异常「地址异常」');
   const open = page.getByTestId('open-exception');
-  await expect(open).toContainText('Address problem 地址异常');
+  await expect(open).toContainText('在异常队列中：地址异常');
   await expect(open).toContainText('门牌号缺失');
-  await expect(page.getByTestId('order-status')).toHaveText('Exception');
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'Exception');
   await expect(page.getByTestId('exception-history')).toContainText(reviewer.userName);
   await snap(page, 'journey-set-aside');
 
-  await page.getByRole('link', { name: 'Exceptions' }).click();
+  await page.getByRole('link', { name: '异常', exact: true }).click();
   const card = page.getByTestId('exception-E2E-TB-EXC-0001');
-  await expect(card).toContainText('Address problem 地址异常');
+  await expect(card).toContainText('地址异常');
   await expect(card).toContainText('门牌号缺失');
   await expect(card).toContainText('茶语旗舰店 (淘宝)');
-  await expect(card).toContainText('pick (set aside)');
+  await expect(card).toContainText('pick (人工转异常)');
   await snap(page, 'exceptions-queue');
 
   // Keyboard: focus the list on the card, r asks for a note, Enter resolves as the signed-in reviewer.
   await card.click();
-  await page.getByRole('listbox', { name: 'Exception queue' }).focus();
+  await page.getByRole('listbox', { name: '异常队列' }).focus();
   await page.keyboard.press('r');
-  await card.getByLabel('Resolution note').fill('已联系买家补全地址');
+  await card.getByLabel('处理说明').fill('已联系买家补全地址');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toContainText('E2E-TB-EXC-0001 resolved: back to pick');
+  await expect(page.getByRole('status')).toContainText('订单 E2E-TB-EXC-0001 已解决：回到「pick」');
   await expect(card).toHaveCount(0);
 
   // Resolving again is refused with who did it.
@@ -323,9 +325,9 @@ test('set an order aside from its journey, resolve it in the exception queue, an
   expect((await again.json()).handledBy).toBe(reviewer.userName);
 
   await page.goto(`/orders/${orderId}`);
-  await expect(page.getByTestId('order-status')).toHaveText('Picking');
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'Picking');
   await expect(page.getByTestId('node-pick')).toHaveAttribute('data-mark', 'current');
-  await expect(page.getByTestId('instance-status')).toContainText('Suspended');
+  await expect(page.getByTestId('instance-status')).toHaveAttribute('data-status', 'Suspended');
   await expect(page.getByTestId('open-exception')).toHaveCount(0);
   await expect(page.getByTestId('exception-history')).toContainText('已联系买家补全地址');
 });

@@ -27,15 +27,15 @@ test('an unmapped order waits as UnmappedSku; once its code is added to goods, R
   expect((await openEntry())?.detail).toContain(code);
 
   await signIn(page, reviewer);
-  await page.getByRole('link', { name: 'Exceptions' }).click();
+  await page.getByRole('link', { name: '异常', exact: true }).click();
   const card = page.getByTestId(`exception-${platformOrderId}`);
-  await expect(card).toContainText('Unmapped SKU 商品未匹配');
+  await expect(card).toContainText('商品未匹配');
   await expect(card).toContainText(code);
-  await expect(page.getByRole('button', { name: 'Re-map all waiting' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '全部重新匹配' })).toBeVisible();
 
   // Before the code exists, re-mapping says the order still waits on it.
-  await card.getByRole('button', { name: 'Re-map and continue' }).click();
-  await expect(page.getByRole('alert')).toContainText(`${platformOrderId} on '${code}'`);
+  await card.getByRole('button', { name: '重新匹配并继续' }).click();
+  await expect(page.getByRole('alert')).toContainText(`${platformOrderId} 等待 '${code}'`);
   await expect(card).toBeVisible();
 
   // The master data fix, as ops would make it: the goods, and stock so the order is not simply out of stock next.
@@ -46,8 +46,8 @@ test('an unmapped order waits as UnmappedSku; once its code is added to goods, R
   expect(stock.ok(), await stock.text()).toBeTruthy();
 
   await snap(page, 'exceptions-unmapped');
-  await card.getByRole('button', { name: 'Re-map and continue' }).click();
-  await expect(page.getByRole('status')).toContainText(`1 order continued: ${platformOrderId}.`);
+  await card.getByRole('button', { name: '重新匹配并继续' }).click();
+  await expect(page.getByRole('status')).toContainText(`1 单已继续：${platformOrderId}。`);
   await expect(card).toHaveCount(0);
 
   // The entry is resolved and the order moved on from Exception.

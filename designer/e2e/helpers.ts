@@ -18,14 +18,15 @@ export async function snap(page: Page, name: string): Promise<void> {
 /** Signs in through the sign-in screen (signing out whoever is signed in first) and waits for the top bar. */
 export async function signIn(page: Page, person: Person): Promise<void> {
   await page.goto('/');
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const userName = page.getByLabel('User name');
+  // A new browser context speaks Chinese, the designer's default.
+  const signOut = page.getByRole('button', { name: '退出登录' });
+  const userName = page.getByLabel('用户名');
   // The session is read at load: wait until the page shows either the signed-in top bar or the sign-in form.
   await expect(signOut.or(userName)).toBeVisible();
   if (await signOut.isVisible()) await signOut.click();
   await userName.fill(person.userName);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('密码', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByTestId('who')).toContainText(person.userName);
 }
 

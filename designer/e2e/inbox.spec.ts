@@ -36,8 +36,8 @@ test('a reviewer ticks two blocked orders and approves both in one click; both l
   await expect.poll(async () => (await (await request.get(`/api/review/queue?shopId=${shop.id}`)).json()).items.length).toBe(2);
 
   await signIn(page, admin);
-  await page.getByRole('link', { name: 'Review inbox' }).click();
-  await page.getByLabel('Shop filter').selectOption({ label: shop.name });
+  await page.getByRole('link', { name: '审核收件箱', exact: true }).click();
+  await page.getByLabel('按店铺筛选').selectOption({ label: shop.name });
   for (const id of ids) await expect(page.getByTestId(`review-${id}`)).toBeVisible();
   await page.getByRole('checkbox', { name: '全选本页' }).check();
   await expect(page.getByText('已选 2 单')).toBeVisible();

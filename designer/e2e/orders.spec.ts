@@ -34,8 +34,8 @@ test('orders are found by mobile and by buyer, and the status tabs count the sho
   }).toEqual([3, 2, 1]);
 
   await signIn(page, admin);
-  await page.getByRole('link', { name: 'Orders' }).click();
-  await page.getByLabel('Shop filter').selectOption({ label: shop.name });
+  await page.getByRole('link', { name: '订单', exact: true }).click();
+  await page.getByLabel('按店铺筛选').selectOption({ label: shop.name });
   await expect(page.getByRole('tab', { name: '全部 3' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: '待拣货 2' })).toHaveAttribute('title', 'Picking');
   await expect(page.getByRole('tab', { name: '异常 1' })).toHaveAttribute('title', 'Exception');
@@ -43,7 +43,7 @@ test('orders are found by mobile and by buyer, and the status tabs count the sho
   await expect(page.getByRole('tab', { name: '已发货 0' })).toBeVisible();
 
   // By mobile, typed as buyers give it: the search goes to the server once typing pauses.
-  const search = page.getByLabel('Search orders');
+  const search = page.getByLabel('搜索订单');
   await search.fill('+86 137 0000 0002');
   await expect(page.getByTestId(`order-E2E-SEARCH-${suffix}-2`)).toBeVisible();
   await expect(page.locator('tbody tr')).toHaveCount(1);

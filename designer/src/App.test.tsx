@@ -26,12 +26,12 @@ function serve(session: { roles?: Role[]; shopIds?: number[] } | null, more: (ca
 }
 
 const at = (path: string) => window.history.replaceState(null, '', path);
-const navLinks = () => within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('link').map(a => a.textContent);
+const navLinks = () => within(screen.getByRole('navigation', { name: '页面' })).getAllByRole('link').map(a => a.textContent);
 
 async function signInWith(userName: string, password: string) {
-  fireEvent.change(await screen.findByLabelText('User name'), { target: { value: userName } });
-  fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
-  await act(async () => { fireEvent.click(screen.getByRole('button', { name: /^Sign in/ })); });
+  fireEvent.change(await screen.findByLabelText('用户名'), { target: { value: userName } });
+  fireEvent.change(screen.getByLabelText('密码'), { target: { value: password } });
+  await act(async () => { fireEvent.click(screen.getByRole('button', { name: /^(重新)?登录$/ })); });
 }
 
 beforeEach(() => at('/'));
@@ -54,18 +54,18 @@ describe('sign-in', () => {
     await signInWith('reviewer.li', 's3cret!Pass');
     expect(signedIn).toBe(true);
     expect(calls.find(c => c.url === '/api/auth/sign-in')!.body).toEqual({ userName: 'reviewer.li', password: 's3cret!Pass' });
-    expect(await screen.findByTestId('who')).toHaveTextContent('reviewer.li · Reviewer');
+    expect(await screen.findByTestId('who')).toHaveTextContent('reviewer.li · 审单客服');
     await waitFor(() => expect(window.location.pathname).toBe('/inbox'));
-    expect(await screen.findByRole('heading', { name: 'Review inbox' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '审核收件箱' })).toBeInTheDocument();
   });
 
   it('says plainly that the user name or password is wrong on 401, and stays on the sign-in screen', async () => {
     serve(null, call => (call.url === '/api/auth/sign-in' ? unauthorized : undefined));
     render(<App />);
     await signInWith('reviewer.li', 'wrong');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong user name or password.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('用户名或密码错误。');
     expect(screen.queryByTestId('who')).toBeNull();
-    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('密码')).toHaveValue('');
   });
 
   it("passes on the server's word when the account is locked", async () => {
@@ -81,7 +81,7 @@ describe('sign-in', () => {
     serve(null, call => (call.url === '/api/auth/sign-in' ? { body: me(['OpsLead'], [], 'ops.zhang') } : undefined));
     render(<App />);
     await signInWith('ops.zhang', 'pw');
-    expect(await screen.findByRole('heading', { name: /Exceptions/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '异常队列' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/exceptions');
   });
 
@@ -89,9 +89,9 @@ describe('sign-in', () => {
     const calls = serve({ roles: ['OpsLead'] }, call => (call.url === '/api/auth/sign-out' ? { status: 204 } : undefined));
     render(<App />);
     await screen.findByTestId('who');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Sign out' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '退出登录' })); });
     expect(calls.some(c => c.url === '/api/auth/sign-out' && c.method === 'POST')).toBe(true);
-    expect(await screen.findByLabelText('Password')).toBeInTheDocument();
+    expect(await screen.findByLabelText('密码')).toBeInTheDocument();
     expect(screen.queryByTestId('who')).toBeNull();
   });
 });
@@ -103,37 +103,37 @@ describe('first-run setup', () => {
       return undefined;
     }, true);
     render(<App />);
-    const form = await screen.findByRole('form', { name: 'Create the first administrator' });
-    fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'Adm1n!pass' } });
-    fireEvent.change(within(form).getByLabelText('Password again'), { target: { value: 'Adm1n!pasz' } });
-    expect(within(form).getByText('The two passwords differ.')).toBeInTheDocument();
-    expect(within(form).getByRole('button', { name: 'Create administrator' })).toBeDisabled();
-    fireEvent.change(within(form).getByLabelText('Password again'), { target: { value: 'Adm1n!pass' } });
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Create administrator' })); });
+    const form = await screen.findByRole('form', { name: '创建首个管理员' });
+    fireEvent.change(within(form).getByLabelText('密码'), { target: { value: 'Adm1n!pass' } });
+    fireEvent.change(within(form).getByLabelText('再次输入密码'), { target: { value: 'Adm1n!pasz' } });
+    expect(within(form).getByText('两次输入的密码不一致。')).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: '创建管理员' })).toBeDisabled();
+    fireEvent.change(within(form).getByLabelText('再次输入密码'), { target: { value: 'Adm1n!pass' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '创建管理员' })); });
     expect(calls.find(c => c.url === '/api/auth/setup' && c.method === 'POST')!.body).toEqual({ userName: 'admin', password: 'Adm1n!pass' });
-    expect(await screen.findByTestId('who')).toHaveTextContent('admin · Admin');
-    expect(navLinks()).toContain('Users');
+    expect(await screen.findByTestId('who')).toHaveTextContent('admin · 管理员');
+    expect(navLinks()).toContain('用户');
   });
 
   it('goes to sign-in when someone else created the first administrator meanwhile (409)', async () => {
     serve(null, call => (call.url === '/api/auth/setup' && call.method === 'POST'
       ? { status: 409, body: { status: 409, title: 'Already set up', detail: 'The first admin exists already.' } } : undefined), true);
     render(<App />);
-    const form = await screen.findByRole('form', { name: 'Create the first administrator' });
-    fireEvent.change(within(form).getByLabelText('Password'), { target: { value: 'Adm1n!pass' } });
-    fireEvent.change(within(form).getByLabelText('Password again'), { target: { value: 'Adm1n!pass' } });
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Create administrator' })); });
-    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.queryByRole('form', { name: 'Create the first administrator' })).toBeNull();
+    const form = await screen.findByRole('form', { name: '创建首个管理员' });
+    fireEvent.change(within(form).getByLabelText('密码'), { target: { value: 'Adm1n!pass' } });
+    fireEvent.change(within(form).getByLabelText('再次输入密码'), { target: { value: 'Adm1n!pass' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '创建管理员' })); });
+    expect(await screen.findByRole('form', { name: '登录' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: '创建首个管理员' })).toBeNull();
   });
 });
 
 describe('role-aware navigation', () => {
   it.each<[Role, string[]]>([
-    ['Admin', ['Workflows', 'Rules', 'Review inbox', 'Exceptions 异常', 'Orders', 'Users', 'API keys']],
-    ['OpsLead', ['Workflows', 'Rules', 'Review inbox', 'Exceptions 异常', 'Orders']],
-    ['Reviewer', ['Review inbox', 'Exceptions 异常', 'Orders']],
-    ['Warehouse', ['Orders']],
+    ['Admin', ['流程', '审核规则', '审核收件箱', '异常', '订单', '用户', 'API 密钥']],
+    ['OpsLead', ['流程', '审核规则', '审核收件箱', '异常', '订单']],
+    ['Reviewer', ['审核收件箱', '异常', '订单']],
+    ['Warehouse', ['订单']],
   ])('%s sees only the screens the role allows', async (role, expected) => {
     serve({ roles: [role], shopIds: [1] }, call => (call.url === '/api/users' ? { body: [] } : call.url === '/api/warehouses?pageSize=200' ? { body: emptyPage } : undefined));
     render(<App />);
@@ -145,16 +145,16 @@ describe('role-aware navigation', () => {
     at('/workflows/sales-order');
     const calls = serve({ roles: ['Reviewer'], shopIds: [1] });
     render(<App />);
-    expect(await screen.findByTestId('not-allowed')).toHaveTextContent('Workflows is not allowed for your role');
+    expect(await screen.findByTestId('not-allowed')).toHaveTextContent('你的角色无权使用「流程」');
     expect(calls.some(c => c.url.startsWith('/api/workflow-definitions') || c.url === '/api/activities')).toBe(false);
-    expect(navLinks()).not.toContain('Workflows');
+    expect(navLinks()).not.toContain('流程');
   });
 
   it('sends a warehouse user who opens / to the orders', async () => {
     serve({ roles: ['Warehouse'] });
     render(<App />);
     await waitFor(() => expect(window.location.pathname).toBe('/orders'));
-    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '订单' })).toBeInTheDocument();
   });
 });
 
@@ -171,15 +171,15 @@ describe('a session that ends mid-way', () => {
       return undefined;
     });
     render(<App />);
-    const status = await screen.findByLabelText('Status filter');
+    const status = await screen.findByLabelText('按状态筛选');
     expired = true;
     fireEvent.change(status, { target: { value: 'Shipped' } });
-    expect(await screen.findByText('Your session has ended: sign in again to carry on.')).toBeInTheDocument();
-    expect(screen.getByLabelText('User name')).toHaveValue('客服小李');
+    expect(await screen.findByText('登录已过期，请重新登录后继续。')).toBeInTheDocument();
+    expect(screen.getByLabelText('用户名')).toHaveValue('客服小李');
     expect(window.location.pathname).toBe('/orders');
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'pw' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Sign in' })); });
-    expect(await screen.findByRole('heading', { name: 'Orders' })).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'pw' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '登录' })); });
+    expect(await screen.findByRole('heading', { name: '订单' })).toBeInTheDocument();
   });
 
   it('keeps unsaved editor work under a sign-in dialog on a 401 save, then saves it after signing in', async () => {
@@ -209,19 +209,43 @@ describe('a session that ends mid-way', () => {
     expired = true;
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save draft' })); });
 
-    const dialog = await screen.findByRole('dialog', { name: 'Session ended' });
-    expect(dialog).toHaveTextContent('Your unsaved changes are kept');
+    const dialog = await screen.findByRole('dialog', { name: '登录已过期' });
+    expect(dialog).toHaveTextContent('本页未保存的修改会保留');
     expect(screen.getByRole('alert')).toHaveTextContent('nothing was lost');
     expect(screen.getByLabelText('Workflow name')).toHaveValue('销售单流程 (改)');
     expect(screen.getByTestId('definition-status')).toHaveTextContent('unsaved changes');
 
-    fireEvent.change(within(dialog).getByLabelText('Password'), { target: { value: 'pw' } });
-    await act(async () => { fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in again' })); });
+    fireEvent.change(within(dialog).getByLabelText('密码'), { target: { value: 'pw' } });
+    await act(async () => { fireEvent.click(within(dialog).getByRole('button', { name: '重新登录' })); });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByRole('status')).toHaveTextContent('Draft v4 saved.');
     const puts = calls.filter(c => c.method === 'PUT');
     expect(puts).toHaveLength(2);
     expect(puts[1].body).toMatchObject({ name: '销售单流程 (改)' });
     expect(screen.getByTestId('definition-status')).not.toHaveTextContent('unsaved changes');
+  });
+});
+
+describe('language', () => {
+  it('speaks Chinese by default and switches to English from the top bar, keeping the choice and <html lang>', async () => {
+    serve({ roles: ['Warehouse'] });
+    render(<App />);
+    await screen.findByTestId('who');
+    expect(navLinks()).toEqual(['订单']);
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(screen.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'English' })); });
+    expect(within(screen.getByRole('navigation', { name: 'Screens' })).getAllByRole('link').map(a => a.textContent)).toEqual(['Orders']);
+    expect(screen.getByRole('heading', { name: 'Orders' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.localStorage.getItem('orchestrator.language')).toBe('en');
+  });
+
+  it('shows the workflow editor in English as a whole while it is not translated', async () => {
+    serve({ roles: ['OpsLead'] }, call => (call.url.startsWith('/api/workflow-definitions') ? { body: emptyPage } : undefined));
+    at('/workflows');
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Workflows' })).toBeInTheDocument();
+    expect(navLinks()).toContain('流程');
   });
 });

@@ -7,7 +7,8 @@ import { InboxPage } from './review/InboxPage';
 import { JourneyPage } from './orders/JourneyPage';
 import { OrdersPage } from './orders/OrdersPage';
 import { RulesPage } from './rules/RulesPage';
-import { errorText } from './shell/format';
+import { InLanguage, LanguageSwitch, useT, type MessageKey } from './i18n';
+import { problemText } from './shell/format';
 import { can, roleLabel, type Ability } from './shell/permissions';
 import { navigate, pendingLeaveQuestion, usePath } from './shell/router';
 import { loadSession, signOut, useSession } from './shell/session';
@@ -19,38 +20,38 @@ import { WorkflowList } from './workflows/WorkflowList';
 
 interface Section {
   path: string;
-  label: string;
-  /** The term the floor uses, shown beside the label. */
-  zh?: string;
+  label: MessageKey;
   ability: Ability;
 }
 
 // Ops leads shape the process (workflows, rules); reviewers work blocked orders and exceptions for their shops; everyone
 // signed in follows orders' journeys; admins also manage people and the shops' API keys.
 const sections: Section[] = [
-  { path: '/workflows', label: 'Workflows', ability: 'workflows' },
-  { path: '/rules', label: 'Rules', ability: 'rules' },
-  { path: '/inbox', label: 'Review inbox', ability: 'review' },
-  { path: '/exceptions', label: 'Exceptions', zh: '异常', ability: 'exceptions' },
-  { path: '/orders', label: 'Orders', ability: 'orders' },
-  { path: '/users', label: 'Users', ability: 'users' },
-  { path: '/api-keys', label: 'API keys', ability: 'apiKeys' },
+  { path: '/workflows', label: 'nav.workflows', ability: 'workflows' },
+  { path: '/rules', label: 'nav.rules', ability: 'rules' },
+  { path: '/inbox', label: 'nav.inbox', ability: 'review' },
+  { path: '/exceptions', label: 'nav.exceptions', ability: 'exceptions' },
+  { path: '/orders', label: 'nav.orders', ability: 'orders' },
+  { path: '/users', label: 'nav.users', ability: 'users' },
+  { path: '/api-keys', label: 'nav.apiKeys', ability: 'apiKeys' },
 ];
 
 const homeOf = (me: Me) => (can(me, 'workflows') ? '/workflows' : can(me, 'review') ? '/inbox' : '/orders');
 
 export function App() {
   const session = useSession();
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const t = useT();
+  const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
-    loadSession().catch(e => setLoadError(errorText(e)));
+    loadSession().catch(e => setLoadError(e ?? 'error'));
   }, []);
 
   switch (session.status) {
     case 'loading':
       return (
         <div className="signin">
-          {loadError ? <div className="error-box" role="alert">The server could not be reached: {loadError}</div> : <p className="muted">Loading…</p>}
+          {loadError ? <div className="error-box" role="alert">{t('shell.unreachable', { error: problemText(loadError, t) })}</div>
+            : <p className="muted">{t('shell.loading')}</p>}
         </div>
       );
     case 'setup':
@@ -58,7 +59,7 @@ export function App() {
     case 'signedOut':
       return <SignInScreen lastUser={session.lastUser} />;
     case 'expired':
-      if (!session.keepPage) return <SignInScreen notice="Your session has ended: sign in again to carry on." lastUser={session.me.userName} />;
+      if (!session.keepPage) return <SignInScreen notice={t('shell.sessionEnded')} lastUser={session.me.userName} />;
       return <><Shell me={session.me} /><SignInDialog userName={session.me.userName} /></>;
     default:
       return <Shell me={session.me} />;
@@ -66,6 +67,7 @@ export function App() {
 }
 
 function Shell({ me }: { me: Me }) {
+  const t = useT();
   const [changingPassword, setChangingPassword] = useState(false);
   const fullPath = usePath();
   const [path, query] = fullPath.split('?');
@@ -77,12 +79,17 @@ function Shell({ me }: { me: Me }) {
   if (!section) {
     page = <Redirect to={homeOf(me)} />;
   } else if (!can(me, section.ability)) {
-    page = <NotAllowed what={section.label} />;
+    page = <NotAllowed what={t(section.label)} />;
   } else if (section.path === '/workflows') {
     const id = path.slice('/workflows/'.length);
-    page = id
-      ? <WorkflowEditor key={id} definitionId={decodeURIComponent(id)} isNew={params.get('new') === '1'} initialName={params.get('name') ?? undefined} />
-      : <WorkflowList />;
+    // The workflow editor is not translated yet: it shows in English as a whole rather than in two languages.
+    page = (
+      <InLanguage lang="en">
+        {id
+          ? <WorkflowEditor key={id} definitionId={decodeURIComponent(id)} isNew={params.get('new') === '1'} initialName={params.get('name') ?? undefined} />
+          : <WorkflowList />}
+      </InLanguage>
+    );
   } else if (section.path === '/rules') {
     page = <RulesPage />;
   } else if (section.path === '/inbox') {
@@ -109,16 +116,17 @@ function Shell({ me }: { me: Me }) {
     <div className="app">
       <header className="topbar">
         <span className="brand">Orchestrator</span>
-        <nav aria-label="Screens">
+        <nav aria-label={t('shell.screens')}>
           {allowed.map(n => (
             <a key={n.path} href={n.path} className={section?.path === n.path ? 'active' : ''}
-              onClick={e => { e.preventDefault(); navigate(n.path); }}>{n.label}{n.zh && <span className="nav-zh" lang="zh"> {n.zh}</span>}</a>
+              onClick={e => { e.preventDefault(); navigate(n.path); }}>{t(n.label)}</a>
           ))}
         </nav>
         <span className="spacer" />
-        <span className="who" data-testid="who">{me.userName} · {me.roles.map(roleLabel).join(', ')}</span>
-        <button type="button" className="link light" onClick={() => setChangingPassword(true)}>Password</button>
-        <button type="button" className="link light" onClick={() => void leave()}>Sign out</button>
+        <span className="who" data-testid="who">{me.userName} · {me.roles.map(r => roleLabel(r, t)).join(t.lang === 'en' ? ', ' : '、')}</span>
+        <LanguageSwitch />
+        <button type="button" className="link light" onClick={() => setChangingPassword(true)}>{t('shell.changePassword')}</button>
+        <button type="button" className="link light" onClick={() => void leave()}>{t('shell.signOut')}</button>
       </header>
       {changingPassword && <PasswordDialog onClose={() => setChangingPassword(false)} />}
       <main>{page}</main>
@@ -132,10 +140,11 @@ function Redirect({ to }: { to: string }) {
 }
 
 function NotAllowed({ what }: { what: string }) {
+  const t = useT();
   return (
     <div className="page">
       <div className="banner banner-error" role="alert" data-testid="not-allowed">
-        {what} is not allowed for your role. Ask an administrator if you need it.
+        {t('shell.notAllowed', { what })}
       </div>
     </div>
   );

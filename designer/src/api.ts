@@ -21,6 +21,16 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
+  /** Field errors of a validation problem by field, named as the JSON names it (userName, not UserName). */
+  fieldErrors(): Record<string, string[]> {
+    const errors = this.problem.errors;
+    if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return {};
+    return Object.fromEntries(Object.entries(errors as Record<string, unknown>).map(([field, messages]) => [
+      field.charAt(0).toLowerCase() + field.slice(1),
+      Array.isArray(messages) ? messages.map(String) : [String(messages)],
+    ]));
+  }
+
   /** Field errors of a validation problem ({ field: [messages] }), flattened to lines. */
   fieldMessages(): string[] {
     const errors = this.problem.errors;

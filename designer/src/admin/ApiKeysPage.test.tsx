@@ -39,21 +39,21 @@ describe('ApiKeysPage', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<ApiKeysPage />);
     expect(await screen.findByTestId('api-key-ERP sync')).toHaveTextContent('ork_aa11bb22…');
-    fireEvent.change(screen.getByLabelText('Key name'), { target: { value: '聚水潭 bridge' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })); });
+    fireEvent.change(screen.getByLabelText('密钥名称'), { target: { value: '聚水潭 bridge' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '创建密钥' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/shops/1/api-keys', body: { name: '聚水潭 bridge' } });
 
     const shown = await screen.findByTestId('new-key');
-    expect(shown).toHaveTextContent('Copy this key now: it is shown only once.');
+    expect(shown).toHaveTextContent('请立即复制此密钥：它只显示这一次。');
     expect(within(shown).getByTestId('new-key-value')).toHaveTextContent(secret);
-    await act(async () => { fireEvent.click(within(shown).getByRole('button', { name: 'Copy' })); });
+    await act(async () => { fireEvent.click(within(shown).getByRole('button', { name: '复制' })); });
     expect(writeText).toHaveBeenCalledWith(secret);
-    expect(screen.getByRole('status')).toHaveTextContent('Key copied');
+    expect(screen.getByRole('status')).toHaveTextContent('密钥已复制到剪贴板');
     // The list has the new key by its prefix only.
     expect(await screen.findByTestId('api-key-聚水潭 bridge')).toHaveTextContent('ork_3f9ahk2m…');
     expect(screen.getByTestId('api-key-聚水潭 bridge')).not.toHaveTextContent(secret);
 
-    fireEvent.click(within(shown).getByRole('button', { name: /Done/ }));
+    fireEvent.click(within(shown).getByRole('button', { name: '已复制，关闭' }));
     expect(screen.queryByTestId('new-key')).toBeNull();
     expect(document.body).not.toHaveTextContent(secret);
   });
@@ -63,26 +63,40 @@ describe('ApiKeysPage', () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     render(<ApiKeysPage />);
     const row = await screen.findByTestId('api-key-ERP sync');
-    fireEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Revoke “ERP sync”'));
+    fireEvent.click(within(row).getByRole('button', { name: '吊销' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('吊销「ERP sync」'));
     expect(calls.some(c => c.method === 'DELETE')).toBe(false);
 
     confirm.mockReturnValue(true);
-    await act(async () => { fireEvent.click(within(row).getByRole('button', { name: 'Revoke' })); });
+    await act(async () => { fireEvent.click(within(row).getByRole('button', { name: '吊销' })); });
     expect(calls.find(c => c.method === 'DELETE')!.url).toBe('/api/shops/1/api-keys/1');
-    await waitFor(() => expect(screen.getByTestId('api-key-ERP sync')).toHaveTextContent(/Revoked .* by admin/));
-    expect(within(screen.getByTestId('api-key-ERP sync')).queryByRole('button', { name: 'Revoke' })).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('api-key-ERP sync')).toHaveTextContent(/已于 .* 由 admin 吊销/));
+    expect(within(screen.getByTestId('api-key-ERP sync')).queryByRole('button', { name: '吊销' })).toBeNull();
   });
 
   it("switches to another shop's keys and forgets a shown key", async () => {
     serve();
     render(<ApiKeysPage />);
     await screen.findByTestId('api-key-ERP sync');
-    fireEvent.change(screen.getByLabelText('Key name'), { target: { value: 'tmp' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })); });
+    fireEvent.change(screen.getByLabelText('密钥名称'), { target: { value: 'tmp' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '创建密钥' })); });
     await screen.findByTestId('new-key');
-    fireEvent.change(screen.getByLabelText('Shop'), { target: { value: '2' } });
-    expect(await screen.findByText('No keys for this shop.')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('店铺'), { target: { value: '2' } });
+    expect(await screen.findByText('本店铺还没有密钥。')).toBeInTheDocument();
     expect(screen.queryByTestId('new-key')).toBeNull();
+  });
+
+  it('says 加载中… while the keys load, not an empty table', async () => {
+    let answer: (() => void) | undefined;
+    mockFetch(call => (call.url.startsWith('/api/shops?') ? { body: twoShops } : undefined));
+    const fetchOnce = globalThis.fetch;
+    vi.stubGlobal('fetch', vi.fn((input: string, init?: RequestInit) => (String(input).includes('/api-keys')
+      ? new Promise<Response>(resolve => { answer = () => resolve(new Response('[]', { status: 200 })); })
+      : fetchOnce(input, init))));
+    render(<ApiKeysPage />);
+    expect(await screen.findByText('加载中…')).toBeInTheDocument();
+    await act(async () => { answer?.(); });
+    expect(await screen.findByText('本店铺还没有密钥。')).toBeInTheDocument();
+    expect(screen.queryByText('加载中…')).toBeNull();
   });
 });

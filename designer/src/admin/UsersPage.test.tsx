@@ -46,45 +46,45 @@ describe('UsersPage', () => {
     render(<UsersPage />);
     const row = await screen.findByTestId('user-reviewer.li');
     await waitFor(() => expect(row).toHaveTextContent('茶语旗舰店 (淘宝)'));
-    expect(row).toHaveTextContent('Reviewer');
-    expect(row).toHaveTextContent('Active');
-    expect(screen.getByTestId('user-admin')).toHaveTextContent('Admin');
+    expect(row).toHaveTextContent('审单客服');
+    expect(row).toHaveTextContent('启用中');
+    expect(screen.getByTestId('user-admin')).toHaveTextContent('管理员');
   });
 
   it('creates a reviewer assigned to one shop and one warehouse', async () => {
     const calls = serve([admin]);
     render(<UsersPage />);
     await screen.findByTestId('user-admin');
-    fireEvent.click(screen.getByRole('button', { name: 'New user' }));
-    const form = screen.getByRole('form', { name: 'New user' });
-    fireEvent.change(within(form).getByLabelText('New user name'), { target: { value: 'reviewer.wang' } });
-    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'Rev!ewer2026' } });
-    expect(within(form).getByRole('checkbox', { name: 'Reviewer' })).toBeChecked();
-    fireEvent.click(await within(form).findByRole('checkbox', { name: 'Shop 茶语京东自营店' }));
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'Warehouse 杭州仓' }));
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Create user' })); });
+    fireEvent.click(screen.getByRole('button', { name: '新建用户' }));
+    const form = screen.getByRole('form', { name: '新建用户' });
+    fireEvent.change(within(form).getByLabelText('新用户的用户名'), { target: { value: 'reviewer.wang' } });
+    fireEvent.change(within(form).getByLabelText('新用户的密码'), { target: { value: 'Rev!ewer2026' } });
+    expect(within(form).getByRole('checkbox', { name: '审单客服' })).toBeChecked();
+    fireEvent.click(await within(form).findByRole('checkbox', { name: '店铺 茶语京东自营店' }));
+    fireEvent.click(within(form).getByRole('checkbox', { name: '仓库 杭州仓' }));
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '创建用户' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({
       url: '/api/users', body: { userName: 'reviewer.wang', password: 'Rev!ewer2026', roles: ['Reviewer'], shopIds: [2], warehouseIds: [1] },
     });
-    expect(await screen.findByRole('status')).toHaveTextContent('User reviewer.wang created.');
+    expect(await screen.findByRole('status')).toHaveTextContent('已创建用户 reviewer.wang。');
     expect(await screen.findByTestId('user-reviewer.wang')).toHaveTextContent('茶语京东自营店');
-    expect(screen.queryByRole('form', { name: 'New user' })).toBeNull();
+    expect(screen.queryByRole('form', { name: '新建用户' })).toBeNull();
   });
 
   it('edits roles and shops, keeping the user enabled', async () => {
     const calls = serve([admin, li]);
     render(<UsersPage />);
     const row = await screen.findByTestId('user-reviewer.li');
-    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
-    const form = screen.getByRole('form', { name: 'Edit reviewer.li' });
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'Ops lead' }));
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'Shop 茶语旗舰店 (淘宝)' }));
-    fireEvent.click(within(form).getByRole('checkbox', { name: 'Shop 茶语京东自营店' }));
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Save' })); });
+    fireEvent.click(within(row).getByRole('button', { name: '编辑' }));
+    const form = screen.getByRole('form', { name: '编辑 reviewer.li' });
+    fireEvent.click(within(form).getByRole('checkbox', { name: '运营主管' }));
+    fireEvent.click(within(form).getByRole('checkbox', { name: '店铺 茶语旗舰店 (淘宝)' }));
+    fireEvent.click(within(form).getByRole('checkbox', { name: '店铺 茶语京东自营店' }));
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '保存' })); });
     expect(calls.find(c => c.method === 'PUT')).toMatchObject({
       url: '/api/users/u2', body: { roles: ['Reviewer', 'OpsLead'], shopIds: [2], warehouseIds: [], disabled: false },
     });
-    await waitFor(() => expect(screen.getByTestId('user-reviewer.li')).toHaveTextContent('Reviewer, Ops lead'));
+    await waitFor(() => expect(screen.getByTestId('user-reviewer.li')).toHaveTextContent('审单客服、运营主管'));
   });
 
   it('disables a user after asking, and does nothing when the admin says no', async () => {
@@ -92,62 +92,97 @@ describe('UsersPage', () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     render(<UsersPage />);
     const row = await screen.findByTestId('user-reviewer.li');
-    fireEvent.click(within(row).getByRole('button', { name: 'Disable' }));
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Disable reviewer.li?'));
+    fireEvent.click(within(row).getByRole('button', { name: '停用' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('停用 reviewer.li？'));
     expect(calls.some(c => c.method === 'PUT')).toBe(false);
     confirm.mockReturnValue(true);
-    await act(async () => { fireEvent.click(within(row).getByRole('button', { name: 'Disable' })); });
+    await act(async () => { fireEvent.click(within(row).getByRole('button', { name: '停用' })); });
     expect(calls.find(c => c.method === 'PUT')).toMatchObject({ url: '/api/users/u2', body: { roles: ['Reviewer'], shopIds: [1], disabled: true } });
-    await waitFor(() => expect(screen.getByTestId('user-reviewer.li')).toHaveTextContent('Disabled'));
-    expect(within(screen.getByTestId('user-reviewer.li')).getByRole('button', { name: 'Enable' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('user-reviewer.li')).toHaveTextContent('已停用'));
+    expect(within(screen.getByTestId('user-reviewer.li')).getByRole('button', { name: '启用' })).toBeInTheDocument();
   });
 
   it('resets a password', async () => {
     const calls = serve([admin, li]);
     render(<UsersPage />);
     const row = await screen.findByTestId('user-reviewer.li');
-    fireEvent.click(within(row).getByRole('button', { name: 'Reset password' }));
-    const form = screen.getByRole('form', { name: 'New password for reviewer.li' });
-    fireEvent.change(within(form).getByLabelText('New password'), { target: { value: 'N3w!password' } });
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Set password' })); });
+    fireEvent.click(within(row).getByRole('button', { name: '重置密码' }));
+    const form = screen.getByRole('form', { name: '为 reviewer.li 设置新密码' });
+    fireEvent.change(within(form).getByLabelText('新密码'), { target: { value: 'N3w!password' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '设置密码' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/users/u2/password', body: { password: 'N3w!password' } });
-    expect(await screen.findByRole('status')).toHaveTextContent('New password set for reviewer.li.');
+    expect(await screen.findByRole('status')).toHaveTextContent('已为 reviewer.li 设置新密码。');
   });
 
-  it("shows the server's validation messages when a user cannot be created", async () => {
+  it("shows the server's validation messages beside their fields when a user cannot be created", async () => {
     serve([admin], call => (call.url === '/api/users' && call.method === 'POST'
       ? { status: 400, body: { status: 400, title: 'Invalid', detail: 'One or more validation errors occurred.', errors: { password: ['Passwords must have at least one digit.'] } } }
       : undefined));
     render(<UsersPage />);
     await screen.findByTestId('user-admin');
-    fireEvent.click(screen.getByRole('button', { name: 'New user' }));
-    const form = screen.getByRole('form', { name: 'New user' });
-    fireEvent.change(within(form).getByLabelText('New user name'), { target: { value: 'x' } });
-    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'no-digits-here' } });
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Create user' })); });
-    expect(await screen.findByRole('alert')).toHaveTextContent('password: Passwords must have at least one digit.');
-    expect(screen.getByRole('form', { name: 'New user' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '新建用户' }));
+    const form = screen.getByRole('form', { name: '新建用户' });
+    fireEvent.change(within(form).getByLabelText('新用户的用户名'), { target: { value: 'x' } });
+    fireEvent.change(within(form).getByLabelText('新用户的密码'), { target: { value: 'no-digits-here' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '创建用户' })); });
+    expect(await screen.findByRole('alert')).toHaveTextContent('操作未成功：One or more validation errors occurred.');
+    const password = within(form).getByLabelText('新用户的密码');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription('Passwords must have at least one digit.');
+    expect(screen.getByRole('form', { name: '新建用户' })).toBeInTheDocument();
+    fireEvent.change(password, { target: { value: 'now-with-digit-1' } });
+    expect(password).toHaveAccessibleDescription('至少 8 个字符。');
   });
 
   it('says a password is too short as it is typed, before any submit', async () => {
     const calls = serve([admin, li]);
     render(<UsersPage />);
     await screen.findByTestId('user-admin');
-    fireEvent.click(screen.getByRole('button', { name: 'New user' }));
-    const form = screen.getByRole('form', { name: 'New user' });
-    fireEvent.change(within(form).getByLabelText('New user name'), { target: { value: 'packer.zhao' } });
-    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'Pack3r!' } });
-    expect(within(form).getByLabelText('New user password')).toHaveAttribute('aria-invalid', 'true');
-    expect(within(form).getByText('At least 8 characters (7 so far).')).toBeInTheDocument();
-    expect(within(form).getByRole('button', { name: 'Create user' })).toBeDisabled();
-    fireEvent.change(within(form).getByLabelText('New user password'), { target: { value: 'Pack3r!8' } });
-    expect(within(form).getByRole('button', { name: 'Create user' })).toBeEnabled();
+    fireEvent.click(screen.getByRole('button', { name: '新建用户' }));
+    const form = screen.getByRole('form', { name: '新建用户' });
+    fireEvent.change(within(form).getByLabelText('新用户的用户名'), { target: { value: 'packer.zhao' } });
+    fireEvent.change(within(form).getByLabelText('新用户的密码'), { target: { value: 'Pack3r!' } });
+    expect(within(form).getByLabelText('新用户的密码')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByText('至少 8 个字符（已输入 7 个）。')).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: '创建用户' })).toBeDisabled();
+    fireEvent.change(within(form).getByLabelText('新用户的密码'), { target: { value: 'Pack3r!8' } });
+    expect(within(form).getByRole('button', { name: '创建用户' })).toBeEnabled();
 
-    fireEvent.click(within(screen.getByTestId('user-reviewer.li')).getByRole('button', { name: 'Reset password' }));
-    const reset = screen.getByRole('form', { name: 'New password for reviewer.li' });
-    fireEvent.change(within(reset).getByLabelText('New password'), { target: { value: 'abc' } });
-    expect(within(reset).getByText('At least 8 characters (3 so far).')).toBeInTheDocument();
-    expect(within(reset).getByRole('button', { name: 'Set password' })).toBeDisabled();
+    fireEvent.click(within(screen.getByTestId('user-reviewer.li')).getByRole('button', { name: '重置密码' }));
+    const reset = screen.getByRole('form', { name: '为 reviewer.li 设置新密码' });
+    fireEvent.change(within(reset).getByLabelText('新密码'), { target: { value: 'abc' } });
+    expect(within(reset).getByText('至少 8 个字符（已输入 3 个）。')).toBeInTheDocument();
+    expect(within(reset).getByRole('button', { name: '设置密码' })).toBeDisabled();
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('names a missing user name or password when the field is left, and a user name the server would refuse as it is typed', async () => {
+    serve([admin]);
+    render(<UsersPage />);
+    await screen.findByTestId('user-admin');
+    fireEvent.click(screen.getByRole('button', { name: '新建用户' }));
+    const form = screen.getByRole('form', { name: '新建用户' });
+    const name = within(form).getByLabelText('新用户的用户名');
+    const password = within(form).getByLabelText('新用户的密码');
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+    fireEvent.blur(name);
+    expect(name).toHaveAccessibleDescription('请填写用户名。');
+    fireEvent.blur(password);
+    expect(password).toHaveAccessibleDescription('请填写密码。');
+    fireEvent.change(name, { target: { value: '王 小明' } });
+    expect(name).toHaveAccessibleDescription('只能使用字母、数字和 . _ @ -。');
+    fireEvent.change(name, { target: { value: 'wang.xm' } });
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+    fireEvent.click(within(form).getByRole('checkbox', { name: '审单客服' }));
+    expect(within(form).getByText('请至少选择一个角色。')).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: '创建用户' })).toBeDisabled();
+  });
+
+  it('shows 加载中… until the users arrive', async () => {
+    serve([admin]);
+    render(<UsersPage />);
+    expect(screen.getByText('加载中…')).toBeInTheDocument();
+    await screen.findByTestId('user-admin');
+    expect(screen.queryByText('加载中…')).toBeNull();
   });
 });

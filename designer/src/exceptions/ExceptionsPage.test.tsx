@@ -37,21 +37,23 @@ afterEach(() => {
 });
 
 describe('ExceptionsPage', () => {
-  it('shows each open entry with its kind in English and Chinese, order, shop, stage, detail, who raised it and age', async () => {
+  it('shows each open entry with its kind in Chinese (the code as tooltip), order, shop, stage, detail, who raised it and age', async () => {
     serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失'), entry(8, 'TB-8', 'NoWarehouse', '', { source: 'Workflow', stage: 'allocate', raisedBy: null })]);
     render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
-    expect(card).toHaveTextContent('Address problem 地址异常');
+    expect(card).toHaveTextContent('地址异常');
+    expect(within(card).getByTitle('AddressProblem')).toHaveTextContent('地址异常');
+    expect(within(card).getByTitle('Exception')).toHaveTextContent('异常');
     expect(card).toHaveTextContent('茶语旗舰店 (淘宝)');
     expect(card).toHaveTextContent('门牌号缺失');
-    expect(card).toHaveTextContent('pick (set aside)');
+    expect(card).toHaveTextContent('pick (人工转异常)');
     expect(card).toHaveTextContent('客服小王');
-    expect(card).toHaveTextContent('waiting 42 min');
+    expect(card).toHaveTextContent('已等待 42 分钟');
     expect(within(card).getByRole('link', { name: 'TB-7' })).toHaveAttribute('href', '/orders/107');
     const other = screen.getByTestId('exception-TB-8');
-    expect(other).toHaveTextContent('No warehouse 无可用仓库');
-    expect(other).toHaveTextContent('allocate (workflow wait)');
-    expect(other).toHaveTextContent('the workflow');
+    expect(other).toHaveTextContent('无可用仓库');
+    expect(other).toHaveTextContent('allocate (流程等待)');
+    expect(other).toHaveTextContent('流程');
   });
 
   it('resolves the ticked open entries in one call with one note, and names the entry someone else resolved first', async () => {
@@ -70,7 +72,7 @@ describe('ExceptionsPage', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '全选本页' }));
     expect(screen.getByText('已选 2 单')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '批量解决' }));
-    const note = screen.getByLabelText('Resolution note');
+    const note = screen.getByLabelText('处理说明');
     fireEvent.change(note, { target: { value: '已联系买家' } });
     await act(async () => { fireEvent.submit(note.closest('form')!); });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('已解决 1 单：TB-7。1 单未成功：TB-8（已由 客服小李 处理）。'));
@@ -84,7 +86,7 @@ describe('ExceptionsPage', () => {
     }));
     render(<ExceptionsPage />);
     await screen.findByTestId('exception-TB-8');
-    const list = screen.getByRole('listbox', { name: 'Exception queue' });
+    const list = screen.getByRole('listbox', { name: '异常队列' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'x' });
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: '批量取消订单' })); });
@@ -98,31 +100,32 @@ describe('ExceptionsPage', () => {
   it('filters by kind, shop and state through the query', async () => {
     const calls = serve([]);
     render(<ExceptionsPage />);
-    await screen.findByText('No open exceptions. 🎉');
-    fireEvent.change(screen.getByLabelText('Kind filter'), { target: { value: 'RefundRequested' } });
+    const empty = await screen.findByText('没有待处理的异常。');
+    expect(empty.closest('.empty-state')?.querySelector('svg')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('按异常类型筛选'), { target: { value: 'RefundRequested' } });
     await waitFor(() => expect(calls.at(-1)!.url).toContain('kind=RefundRequested'));
     await waitFor(() => expect(screen.getByRole('option', { name: '茶语旗舰店 (淘宝)' })).toBeInTheDocument());
-    fireEvent.change(screen.getByLabelText('Shop filter'), { target: { value: '1' } });
-    fireEvent.change(screen.getByLabelText('State filter'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByLabelText('按店铺筛选'), { target: { value: '1' } });
+    fireEvent.change(screen.getByLabelText('按处理状态筛选'), { target: { value: 'all' } });
     await waitFor(() => expect(calls.at(-1)!.url).toBe('/api/exceptions?pageSize=200&state=all&kind=RefundRequested&shopId=1'));
-    expect(screen.getByLabelText('Kind filter')).toHaveTextContent('Refund requested 退款中');
+    expect(screen.getByLabelText('按异常类型筛选')).toHaveTextContent('退款中');
   });
 
   it('resolves the entry under the cursor with r and a note, sending the signed-in name', async () => {
     const calls = serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失'), entry(8, 'TB-8', 'OutOfStock', '龙井缺货')]);
     render(<ExceptionsPage />);
     await screen.findByTestId('exception-TB-8');
-    const list = screen.getByRole('listbox', { name: 'Exception queue' });
+    const list = screen.getByRole('listbox', { name: '异常队列' });
     list.focus();
     fireEvent.keyDown(list, { key: 'j' });
     expect(screen.getByTestId('exception-TB-8')).toHaveAttribute('aria-selected', 'true');
     fireEvent.keyDown(list, { key: 'k' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'r' });
-    const note = within(screen.getByTestId('exception-TB-8')).getByLabelText('Resolution note');
+    const note = within(screen.getByTestId('exception-TB-8')).getByLabelText('处理说明');
     fireEvent.change(note, { target: { value: '已补货' } });
     await act(async () => { fireEvent.submit(note.closest('form')!); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-8 resolved: back to pick.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('订单 TB-8 已解决：回到「pick」。'));
     const post = calls.find(c => c.method === 'POST')!;
     expect(post.url).toBe('/api/exceptions/8:resolve');
     expect(post.body).toEqual({ note: '已补货' });
@@ -132,8 +135,8 @@ describe('ExceptionsPage', () => {
     const calls = serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失')]);
     render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
-    fireEvent.click(within(card).getByRole('button', { name: 'Resolve' }));
-    await act(async () => { fireEvent.click(within(card.querySelector('form')!).getByRole('button', { name: 'Resolve' })); });
+    fireEvent.click(within(card).getByRole('button', { name: '解决' }));
+    await act(async () => { fireEvent.click(within(card.querySelector('form')!).getByRole('button', { name: '解决' })); });
     await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
     expect(calls.find(c => c.method === 'POST')!.body).toEqual({});
   });
@@ -144,11 +147,11 @@ describe('ExceptionsPage', () => {
       body: { status: 409, title: 'Already resolved', detail: 'Exception 7 was already resolved by 客服小王 at …', handledBy: '客服小王' },
     }));
     render(<ExceptionsPage />);
-    const list = screen.getByRole('listbox', { name: 'Exception queue' });
+    const list = screen.getByRole('listbox', { name: '异常队列' });
     await screen.findByTestId('exception-TB-7');
     fireEvent.keyDown(list, { key: 'r' });
-    await act(async () => { fireEvent.submit(screen.getByLabelText('Resolution note').closest('form')!); });
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Order TB-7 was already resolved by 客服小王.'));
+    await act(async () => { fireEvent.submit(screen.getByLabelText('处理说明').closest('form')!); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('订单 TB-7 已由 客服小王 解决。'));
   });
 
   it('cancels the order only after confirming, with c or the button', async () => {
@@ -156,14 +159,14 @@ describe('ExceptionsPage', () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
-    const list = screen.getByRole('listbox', { name: 'Exception queue' });
+    const list = screen.getByRole('listbox', { name: '异常队列' });
     fireEvent.keyDown(list, { key: 'c' });
-    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Cancel order TB-7?'));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('取消订单 TB-7？'));
     expect(calls.some(c => c.method === 'POST')).toBe(false);
 
     confirm.mockReturnValue(true);
-    await act(async () => { fireEvent.click(within(card).getByRole('button', { name: 'Cancel order' })); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-7 cancelled.'));
+    await act(async () => { fireEvent.click(within(card).getByRole('button', { name: '取消订单' })); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('订单 TB-7 已取消。'));
     expect(confirm).toHaveBeenCalledTimes(2);
     expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/7:resolve', body: { cancelOrder: true } });
   });
@@ -172,7 +175,7 @@ describe('ExceptionsPage', () => {
     serve([entry(7, 'TB-7', 'AddressProblem', '门牌号缺失')]);
     render(<ExceptionsPage />);
     await screen.findByTestId('exception-TB-7');
-    fireEvent.keyDown(screen.getByRole('listbox', { name: 'Exception queue' }), { key: 'Enter' });
+    fireEvent.keyDown(screen.getByRole('listbox', { name: '异常队列' }), { key: 'Enter' });
     expect(window.location.pathname).toBe('/orders/107');
   });
 
@@ -180,11 +183,11 @@ describe('ExceptionsPage', () => {
     serve([entry(7, 'TB-7', 'Other', '其他', { resolvedAt: '2026-11-23T09:00:00Z', resolvedBy: '客服小王', resolution: '已处理', orderStatus: 'Picking' })]);
     render(<ExceptionsPage />);
     const card = await screen.findByTestId('exception-TB-7');
-    expect(card).toHaveTextContent('Other 其他');
+    expect(card).toHaveTextContent('其他');
     expect(card).toHaveTextContent('客服小王');
     expect(card).toHaveTextContent('已处理');
-    expect(within(card).queryByRole('button', { name: 'Resolve' })).toBeNull();
-    expect(within(card).queryByRole('button', { name: 'Cancel order' })).toBeNull();
+    expect(within(card).queryByRole('button', { name: '解决' })).toBeNull();
+    expect(within(card).queryByRole('button', { name: '取消订单' })).toBeNull();
   });
 
   describe('re-map (UnmappedSku)', () => {
@@ -196,20 +199,20 @@ describe('ExceptionsPage', () => {
       ]);
       render(<ExceptionsPage />);
       const card = await screen.findByTestId('exception-TB-7');
-      expect(within(card).getByRole('button', { name: 'Re-map and continue' })).toBeInTheDocument();
-      expect(within(screen.getByTestId('exception-TB-8')).queryByRole('button', { name: 'Re-map and continue' })).toBeNull();
-      expect(within(screen.getByTestId('exception-TB-9')).queryByRole('button', { name: 'Re-map and continue' })).toBeNull();
-      expect(screen.getByRole('button', { name: 'Re-map all waiting' })).toBeInTheDocument();
-      expect(screen.getByText(/re-map and continue \(unmapped SKU\)/)).toBeInTheDocument();
+      expect(within(card).getByRole('button', { name: '重新匹配并继续' })).toBeInTheDocument();
+      expect(within(screen.getByTestId('exception-TB-8')).queryByRole('button', { name: '重新匹配并继续' })).toBeNull();
+      expect(within(screen.getByTestId('exception-TB-9')).queryByRole('button', { name: '重新匹配并继续' })).toBeNull();
+      expect(screen.getByRole('button', { name: '全部重新匹配' })).toBeInTheDocument();
+      expect(screen.getByText(/重新匹配并继续（商品未匹配）/)).toBeInTheDocument();
     });
 
     it('shows "Re-map all waiting" for the UnmappedSku filter even with nothing listed, and not otherwise', async () => {
       serve([]);
       render(<ExceptionsPage />);
-      await screen.findByText('No open exceptions. 🎉');
-      expect(screen.queryByRole('button', { name: 'Re-map all waiting' })).toBeNull();
-      fireEvent.change(screen.getByLabelText('Kind filter'), { target: { value: 'UnmappedSku' } });
-      expect(await screen.findByRole('button', { name: 'Re-map all waiting' })).toBeInTheDocument();
+      await screen.findByText('没有待处理的异常。');
+      expect(screen.queryByRole('button', { name: '全部重新匹配' })).toBeNull();
+      fireEvent.change(screen.getByLabelText('按异常类型筛选'), { target: { value: 'UnmappedSku' } });
+      expect(await screen.findByRole('button', { name: '全部重新匹配' })).toBeInTheDocument();
     });
 
     it('re-maps the entry under the cursor with m by its code, says what continued and refreshes the list', async () => {
@@ -218,13 +221,13 @@ describe('ExceptionsPage', () => {
       }));
       render(<ExceptionsPage />);
       await screen.findByTestId('exception-TB-7');
-      const list = screen.getByRole('listbox', { name: 'Exception queue' });
+      const list = screen.getByRole('listbox', { name: '异常队列' });
       fireEvent.keyDown(list, { key: 'm' });
       expect(calls.some(c => c.method === 'POST')).toBe(false);
       fireEvent.keyDown(list, { key: 'j' });
       const before = calls.length;
       fireEvent.keyDown(list, { key: 'm' });
-      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Re-mapped. 1 order continued: TB-7.'));
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已重新匹配。1 单已继续：TB-7。'));
       const post = calls.find(c => c.method === 'POST')!;
       expect(post).toEqual({ method: 'POST', url: '/api/exceptions:remap', body: { merchantCode: 'TEA-NEW-01' } });
       await waitFor(() => expect(calls.slice(before).filter(c => c.url.startsWith('/api/exceptions?'))).toHaveLength(1));
@@ -236,8 +239,8 @@ describe('ExceptionsPage', () => {
       }));
       render(<ExceptionsPage />);
       const card = await screen.findByTestId('exception-TB-7');
-      await act(async () => { fireEvent.click(within(card).getByRole('button', { name: 'Re-map and continue' })); });
-      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("Re-mapped. No order continued. 1 order still waits: TB-7 on 'CUP-9'."));
+      await act(async () => { fireEvent.click(within(card).getByRole('button', { name: '重新匹配并继续' })); });
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("已重新匹配。没有订单继续。1 单仍在等待：TB-7 等待 'CUP-9'。"));
     });
 
     it('scopes by shop when the detail names no code', async () => {
@@ -246,8 +249,8 @@ describe('ExceptionsPage', () => {
       }));
       render(<ExceptionsPage />);
       await screen.findByTestId('exception-TB-7');
-      fireEvent.keyDown(screen.getByRole('listbox', { name: 'Exception queue' }), { key: 'm' });
-      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7 (Set aside by 客服小王, not by review: resolve entry 7 instead).'));
+      fireEvent.keyDown(screen.getByRole('listbox', { name: '异常队列' }), { key: 'm' });
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7（Set aside by 客服小王, not by review: resolve entry 7 instead）。'));
       expect(calls.find(c => c.method === 'POST')!.body).toEqual({ shopId: 2 });
     });
 
@@ -261,11 +264,11 @@ describe('ExceptionsPage', () => {
       render(<ExceptionsPage />);
       await screen.findByTestId('exception-TB-7');
       await waitFor(() => expect(screen.getByRole('option', { name: '茶语旗舰店 (淘宝)' })).toBeInTheDocument());
-      fireEvent.change(screen.getByLabelText('Shop filter'), { target: { value: '1' } });
+      fireEvent.change(screen.getByLabelText('按店铺筛选'), { target: { value: '1' } });
       await waitFor(() => expect(calls.at(-1)!.url).toContain('shopId=1'));
-      await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Re-map all waiting' })); });
+      await act(async () => { fireEvent.click(screen.getByRole('button', { name: '全部重新匹配' })); });
       await waitFor(() => expect(screen.getByRole('status'))
-        .toHaveTextContent("Re-mapped. 1 order continued: TB-7. 1 order still waits: order 109 on 'CUP-9', 'TEA-X'."));
+        .toHaveTextContent("已重新匹配。1 单已继续：TB-7。1 单仍在等待：订单 109 等待 'CUP-9'、'TEA-X'。"));
       expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions:remap', body: { shopId: 1 } });
     });
 
@@ -276,10 +279,10 @@ describe('ExceptionsPage', () => {
       }));
       render(<ExceptionsPage />);
       const card = await screen.findByTestId('exception-TB-7');
-      await act(async () => { fireEvent.click(within(card).getByRole('button', { name: 'Re-map and continue' })); });
+      await act(async () => { fireEvent.click(within(card).getByRole('button', { name: '重新匹配并继续' })); });
       await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
-        "Re-map failed: One or more validation errors occurred. merchantCode: The length of 'Merchant Code' must be 100 characters or fewer."));
-      expect(within(screen.getByTestId('exception-TB-7')).getByRole('button', { name: 'Re-map and continue' })).toBeEnabled();
+        "重新匹配失败：merchantCode: The length of 'Merchant Code' must be 100 characters or fewer."));
+      expect(within(screen.getByTestId('exception-TB-7')).getByRole('button', { name: '重新匹配并继续' })).toBeEnabled();
     });
   });
 });

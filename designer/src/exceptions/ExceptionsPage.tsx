@@ -1,34 +1,37 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ExceptionEntry, type ExceptionState } from '../api';
+import { Term, useT, type Translate } from '../i18n';
+import { EmptyState } from '../shell/EmptyState';
 import { useSelection } from '../shell/selection';
 import { batchNotice } from '../shell/batch';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
-import { errorText, formatAge, formatTime } from '../shell/format';
-import { allKinds, kindLabels, kindText } from './kinds';
+import { formatAge, formatTime, problemText } from '../shell/format';
+import { allKinds, kindText } from './kinds';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 
 /** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
-export function resolveError(e: unknown, entry: ExceptionEntry): string {
+export function resolveError(e: unknown, entry: ExceptionEntry, t: Translate): string {
+  const order = entry.platformOrderId;
   if (e instanceof ApiError && e.status === 409) {
     const by = e.problem.handledBy;
     return typeof by === 'string' && by
-      ? `Order ${entry.platformOrderId} was already resolved by ${by}.`
-      : `Order ${entry.platformOrderId} could not be resolved: ${e.message}`;
+      ? t('exceptions.alreadyResolved', { order, by })
+      : t('exceptions.couldNotResolve', { order, problem: problemText(e, t) });
   }
-  if (e instanceof ApiError) return [e.message, ...e.fieldMessages()].join(' ');
-  return errorText(e);
+  return t('exceptions.couldNotResolve', { order, problem: problemText(e, t) });
 }
 
 /** Asks before cancelling: the order is cancelled and its stock given back, which cannot be undone here. */
-export function confirmCancel(entry: ExceptionEntry): boolean {
-  return window.confirm(`Cancel order ${entry.platformOrderId}? Its stock is given back and it will not ship.`);
+export function confirmCancel(entry: ExceptionEntry, t: Translate): boolean {
+  return window.confirm(t('exceptions.confirmCancel', { order: entry.platformOrderId }));
 }
 
 /** Asks before cancelling several orders at once, naming them. */
-export function confirmCancelMany(entries: ExceptionEntry[]): boolean {
-  return window.confirm(`取消 ${entries.length} 单（${entries.map(e => e.platformOrderId).join('、')}）？库存退回，这些订单不再发货。`);
+export function confirmCancelMany(entries: ExceptionEntry[], t: Translate): boolean {
+  const orders = entries.map(e => e.platformOrderId).join(t.lang === 'en' ? ', ' : '、');
+  return window.confirm(t('exceptions.confirmCancelMany', { count: entries.length, orders }));
 }
 
 /**
@@ -38,6 +41,7 @@ export function confirmCancelMany(entries: ExceptionEntry[]): boolean {
  * all open ones on the page) are resolved or their orders cancelled in one call, each reported on its own.
  */
 export function ExceptionsPage() {
+  const t = useT();
   const [items, setItems] = useState<ExceptionEntry[] | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
@@ -59,9 +63,9 @@ export function ExceptionsPage() {
       setItems(page.items);
       setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
     } catch (e) {
-      setNotice({ kind: 'error', text: errorText(e) });
+      setNotice({ kind: 'error', text: problemText(e, t) });
     }
-  }, [state, kind, shopId]);
+  }, [state, kind, shopId, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
   useEffect(() => {
@@ -74,14 +78,15 @@ export function ExceptionsPage() {
   const resolve = useCallback(async (entry: ExceptionEntry, note: string | undefined, cancelOrder: boolean) => {
     try {
       await api.resolveException(entry.id, cancelOrder ? { note, cancelOrder: true } : { note });
-      setNotice({ kind: 'ok', text: cancelOrder ? `Order ${entry.platformOrderId} cancelled.` : `Order ${entry.platformOrderId} resolved: back to ${entry.stage}.` });
+      setNotice({ kind: 'ok', text: cancelOrder ? t('exceptions.cancelled', { order: entry.platformOrderId })
+        : t('exceptions.resolvedTo', { order: entry.platformOrderId, stage: entry.stage }) });
       list.current?.focus();
     } catch (e) {
-      setNotice({ kind: 'error', text: resolveError(e, entry) });
+      setNotice({ kind: 'error', text: resolveError(e, entry, t) });
     }
     setResolving(null);
     await refresh();
-  }, [refresh]);
+  }, [refresh, t]);
 
   // One entry's order (and any other waiting on its code), or every waiting order of the filtered shop.
   const remap = useCallback(async (entry: ExceptionEntry | null) => {
@@ -89,27 +94,27 @@ export function ExceptionsPage() {
     const names = new Map(items?.map(i => [i.orderId, i.platformOrderId]));
     try {
       const result = entry ? await remapEntry(entry, api.remapExceptions) : await api.remapExceptions(remapAllRequest(shopId));
-      setNotice(remapNotice(result, names));
+      setNotice(remapNotice(result, t, names));
     } catch (e) {
-      setNotice({ kind: 'error', text: remapError(e) });
+      setNotice({ kind: 'error', text: remapError(e, t) });
     }
     setRemapping(false);
     list.current?.focus();
     await refresh();
-  }, [items, shopId, refresh]);
+  }, [items, shopId, refresh, t]);
 
   // The ticked entries in one call; each entry's outcome comes back on its own.
   const resolveSelected = async (note: string | undefined, cancel: boolean) => {
     const chosen = items?.filter(i => selection.chosen.includes(i.id)) ?? [];
-    if (cancel && !confirmCancelMany(chosen)) return;
+    if (cancel && !confirmCancelMany(chosen, t)) return;
     const names = new Map(items?.map(i => [i.id, i.platformOrderId]));
     setBusy(true);
     try {
       const response = await api.resolveExceptions(cancel ? { entryIds: selection.chosen, note, cancelOrder: true } : { entryIds: selection.chosen, note });
-      setNotice(batchNotice(response, r => names.get(r.entryId) ?? `#${r.entryId}`, cancel ? '已取消' : '已解决'));
+      setNotice(batchNotice(response, r => names.get(r.entryId) ?? `#${r.entryId}`, t(cancel ? 'exceptions.cancelledMany' : 'exceptions.resolvedMany'), t));
       selection.clear();
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+      setNotice({ kind: 'error', text: problemText(e, t) });
     }
     setBusy(false);
     setBatchResolving(false);
@@ -118,7 +123,7 @@ export function ExceptionsPage() {
   };
 
   const cancelOrder = (entry: ExceptionEntry) => {
-    if (confirmCancel(entry)) void resolve(entry, undefined, true);
+    if (confirmCancel(entry, t)) void resolve(entry, undefined, true);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -139,47 +144,48 @@ export function ExceptionsPage() {
   return (
     <div className="page inbox exceptions">
       <div className="page-head">
-        <h2>Exceptions <span className="muted">异常队列</span></h2>
-        <span className="muted">{items ? `${items.length} ${state === 'open' ? 'open' : state === 'resolved' ? 'resolved' : 'entries'}` : ''}</span>
+        <h2>{t('exceptions.title')}</h2>
+        <span className="muted">{items ? t(state === 'open' ? 'exceptions.countOpen' : state === 'resolved' ? 'exceptions.countResolved' : 'exceptions.countAll', { count: items.length }) : ''}</span>
         <span className="spacer" />
-        <select aria-label="Kind filter" value={kind} onChange={e => setKind(e.target.value)}>
-          <option value="">All kinds</option>
-          {allKinds.map(k => <option key={k} value={k}>{kindText(k)}</option>)}
+        <select aria-label={t('exceptions.kindFilter')} value={kind} onChange={e => setKind(e.target.value)}>
+          <option value="">{t('exceptions.allKinds')}</option>
+          {allKinds.map(k => <option key={k} value={k} title={k}>{kindText(k, t)}</option>)}
         </select>
-        <select aria-label="Shop filter" value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
-          <option value="">All shops</option>
+        <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">{t('common.allShops')}</option>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
-        <select aria-label="State filter" value={state} onChange={e => setState(e.target.value as ExceptionState)}>
-          <option value="open">Open</option>
-          <option value="resolved">Resolved</option>
-          <option value="all">All</option>
+        <select aria-label={t('exceptions.stateFilter')} value={state} onChange={e => setState(e.target.value as ExceptionState)}>
+          <option value="open">{t('exceptions.state.open')}</option>
+          <option value="resolved">{t('exceptions.state.resolved')}</option>
+          <option value="all">{t('exceptions.state.all')}</option>
         </select>
         {(kind === 'UnmappedSku' || items?.some(canRemap)) && (
           <button type="button" disabled={remapping} onClick={() => void remap(null)}
-            title="Continue every order waiting on a merchant code whose codes all map now (the shop filter applies)">Re-map all waiting</button>
+            title={t('exceptions.remapAllTitle')}>{t('exceptions.remapAll')}</button>
         )}
-        <button type="button" onClick={() => void refresh()}>Refresh</button>
+        <button type="button" onClick={() => void refresh()}>{t('common.refresh')}</button>
       </div>
-      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> resolve · <kbd>c</kbd> cancel order · <kbd>m</kbd> re-map and continue (unmapped SKU) · <kbd>x</kbd> select · <kbd>Enter</kbd> journey</p>
-      <div className="batch-bar" role="toolbar" aria-label="批量操作">
-        <label className="check" title="Select all open entries on this page">
-          <input type="checkbox" aria-label="全选本页" checked={selection.all} disabled={openIds.length === 0}
-            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> 全选本页
+      <p className="muted small keys">{t('common.keys')}{t('exceptions.keys')}</p>
+      <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>
+        <label className="check" title={t('exceptions.selectAllTitle')}>
+          <input type="checkbox" aria-label={t('common.selectAllOnPage')} checked={selection.all} disabled={openIds.length === 0}
+            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> {t('common.selectAllOnPage')}
         </label>
-        <span className="muted" title="Selected">{selection.chosen.length > 0 ? `已选 ${selection.chosen.length} 单` : '未选择'}</span>
-        <button type="button" className="primary" title="Resolve selected: each order returns to the stage it left"
-          disabled={selection.chosen.length === 0 || busy} onClick={() => setBatchResolving(true)}>批量解决</button>
-        <button type="button" className="danger" title="Cancel the selected orders" disabled={selection.chosen.length === 0 || busy}
-          onClick={() => void resolveSelected(undefined, true)}>批量取消订单</button>
+        <span className="muted">{selection.chosen.length > 0 ? t('common.selectedCount', { count: selection.chosen.length }) : t('common.noneSelected')}</span>
+        <button type="button" className="primary" title={t('exceptions.batchResolveTitle')}
+          disabled={selection.chosen.length === 0 || busy} onClick={() => setBatchResolving(true)}>{t('exceptions.batchResolve')}</button>
+        <button type="button" className="danger" title={t('exceptions.batchCancelTitle')} disabled={selection.chosen.length === 0 || busy}
+          onClick={() => void resolveSelected(undefined, true)}>{t('exceptions.batchCancel')}</button>
       </div>
       {batchResolving && (
         <ResolveForm onCancel={() => { setBatchResolving(false); list.current?.focus(); }} onSubmit={note => void resolveSelected(note, false)} />
       )}
       <Banner notice={notice} />
-      <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Exception queue" role="listbox"
-        aria-activedescendant={current ? `exception-${current.id}` : undefined}>
-        {items && items.length === 0 && <p className="empty">{state === 'open' ? 'No open exceptions. 🎉' : 'No entries.'}</p>}
+      <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label={t('exceptions.list')} role="listbox"
+        aria-activedescendant={current ? `exception-${current.id}` : undefined} aria-busy={!items}>
+        {!items && <p className="empty">{t('common.loading')}</p>}
+        {items && items.length === 0 && (state === 'open' ? <EmptyState>{t('exceptions.emptyOpen')}</EmptyState> : <p className="empty">{t('exceptions.empty')}</p>)}
         {items?.map((entry, index) => (
           <div key={entry.id} id={`exception-${entry.id}`} role="option" aria-selected={index === cursor}
             className={`review-card exception-card${index === cursor ? ' cursor' : ''}${entry.resolvedAt ? ' resolved' : ''}`}
@@ -187,24 +193,26 @@ export function ExceptionsPage() {
             <div className="review-main">
               <div className="review-title">
                 {!entry.resolvedAt && (
-                  <input type="checkbox" aria-label={`选择 ${entry.platformOrderId}`} title="Select for a batch action" checked={selection.has(entry.id)}
+                  <input type="checkbox" aria-label={t('common.selectOne', { name: entry.platformOrderId })} title={t('common.selectForBatch')} checked={selection.has(entry.id)}
                     onClick={e => e.stopPropagation()} onChange={() => selection.toggle(entry.id)} />
                 )}
-                <span className={`pill kind-pill kind-${entry.kind}`} title={entry.kind}>
-                  {kindLabels[entry.kind]?.label ?? entry.kind} <span lang="zh">{kindLabels[entry.kind]?.zh ?? ''}</span>
-                </span>
+                <Term group="exceptionKind" code={entry.kind} className={`pill kind-pill kind-${entry.kind}`} />
                 <a href={`/orders/${entry.orderId}`} onClick={e => { e.preventDefault(); e.stopPropagation(); navigate(`/orders/${entry.orderId}`); }}>
                   <strong>{entry.platformOrderId}</strong>
                 </a>
-                <span className="muted">{shopName.get(entry.shopId) ?? `shop ${entry.shopId}`}</span>
-                <span className={`pill status-${entry.orderStatus}`}>{entry.orderStatus}</span>
-                <span className="age" title={entry.raisedAt}>{entry.resolvedAt ? `open ${formatAge(entry.ageMinutes)}` : `waiting ${formatAge(entry.ageMinutes)}`}</span>
+                <span className="muted">{shopName.get(entry.shopId) ?? t('common.shopNumber', { id: entry.shopId })}</span>
+                <Term group="orderStatus" code={entry.orderStatus} className={`pill status-${entry.orderStatus}`} />
+                <span className="age" title={formatTime(entry.raisedAt)}>
+                  {t(entry.resolvedAt ? 'exceptions.openFor' : 'common.waiting', { age: formatAge(entry.ageMinutes, t) })}
+                </span>
               </div>
               <dl className="review-facts">
-                <dt>Detail</dt><dd>{entry.detail || '—'}</dd>
-                <dt>Left at</dt><dd>{entry.stage} <span className="muted small">({entry.source === 'Hold' ? 'set aside' : 'workflow wait'})</span></dd>
-                <dt>Raised by</dt><dd>{entry.raisedBy ?? 'the workflow'} · {formatTime(entry.raisedAt)}</dd>
-                {entry.resolvedAt && <><dt>Resolved</dt><dd>{entry.resolvedBy ?? 'the workflow'} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
+                <dt>{t('exceptions.detail')}</dt><dd>{entry.detail || '—'}</dd>
+                <dt>{t('exceptions.leftAt')}</dt><dd>{entry.stage} <span className="muted small" title={entry.source}>
+                  ({t(entry.source === 'Hold' ? 'exceptions.source.Hold' : 'exceptions.source.Workflow')})</span></dd>
+                <dt>{t('exceptions.raisedBy')}</dt><dd>{entry.raisedBy ?? t('common.theWorkflow')} · {formatTime(entry.raisedAt)}</dd>
+                {entry.resolvedAt && <><dt>{t('exceptions.resolved')}</dt>
+                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
               </dl>
               {resolving === entry.id && (
                 <ResolveForm onCancel={() => { setResolving(null); list.current?.focus(); }} onSubmit={note => void resolve(entry, note, false)} />
@@ -212,13 +220,13 @@ export function ExceptionsPage() {
             </div>
             <div className="review-actions">
               {canRemap(entry) && (
-                <button type="button" disabled={remapping} onClick={e => { e.stopPropagation(); setCursor(index); void remap(entry); }}>Re-map and continue</button>
+                <button type="button" disabled={remapping} onClick={e => { e.stopPropagation(); setCursor(index); void remap(entry); }}>{t('exceptions.remap')}</button>
               )}
               {!entry.resolvedAt && <>
-                <button type="button" className="primary" onClick={e => { e.stopPropagation(); setCursor(index); setResolving(entry.id); }}>Resolve</button>
-                <button type="button" className="danger" onClick={e => { e.stopPropagation(); setCursor(index); cancelOrder(entry); }}>Cancel order</button>
+                <button type="button" className="primary" onClick={e => { e.stopPropagation(); setCursor(index); setResolving(entry.id); }}>{t('exceptions.resolve')}</button>
+                <button type="button" className="danger" onClick={e => { e.stopPropagation(); setCursor(index); cancelOrder(entry); }}>{t('exceptions.cancelOrder')}</button>
               </>}
-              <button type="button" className="link" onClick={e => { e.stopPropagation(); navigate(`/orders/${entry.orderId}`); }}>Journey →</button>
+              <button type="button" className="link" onClick={e => { e.stopPropagation(); navigate(`/orders/${entry.orderId}`); }}>{t('common.journey')}</button>
             </div>
           </div>
         ))}
@@ -229,13 +237,14 @@ export function ExceptionsPage() {
 
 /** The note that goes with a resolution (optional): what was done about it. */
 export function ResolveForm({ onSubmit, onCancel }: { onSubmit: (note: string | undefined) => void; onCancel: () => void }) {
+  const t = useT();
   const [note, setNote] = useState('');
   return (
     <form className="inline-panel" onSubmit={e => { e.preventDefault(); onSubmit(note.trim() || undefined); }}
       onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
-      <input aria-label="Resolution note" autoFocus placeholder="What was done (e.g. 已联系买家补全地址)" value={note} onChange={e => setNote(e.target.value)} />
-      <button type="submit" className="primary">Resolve</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
+      <input aria-label={t('exceptions.resolveNote')} autoFocus placeholder={t('exceptions.resolvePlaceholder')} value={note} onChange={e => setNote(e.target.value)} />
+      <button type="submit" className="primary">{t('exceptions.resolve')}</button>
+      <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ExceptionEntry, type RemapItem } from '../api';
+import { translator } from '../i18n';
 import { canRemap, codesOf, mentions, mergeResults, remapAllRequest, remapEntry, remapError, remapNotice, remapRequestFor, waitingCodes } from './remap';
 
 const entry = (detail: string | null, more: Partial<ExceptionEntry> = {}): ExceptionEntry => ({
@@ -110,46 +111,50 @@ describe('remapEntry', () => {
 });
 
 describe('remapNotice', () => {
+  const en = translator('en');
+  const zh = translator('zh-CN');
   const names = new Map([[107, 'TB-7'], [108, 'TB-8']]);
 
   it('says how many continued, by platform order id where known', () => {
-    expect(remapNotice({ continued: [item(7, 107, [], null, 'Approved')], stillWaiting: [] }, names))
-      .toEqual({ kind: 'ok', text: 'Re-mapped. 1 order continued: TB-7.' });
-    expect(remapNotice({ continued: [item(7, 107), item(9, 109)], stillWaiting: [] }, names).text)
-      .toBe('Re-mapped. 2 orders continued: TB-7; order 109.');
+    expect(remapNotice({ continued: [item(7, 107, [], null, 'Approved')], stillWaiting: [] }, zh, names))
+      .toEqual({ kind: 'ok', text: '已重新匹配。1 单已继续：TB-7。' });
+    expect(remapNotice({ continued: [item(7, 107), item(9, 109)], stillWaiting: [] }, en, names).text)
+      .toBe('Re-mapped. Continued (2): TB-7; order 109.');
   });
 
   it('says which still wait and on which codes', () => {
-    const notice = remapNotice({ continued: [item(7, 107)], stillWaiting: [item(8, 108, ['CUP-9', 'TEA-X']), item(9, 109, [''])] }, names);
-    expect(notice).toEqual({
+    const waiting = { continued: [item(7, 107)], stillWaiting: [item(8, 108, ['CUP-9', 'TEA-X']), item(9, 109, [''])] };
+    expect(remapNotice(waiting, zh, names)).toEqual({
       kind: 'ok',
-      text: "Re-mapped. 1 order continued: TB-7. 2 orders still wait: TB-8 on 'CUP-9', 'TEA-X'; order 109 on (a line without a code).",
+      text: "已重新匹配。1 单已继续：TB-7。2 单仍在等待：TB-8 等待 'CUP-9'、'TEA-X'；订单 109 等待 无商家编码的商品行。",
     });
+    expect(remapNotice(waiting, en, names).text)
+      .toBe("Re-mapped. Continued (1): TB-7. Still waiting (2): TB-8 on 'CUP-9', 'TEA-X'; order 109 on (a line without a code).");
   });
 
   it('is an error when orders waited and none continued, giving the server\'s reason when no code is missing', () => {
-    const notice = remapNotice({ continued: [], stillWaiting: [item(7, 107, [], 'Set aside by 客服小王, not by review: resolve entry 7 instead.')] }, names);
+    const notice = remapNotice({ continued: [], stillWaiting: [item(7, 107, [], 'Set aside by 客服小王, not by review: resolve entry 7 instead.')] }, en, names);
     expect(notice).toEqual({
       kind: 'error',
-      text: 'Re-mapped. No order continued. 1 order still waits: TB-7 (Set aside by 客服小王, not by review: resolve entry 7 instead).',
+      text: 'Re-mapped. No order continued. Still waiting (1): TB-7 (Set aside by 客服小王, not by review: resolve entry 7 instead).',
     });
   });
 
   it('says so when nothing waits', () => {
-    expect(remapNotice({ continued: [], stillWaiting: [] })).toEqual({ kind: 'ok', text: 'No order waits on these merchant codes.' });
+    expect(remapNotice({ continued: [], stillWaiting: [] }, zh)).toEqual({ kind: 'ok', text: '没有订单在等待这些商家编码。' });
   });
 
   it('lists five orders and counts the rest', () => {
     const many = Array.from({ length: 7 }, (_, i) => item(i, 200 + i));
-    expect(remapNotice({ continued: many, stillWaiting: [] }).text)
-      .toBe('Re-mapped. 7 orders continued: order 200; order 201; order 202; order 203; order 204; and 2 more.');
+    expect(remapNotice({ continued: many, stillWaiting: [] }, en).text)
+      .toBe('Re-mapped. Continued (7): order 200; order 201; order 202; order 203; order 204; and 2 more.');
   });
 });
 
 describe('remapError', () => {
   it('gives the problem with its field messages', () => {
     const e = new ApiError({ status: 400, title: 'Invalid', detail: 'One or more fields are invalid.', errors: { merchantCode: ['too long'] } });
-    expect(remapError(e)).toBe('Re-map failed: One or more fields are invalid. merchantCode: too long');
-    expect(remapError(new Error('offline'))).toBe('Re-map failed: offline');
+    expect(remapError(e, translator('en'))).toBe('Re-map failed: One or more fields are invalid. merchantCode: too long');
+    expect(remapError(new Error('offline'), translator('zh-CN'))).toBe('重新匹配失败：offline');
   });
 });

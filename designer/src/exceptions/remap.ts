@@ -1,7 +1,8 @@
 // 重新匹配: which re-map to ask for from the exception queue, and how to word what it did.
-import { ApiError, type ExceptionEntry, type RemapItem, type RemapRequest, type RemapResult } from '../api';
+import type { ExceptionEntry, RemapItem, RemapRequest, RemapResult } from '../api';
+import type { Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
-import { errorText } from '../shell/format';
+import { problemText } from '../shell/format';
 
 // The server lists the codes an open UnmappedSku entry waits on (waitingOnCodes). An entry without them (read from an
 // older server) still names them in its detail, the text the server wrote when it set the order aside, one of
@@ -66,49 +67,51 @@ export function mergeResults(first: RemapResult, second: RemapResult): RemapResu
 
 const listed = 5;
 
-function orders(items: RemapItem[], name: (item: RemapItem) => string): string {
-  const names = items.slice(0, listed).map(name);
-  return items.length > listed ? `${names.join('; ')}; and ${items.length - listed} more` : names.join('; ');
-}
+/** The list separator of the language: 、 between names in Chinese, ; in English. */
+const separator = (t: Translate) => (t.lang === 'en' ? '; ' : '；');
 
-function count(n: number): string {
-  return n === 1 ? '1 order' : `${n} orders`;
+function orders(items: RemapItem[], name: (item: RemapItem) => string, t: Translate): string {
+  const names = items.slice(0, listed).map(name).join(separator(t));
+  return items.length > listed ? t('remap.more', { names, count: items.length - listed }) : names;
 }
 
 /** Why an order still waits: the codes nothing maps yet, or (none left) the server's reason. */
-function waitsOn(item: RemapItem): string {
+function waitsOn(item: RemapItem, t: Translate): string {
   if (item.stillUnmapped.length > 0) {
-    return `on ${item.stillUnmapped.map(c => (c ? `'${c}'` : '(a line without a code)')).join(', ')}`;
+    const codes = item.stillUnmapped.map(c => (c ? `'${c}'` : t('remap.lineWithoutCode'))).join(t.lang === 'en' ? ', ' : '、');
+    return t('remap.waitsOn', { codes });
   }
-  return item.reason ? `(${item.reason.replace(/\.$/, '')})` : '';
+  return item.reason ? (t.lang === 'en' ? `(${item.reason.replace(/\.$/, '')})` : `（${item.reason.replace(/[.。]$/, '')}）`) : '';
 }
 
 /**
  * What a re-map did, in the banner: how many orders continued and which still wait on which codes. `names` turns an
  * order id into its platform order id where the page knows it. Not an error unless orders waited and none continued.
  */
-export function remapNotice(result: RemapResult, names: ReadonlyMap<number, string> = new Map()): Notice {
-  const name = (item: RemapItem) => names.get(item.orderId) ?? `order ${item.orderId}`;
+export function remapNotice(result: RemapResult, t: Translate, names: ReadonlyMap<number, string> = new Map()): Notice {
+  const name = (item: RemapItem) => names.get(item.orderId) ?? t('remap.order', { id: item.orderId });
   const { continued, stillWaiting } = result;
   if (continued.length === 0 && stillWaiting.length === 0) {
-    return { kind: 'ok', text: 'No order waits on these merchant codes.' };
+    return { kind: 'ok', text: t('remap.nothing') };
   }
   const parts: string[] = [];
-  if (continued.length > 0) parts.push(`${count(continued.length)} continued: ${orders(continued, name)}.`);
-  else parts.push('No order continued.');
+  if (continued.length > 0) parts.push(t('remap.continued', { count: continued.length, orders: orders(continued, name, t) }));
+  else parts.push(t('remap.noneContinued'));
   if (stillWaiting.length > 0) {
-    const verb = stillWaiting.length === 1 ? 'still waits' : 'still wait';
-    parts.push(`${count(stillWaiting.length)} ${verb}: ${orders(stillWaiting, i => `${name(i)} ${waitsOn(i)}`.trim())}.`);
+    // Chinese brackets carry their own spacing: TB-7（原因）, but TB-7 等待 'A'.
+    const waiting = orders(stillWaiting, i => {
+      const why = waitsOn(i, t);
+      return why.startsWith('（') ? `${name(i)}${why}` : `${name(i)} ${why}`.trim();
+    }, t);
+    parts.push(t('remap.stillWaiting', { count: stillWaiting.length, orders: waiting }));
   }
-  return { kind: continued.length === 0 ? 'error' : 'ok', text: `Re-mapped. ${parts.join(' ')}` };
+  return { kind: continued.length === 0 ? 'error' : 'ok', text: t('remap.done', { parts: parts.join(t.lang === 'en' ? ' ' : '') }) };
 }
 
 /** What a failed re-map tells the person: the server's problem with its field messages. */
-export function remapError(e: unknown): string {
-  if (e instanceof ApiError) return ['Re-map failed:', e.message, ...e.fieldMessages()].join(' ');
-  return `Re-map failed: ${errorText(e)}`;
+export function remapError(e: unknown, t: Translate): string {
+  return t('remap.failed', { problem: problemText(e, t) });
 }
-
 /**
  * Re-maps one entry's order: by its code first, then, when that answer did not look at the order (the code was misread
  * from the detail), by its shop as well.

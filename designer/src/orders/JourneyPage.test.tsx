@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activities } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
-import { JourneyPage } from './JourneyPage';
+import { translator } from '../i18n';
+import { JourneyPage, journalSentence } from './JourneyPage';
 
 const instanceId = '11111111-2222-3333-4444-555555555555';
 const definition = {
@@ -42,6 +43,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+describe('journalSentence', () => {
+  const review = { sequence: 3, activityId: 'review', activityType: 'ServiceReview', event: 'Completed', outcome: 'Approved', bookmark: null,
+    startedAt: '2026-11-23T08:00:00Z', durationMs: 3.6123, inputs: null, outputs: null, error: null };
+
+  it('reads an entry as the step, what came of it and how long it took', () => {
+    expect(journalSentence(review, '客服审核', translator('zh-CN'))).toBe('客服审核：通过，用时 3.6 ms');
+    expect(journalSentence(review, 'Service review', translator('en'))).toBe('Service review: approved, took 3.6 ms');
+    expect(journalSentence({ ...review, event: 'Suspended', outcome: null, bookmark: 'Review', durationMs: 0.04 }, '人工审核', translator('zh-CN')))
+      .toBe('人工审核：等待 Review，用时 0 ms');
+  });
+});
+
 describe('JourneyPage', () => {
   it('shows the journal and the incident, and Retry runs the faulted step again for an ops lead', async () => {
     signedInAs(['OpsLead'], [], '运营小张');
@@ -60,15 +73,22 @@ describe('JourneyPage', () => {
     });
     render(<JourneyPage orderId={5} />);
     expect(await screen.findByTestId('incident')).toHaveTextContent('InvalidOperationException: 运费模板缺失');
-    expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
-    expect(screen.getByTestId('timeline')).toHaveTextContent('Completed → Done');
-    expect(screen.getByTestId('instance-status')).toHaveTextContent('sales-order v3 · Faulted');
+    const sentences = screen.getAllByTestId('journal-sentence').map(s => s.textContent);
+    expect(sentences).toEqual(['开始：完成，用时 1 ms', '称重发货：出错，用时 3 ms']);
+    expect(screen.getByTestId('timeline')).toHaveTextContent('错误：运费模板缺失');
+    expect(screen.getByTestId('instance-status')).toHaveTextContent('sales-order v3 · 出错');
+    expect(screen.getByTitle('Faulted')).toBeInTheDocument();
+    expect(screen.queryByLabelText('第 1 条日志的原始数据')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '显示原始数据' }));
+    expect(screen.getByLabelText('第 1 条日志的原始数据')).toHaveTextContent('"outcome": "Done"');
+    fireEvent.click(screen.getByRole('button', { name: '隐藏原始数据' }));
+    expect(screen.queryByLabelText('第 1 条日志的原始数据')).toBeNull();
 
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Retry' })); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Retried'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '重试' })); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已重试'));
     expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':retry'))).toBe(true);
-    await waitFor(() => expect(screen.getByTestId('incident')).toHaveTextContent('resolved'));
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('incident')).toHaveTextContent('已于'));
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
   });
 
   it('sets a waiting order aside with a kind and detail (the server records the signed-in user), then shows the open entry with Resolve', async () => {
@@ -83,20 +103,20 @@ describe('JourneyPage', () => {
       return undefined;
     });
     render(<JourneyPage orderId={5} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Set aside…' }));
-    const form = screen.getByRole('form', { name: 'Set aside' });
-    fireEvent.change(within(form).getByLabelText('Exception kind'), { target: { value: 'AddressProblem' } });
-    fireEvent.change(within(form).getByLabelText('Exception detail'), { target: { value: '门牌号缺失' } });
-    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: 'Set aside' })); });
+    fireEvent.click(await screen.findByRole('button', { name: '转入异常…' }));
+    const form = screen.getByRole('form', { name: '转入异常' });
+    fireEvent.change(within(form).getByLabelText('异常类型'), { target: { value: 'AddressProblem' } });
+    fireEvent.change(within(form).getByLabelText('异常说明'), { target: { value: '门牌号缺失' } });
+    await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '转入异常' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({
       url: '/api/orders/5/exceptions', body: { kind: 'AddressProblem', detail: '门牌号缺失' },
     });
     const open = await screen.findByTestId('open-exception');
-    expect(open).toHaveTextContent('Address problem 地址异常');
+    expect(open).toHaveTextContent('在异常队列中：地址异常');
     expect(open).toHaveTextContent('门牌号缺失');
-    expect(open).toHaveTextContent('left at 称重');
-    expect(screen.queryByRole('button', { name: 'Set aside…' })).toBeNull();
-    expect(screen.getByTestId('exception-history')).toHaveTextContent('Open');
+    expect(open).toHaveTextContent('离开环节 称重发货');
+    expect(screen.queryByRole('button', { name: '转入异常…' })).toBeNull();
+    expect(screen.getByTestId('exception-history')).toHaveTextContent('待处理');
   });
 
   it('resolves the open entry from the journey with a note and shows the history', async () => {
@@ -112,14 +132,14 @@ describe('JourneyPage', () => {
     });
     render(<JourneyPage orderId={5} />);
     const open = await screen.findByTestId('open-exception');
-    fireEvent.click(within(open).getByRole('button', { name: 'Resolve' }));
-    fireEvent.change(within(open).getByLabelText('Resolution note'), { target: { value: '已联系买家补全地址' } });
-    await act(async () => { fireEvent.click(within(open).getByRole('button', { name: 'Resolve' })); });
+    fireEvent.click(within(open).getByRole('button', { name: '解决' }));
+    fireEvent.change(within(open).getByLabelText('处理说明'), { target: { value: '已联系买家补全地址' } });
+    await act(async () => { fireEvent.click(within(open).getByRole('button', { name: '解决' })); });
     expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions/12:resolve', body: { note: '已联系买家补全地址' } });
     await waitFor(() => expect(screen.queryByTestId('open-exception')).toBeNull());
-    expect(screen.getByRole('status')).toHaveTextContent('returns to weigh');
-    expect(screen.getByTestId('exception-history')).toHaveTextContent('resolved');
-    expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('订单回到「称重发货」');
+    expect(screen.getByTestId('exception-history')).toHaveTextContent('已解决');
+    expect(screen.getByRole('button', { name: '转入异常…' })).toBeInTheDocument();
   });
 
   it('hides Retry and Cancel instance from a reviewer, who can still set the order aside', async () => {
@@ -134,9 +154,9 @@ describe('JourneyPage', () => {
     });
     render(<JourneyPage orderId={5} />);
     expect(await screen.findByTestId('incident')).toHaveTextContent('运费模板缺失');
-    expect(screen.getByRole('button', { name: 'Set aside…' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
+    expect(screen.getByRole('button', { name: '转入异常…' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '取消流程实例' })).toBeNull();
   });
 
   it('shows warehouse staff the journey and its open exception without Set aside or Resolve', async () => {
@@ -145,9 +165,9 @@ describe('JourneyPage', () => {
     render(<JourneyPage orderId={5} />);
     expect(await screen.findByTestId('open-exception')).toHaveTextContent('门牌号缺失');
     expect(screen.getByTestId('timeline')).toHaveTextContent('开始');
-    expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Set aside…' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Cancel instance' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '解决' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '转入异常…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '取消流程实例' })).toBeNull();
   });
 
   it('renders markup in the buyer message, memo and nick as text, injecting no element', async () => {
@@ -166,10 +186,10 @@ describe('JourneyPage', () => {
       return undefined;
     });
     const { container } = render(<JourneyPage orderId={5} />);
-    expect(await screen.findByText(`买家留言: ${img}`)).toBeInTheDocument();
-    expect(screen.getByText(`卖家备注: ${script}`)).toBeInTheDocument();
+    expect(await screen.findByText(`买家留言：${img}`)).toBeInTheDocument();
+    expect(screen.getByText(`卖家备注：${script}`)).toBeInTheDocument();
     expect(screen.getByTestId('open-exception')).toHaveTextContent(img);
-    expect(screen.getByTestId('open-exception')).toHaveTextContent(`raised by ${script}`);
+    expect(screen.getByTestId('open-exception')).toHaveTextContent(`发起人 ${script}`);
     expect(container.querySelector('img, script')).toBeNull();
     expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
   });
@@ -183,9 +203,9 @@ describe('JourneyPage', () => {
       return undefined;
     });
     render(<JourneyPage orderId={5} />);
-    const cancel = await screen.findByRole('button', { name: 'Cancel instance' });
+    const cancel = await screen.findByRole('button', { name: '取消流程实例' });
     await act(async () => { fireEvent.click(cancel); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Instance cancelled.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('流程实例已取消。'));
     expect(window.confirm).toHaveBeenCalled();
     expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':cancel'))).toBe(true);
   });

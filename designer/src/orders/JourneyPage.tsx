@@ -1,13 +1,14 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type ActivityDescriptor, type ExceptionEntry, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
+import { api, type ActivityDescriptor, type ExceptionEntry, type InstanceDetail, type JournalEntry, type Order, type WorkflowDefinition } from '../api';
+import { Term, useT, type Translate } from '../i18n';
 import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
 import { kindText, raisableKinds } from '../exceptions/kinds';
 import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
-import { errorText, formatAge, formatMoney, formatTime } from '../shell/format';
+import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
 
@@ -18,6 +19,7 @@ const nodeTypes = { activity: ActivityNode };
  * and its exception queue entries: an open one shown on top with Resolve; a waiting or faulted order can be set aside.
  */
 export function JourneyPage({ orderId }: { orderId: number }) {
+  const t = useT();
   const me = useMe();
   const mayWorkExceptions = can(me, 'exceptions');
   const mayRunInstances = can(me, 'instances');
@@ -29,6 +31,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [exceptions, setExceptions] = useState<ExceptionEntry[]>([]);
   const [exceptionMode, setExceptionMode] = useState<'raise' | 'resolve' | null>(null);
+  const [raw, setRaw] = useState(false);
 
   // The palette and a definition version never change under an instance: fetched once; order and instance each poll.
   const definitionRef = useRef<WorkflowDefinition | null>(null);
@@ -48,9 +51,9 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       }
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? e.message : errorText(e));
+      setError(problemText(e, t));
     }
-  }, [orderId]);
+  }, [orderId, t]);
 
   useEffect(() => { void load(); }, [load]);
   useEffect(() => {
@@ -89,20 +92,20 @@ export function JourneyPage({ orderId }: { orderId: number }) {
     if (!detail) return;
     try {
       await api.retry(detail.instance.id);
-      setNotice({ kind: 'ok', text: 'Retried: the faulted step ran again.' });
+      setNotice({ kind: 'ok', text: t('journey.retried') });
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.problem.title ?? 'Error'}: ${e.message}` : errorText(e) });
+      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
     }
     await load();
   };
 
   const cancelInstance = async () => {
-    if (!detail || !window.confirm('Cancel this workflow instance? The order stops where it is and no step runs again.')) return;
+    if (!detail || !window.confirm(t('journey.confirmCancel'))) return;
     try {
       await api.cancelInstance(detail.instance.id);
-      setNotice({ kind: 'ok', text: 'Instance cancelled.' });
+      setNotice({ kind: 'ok', text: t('journey.cancelled') });
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? `${e.problem.title ?? 'Error'}: ${e.message}` : errorText(e) });
+      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
     }
     await load();
   };
@@ -115,10 +118,10 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   const raise = async (kind: string, detailText: string | undefined) => {
     try {
       const entry = await api.raiseException(orderId, { kind, detail: detailText });
-      setNotice({ kind: 'ok', text: `Set aside as ${kindText(entry.kind)}: it waits in the exception queue.` });
+      setNotice({ kind: 'ok', text: t('journey.raised', { kind: kindText(entry.kind, t) }) });
       setExceptionMode(null);
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
     }
     await load();
   };
@@ -126,32 +129,42 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   const resolve = async (entry: ExceptionEntry, note: string | undefined) => {
     try {
       await api.resolveException(entry.id, { note });
-      setNotice({ kind: 'ok', text: `Exception resolved: the order returns to ${entry.stage}.` });
+      setNotice({ kind: 'ok', text: t('journey.resolved', { stage: stageName(entry.stage) }) });
     } catch (e) {
-      setNotice({ kind: 'error', text: resolveError(e, entry) });
+      setNotice({ kind: 'error', text: resolveError(e, entry, t) });
     }
     setExceptionMode(null);
     await load();
   };
 
-  const names = useMemo(() => new Map(definition?.root.activities.map(a => [a.id, a.name || a.id]) ?? []), [definition]);
+  // A step is named by its activity type in the screen's language (客服审核); the definition's own name is its tooltip.
+  const steps = useMemo(() => new Map(definition?.root.activities.map(a => [a.id, a]) ?? []), [definition]);
+  const stageName = (id: string) => {
+    const step = steps.get(id);
+    if (!step) return id;
+    return t.knows('activity', step.type) ? t.term('activity', step.type) : step.name || step.id;
+  };
+  const stageTitle = (id: string) => {
+    const step = steps.get(id);
+    return step ? `${step.name || step.id} (${step.type})` : id;
+  };
 
   return (
     <div className="page journey">
       <div className="page-head">
-        <button type="button" className="link" onClick={() => window.history.length > 1 ? window.history.back() : navigate('/orders')}>← Back</button>
-        <h2>Order {order?.platformOrderId ?? orderId}</h2>
-        {order && <span className={`pill status-${order.status}`} data-testid="order-status">{order.status}</span>}
+        <button type="button" className="link" onClick={() => window.history.length > 1 ? window.history.back() : navigate('/orders')}>{t('journey.back')}</button>
+        <h2>{t('journey.title', { order: order?.platformOrderId ?? orderId })}</h2>
+        {order && <span className={`pill status-${order.status}`} data-testid="order-status" data-status={order.status} title={order.status}>{t.term('orderStatus', order.status)}</span>}
         {detail && (
-          <span className="muted" data-testid="instance-status">
-            {detail.instance.definitionId} v{detail.instance.definitionVersion} · {detail.instance.status}
-            {detail.instance.waitingFor && ` · waiting for ${detail.instance.waitingFor}`}
+          <span className="muted" data-testid="instance-status" data-status={detail.instance.status}>
+            {detail.instance.definitionId} v{detail.instance.definitionVersion} · <Term group="instanceStatus" code={detail.instance.status} />
+            {detail.instance.waitingFor && <> · {t('journey.waitingFor', { what: detail.instance.waitingFor })}</>}
           </span>
         )}
         <span className="spacer" />
-        {canSetAside && <button type="button" onClick={() => setExceptionMode('raise')}>Set aside…</button>}
-        {canCancel && <button type="button" className="danger" onClick={() => void cancelInstance()}>Cancel instance</button>}
-        <button type="button" onClick={() => void load()}>Refresh</button>
+        {canSetAside && <button type="button" onClick={() => setExceptionMode('raise')}>{t('journey.setAside')}</button>}
+        {canCancel && <button type="button" className="danger" onClick={() => void cancelInstance()}>{t('journey.cancelInstance')}</button>}
+        <button type="button" onClick={() => void load()}>{t('common.refresh')}</button>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       <Banner notice={notice} />
@@ -159,13 +172,15 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         <SetAsideForm onSubmit={(kind, text) => void raise(kind, text)} onCancel={() => setExceptionMode(null)} />
       )}
       {openEntry && (
-        <section className="open-exception" data-testid="open-exception" aria-label="Open exception">
+        <section className="open-exception" data-testid="open-exception" aria-label={t('journey.openException')}>
           <div className="row">
-            <strong>In the exception queue: {kindText(openEntry.kind)}</strong>
+            <strong title={openEntry.kind}>{t('journey.inQueue', { kind: kindText(openEntry.kind, t) })}</strong>
             <span>{openEntry.detail || '—'}</span>
-            <span className="muted small">left at {names.get(openEntry.stage) ?? openEntry.stage} · raised by {openEntry.raisedBy ?? 'the workflow'} · waiting {formatAge(openEntry.ageMinutes)}</span>
+            <span className="muted small" title={stageTitle(openEntry.stage)}>{t('journey.openFacts', {
+              stage: stageName(openEntry.stage), by: openEntry.raisedBy ?? t('common.theWorkflow'), age: formatAge(openEntry.ageMinutes, t),
+            })}</span>
             <span className="spacer" />
-            {mayWorkExceptions && exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>Resolve</button>}
+            {mayWorkExceptions && exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>{t('exceptions.resolve')}</button>}
           </div>
           {exceptionMode === 'resolve' && <ResolveForm onSubmit={note => void resolve(openEntry, note)} onCancel={() => setExceptionMode(null)} />}
         </section>
@@ -174,10 +189,10 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         <div className="order-facts">
           <span>{order.buyerNick}</span>
           <span>{formatMoney(order.payment)}</span>
-          <span>买家留言: {order.buyerMessage || '—'}</span>
-          <span>卖家备注: {order.sellerMemo || '—'}</span>
+          <span>{t('journey.buyerMessage', { text: order.buyerMessage || '—' })}</span>
+          <span>{t('journey.sellerMemo', { text: order.sellerMemo || '—' })}</span>
           {order.blockReason && <span className="pill pill-warn">{order.blockReason}</span>}
-          {order.trackingNumber && <span>Tracking {order.trackingNumber}</span>}
+          {order.trackingNumber && <span>{t('journey.tracking', { number: order.trackingNumber })}</span>}
         </div>
       )}
       <div className="journey-body">
@@ -197,46 +212,57 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         <aside className="timeline-panel">
           {detail && detail.incidents.length > 0 && (
             <section className="incidents">
-              <h3>Incidents</h3>
+              <h3>{t('journey.incidents')}</h3>
               {detail.incidents.map(i => (
                 <div key={i.id} className={`incident${i.resolvedAt ? ' resolved' : ''}`} data-testid="incident">
-                  <div><strong>{names.get(i.activityId) ?? i.activityId}</strong> · attempt {i.attempt} · {formatTime(i.occurredAt)}</div>
+                  <div><strong title={stageTitle(i.activityId)}>{stageName(i.activityId)}</strong> · {t('journey.attempt', { attempt: i.attempt })} · {formatTime(i.occurredAt)}</div>
                   <div className="mono small">{i.exceptionType}: {i.message}</div>
-                  {i.resolvedAt ? <div className="muted small">resolved {formatTime(i.resolvedAt)}</div>
-                    : mayRunInstances && detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>Retry</button>}
+                  {i.resolvedAt ? <div className="muted small">{t('journey.incidentResolved', { time: formatTime(i.resolvedAt) })}</div>
+                    : mayRunInstances && detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>{t('journey.retry')}</button>}
                 </div>
               ))}
             </section>
           )}
           {exceptions.length > 0 && (
             <section className="exception-history">
-              <h3>Exceptions</h3>
+              <h3>{t('journey.exceptions')}</h3>
               <ol className="timeline" data-testid="exception-history">
                 {exceptions.map(x => (
                   <li key={x.id} className={x.resolvedAt ? 'tl-completed' : 'tl-faulted'}>
                     <div className="tl-head">
-                      <strong>{kindText(x.kind)}</strong>
-                      <span className="pill">{x.resolvedAt ? 'Resolved' : 'Open'}</span>
+                      <strong title={x.kind}>{kindText(x.kind, t)}</strong>
+                      <span className="pill">{t(x.resolvedAt ? 'journey.exceptionResolved' : 'journey.exceptionOpen')}</span>
                     </div>
                     <div className="small">{x.detail || '—'}</div>
-                    <div className="muted small">{formatTime(x.raisedAt)} · {x.raisedBy ?? 'the workflow'} · at {names.get(x.stage) ?? x.stage}</div>
-                    {x.resolvedAt && <div className="muted small">resolved {formatTime(x.resolvedAt)} by {x.resolvedBy ?? 'the workflow'}{x.resolution ? `: ${x.resolution}` : ''}</div>}
+                    <div className="muted small" title={stageTitle(x.stage)}>{t('journey.exceptionAt', {
+                      time: formatTime(x.raisedAt), by: x.raisedBy ?? t('common.theWorkflow'), stage: stageName(x.stage),
+                    })}</div>
+                    {x.resolvedAt && <div className="muted small">{t('journey.exceptionResolvedBy', {
+                      time: formatTime(x.resolvedAt), by: x.resolvedBy ?? t('common.theWorkflow'),
+                    })}{x.resolution ? `${t.lang === 'en' ? ': ' : '：'}${x.resolution}` : ''}</div>}
                   </li>
                 ))}
               </ol>
             </section>
           )}
-          <h3>Journal</h3>
+          <div className="row journal-head">
+            <h3>{t('journey.journal')}</h3>
+            <span className="spacer" />
+            <button type="button" className="link small" aria-pressed={raw} onClick={() => setRaw(r => !r)}>{t(raw ? 'journey.hideRaw' : 'journey.showRaw')}</button>
+          </div>
           <ol className="timeline" data-testid="timeline">
             {detail?.journal.map(j => (
               <li key={j.sequence} className={`tl-${j.event.toLowerCase()}`}>
-                <div className="tl-head">
-                  <strong>{names.get(j.activityId) ?? j.activityId}</strong>
-                  <span className="pill">{j.event}{j.outcome ? ` → ${j.outcome}` : ''}</span>
+                <div className="tl-head" title={`${stageTitle(j.activityId)} · ${j.event}${j.outcome ? ` → ${j.outcome}` : ''}`}>
+                  <span data-testid="journal-sentence">{journalSentence(j, stageName(j.activityId), t)}</span>
                 </div>
-                <div className="muted small">{formatTime(j.startedAt)} · {j.durationMs} ms{j.bookmark ? ` · waits for ${j.bookmark}` : ''}</div>
-                {j.outputs !== null && j.outputs !== undefined && <div className="mono small ellipsis-2">{JSON.stringify(j.outputs)}</div>}
-                {j.error && <div className="field-error small">{j.error}</div>}
+                <div className="muted small">{formatTime(j.startedAt)}</div>
+                {j.error && <div className="field-error small">{t('journal.failedWith', { error: j.error })}</div>}
+                {raw && (
+                  <pre className="mono small raw" aria-label={t('journal.raw', { sequence: j.sequence })}>
+                    {JSON.stringify({ event: j.event, outcome: j.outcome, bookmark: j.bookmark, inputs: j.inputs, outputs: j.outputs }, null, 2)}
+                  </pre>
+                )}
               </li>
             ))}
           </ol>
@@ -246,19 +272,34 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   );
 }
 
+/** Milliseconds as people read them: 3.6, 12, 0.4 (one decimal at most). */
+const millis = (ms: number) => String(Math.round(ms * 10) / 10);
+
+/**
+ * One journal entry as a sentence, e.g. "客服审核：通过，用时 3.6 ms": the step, what came of it (its outcome, else the
+ * event, a wait naming what it waits for) and how long it took.
+ */
+export function journalSentence(j: JournalEntry, activity: string, t: Translate): string {
+  const what = j.outcome ? t.term('outcome', j.outcome)
+    : j.event === 'Suspended' && j.bookmark ? t('journal.waitsFor', { bookmark: j.bookmark })
+      : t.term('journalEvent', j.event);
+  return t('journal.sentence', { activity, what, ms: millis(j.durationMs) });
+}
+
 /** Set the order aside: a kind a person may raise and what is wrong. */
 function SetAsideForm({ onSubmit, onCancel }: { onSubmit: (kind: string, detail: string | undefined) => void; onCancel: () => void }) {
+  const t = useT();
   const [kind, setKind] = useState('AddressProblem');
   const [detail, setDetail] = useState('');
   return (
-    <form className="inline-panel set-aside" aria-label="Set aside" onSubmit={e => { e.preventDefault(); onSubmit(kind, detail.trim() || undefined); }}
+    <form className="inline-panel set-aside" aria-label={t('journey.setAsideForm')} onSubmit={e => { e.preventDefault(); onSubmit(kind, detail.trim() || undefined); }}
       onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
-      <select aria-label="Exception kind" value={kind} onChange={e => setKind(e.target.value)} autoFocus>
-        {raisableKinds.map(k => <option key={k} value={k}>{kindText(k)}</option>)}
+      <select aria-label={t('journey.kind')} value={kind} onChange={e => setKind(e.target.value)} autoFocus>
+        {raisableKinds.map(k => <option key={k} value={k} title={k}>{kindText(k, t)}</option>)}
       </select>
-      <input aria-label="Exception detail" placeholder="What is wrong (e.g. 门牌号缺失)" value={detail} onChange={e => setDetail(e.target.value)} />
-      <button type="submit" className="danger">Set aside</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
+      <input aria-label={t('journey.detail')} placeholder={t('journey.detailPlaceholder')} value={detail} onChange={e => setDetail(e.target.value)} />
+      <button type="submit" className="danger">{t('journey.setAsideForm')}</button>
+      <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
     </form>
   );
 }

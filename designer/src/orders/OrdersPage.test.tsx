@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Order, OrderCounts } from '../api';
 import { shops } from '../test/fixtures';
 import { mockFetch } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
+import { setLanguage } from '../i18n';
 import { OrdersPage } from './OrdersPage';
 
 const order = (id: number, platformOrderId: string, buyerNick: string, status = 'PendingReview'): Order => ({
@@ -59,7 +60,7 @@ describe('OrdersPage', () => {
     const calls = serve([order(1, 'TB-1', '茶友小王')]);
     render(<OrdersPage />);
     await screen.findByTestId('order-TB-1');
-    fireEvent.click(screen.getByRole('button', { name: 'Older →' }));
+    fireEvent.click(screen.getByRole('button', { name: '较早 →' }));
     await waitFor(() => expect(params(listCalls(calls).at(-1)!.url).get('page')).toBe('2'));
 
     fireEvent.click(await screen.findByRole('tab', { name: '待审核 7' }));
@@ -71,7 +72,7 @@ describe('OrdersPage', () => {
     await waitFor(() => expect(params(listCalls(calls).at(-1)!.url).get('exceptionKind')).toBe('OutOfStock'));
     expect(params(listCalls(calls).at(-1)!.url).getAll('status')).toEqual(['Exception']);
 
-    fireEvent.change(screen.getByLabelText('Status filter'), { target: { value: 'Picking' } });
+    fireEvent.change(screen.getByLabelText('按状态筛选'), { target: { value: 'Picking' } });
     await waitFor(() => expect(screen.getByRole('tab', { name: '待拣货 7' })).toHaveAttribute('aria-selected', 'true'));
     expect(params(listCalls(calls).at(-1)!.url).has('exceptionKind')).toBe(false);
   });
@@ -81,8 +82,8 @@ describe('OrdersPage', () => {
     render(<OrdersPage />);
     await screen.findByTestId('order-TB-1');
     vi.useFakeTimers();
-    fireEvent.change(screen.getByLabelText('Search orders'), { target: { value: ' 1391234' } });
-    fireEvent.change(screen.getByLabelText('Search orders'), { target: { value: ' 13912345678 ' } });
+    fireEvent.change(screen.getByLabelText('搜索订单'), { target: { value: ' 1391234' } });
+    fireEvent.change(screen.getByLabelText('搜索订单'), { target: { value: ' 13912345678 ' } });
     await act(async () => { await vi.advanceTimersByTimeAsync(400); });
     vi.useRealTimers();
 
@@ -98,7 +99,7 @@ describe('OrdersPage', () => {
     const calls = serve([order(1, 'TB-1', '茶友小王')], [order(1, 'TB-1', '茶友小王')]);
     render(<OrdersPage />);
     await screen.findByTestId('order-TB-1');
-    const box = screen.getByLabelText('Search orders');
+    const box = screen.getByLabelText('搜索订单');
     fireEvent.change(box, { target: { value: '茶友小王' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(listCalls(calls).some(c => params(c.url).get('q') === '茶友小王')).toBe(true));
@@ -112,9 +113,28 @@ describe('OrdersPage', () => {
       return { body: { items: [], pageNumber: 1, pageSize: 50, total: 0 } };
     });
     render(<OrdersPage />);
-    const box = await screen.findByLabelText('Search orders');
+    const box = await screen.findByLabelText('搜索订单');
     fireEvent.change(box, { target: { value: '1'.repeat(65) } });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(await screen.findByRole('alert')).toHaveTextContent('q: q must be at most 64 characters.');
+  });
+
+  it('says 加载中… until the rows arrive, then each status in Chinese with the server status as a tooltip', async () => {
+    serve([order(1, 'TB-1', '茶友小王', 'Blocked'), order(2, 'TB-2', '茶友小李', 'Shipped')]);
+    render(<OrdersPage />);
+    expect(screen.getByText('加载中…')).toBeInTheDocument();
+    await screen.findByTestId('order-TB-1');
+    expect(screen.queryByText('加载中…')).toBeNull();
+    expect(screen.getByTestId('order-TB-1')).toHaveTextContent('审核拦截');
+    expect(within(screen.getByTestId('order-TB-2')).getByTitle('Shipped')).toHaveTextContent('已发货');
+  });
+
+  it('speaks English when English is chosen', async () => {
+    setLanguage('en');
+    serve([order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    expect(await screen.findByRole('tab', { name: 'Awaiting review 7' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Buyer message' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('order-TB-1')).toHaveTextContent('Pending review'));
   });
 });

@@ -34,19 +34,19 @@ describe('InboxPage', () => {
     expect(card).toHaveTextContent('¥316.00');
     expect(card).toHaveTextContent('请开发票');
     expect(card).toHaveTextContent('开票订单: 需要开发票，请核对抬头');
-    expect(card).toHaveTextContent('waiting 42 min');
+    expect(card).toHaveTextContent('已等待 42 分钟');
   });
 
   it('moves with the arrow keys and approves the order under the cursor with a, leaving who decided to the server (the signed-in reviewer)', async () => {
     const calls = serve([item(7, 'TB-7', '请开发票'), item(8, 'TB-8', '开专票')], () => ({ body: {} }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-8');
-    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    const list = screen.getByRole('listbox', { name: '被拦截的订单' });
     list.focus();
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(screen.getByTestId('review-TB-8')).toHaveAttribute('aria-selected', 'true');
     await act(async () => { fireEvent.keyDown(list, { key: 'a' }); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Order TB-8 approved.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('订单 TB-8 已通过。'));
     const decision = calls.find(c => c.method === 'POST')!;
     expect(decision.url).toBe('/api/review/orders/8:approve');
     expect(decision.body).toEqual({});
@@ -56,14 +56,14 @@ describe('InboxPage', () => {
     const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    const list = screen.getByRole('listbox', { name: '被拦截的订单' });
     fireEvent.keyDown(list, { key: 'r' });
-    const reason = screen.getByLabelText('Reject reason');
-    expect(within(reason.closest('form')!).getByRole('button', { name: 'Reject' })).toBeDisabled();
+    const reason = screen.getByLabelText('驳回原因');
+    expect(within(reason.closest('form')!).getByRole('button', { name: '驳回' })).toBeDisabled();
     fireEvent.change(reason, { target: { value: '抬头信息不全' } });
-    fireEvent.click(screen.getByLabelText(/Exception queue/));
+    fireEvent.click(screen.getByLabelText('转入异常队列，不取消订单'));
     await act(async () => { fireEvent.submit(reason.closest('form')!); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('set aside in the exception queue'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已转入异常队列'));
     expect(calls.find(c => c.method === 'POST')).toMatchObject({
       url: '/api/review/orders/7:reject', body: { reason: '抬头信息不全', mode: 'exception' },
     });
@@ -73,9 +73,9 @@ describe('InboxPage', () => {
     const calls = serve([item(7, 'TB-7', '请开发票')], () => ({ body: {} }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    fireEvent.keyDown(screen.getByRole('listbox', { name: 'Blocked orders' }), { key: 'e' });
-    fireEvent.change(screen.getByLabelText('Seller memo'), { target: { value: '已核实抬头' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save & approve' })); });
+    fireEvent.keyDown(screen.getByRole('listbox', { name: '被拦截的订单' }), { key: 'e' });
+    fireEvent.change(screen.getByLabelText('卖家备注'), { target: { value: '已核实抬头' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '保存并通过' })); });
     await waitFor(() => expect(calls.some(c => c.method === 'POST')).toBe(true));
     expect(calls.find(c => c.method === 'POST')!.body).toEqual({ changes: { sellerMemo: '已核实抬头' } });
   });
@@ -93,9 +93,8 @@ describe('InboxPage', () => {
     await screen.findByTestId('review-TB-9');
     const approveSelected = screen.getByRole('button', { name: '批量通过' });
     expect(approveSelected).toBeDisabled();
-    expect(approveSelected).toHaveAttribute('title', 'Approve selected');
     fireEvent.click(screen.getByRole('checkbox', { name: '选择 TB-7' }));
-    const list = screen.getByRole('listbox', { name: 'Blocked orders' });
+    const list = screen.getByRole('listbox', { name: '被拦截的订单' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     fireEvent.keyDown(list, { key: 'x' });
@@ -121,7 +120,7 @@ describe('InboxPage', () => {
     expect(screen.getByRole('checkbox', { name: '选择 TB-8' })).not.toBeChecked();
     fireEvent.click(all);
     fireEvent.click(screen.getByRole('button', { name: '批量驳回' }));
-    const reason = screen.getByLabelText('Reject reason');
+    const reason = screen.getByLabelText('驳回原因');
     fireEvent.change(reason, { target: { value: '疑似刷单' } });
     await act(async () => { fireEvent.submit(reason.closest('form')!); });
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已驳回并取消 2 单：TB-7、TB-8。'));
@@ -137,8 +136,8 @@ describe('InboxPage', () => {
     }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Order 7 was already handled by 客服小王 (Approved).'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '通过' })); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('订单 TB-7 已由 客服小王 处理（通过）。'));
   });
 
   it('shows the problem detail of a 403 in the banner', async () => {
@@ -148,7 +147,7 @@ describe('InboxPage', () => {
     }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Approve' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '通过' })); });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Shop 1 is not assigned to you.'));
   });
 
@@ -160,8 +159,8 @@ describe('InboxPage', () => {
       return undefined;
     });
     render(<InboxPage />);
-    const filter = screen.getByLabelText('Shop filter');
-    await waitFor(() => expect(within(filter).getAllByRole('option').map(o => o.textContent)).toEqual(['All shops', '茶语京东自营店']));
+    const filter = screen.getByLabelText('按店铺筛选');
+    await waitFor(() => expect(within(filter).getAllByRole('option').map(o => o.textContent)).toEqual(['全部店铺', '茶语京东自营店']));
   });
 
   it('lists every shop for an ops lead', async () => {
@@ -172,7 +171,7 @@ describe('InboxPage', () => {
       return undefined;
     });
     render(<InboxPage />);
-    const filter = screen.getByLabelText('Shop filter');
+    const filter = screen.getByLabelText('按店铺筛选');
     await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(3));
   });
 
@@ -188,5 +187,23 @@ describe('InboxPage', () => {
     expect(within(card).getByText(/^浙江省 杭州市 西湖区 <img/)).toHaveTextContent(`浙江省 杭州市 西湖区 ${img}`);
     expect(container.querySelector('img, script')).toBeNull();
     expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  });
+
+  it('says 加载中… while the queue loads, then an empty inbox with a drawn icon, no emoji', async () => {
+    signedInAs(['Reviewer'], [1]);
+    let answer: (() => void) | undefined;
+    mockFetch(call => (call.url.startsWith('/api/shops') ? { body: shops } : undefined));
+    const shopsOnly = globalThis.fetch;
+    vi.stubGlobal('fetch', vi.fn((input: string, init?: RequestInit) => (String(input).startsWith('/api/review/queue')
+      ? new Promise<Response>(resolve => {
+        answer = () => resolve(new Response(JSON.stringify({ items: [], pageNumber: 1, pageSize: 200, total: 0 }), { status: 200 }));
+      })
+      : shopsOnly(input, init))));
+    render(<InboxPage />);
+    expect(screen.getByText('加载中…')).toBeInTheDocument();
+    await act(async () => { answer?.(); });
+    const empty = await screen.findByText('没有待审核的订单。');
+    expect(empty.closest('.empty-state')?.querySelector('svg')).not.toBeNull();
+    expect(document.body.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
   });
 });

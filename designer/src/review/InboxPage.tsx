@@ -1,24 +1,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type BatchResponse, type ReviewBatchResult, type ReviewQueueItem } from '../api';
+import { useT, type Translate } from '../i18n';
+import { EmptyState } from '../shell/EmptyState';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
-import { errorText, formatAge, formatMoney } from '../shell/format';
+import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
 import { useSelection } from '../shell/selection';
 import { batchNotice } from '../shell/batch';
 
 type Mode = { kind: 'reject'; orderId: number } | { kind: 'edit'; orderId: number } | null;
 
 /** What a failed decision tells the reviewer; a 409 names who got there first. */
-export function decisionError(e: unknown, orderId: number): string {
+export function decisionError(e: unknown, order: string | number, t: Translate): string {
   if (e instanceof ApiError && e.status === 409) {
     const by = e.problem.handledBy;
+    const outcome = typeof e.problem.outcome === 'string' && e.problem.outcome ? e.problem.outcome : '';
+    const said = outcome ? (t.lang === 'en' ? ` (${t.term('outcome', outcome)})` : `（${t.term('outcome', outcome)}）`) : '';
     return typeof by === 'string' && by
-      ? `Order ${orderId} was already handled by ${by}${e.problem.outcome ? ` (${String(e.problem.outcome)})` : ''}.`
-      : `Order ${orderId} is no longer waiting for review: ${e.message}`;
+      ? t('inbox.handledBy', { order, by, outcome: said })
+      : t('inbox.notWaiting', { order, problem: problemText(e, t) });
   }
-  if (e instanceof ApiError) return [e.message, ...e.fieldMessages()].join(' ');
-  return errorText(e);
+  return problemText(e, t);
 }
 
 /**
@@ -28,6 +31,7 @@ export function decisionError(e: unknown, orderId: number): string {
  * recorded under the signed-in user's name (the server takes it from the session).
  */
 export function InboxPage() {
+  const t = useT();
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
@@ -48,9 +52,9 @@ export function InboxPage() {
       setItems(page.items);
       setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
     } catch (e) {
-      setNotice({ kind: 'error', text: errorText(e) });
+      setNotice({ kind: 'error', text: problemText(e, t) });
     }
-  }, [shopId, reason, olderThan]);
+  }, [shopId, reason, olderThan, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
   useEffect(() => {
@@ -60,25 +64,25 @@ export function InboxPage() {
 
   const current = items?.[cursor];
 
-  const decide = useCallback(async (orderId: number, action: () => Promise<unknown>, done: string) => {
+  const decide = useCallback(async (order: string, action: () => Promise<unknown>, done: string) => {
     try {
       await action();
       setNotice({ kind: 'ok', text: done });
       setMode(null);
       list.current?.focus();
     } catch (e) {
-      setNotice({ kind: 'error', text: decisionError(e, orderId) });
+      setNotice({ kind: 'error', text: decisionError(e, order, t) });
       setMode(null);
     }
     await refresh();
-  }, [refresh]);
+  }, [refresh, t]);
 
   const approve = useCallback((item: ReviewQueueItem, changes?: Record<string, unknown>, note?: string) =>
-    decide(item.orderId, () => api.approve(item.orderId, { note, changes }), `Order ${item.platformOrderId} approved.`), [decide]);
+    decide(item.platformOrderId, () => api.approve(item.orderId, { note, changes }), t('inbox.approved', { order: item.platformOrderId })), [decide, t]);
 
   const reject = (item: ReviewQueueItem, why: string, asException: boolean) =>
-    decide(item.orderId, () => api.reject(item.orderId, { reason: why, mode: asException ? 'exception' : 'cancel' }),
-      asException ? `Order ${item.platformOrderId} set aside in the exception queue.` : `Order ${item.platformOrderId} rejected and cancelled.`);
+    decide(item.platformOrderId, () => api.reject(item.orderId, { reason: why, mode: asException ? 'exception' : 'cancel' }),
+      t(asException ? 'inbox.setAside' : 'inbox.rejected', { order: item.platformOrderId }));
 
   // The ticked orders in one call; each order's outcome comes back on its own, so one refused does not hide the others.
   const decideSelected = async (call: (orderIds: number[]) => Promise<BatchResponse<ReviewBatchResult>>, done: string) => {
@@ -86,10 +90,10 @@ export function InboxPage() {
     setBusy(true);
     try {
       const response = await call(selection.chosen);
-      setNotice(batchNotice(response, r => names.get(r.orderId) ?? `#${r.orderId}`, done));
+      setNotice(batchNotice(response, r => names.get(r.orderId) ?? `#${r.orderId}`, done, t));
       selection.clear();
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+      setNotice({ kind: 'error', text: problemText(e, t) });
     }
     setBusy(false);
     setBatchRejecting(false);
@@ -114,64 +118,65 @@ export function InboxPage() {
   return (
     <div className="page inbox">
       <div className="page-head">
-        <h2>Review inbox</h2>
-        <span className="muted">{items ? `${items.length} waiting` : ''}</span>
+        <h2>{t('inbox.title')}</h2>
+        <span className="muted">{items ? t('inbox.waitingCount', { count: items.length }) : ''}</span>
         <span className="spacer" />
-        <select aria-label="Shop filter" value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
-          <option value="">All shops</option>
+        <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">{t('common.allShops')}</option>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
-        <input aria-label="Reason filter" placeholder="Reason contains…" value={reason} onChange={e => setReason(e.target.value)} />
-        <select aria-label="Age filter" value={olderThan} onChange={e => setOlderThan(e.target.value)}>
-          <option value="">Any age</option>
-          <option value="30">Older than 30 min</option>
-          <option value="120">Older than 2 h</option>
-          <option value="1440">Older than 1 day</option>
+        <input aria-label={t('inbox.reasonFilter')} placeholder={t('inbox.reasonPlaceholder')} value={reason} onChange={e => setReason(e.target.value)} />
+        <select aria-label={t('inbox.ageFilter')} value={olderThan} onChange={e => setOlderThan(e.target.value)}>
+          <option value="">{t('inbox.anyAge')}</option>
+          <option value="30">{t('inbox.older30')}</option>
+          <option value="120">{t('inbox.older120')}</option>
+          <option value="1440">{t('inbox.older1440')}</option>
         </select>
-        <button type="button" onClick={() => void refresh()}>Refresh</button>
+        <button type="button" onClick={() => void refresh()}>{t('common.refresh')}</button>
       </div>
-      <p className="muted small keys">Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>e</kbd> edit &amp; approve · <kbd>r</kbd> reject · <kbd>x</kbd> select · <kbd>Enter</kbd> journey</p>
-      <div className="batch-bar" role="toolbar" aria-label="批量操作">
-        <label className="check" title="Select all on this page">
-          <input type="checkbox" aria-label="全选本页" checked={selection.all} disabled={!items?.length}
-            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> 全选本页
+      <p className="muted small keys">{t('common.keys')}{t('inbox.keys')}</p>
+      <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>
+        <label className="check" title={t('common.selectAllTitle')}>
+          <input type="checkbox" aria-label={t('common.selectAllOnPage')} checked={selection.all} disabled={!items?.length}
+            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> {t('common.selectAllOnPage')}
         </label>
-        <span className="muted" title="Selected">{selection.chosen.length > 0 ? `已选 ${selection.chosen.length} 单` : '未选择'}</span>
-        <button type="button" className="primary" title="Approve selected" disabled={selection.chosen.length === 0 || busy}
-          onClick={() => void decideSelected(orderIds => api.approveMany({ orderIds }), '已通过')}>批量通过</button>
-        <button type="button" className="danger" title="Reject selected" disabled={selection.chosen.length === 0 || busy}
-          onClick={() => setBatchRejecting(true)}>批量驳回</button>
+        <span className="muted">{selection.chosen.length > 0 ? t('common.selectedCount', { count: selection.chosen.length }) : t('common.noneSelected')}</span>
+        <button type="button" className="primary" disabled={selection.chosen.length === 0 || busy}
+          onClick={() => void decideSelected(orderIds => api.approveMany({ orderIds }), t('inbox.approvedMany'))}>{t('inbox.batchApprove')}</button>
+        <button type="button" className="danger" disabled={selection.chosen.length === 0 || busy}
+          onClick={() => setBatchRejecting(true)}>{t('inbox.batchReject')}</button>
       </div>
       {batchRejecting && (
         <RejectForm onCancel={() => { setBatchRejecting(false); list.current?.focus(); }}
           onSubmit={(why, exception) => void decideSelected(orderIds => api.rejectMany({ orderIds, reason: why, mode: exception ? 'exception' : 'cancel' }),
-            exception ? '已转入异常队列' : '已驳回并取消')} />
+            t(exception ? 'inbox.exceptionMany' : 'inbox.rejectedMany'))} />
       )}
       <Banner notice={notice} />
-      <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label="Blocked orders" role="listbox"
-        aria-activedescendant={current ? `review-${current.orderId}` : undefined}>
-        {items && items.length === 0 && <p className="empty">Nothing waiting for review. 🎉</p>}
+      <div className="inbox-list" tabIndex={0} ref={list} onKeyDown={onKeyDown} aria-label={t('inbox.list')} role="listbox"
+        aria-activedescendant={current ? `review-${current.orderId}` : undefined} aria-busy={!items}>
+        {!items && <p className="empty">{t('common.loading')}</p>}
+        {items && items.length === 0 && <EmptyState>{t('inbox.empty')}</EmptyState>}
         {items?.map((item, index) => (
           <div key={item.orderId} id={`review-${item.orderId}`} role="option" aria-selected={index === cursor}
             className={`review-card${index === cursor ? ' cursor' : ''}`} data-testid={`review-${item.platformOrderId}`}
             onClick={() => setCursor(index)}>
             <div className="review-main">
               <div className="review-title">
-                <input type="checkbox" aria-label={`选择 ${item.platformOrderId}`} title="Select for a batch action" checked={selection.has(item.orderId)}
+                <input type="checkbox" aria-label={t('common.selectOne', { name: item.platformOrderId })} title={t('common.selectForBatch')} checked={selection.has(item.orderId)}
                   onClick={e => e.stopPropagation()} onChange={() => selection.toggle(item.orderId)} />
                 <strong>{item.platformOrderId}</strong>
-                <span className="muted">{shopName.get(item.shopId) ?? `shop ${item.shopId}`}</span>
+                <span className="muted">{shopName.get(item.shopId) ?? t('common.shopNumber', { id: item.shopId })}</span>
                 <span className="amount">{formatMoney(item.payment)}</span>
-                <span className="age" title={item.waitingSince}>waiting {formatAge(item.ageMinutes)}</span>
+                <span className="age" title={formatTime(item.waitingSince)}>{t('common.waiting', { age: formatAge(item.ageMinutes, t) })}</span>
               </div>
               <div className="review-reasons">
                 {item.reasons.map((r, i) => <span key={i} className="pill pill-warn">{r}</span>)}
               </div>
               <dl className="review-facts">
-                <dt>Buyer</dt><dd>{item.buyerNick ?? '—'}</dd>
-                <dt>买家留言</dt><dd>{item.buyerMessage || '—'}</dd>
-                <dt>卖家备注</dt><dd>{item.sellerMemo || '—'}</dd>
-                <dt>Ship to</dt><dd>{[item.receiverProvince, item.receiverCity, item.receiverDistrict, item.receiverAddress].filter(Boolean).join(' ')}</dd>
+                <dt>{t('inbox.buyer')}</dt><dd>{item.buyerNick ?? '—'}</dd>
+                <dt>{t('inbox.buyerMessage')}</dt><dd>{item.buyerMessage || '—'}</dd>
+                <dt>{t('inbox.sellerMemo')}</dt><dd>{item.sellerMemo || '—'}</dd>
+                <dt>{t('inbox.shipTo')}</dt><dd>{[item.receiverProvince, item.receiverCity, item.receiverDistrict, item.receiverAddress].filter(Boolean).join(' ')}</dd>
               </dl>
               {mode?.orderId === item.orderId && mode.kind === 'reject' && (
                 <RejectForm onCancel={() => { setMode(null); list.current?.focus(); }} onSubmit={(why, exception) => void reject(item, why, exception)} />
@@ -181,10 +186,10 @@ export function InboxPage() {
               )}
             </div>
             <div className="review-actions">
-              <button type="button" className="primary" onClick={e => { e.stopPropagation(); setCursor(index); void approve(item); }}>Approve</button>
-              <button type="button" onClick={e => { e.stopPropagation(); setCursor(index); setMode({ kind: 'edit', orderId: item.orderId }); }}>Edit &amp; approve</button>
-              <button type="button" className="danger" onClick={e => { e.stopPropagation(); setCursor(index); setMode({ kind: 'reject', orderId: item.orderId }); }}>Reject</button>
-              <button type="button" className="link" onClick={e => { e.stopPropagation(); navigate(`/orders/${item.orderId}`); }}>Journey →</button>
+              <button type="button" className="primary" onClick={e => { e.stopPropagation(); setCursor(index); void approve(item); }}>{t('inbox.approve')}</button>
+              <button type="button" onClick={e => { e.stopPropagation(); setCursor(index); setMode({ kind: 'edit', orderId: item.orderId }); }}>{t('inbox.editApprove')}</button>
+              <button type="button" className="danger" onClick={e => { e.stopPropagation(); setCursor(index); setMode({ kind: 'reject', orderId: item.orderId }); }}>{t('inbox.reject')}</button>
+              <button type="button" className="link" onClick={e => { e.stopPropagation(); navigate(`/orders/${item.orderId}`); }}>{t('common.journey')}</button>
             </div>
           </div>
         ))}
@@ -194,15 +199,16 @@ export function InboxPage() {
 }
 
 export function RejectForm({ onSubmit, onCancel }: { onSubmit: (reason: string, asException: boolean) => void; onCancel: () => void }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [exception, setException] = useState(false);
   return (
     <form className="inline-panel" onSubmit={e => { e.preventDefault(); if (reason.trim()) onSubmit(reason.trim(), exception); }}
       onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
-      <input aria-label="Reject reason" autoFocus placeholder="Why (the buyer's service sees this)" value={reason} onChange={e => setReason(e.target.value)} />
-      <label className="check"><input type="checkbox" checked={exception} onChange={e => setException(e.target.checked)} /> Exception queue instead of cancelling</label>
-      <button type="submit" className="danger" disabled={!reason.trim()}>Reject</button>
-      <button type="button" onClick={onCancel}>Cancel</button>
+      <input aria-label={t('inbox.rejectReason')} autoFocus placeholder={t('inbox.rejectPlaceholder')} value={reason} onChange={e => setReason(e.target.value)} />
+      <label className="check"><input type="checkbox" checked={exception} onChange={e => setException(e.target.checked)} /> {t('inbox.toException')}</label>
+      <button type="submit" className="danger" disabled={!reason.trim()}>{t('inbox.reject')}</button>
+      <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
     </form>
   );
 }
@@ -210,6 +216,7 @@ export function RejectForm({ onSubmit, onCancel }: { onSubmit: (reason: string, 
 export function EditForm({ item, onSubmit, onCancel }: {
   item: ReviewQueueItem; onSubmit: (changes: Record<string, unknown>, note?: string) => void; onCancel: () => void;
 }) {
+  const t = useT();
   const [memo, setMemo] = useState(item.sellerMemo ?? '');
   const [address, setAddress] = useState(item.receiverAddress);
   const [note, setNote] = useState('');
@@ -224,12 +231,12 @@ export function EditForm({ item, onSubmit, onCancel }: {
   };
   return (
     <form className="inline-panel edit-panel" onSubmit={submit} onKeyDown={e => { if (e.key === 'Escape') onCancel(); }}>
-      <label className="field"><span>卖家备注 Seller memo</span><input aria-label="Seller memo" autoFocus value={memo} onChange={e => setMemo(e.target.value)} /></label>
-      <label className="field"><span>Street address</span><input aria-label="Street address" value={address} onChange={e => setAddress(e.target.value)} /></label>
-      <label className="field"><span>Note</span><input aria-label="Review note" value={note} onChange={e => setNote(e.target.value)} /></label>
+      <label className="field"><span>{t('inbox.sellerMemoField')}</span><input aria-label={t('inbox.sellerMemoField')} autoFocus value={memo} onChange={e => setMemo(e.target.value)} /></label>
+      <label className="field"><span>{t('inbox.street')}</span><input aria-label={t('inbox.street')} value={address} onChange={e => setAddress(e.target.value)} /></label>
+      <label className="field"><span>{t('inbox.note')}</span><input aria-label={t('inbox.note')} value={note} onChange={e => setNote(e.target.value)} /></label>
       <div className="row">
-        <button type="submit" className="primary">Save &amp; approve</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary">{t('inbox.saveApprove')}</button>
+        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>
   );

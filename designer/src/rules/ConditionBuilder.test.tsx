@@ -17,24 +17,27 @@ describe('ConditionBuilder', () => {
   it('offers only the operators valid for the field type, and switches them with the field', () => {
     let last: Condition = {};
     render(<Harness initial={{ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }] }} onValue={c => { last = c; }} />);
-    expect(options(screen.getByLabelText('Operator'))).toEqual(fields.operators.Text);
+    expect(options(screen.getByLabelText('运算符'))).toEqual(fields.operators.Text);
 
-    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'payment' } });
-    expect(options(screen.getByLabelText('Operator'))).toEqual(fields.operators.Number);
+    fireEvent.change(screen.getByLabelText('字段'), { target: { value: 'payment' } });
+    expect(options(screen.getByLabelText('运算符'))).toEqual(fields.operators.Number);
     // "contains" is not a number operator: the first valid one is picked, and the text value is dropped.
     expect(last).toEqual({ all: [{ field: 'payment', operator: 'equals', value: undefined }] });
-    expect(screen.getByLabelText('Value')).toHaveAttribute('type', 'number');
+    expect(screen.getByLabelText('值')).toHaveAttribute('type', 'number');
 
-    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'isCod' } });
-    expect(options(screen.getByLabelText('Operator'))).toEqual(['equals', 'notEquals']);
-    expect(options(screen.getByLabelText('Value'))).toEqual(['true', 'false']);
+    fireEvent.change(screen.getByLabelText('字段'), { target: { value: 'isCod' } });
+    expect(options(screen.getByLabelText('运算符'))).toEqual(['equals', 'notEquals']);
+    expect(within(screen.getByLabelText('运算符')).getAllByRole('option').map(o => [o.textContent, o.getAttribute('title')]))
+      .toEqual([['等于', 'equals'], ['不等于', 'notEquals']]);
+    expect(within(screen.getByLabelText('字段')).getByRole('option', { name: '货到付款' })).toHaveAttribute('title', 'isCod: Cash on delivery');
+    expect(options(screen.getByLabelText('值'))).toEqual(['true', 'false']);
   });
 
   it('stores numbers as numbers and shows what is missing', () => {
     let last: Condition = {};
     render(<Harness initial={{ all: [{ field: 'payment', operator: 'ge', value: undefined }] }} onValue={c => { last = c; }} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Enter a number.');
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '1000' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('请输入数字。');
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '1000' } });
     expect(last).toEqual({ all: [{ field: 'payment', operator: 'ge', value: 1000 }] });
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -42,40 +45,40 @@ describe('ConditionBuilder', () => {
   it('takes a list for in, as chips, and numbers only for a number field', () => {
     let last: Condition = {};
     render(<Harness initial={{ all: [{ field: 'buyerMessage', operator: 'in', value: [] }] }} onValue={c => { last = c; }} />);
-    const add = screen.getByLabelText('Add value');
+    const add = screen.getByLabelText('添加值');
     fireEvent.change(add, { target: { value: '新疆维吾尔自治区，西藏自治区' } });
     fireEvent.keyDown(add, { key: 'Enter' });
     expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'in', value: ['新疆维吾尔自治区', '西藏自治区'] }] });
-    fireEvent.click(screen.getByLabelText('Remove 西藏自治区'));
+    fireEvent.click(screen.getByLabelText('删除 西藏自治区'));
     expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'in', value: ['新疆维吾尔自治区'] }] });
   });
 
   it('asks for both ends of a between, in order', () => {
     let last: Condition = {};
     render(<Harness initial={{ all: [{ field: 'payment', operator: 'between', value: [undefined, undefined] }] }} onValue={c => { last = c; }} />);
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '500' } });
-    fireEvent.change(screen.getByLabelText('To'), { target: { value: '100' } });
+    fireEvent.change(screen.getByLabelText('从'), { target: { value: '500' } });
+    fireEvent.change(screen.getByLabelText('到'), { target: { value: '100' } });
     expect(last).toEqual({ all: [{ field: 'payment', operator: 'between', value: [500, 100] }] });
-    expect(screen.getByRole('alert')).toHaveTextContent('must not be greater');
+    expect(screen.getByRole('alert')).toHaveTextContent('起始值不能大于结束值。');
   });
 
   it('gives dates a date-time picker and empty checks no value at all', () => {
     let last: Condition = {};
     render(<Harness initial={{ all: [{ field: 'payTime', operator: 'gt', value: undefined }] }} onValue={c => { last = c; }} />);
-    expect(screen.getByLabelText('Value')).toHaveAttribute('type', 'datetime-local');
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '2026-11-11T00:00' } });
+    expect(screen.getByLabelText('值')).toHaveAttribute('type', 'datetime-local');
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '2026-11-11T00:00' } });
     expect(typeof (last.all![0].value)).toBe('string');
     expect(Date.parse(String(last.all![0].value))).toBe(new Date('2026-11-11T00:00').getTime());
 
-    fireEvent.change(screen.getByLabelText('Operator'), { target: { value: 'isEmpty' } });
-    expect(screen.queryByLabelText('Value')).toBeNull();
+    fireEvent.change(screen.getByLabelText('运算符'), { target: { value: 'isEmpty' } });
+    expect(screen.queryByLabelText('值')).toBeNull();
     expect(last).toEqual({ all: [{ field: 'payTime', operator: 'isEmpty', value: undefined }] });
   });
 
   it('nests groups and marks the conditions a dry run matched', () => {
     let last: Condition = {};
     const { rerender } = render(<Harness initial={{ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }] }} onValue={c => { last = c; }} />);
-    fireEvent.click(screen.getByRole('button', { name: '+ Group' }));
+    fireEvent.click(screen.getByRole('button', { name: '+ 条件组' }));
     expect(last).toEqual({ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }, { any: [] }] });
 
     rerender(<ConditionBuilder fields={fields} value={{ all: [{ field: 'buyerMessage', operator: 'contains', value: '发票' }, { field: 'payment', operator: 'ge', value: 1 }] }}
@@ -109,7 +112,7 @@ describe('ConditionBuilder province pick list', () => {
   it('offers the provinces by full and short name for equals, and stores the pick', () => {
     let last: Condition = {};
     render(<ProvinceHarness initial={{ all: [{ field: 'receiverProvince', operator: 'equals', value: '' }] }} onValue={c => { last = c; }} />);
-    const input = screen.getByLabelText('Value');
+    const input = screen.getByLabelText('值');
     expect(pickList(input)).toEqual([['新疆维吾尔自治区', '新疆'], ['西藏自治区', '西藏'], ['广东省', '广东']]);
 
     fireEvent.change(input, { target: { value: '新疆维吾尔自治区' } });
@@ -119,14 +122,14 @@ describe('ConditionBuilder province pick list', () => {
   it('offers them for in lists too, and not for free-text fields', () => {
     let last: Condition = {};
     render(<ProvinceHarness initial={{ all: [{ field: 'receiverProvince', operator: 'in', value: [] }] }} onValue={c => { last = c; }} />);
-    const add = screen.getByLabelText('Add value');
+    const add = screen.getByLabelText('添加值');
     expect(pickList(add).map(([value]) => value)).toEqual(['新疆维吾尔自治区', '西藏自治区', '广东省']);
     fireEvent.change(add, { target: { value: '西藏自治区' } });
     fireEvent.keyDown(add, { key: 'Enter' });
     expect(last).toEqual({ all: [{ field: 'receiverProvince', operator: 'in', value: ['西藏自治区'] }] });
 
-    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'buyerMessage' } });
-    expect(screen.getByLabelText('Add value')).not.toHaveAttribute('list');
+    fireEvent.change(screen.getByLabelText('字段'), { target: { value: 'buyerMessage' } });
+    expect(screen.getByLabelText('添加值')).not.toHaveAttribute('list');
     expect(screen.queryByTestId('value-choices')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { Condition, FieldType, RuleFieldChoice, RuleFields } from '../api';
+import type { Condition, FieldType, RuleField, RuleFieldChoice, RuleFields } from '../api';
+import { useT, type Translate } from '../i18n';
 import { comparisonProblem, defaultValue, operatorsFor, valueKind, type ValueKind } from './ruleModel';
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
 
 /** A group (all / any) of comparisons and nested groups over the server's field whitelist. */
 export function ConditionBuilder({ fields, value, onChange, matched, path = 'when', depth = 0, onRemove }: Props) {
+  const t = useT();
   if (!value.all && !value.any) {
     return <Comparison fields={fields} value={value} onChange={onChange} onRemove={onRemove} matched={matched?.has(path)} />;
   }
@@ -25,16 +27,16 @@ export function ConditionBuilder({ fields, value, onChange, matched, path = 'whe
   return (
     <div className={`cond-group depth-${depth}${matched?.has(path) ? ' matched' : ''}`} data-testid={`group-${path}`}>
       <div className="cond-group-head">
-        <select aria-label="Group mode" value={mode} onChange={e => onChange(e.target.value === 'all' ? { all: children } : { any: children })}>
-          <option value="all">All of (and)</option>
-          <option value="any">Any of (or)</option>
+        <select aria-label={t('cond.groupMode')} value={mode} onChange={e => onChange(e.target.value === 'all' ? { all: children } : { any: children })}>
+          <option value="all">{t('cond.all')}</option>
+          <option value="any">{t('cond.any')}</option>
         </select>
         <span className="spacer" />
-        <button type="button" className="small" onClick={() => setChildren([...children, { field: firstField?.name, operator: fields.operators[firstField?.type ?? 'Text']?.[0], value: defaultValue(valueKind(firstField?.type, fields.operators[firstField?.type ?? 'Text']?.[0])) }])}>+ Condition</button>
-        {depth < 2 && <button type="button" className="small" onClick={() => setChildren([...children, { any: [] }])}>+ Group</button>}
-        {onRemove && <button type="button" className="small danger" aria-label="Remove group" onClick={onRemove}>✕</button>}
+        <button type="button" className="small" onClick={() => setChildren([...children, { field: firstField?.name, operator: fields.operators[firstField?.type ?? 'Text']?.[0], value: defaultValue(valueKind(firstField?.type, fields.operators[firstField?.type ?? 'Text']?.[0])) }])}>{t('cond.addCondition')}</button>
+        {depth < 2 && <button type="button" className="small" onClick={() => setChildren([...children, { any: [] }])}>{t('cond.addGroup')}</button>}
+        {onRemove && <button type="button" className="small danger" aria-label={t('cond.removeGroup')} onClick={onRemove}>✕</button>}
       </div>
-      {children.length === 0 && <p className="muted small">Empty group: add a condition.</p>}
+      {children.length === 0 && <p className="muted small">{t('cond.emptyGroup')}</p>}
       {children.map((child, i) => (
         <ConditionBuilder key={i} fields={fields} value={child} matched={matched} path={`${path}.${mode}[${i}]`} depth={depth + 1}
           onChange={c => setChildren(children.map((x, j) => (j === i ? c : x)))}
@@ -47,10 +49,11 @@ export function ConditionBuilder({ fields, value, onChange, matched, path = 'whe
 function Comparison({ fields, value, onChange, onRemove, matched }: {
   fields: RuleFields; value: Condition; onChange: (c: Condition) => void; onRemove?: () => void; matched?: boolean;
 }) {
+  const t = useT();
   const field = fields.fields.find(f => f.name === value.field);
   const operators = operatorsFor(fields, value.field);
   const kind = valueKind(field?.type, value.operator);
-  const problem = comparisonProblem(fields, value);
+  const problem = comparisonProblem(fields, value, t);
   const grouped = groupByType(fields);
 
   const pickField = (name: string) => {
@@ -66,23 +69,34 @@ function Comparison({ fields, value, onChange, onRemove, matched }: {
 
   return (
     <div className={`cond-row${matched ? ' matched' : ''}`} data-testid="condition-row" data-matched={matched ? 'true' : 'false'}>
-      <select aria-label="Field" value={value.field ?? ''} onChange={e => pickField(e.target.value)} title={field?.description}>
-        <option value="" disabled>field…</option>
+      <select aria-label={t('cond.field')} value={value.field ?? ''} onChange={e => pickField(e.target.value)} title={field && fieldTitle(field)}>
+        <option value="" disabled>{t('cond.fieldPlaceholder')}</option>
         {grouped.map(([type, list]) => (
-          <optgroup key={type} label={type}>
-            {list.map(f => <option key={f.name} value={f.name}>{f.description} ({f.name})</option>)}
+          <optgroup key={type} label={t.term('fieldType', type)}>
+            {list.map(f => <option key={f.name} value={f.name} title={fieldTitle(f)}>{fieldLabel(f, t)}</option>)}
           </optgroup>
         ))}
       </select>
-      <select aria-label="Operator" value={value.operator ?? ''} onChange={e => pickOperator(e.target.value)}>
-        {operators.map(op => <option key={op} value={op}>{op}</option>)}
+      <select aria-label={t('cond.operator')} value={value.operator ?? ''} onChange={e => pickOperator(e.target.value)} title={value.operator}>
+        {operators.map(op => <option key={op} value={op} title={op}>{t.term('operator', op)}</option>)}
       </select>
       <ValueInput kind={kind} value={value.value} choices={field?.choices ?? undefined} onChange={v => onChange({ ...value, value: v })} />
-      {onRemove && <button type="button" className="small danger" aria-label="Remove condition" onClick={onRemove}>✕</button>}
+      {onRemove && <button type="button" className="small danger" aria-label={t('cond.removeCondition')} onClick={onRemove}>✕</button>}
       {problem && <small className="field-error" role="alert">{problem}</small>}
     </div>
   );
 }
+
+/**
+ * A field of the server's catalogue by its name in the screen's language (买家留言 for buyerMessage); a field the catalogue
+ * does not know yet by the server's description.
+ */
+export function fieldLabel(field: RuleField, t: Translate): string {
+  return t.knows('field', field.name) ? t.term('field', field.name) : field.description;
+}
+
+/** The field's code and the server's English description, for the tooltip. */
+const fieldTitle = (field: RuleField) => `${field.name}: ${field.description}`;
 
 function groupByType(fields: RuleFields): [FieldType, RuleFields['fields']][] {
   const map = new Map<FieldType, RuleFields['fields']>();
@@ -97,23 +111,24 @@ function groupByType(fields: RuleFields): [FieldType, RuleFields['fields']][] {
 export function ValueInput({ kind, value, onChange, choices }: {
   kind: ValueKind; value: unknown; onChange: (v: unknown) => void; choices?: RuleFieldChoice[];
 }) {
+  const t = useT();
   const listId = useId();
   const pickList = choices?.length ? <ChoiceList id={listId} choices={choices} /> : null;
   const list = pickList ? listId : undefined;
   switch (kind) {
     case 'none':
-      return <span className="muted small no-value">(no value)</span>;
+      return <span className="muted small no-value">{t('cond.noValue')}</span>;
     case 'number':
-      return <NumberBox label="Value" value={value} onChange={onChange} />;
+      return <NumberBox label={t('cond.value')} value={value} onChange={onChange} />;
     case 'boolean':
       return (
-        <select aria-label="Value" value={String(value ?? true)} onChange={e => onChange(e.target.value === 'true')}>
-          <option value="true">true</option>
-          <option value="false">false</option>
+        <select aria-label={t('cond.value')} value={String(value ?? true)} onChange={e => onChange(e.target.value === 'true')}>
+          <option value="true">{t('cond.true')}</option>
+          <option value="false">{t('cond.false')}</option>
         </select>
       );
     case 'datetime':
-      return <input aria-label="Value" type="datetime-local" value={toLocalInput(value)} onChange={e => onChange(fromLocalInput(e.target.value))} />;
+      return <input aria-label={t('cond.value')} type="datetime-local" value={toLocalInput(value)} onChange={e => onChange(fromLocalInput(e.target.value))} />;
     case 'list':
     case 'numberList':
       return <>{pickList}<ListInput numbers={kind === 'numberList'} value={Array.isArray(value) ? value : []} onChange={onChange} list={list} /></>;
@@ -123,22 +138,22 @@ export function ValueInput({ kind, value, onChange, choices }: {
       const set = (i: number, v: unknown) => onChange(i === 0 ? [v, high] : [low, v]);
       return kind === 'numberRange' ? (
         <span className="range">
-          <NumberBox label="From" value={low} onChange={v => set(0, v)} /> – <NumberBox label="To" value={high} onChange={v => set(1, v)} />
+          <NumberBox label={t('cond.from')} value={low} onChange={v => set(0, v)} /> – <NumberBox label={t('cond.to')} value={high} onChange={v => set(1, v)} />
         </span>
       ) : (
         <span className="range">
-          <input aria-label="From" type="datetime-local" value={toLocalInput(low)} onChange={e => set(0, fromLocalInput(e.target.value))} /> –
-          <input aria-label="To" type="datetime-local" value={toLocalInput(high)} onChange={e => set(1, fromLocalInput(e.target.value))} />
+          <input aria-label={t('cond.from')} type="datetime-local" value={toLocalInput(low)} onChange={e => set(0, fromLocalInput(e.target.value))} /> –
+          <input aria-label={t('cond.to')} type="datetime-local" value={toLocalInput(high)} onChange={e => set(1, fromLocalInput(e.target.value))} />
         </span>
       );
     }
     case 'regex':
-      return <input aria-label="Value" className="mono" placeholder="^VIP" value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />;
+      return <input aria-label={t('cond.value')} className="mono" placeholder="^VIP" value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />;
     default:
       return (
         <>
           {pickList}
-          <input aria-label="Value" placeholder={list ? 'pick or type, e.g. 新疆' : 'text, e.g. 发票'} list={list}
+          <input aria-label={t('cond.value')} placeholder={t(list ? 'cond.pickOrType' : 'cond.textExample')} list={list}
             value={typeof value === 'string' ? value : ''} onChange={e => onChange(e.target.value)} />
         </>
       );
@@ -164,12 +179,13 @@ function NumberBox({ label, value, onChange }: { label: string; value: unknown; 
 
 /** Values as chips: type one and press Enter or comma to add it; ✕ removes it. */
 function ListInput({ numbers, value, onChange, list }: { numbers: boolean; value: unknown[]; onChange: (v: unknown[]) => void; list?: string }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = () => {
     const parts = text.split(/[,，\n]/).map(p => p.trim()).filter(Boolean);
     if (!parts.length) return;
-    if (numbers && parts.some(p => !Number.isFinite(Number(p)))) return setError('Numbers only.');
+    if (numbers && parts.some(p => !Number.isFinite(Number(p)))) return setError(t('cond.numbersOnly'));
     setError(null);
     onChange([...value, ...parts.map(p => (numbers ? Number(p) : p))]);
     setText('');
@@ -177,9 +193,9 @@ function ListInput({ numbers, value, onChange, list }: { numbers: boolean; value
   return (
     <span className="list-input">
       {value.map((v, i) => (
-        <span key={i} className="chip">{String(v)}<button type="button" aria-label={`Remove ${String(v)}`} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button></span>
+        <span key={i} className="chip">{String(v)}<button type="button" aria-label={t('cond.removeValue', { value: String(v) })} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button></span>
       ))}
-      <input aria-label="Add value" placeholder={numbers ? 'number, Enter' : 'value, Enter'} value={text} list={list}
+      <input aria-label={t('cond.addValue')} placeholder={t(numbers ? 'cond.numberEnter' : 'cond.valueEnter')} value={text} list={list}
         onChange={e => setText(e.target.value)} onBlur={add}
         onKeyDown={e => { if (e.key === 'Enter' || e.key === ',') { e.preventDefault(); add(); } }} />
       {error && <small className="field-error">{error}</small>}

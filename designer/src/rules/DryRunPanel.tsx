@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type Order, type ReviewRule, type RuleResult, type RuleTestRequest, type RuleTestResult } from '../api';
-import { errorText } from '../shell/format';
+import { api, type Order, type ReviewRule, type RuleResult, type RuleTestRequest, type RuleTestResult } from '../api';
+import { useT } from '../i18n';
+import { problemText } from '../shell/format';
+import { fieldLabel } from './ConditionBuilder';
 
 export const sampleOrder = {
   platformOrderId: 'DRY-RUN-1',
@@ -19,6 +21,7 @@ export const sampleOrder = {
 export function DryRunPanel({ shopId, draftRule, result, onResult }: {
   shopId: number; draftRule: ReviewRule | null; result: RuleTestResult | null; onResult: (r: RuleTestResult | null) => void;
 }) {
+  const t = useT();
   const [source, setSource] = useState<'paste' | 'stored'>('paste');
   const [withDraft, setWithDraft] = useState(true);
   const [text, setText] = useState(JSON.stringify(sampleOrder, null, 2));
@@ -43,42 +46,42 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
       try {
         body = { order: JSON.parse(text) };
       } catch {
-        return fail('The order is not valid JSON.');
+        return fail(t('dry.invalidJson'));
       }
     } else {
-      if (!orderId) return fail('Choose an order.');
+      if (!orderId) return fail(t('dry.chooseOrder'));
       body = { orderId };
     }
     if (draftRule && withDraft) body.rule = draftRule;
     try {
       onResult(await api.testRules(shopId, body));
     } catch (e) {
-      fail(e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
+      fail(t('dry.failed', { problem: problemText(e, t) }));
     }
   };
 
   return (
-    <aside className="dry-run" aria-label="Dry run">
-      <h3>Dry run</h3>
+    <aside className="dry-run" aria-label={t('dry.title')}>
+      <h3>{t('dry.title')}</h3>
       <div className="segmented">
-        <label><input type="radio" checked={source === 'paste'} onChange={() => setSource('paste')} /> Paste an order</label>
-        <label><input type="radio" checked={source === 'stored'} onChange={() => setSource('stored')} /> Choose an order</label>
+        <label><input type="radio" checked={source === 'paste'} onChange={() => setSource('paste')} /> {t('dry.paste')}</label>
+        <label><input type="radio" checked={source === 'stored'} onChange={() => setSource('stored')} /> {t('dry.choose')}</label>
       </div>
       {source === 'paste' ? (
-        <textarea aria-label="Order JSON" className="mono" rows={12} value={text} onChange={e => setText(e.target.value)} />
+        <textarea aria-label={t('dry.orderJson')} className="mono" rows={12} value={text} onChange={e => setText(e.target.value)} />
       ) : (
-        <select aria-label="Stored order" value={orderId} onChange={e => setOrderId(e.target.value ? Number(e.target.value) : '')}>
-          <option value="">order…</option>
+        <select aria-label={t('dry.storedOrder')} value={orderId} onChange={e => setOrderId(e.target.value ? Number(e.target.value) : '')}>
+          <option value="">{t('dry.orderPlaceholder')}</option>
           {orders.map(o => <option key={o.id} value={o.id}>{o.platformOrderId} · {o.buyerNick} · {o.buyerMessage ?? ''}</option>)}
         </select>
       )}
       {draftRule && (
         <label className="check">
           <input type="checkbox" checked={withDraft} onChange={e => setWithDraft(e.target.checked)} />
-          {' '}With the unsaved rule “{draftRule.name || draftRule.id}” <span lang="zh" className="muted">未保存</span>
+          {' '}{t('dry.withDraft', { name: draftRule.name || draftRule.id })}
         </label>
       )}
-      <button type="button" className="primary" onClick={() => void runTest()}>Run</button>
+      <button type="button" className="primary" onClick={() => void runTest()}>{t('dry.run')}</button>
       {error && <div className="error-box" role="alert">{error}</div>}
       {result && <DryRunResult result={result} />}
     </aside>
@@ -86,30 +89,35 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
 }
 
 export function DryRunResult({ result }: { result: RuleTestResult }) {
+  const t = useT();
+  const version = (v: number | null) => (v === null ? t('dry.draft') : `v${v}`);
   return (
     <div className="dry-result" data-testid="dry-run-result">
-      <div className={`decision decision-${result.decision}`}>Decision: <strong>{result.decision}</strong>
-        {result.draft && <span className="pill pill-warn" data-testid="dry-run-draft">with unsaved rule</span>}</div>
+      <div className={`decision decision-${result.decision}`}>{t('dry.decision')}<strong title={result.decision} data-testid="dry-run-decision" data-decision={result.decision}>
+        {t.term('verdict', result.decision)}</strong>
+        {result.draft && <span className="pill pill-warn" data-testid="dry-run-draft">{t('dry.withUnsaved')}</span>}</div>
       {result.reasons.map((r, i) => <div key={i} className="pill pill-warn">{r}</div>)}
-      {result.builtIn && <div className="small">Built-in check: {result.builtIn}</div>}
-      <RuleResults title={`Platform rules ${result.platform.version === null ? 'draft' : `v${result.platform.version}`}`} rules={result.platform.rules} />
-      <RuleResults title={`Shop rules ${result.shop.version === null ? 'draft' : `v${result.shop.version}`}`} rules={result.shop.rules} />
+      {result.builtIn && <div className="small">{t('dry.builtIn', { text: result.builtIn })}</div>}
+      <RuleResults title={t('dry.platformRules', { version: version(result.platform.version) })} rules={result.platform.rules} />
+      <RuleResults title={t('dry.shopRules', { version: version(result.shop.version) })} rules={result.shop.rules} />
     </div>
   );
 }
 
 function RuleResults({ title, rules }: { title: string; rules: RuleResult[] }) {
+  const t = useT();
   if (!rules.length) return null;
   return (
     <section>
       <h4>{title}</h4>
       {rules.map(r => (
         <div key={r.ruleId} className={`rule-result${r.matched ? ' matched' : ''}${r.considered ? '' : ' skipped'}`}>
-          <div><strong>{r.name}</strong> · {r.action} · {r.matched ? 'matched' : 'did not match'}{!r.considered && ' (skipped after AutoApprove)'}</div>
+          <div><strong>{r.name}</strong> · <span title={r.action}>{t.term('action', r.action)}</span> · {t(r.matched ? 'dry.matched' : 'dry.notMatched')}{!r.considered && ` ${t('dry.skipped')}`}</div>
           <ul>
             {r.conditions.map(c => (
               <li key={c.path} className={c.matched ? 'cond-hit' : 'cond-miss'} data-testid="dry-condition" data-matched={String(c.matched)}>
-                {c.matched ? '✔' : '✘'} {c.field} {c.operator} {JSON.stringify(c.expected)} — actual {JSON.stringify(c.actual)}
+                {c.matched ? '✔' : '✘'} <span title={c.field}>{fieldLabel({ name: c.field, type: 'Text', description: c.field }, t)}</span>
+                {' '}<span title={c.operator}>{t.term('operator', c.operator)}</span> {JSON.stringify(c.expected)} — {t('dry.actual', { value: JSON.stringify(c.actual) })}
                 {c.warning && <span className="muted"> ({c.warning})</span>}
               </li>
             ))}

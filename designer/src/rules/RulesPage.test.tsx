@@ -35,12 +35,12 @@ describe('RulesPage', () => {
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
     expect(screen.getAllByTestId(/^rule-/).map(r => r.dataset.testid)).toEqual(['rule-a', 'rule-b']);
-    expect(screen.getByTestId('rule-a')).toHaveTextContent('buyerMessage contains “发票”');
+    expect(screen.getByTestId('rule-a')).toHaveTextContent('买家留言 包含 “发票”');
 
-    await act(async () => { fireEvent.click(screen.getByLabelText('Move 开专票 up')); });
+    await act(async () => { fireEvent.click(screen.getByLabelText('上移 开专票')); });
     await waitFor(() => expect(screen.getAllByTestId(/^rule-/).map(r => r.dataset.testid)).toEqual(['rule-b', 'rule-a']));
     expect(calls.find(c => c.url.endsWith('rules:reorder'))!.body).toEqual({ version: 4, ruleIds: ['b', 'a'] });
-    expect(screen.getByRole('status')).toHaveTextContent('rule set v5');
+    expect(screen.getByRole('status')).toHaveTextContent('规则集 v5');
   });
 
   it('reorders by dragging a row onto another', async () => {
@@ -76,9 +76,9 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    await act(async () => { fireEvent.click(screen.getByLabelText('Enable 发票')); });
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Someone changed these rules meanwhile (now v6)'));
-    expect(screen.getByText('rule set v6')).toBeInTheDocument();
+    await act(async () => { fireEvent.click(screen.getByLabelText('启用 发票')); });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('规则已被他人修改（现为 v6）'));
+    expect(screen.getByText('规则集 v6')).toBeInTheDocument();
   });
 
   it('will not create a rule without a name, a reason or a complete condition', async () => {
@@ -87,13 +87,13 @@ describe('RulesPage', () => {
       return undefined;
     });
     render(<RulesPage />);
-    await screen.findByText(/No rules yet/);
-    fireEvent.click(screen.getByRole('button', { name: 'New rule' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
+    await screen.findByText(/还没有规则/);
+    fireEvent.click(screen.getByRole('button', { name: '新建规则' }));
+    fireEvent.click(screen.getByRole('button', { name: '预览影响' }));
     const problems = screen.getAllByRole('alert').map(a => a.textContent).join(' ');
-    expect(problems).toContain('Name the rule');
-    expect(problems).toContain('A reason is required');
-    expect(problems).toContain('Enter a value.');
+    expect(problems).toContain('请为规则命名');
+    expect(problems).toContain('必须填写原因');
+    expect(problems).toContain('请输入值。');
     expect(calls.some(c => c.method === 'POST')).toBe(false);
   });
 
@@ -119,24 +119,25 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
 
     const panel = await screen.findByTestId('impact-preview');
-    expect(screen.getByTestId('impact-summary')).toHaveTextContent('blocks 12 more, approves 3 fewer');
-    expect(panel).toHaveTextContent('15 of the last 500 orders');
-    expect(screen.getAllByTestId('impact-transition').map(t => t.textContent)).toEqual(['Approve → Block: 12', 'Block → Approve: 3']);
+    expect(screen.getByTestId('impact-summary')).toHaveTextContent('通过少 3 单，拦截多 3 单');
+    expect(screen.getByTestId('impact-summary')).toHaveAttribute('title', 'blocks 12 more, approves 3 fewer');
+    expect(panel).toHaveTextContent('最近 500 单中有 15 单的审核结果会改变。');
+    expect(screen.getAllByTestId('impact-transition').map(t => t.textContent)).toEqual(['通过 → 拦截：12', '拦截 → 通过：3']);
     expect(screen.getByRole('link', { name: 'TB-41' })).toHaveAttribute('href', '/orders/41');
     const edited = { ...rule('a', '发票', 10), when: { all: [{ field: 'buyerMessage', operator: 'contains', value: '专票' }] } };
     expect(calls.find(c => c.url.endsWith('rules:preview'))!.body).toEqual({ rule: edited });
     expect(calls.some(c => c.method === 'PUT')).toBe(false);
 
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Publish' })); });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('rule set v5'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '发布' })); });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('规则集 v5'));
     expect(calls.find(c => c.method === 'PUT')!.body).toEqual({ version: 4, rule: edited });
     expect(screen.queryByTestId('impact-preview')).toBeNull();
-    expect(screen.queryByRole('form', { name: 'Rule editor' })).toBeNull();
+    expect(screen.queryByRole('form', { name: '规则编辑' })).toBeNull();
   });
 
   it('cancelling the preview publishes nothing and keeps the edit; changing the rule drops a stale preview', async () => {
@@ -147,18 +148,18 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
     await screen.findByTestId('impact-summary');
 
-    fireEvent.click(within(screen.getByTestId('impact-preview')).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(screen.getByTestId('impact-preview')).getByRole('button', { name: '取消' }));
     expect(screen.queryByTestId('impact-preview')).toBeNull();
-    expect(screen.getByLabelText('Value')).toHaveValue('专票');
+    expect(screen.getByLabelText('值')).toHaveValue('专票');
 
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
     await screen.findByTestId('impact-summary');
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '普票' } });
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '普票' } });
     expect(screen.queryByTestId('impact-preview')).toBeNull();
     expect(calls.some(c => c.method === 'PUT' || (c.method === 'POST' && c.url.endsWith('/rules')))).toBe(false);
   });
@@ -173,8 +174,8 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Preview impact' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '预览影响' })); });
     await waitFor(() => expect(screen.getByTestId('impact-preview')).toHaveTextContent('rule.when.all[0].value'));
   });
 
@@ -196,17 +197,17 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('Value'), { target: { value: '专票' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    fireEvent.change(screen.getByLabelText('值'), { target: { value: '专票' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
 
     await screen.findByTestId('dry-run-draft');
     const sent = calls.filter(c => c.url.endsWith('rules:test'));
     expect((sent[0].body as { rule: ReviewRule }).rule.when).toEqual({ all: [{ field: 'buyerMessage', operator: 'contains', value: '专票' }] });
-    expect(screen.getByTestId('dry-run-result')).toHaveTextContent('Shop rules draft');
+    expect(screen.getByTestId('dry-run-result')).toHaveTextContent('店铺规则 草稿');
 
-    fireEvent.click(screen.getByRole('checkbox', { name: /With the unsaved rule/ }));
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    fireEvent.click(screen.getByRole('checkbox', { name: /使用未保存的规则/ }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
     await waitFor(() => expect(screen.queryByTestId('dry-run-draft')).toBeNull());
     expect(calls.filter(c => c.url.endsWith('rules:test'))[1].body).not.toHaveProperty('rule');
   });
@@ -219,13 +220,13 @@ describe('RulesPage', () => {
     });
     render(<RulesPage />);
     await screen.findByTestId('rule-a');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
     await screen.findByTestId('dry-run-result');
     expect(screen.getByTestId('rule-a')).toHaveClass('matched');
 
-    fireEvent.change(screen.getByLabelText('Order JSON'), { target: { value: '{ "payment": ' } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Run' })); });
-    expect(screen.getByRole('alert')).toHaveTextContent('The order is not valid JSON.');
+    fireEvent.change(screen.getByLabelText('订单 JSON'), { target: { value: '{ "payment": ' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '运行' })); });
+    expect(screen.getByRole('alert')).toHaveTextContent('订单不是有效的 JSON。');
     expect(screen.queryByTestId('dry-run-result')).toBeNull();
     expect(screen.getByTestId('rule-a')).not.toHaveClass('matched');
   });

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ImpactPreview, type ReviewRule, type RuleFields, type RuleSet, type RuleTestResult, type Shop } from '../api';
 import { addLeaveGuard } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
-import { errorText } from '../shell/format';
+import { useT } from '../i18n';
+import { problemText } from '../shell/format';
 import { ConditionBuilder } from './ConditionBuilder';
 import { conditionProblems, emptyRule, matchedPaths, summarize } from './ruleModel';
 import { DryRunPanel } from './DryRunPanel';
@@ -13,6 +14,7 @@ import { ImpactPreviewPanel } from './ImpactPreviewPanel';
  * included) against an order, and an impact preview over recent orders before an edit is published.
  */
 export function RulesPage() {
+  const t = useT();
   const [shops, setShops] = useState<Shop[]>([]);
   const [shopId, setShopId] = useState<number | null>(null);
   const [fields, setFields] = useState<RuleFields | null>(null);
@@ -31,9 +33,11 @@ export function RulesPage() {
       setShops(s.items);
       setFields(f);
       setShopId(id => id ?? s.items[0]?.id ?? null);
-    }).catch(e => setNotice({ kind: 'error', text: errorText(e) }));
-  }, []);
-  useEffect(() => addLeaveGuard(() => (editingRef.current ? 'A rule is being edited and not saved. Leave anyway?' : null)), []);
+    }).catch(e => setNotice({ kind: 'error', text: problemText(e, t) }));
+  }, []); // once, at load
+  const leaveQuestion = useRef(t('rules.leave'));
+  leaveQuestion.current = t('rules.leave');
+  useEffect(() => addLeaveGuard(() => (editingRef.current ? leaveQuestion.current : null)), []);
 
   const reload = useCallback(async () => {
     if (shopId === null) return;
@@ -43,21 +47,21 @@ export function RulesPage() {
     setTest(null);
     setEditing(null);
     setImpact(null);
-    reload().catch(e => setNotice({ kind: 'error', text: errorText(e) }));
-  }, [reload]);
+    reload().catch(e => setNotice({ kind: 'error', text: problemText(e, t) }));
+  }, [reload]); // not on a language switch: that would drop the rule being edited
 
   const run = async (what: string, action: () => Promise<RuleSet>) => {
     try {
       const next = await action();
       setSet(next);
-      setNotice({ kind: 'ok', text: `${what} — rule set v${next.version} is live for new orders.` });
+      setNotice({ kind: 'ok', text: t('rules.live', { what, version: next.version }) });
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        setNotice({ kind: 'error', text: `Someone changed these rules meanwhile (now v${String(e.problem.currentVersion ?? '?')}); reloaded — please redo your change.` });
+        setNotice({ kind: 'error', text: t('rules.conflict', { version: String(e.problem.currentVersion ?? '?') }) });
         await reload();
       } else {
-        setNotice({ kind: 'error', text: e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e) });
+        setNotice({ kind: 'error', text: t('rules.failed', { problem: problemText(e, t) }) });
       }
       return false;
     }
@@ -71,7 +75,7 @@ export function RulesPage() {
     const ids = rules.map(r => r.id).filter(id => id !== dragging);
     ids.splice(ids.indexOf(targetId), 0, dragging);
     setDragging(null);
-    void run('Reordered', () => api.reorderRules(set.scopeId, set.version, ids));
+    void run(t('rules.reordered'), () => api.reorderRules(set.scopeId, set.version, ids));
   };
 
   const move = (id: string, delta: number) => {
@@ -81,7 +85,7 @@ export function RulesPage() {
     const j = i + delta;
     if (j < 0 || j >= ids.length) return;
     [ids[i], ids[j]] = [ids[j], ids[i]];
-    void run('Reordered', () => api.reorderRules(set.scopeId, set.version, ids));
+    void run(t('rules.reordered'), () => api.reorderRules(set.scopeId, set.version, ids));
   };
 
   // A change to the rule after its preview makes that preview stale: it goes, and Preview impact runs again.
@@ -104,7 +108,7 @@ export function RulesPage() {
       const preview = await api.previewRules(set.scopeId, { rule });
       setImpact(current => (current?.rule === rule ? { ...current, preview } : current));
     } catch (e) {
-      const error = e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e);
+      const error = t('impact.failed', { problem: problemText(e, t) });
       setImpact(current => (current?.rule === rule ? { ...current, error } : current));
     }
   };
@@ -112,7 +116,7 @@ export function RulesPage() {
   const publish = async (rule: ReviewRule, isNew: boolean) => {
     if (!set) return;
     setImpact(current => current && { ...current, busy: true });
-    const ok = await run(isNew ? `Rule “${rule.name}” created` : `Rule “${rule.name}” saved`,
+    const ok = await run(t(isNew ? 'rules.created' : 'rules.saved', { name: rule.name }),
       () => (isNew ? api.createRule(set.scopeId, set.version, rule) : api.updateRule(set.scopeId, set.version, rule)));
     if (ok) stopEditing();
     else setImpact(null);
@@ -121,22 +125,28 @@ export function RulesPage() {
   return (
     <div className="page rules">
       <div className="page-head">
-        <h2>Review rules</h2>
-        <select aria-label="Shop" value={shopId ?? ''} onChange={e => setShopId(Number(e.target.value))}>
+        <h2>{t('rules.title')}</h2>
+        <select aria-label={t('common.shop')} value={shopId ?? ''} onChange={e => setShopId(Number(e.target.value))}>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name} ({s.code})</option>)}
         </select>
-        {set && <span className="muted">rule set v{set.version}</span>}
+        {set && <span className="muted">{t('rules.setVersion', { version: set.version })}</span>}
         <span className="spacer" />
         <button type="button" className="primary" disabled={!fields || !set || !!editing}
-          onClick={() => fields && set && setEditing({ rule: emptyRule(fields, set.rules), isNew: true })}>New rule</button>
+          onClick={() => fields && set && setEditing({ rule: emptyRule(fields, set.rules), isNew: true })}>{t('rules.new')}</button>
       </div>
-      <p className="muted small">Rules run by priority, lowest first; a matching Block stops the order at 客服审核 with its reason. Drag rows (or use ↑ ↓) to reorder.</p>
+      <p className="muted small">{t('rules.intro')}</p>
       <Banner notice={notice} />
       <div className="rules-body">
         <div className="rules-main">
           <table className="grid rules-table">
-            <thead><tr><th /><th>On</th><th>Priority</th><th>Name</th><th>Conditions</th><th>Action</th><th /></tr></thead>
-            <tbody>
+            <thead>
+              <tr>
+                <th /><th>{t('rules.col.on')}</th><th>{t('rules.col.priority')}</th><th>{t('rules.col.name')}</th>
+                <th>{t('rules.col.conditions')}</th><th>{t('rules.col.action')}</th><th />
+              </tr>
+            </thead>
+            <tbody aria-busy={!set}>
+              {!set && shopId !== null && <tr><td colSpan={7} className="empty">{t('common.loading')}</td></tr>}
               {rules.map((r, i) => {
                 const result = resultsByRule.get(r.id);
                 return (
@@ -146,31 +156,31 @@ export function RulesPage() {
                     onDragOver={e => e.preventDefault()}
                     onDrop={e => { e.preventDefault(); drop(r.id); }}
                     onDragEnd={() => setDragging(null)}>
-                    <td className="drag-handle" title="Drag to reorder">⠿
-                      <button type="button" className="tiny" aria-label={`Move ${r.name} up`} disabled={i === 0} onClick={() => move(r.id, -1)}>↑</button>
-                      <button type="button" className="tiny" aria-label={`Move ${r.name} down`} disabled={i === rules.length - 1} onClick={() => move(r.id, 1)}>↓</button>
+                    <td className="drag-handle" title={t('rules.drag')}>⠿
+                      <button type="button" className="tiny" aria-label={t('rules.moveUp', { name: r.name })} disabled={i === 0} onClick={() => move(r.id, -1)}>↑</button>
+                      <button type="button" className="tiny" aria-label={t('rules.moveDown', { name: r.name })} disabled={i === rules.length - 1} onClick={() => move(r.id, 1)}>↓</button>
                     </td>
                     <td>
-                      <input type="checkbox" aria-label={`Enable ${r.name}`} checked={r.enabled}
-                        onChange={e => set && void run(e.target.checked ? 'Enabled' : 'Disabled', () => api.setRuleEnabled(set.scopeId, set.version, r.id, e.target.checked))} />
+                      <input type="checkbox" aria-label={t('rules.enable', { name: r.name })} checked={r.enabled}
+                        onChange={e => set && void run(t(e.target.checked ? 'rules.enabled' : 'rules.disabled'), () => api.setRuleEnabled(set.scopeId, set.version, r.id, e.target.checked))} />
                     </td>
                     <td>{r.priority}</td>
                     <td><strong>{r.name}</strong><div className="muted small mono">{r.id}</div></td>
-                    <td className="summary">{summarize(r.when)}{result && <span className={`pill ${result.matched ? 'pill-warn' : ''}`}>{result.matched ? 'matches' : 'no match'}</span>}</td>
+                    <td className="summary">{summarize(r.when, t)}{result && <span className={`pill ${result.matched ? 'pill-warn' : ''}`}>{t(result.matched ? 'rules.matches' : 'rules.noMatch')}</span>}</td>
                     <td>
-                      <span className={`pill action-${r.action.type}`}>{r.action.type}</span>
+                      <span className={`pill action-${r.action.type}`} title={r.action.type}>{t.term('action', r.action.type)}</span>
                       {r.action.reason && <div className="small">{r.action.reason}</div>}
-                      {r.action.holdMinutes && <div className="small">{r.action.holdMinutes} min after payment</div>}
+                      {r.action.holdMinutes && <div className="small">{t('rules.holdMinutes', { minutes: r.action.holdMinutes })}</div>}
                     </td>
                     <td className="row-actions">
-                      <button type="button" disabled={!!editing} onClick={() => setEditing({ rule: structuredClone(r), isNew: false })}>Edit</button>
-                      <button type="button" className="danger" onClick={() => set && window.confirm(`Delete rule “${r.name}”?`)
-                        && void run('Deleted', () => api.deleteRule(set.scopeId, set.version, r.id))}>Delete</button>
+                      <button type="button" disabled={!!editing} onClick={() => setEditing({ rule: structuredClone(r), isNew: false })}>{t('common.edit')}</button>
+                      <button type="button" className="danger" onClick={() => set && window.confirm(t('rules.confirmDelete', { name: r.name }))
+                        && void run(t('rules.deleted'), () => api.deleteRule(set.scopeId, set.version, r.id))}>{t('common.delete')}</button>
                     </td>
                   </tr>
                 );
               })}
-              {set && rules.length === 0 && <tr><td colSpan={7} className="empty">No rules yet: every order passes review unless the platform's rules or built-in checks stop it.</td></tr>}
+              {set && rules.length === 0 && <tr><td colSpan={7} className="empty">{t('rules.none')}</td></tr>}
             </tbody>
           </table>
           {editing && fields && (
@@ -193,43 +203,45 @@ function RuleForm({ fields, initial, isNew, previewing, matched, onChange, onSav
   fields: RuleFields; initial: ReviewRule; isNew: boolean; previewing: boolean; matched: Set<string>;
   onChange: (r: ReviewRule) => void; onSave: (r: ReviewRule) => void; onCancel: () => void;
 }) {
+  const t = useT();
   const [rule, setRule] = useState(initial);
   const [tried, setTried] = useState(false);
   useEffect(() => onChange(rule), [rule, onChange]);
   const problems = [
-    ...(!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(rule.id) ? [{ path: 'id', message: "Id: letters, digits, '-', '_' or '.'." }] : []),
-    ...(!rule.name.trim() ? [{ path: 'name', message: 'Name the rule: reviewers see it.' }] : []),
+    ...(!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(rule.id) ? [{ path: 'id', message: t('rules.problem.id') }] : []),
+    ...(!rule.name.trim() ? [{ path: 'name', message: t('rules.problem.name') }] : []),
     ...((rule.action.type === 'Block' || rule.action.type === 'RouteToException') && !rule.action.reason?.trim()
-      ? [{ path: 'action.reason', message: 'A reason is required: reviewers see it.' }] : []),
+      ? [{ path: 'action.reason', message: t('rules.problem.reason') }] : []),
     ...(rule.action.type === 'HoldUntil' && !rule.action.holdMinutes && !rule.action.until
-      ? [{ path: 'action.holdMinutes', message: 'Hold for how many minutes after payment?' }] : []),
-    ...conditionProblems(fields, rule.when),
+      ? [{ path: 'action.holdMinutes', message: t('rules.problem.hold') }] : []),
+    ...conditionProblems(fields, rule.when, t),
   ];
   return (
-    <form className="rule-form" aria-label="Rule editor" onSubmit={e => { e.preventDefault(); setTried(true); if (!problems.length) onSave(rule); }}>
-      <h3>{isNew ? 'New rule' : `Edit ${initial.name}`}</h3>
+    <form className="rule-form" aria-label={t('rules.editor')} onSubmit={e => { e.preventDefault(); setTried(true); if (!problems.length) onSave(rule); }}>
+      <h3>{isNew ? t('rules.new') : t('rules.editTitle', { name: initial.name })}</h3>
       <div className="row">
-        <label className="field"><span>Id</span>
-          <input aria-label="Rule id" value={rule.id} readOnly={!isNew} onChange={e => setRule({ ...rule, id: e.target.value })} /></label>
-        <label className="field grow"><span>Name</span>
-          <input aria-label="Rule name" value={rule.name} placeholder="开票订单" onChange={e => setRule({ ...rule, name: e.target.value })} /></label>
-        <label className="field"><span>Priority</span>
-          <input aria-label="Priority" type="number" value={rule.priority} onChange={e => setRule({ ...rule, priority: Number(e.target.value) })} /></label>
-        <label className="check"><input type="checkbox" checked={rule.enabled} onChange={e => setRule({ ...rule, enabled: e.target.checked })} /> Enabled</label>
+        <label className="field"><span>{t('rules.id')}</span>
+          <input aria-label={t('rules.ruleId')} value={rule.id} readOnly={!isNew} onChange={e => setRule({ ...rule, id: e.target.value })} /></label>
+        <label className="field grow"><span>{t('rules.name')}</span>
+          <input aria-label={t('rules.ruleName')} value={rule.name} placeholder={t('rules.namePlaceholder')} onChange={e => setRule({ ...rule, name: e.target.value })} /></label>
+        <label className="field"><span>{t('rules.priority')}</span>
+          <input aria-label={t('rules.priority')} type="number" value={rule.priority} onChange={e => setRule({ ...rule, priority: Number(e.target.value) })} /></label>
+        <label className="check"><input type="checkbox" checked={rule.enabled} onChange={e => setRule({ ...rule, enabled: e.target.checked })} /> {t('rules.enabledCheck')}</label>
       </div>
-      <h4>When</h4>
+      <h4>{t('rules.when')}</h4>
       <ConditionBuilder fields={fields} value={rule.when} matched={matched} onChange={when => setRule({ ...rule, when })} />
-      <h4>Then</h4>
+      <h4>{t('rules.then')}</h4>
       <div className="row">
-        <select aria-label="Action" value={rule.action.type} onChange={e => setRule({ ...rule, action: { type: e.target.value, reason: rule.action.reason } })}>
-          {fields.actions.map(a => <option key={a} value={a}>{a}</option>)}
+        <select aria-label={t('rules.action')} value={rule.action.type} title={rule.action.type}
+          onChange={e => setRule({ ...rule, action: { type: e.target.value, reason: rule.action.reason } })}>
+          {fields.actions.map(a => <option key={a} value={a} title={a}>{t.term('action', a)}</option>)}
         </select>
         {rule.action.type !== 'AutoApprove' && (
-          <input aria-label="Reason" className="grow" placeholder="需要开发票，请核对抬头" value={rule.action.reason ?? ''}
+          <input aria-label={t('rules.reason')} className="grow" placeholder={t('rules.reasonPlaceholder')} value={rule.action.reason ?? ''}
             onChange={e => setRule({ ...rule, action: { ...rule.action, reason: e.target.value } })} />
         )}
         {rule.action.type === 'HoldUntil' && (
-          <input aria-label="Hold minutes" type="number" min={1} placeholder="minutes" value={rule.action.holdMinutes ?? ''}
+          <input aria-label={t('rules.holdMinutesLabel')} type="number" min={1} placeholder={t('rules.minutes')} value={rule.action.holdMinutes ?? ''}
             onChange={e => setRule({ ...rule, action: { ...rule.action, holdMinutes: e.target.value ? Number(e.target.value) : undefined } })} />
         )}
       </div>
@@ -237,8 +249,8 @@ function RuleForm({ fields, initial, isNew, previewing, matched, onChange, onSav
         <div className="error-box" role="alert">{problems.map((p, i) => <div key={i}><code>{p.path}</code> {p.message}</div>)}</div>
       )}
       <div className="row">
-        <button type="submit" className="primary" disabled={previewing}>Preview impact</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary" disabled={previewing}>{t('rules.previewImpact')}</button>
+        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
-import type { Condition, FieldType, ReviewRule, RuleField, RuleFields } from '../api';
+import type { Condition, FieldType, ReviewRule, RuleFields } from '../api';
+import type { Translate } from '../i18n';
 
 // The condition model the builder edits: groups (all / any) of comparisons over whitelisted fields.
 
@@ -42,53 +43,51 @@ export function defaultValue(kind: ValueKind, previous?: unknown): unknown {
 }
 
 /** Problems with one comparison the server would also refuse, shown before saving. */
-export function comparisonProblem(fields: RuleFields, c: Condition): string | null {
+export function comparisonProblem(fields: RuleFields, c: Condition, t: Translate): string | null {
   const field = fields.fields.find(f => f.name === c.field);
-  if (!field) return 'Pick a field.';
-  if (!c.operator || !operatorsFor(fields, c.field).includes(c.operator)) return `Pick an operator for ${field.type.toLowerCase()} fields.`;
+  if (!field) return t('cond.problem.field');
+  if (!c.operator || !operatorsFor(fields, c.field).includes(c.operator)) return t('cond.problem.operator', { type: t.term('fieldType', field.type) });
   const kind = valueKind(field.type, c.operator);
   const v = c.value;
   switch (kind) {
     case 'none': return null;
-    case 'number': return typeof v === 'number' && Number.isFinite(v) ? null : 'Enter a number.';
-    case 'boolean': return typeof v === 'boolean' ? null : 'Pick true or false.';
-    case 'datetime': return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? null : 'Pick a date and time.';
+    case 'number': return typeof v === 'number' && Number.isFinite(v) ? null : t('cond.problem.number');
+    case 'boolean': return typeof v === 'boolean' ? null : t('cond.problem.boolean');
+    case 'datetime': return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? null : t('cond.problem.datetime');
     case 'list':
-    case 'numberList': return Array.isArray(v) && v.length > 0 ? null : 'Add at least one value.';
+    case 'numberList': return Array.isArray(v) && v.length > 0 ? null : t('cond.problem.list');
     case 'numberRange':
     case 'dateRange': {
-      if (!Array.isArray(v) || v.length !== 2 || v.some(x => x === undefined || x === null || x === '')) return 'Enter both ends of the range.';
+      if (!Array.isArray(v) || v.length !== 2 || v.some(x => x === undefined || x === null || x === '')) return t('cond.problem.range');
       const [a, b] = kind === 'dateRange' ? v.map(x => Date.parse(String(x))) : (v as number[]);
-      return a <= b ? null : 'The first value must not be greater than the second.';
+      return a <= b ? null : t('cond.problem.rangeOrder');
     }
     case 'regex':
       try {
-        if (typeof v !== 'string' || !v) return 'Enter a pattern.';
+        if (typeof v !== 'string' || !v) return t('cond.problem.pattern');
         new RegExp(v);
         return null;
       } catch {
-        return 'Not a valid regular expression.';
+        return t('cond.problem.regex');
       }
-    default: return typeof v === 'string' && v.trim() ? null : 'Enter a value.';
+    default: return typeof v === 'string' && v.trim() ? null : t('cond.problem.value');
   }
 }
 
 /** Every problem in a condition tree, with the path the server would name (when.all[0]…). */
-export function conditionProblems(fields: RuleFields, c: Condition, path = 'when'): { path: string; message: string }[] {
+export function conditionProblems(fields: RuleFields, c: Condition, t: Translate, path = 'when'): { path: string; message: string }[] {
   const group = c.all ? 'all' : c.any ? 'any' : null;
   if (group) {
     const children = (c.all ?? c.any)!;
-    if (children.length === 0) return [{ path, message: 'A group needs at least one condition.' }];
-    return children.flatMap((child, i) => conditionProblems(fields, child, `${path}.${group}[${i}]`));
+    if (children.length === 0) return [{ path, message: t('cond.problem.emptyGroup') }];
+    return children.flatMap((child, i) => conditionProblems(fields, child, t, `${path}.${group}[${i}]`));
   }
-  const problem = comparisonProblem(fields, c);
+  const problem = comparisonProblem(fields, c, t);
   return problem ? [{ path, message: problem }] : [];
 }
 
-const operatorText: Record<string, string> = {
-  equals: '=', notEquals: '≠', gt: '>', ge: '≥', lt: '<', le: '≤', in: 'in', notIn: 'not in', contains: 'contains',
-  notContains: 'does not contain', startsWith: 'starts with', regex: 'matches', isEmpty: 'is empty', isNotEmpty: 'is not empty', between: 'between',
-};
+// Comparisons read as symbols in any language; the other operators by their name in the catalogue.
+const operatorSymbols: Record<string, string> = { equals: '=', notEquals: '≠', gt: '>', ge: '≥', lt: '<', le: '≤' };
 
 function valueText(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(x => valueText(x)).join(', ')}]`;
@@ -96,15 +95,17 @@ function valueText(v: unknown): string {
   return v === undefined ? '' : String(v);
 }
 
-/** A one-line reading of the conditions for the rules table, e.g. buyerMessage contains “发票” and payment ≥ 1000. */
-export function summarize(c: Condition, fields?: RuleField[]): string {
+/** A one-line reading of the conditions for the rules table, e.g. 买家留言 包含 “发票” 且 实付金额 ≥ 1000. */
+export function summarize(c: Condition, t: Translate): string {
   if (c.all || c.any) {
     const children = (c.all ?? c.any)!;
-    const joined = children.map(child => (child.all || child.any ? `(${summarize(child, fields)})` : summarize(child, fields))).join(c.all ? ' and ' : ' or ');
-    return joined || '(empty group)';
+    const joined = children.map(child => (child.all || child.any ? `(${summarize(child, t)})` : summarize(child, t)))
+      .join(t(c.all ? 'cond.summary.and' : 'cond.summary.or'));
+    return joined || t('cond.summary.empty');
   }
-  const op = operatorText[c.operator ?? ''] ?? c.operator ?? '?';
-  return [c.field ?? '?', op, noValueOperators.has(c.operator ?? '') ? '' : valueText(c.value)].filter(Boolean).join(' ');
+  const op = operatorSymbols[c.operator ?? ''] ?? (c.operator ? t.term('operator', c.operator) : '?');
+  const field = c.field ? t.term('field', c.field) : '?';
+  return [field, op, noValueOperators.has(c.operator ?? '') ? '' : valueText(c.value)].filter(Boolean).join(' ');
 }
 
 export function emptyRule(fields: RuleFields, existing: ReviewRule[]): ReviewRule {

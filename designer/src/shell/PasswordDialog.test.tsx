@@ -6,9 +6,9 @@ import { PasswordDialog } from './PasswordDialog';
 afterEach(() => vi.unstubAllGlobals());
 
 function fill(current: string, next: string, again = next) {
-  fireEvent.change(screen.getByLabelText('Current password'), { target: { value: current } });
-  fireEvent.change(screen.getByLabelText('New password'), { target: { value: next } });
-  fireEvent.change(screen.getByLabelText('New password again'), { target: { value: again } });
+  fireEvent.change(screen.getByLabelText('当前密码'), { target: { value: current } });
+  fireEvent.change(screen.getByLabelText('新密码'), { target: { value: next } });
+  fireEvent.change(screen.getByLabelText('再次输入新密码'), { target: { value: again } });
 }
 
 describe('PasswordDialog', () => {
@@ -16,11 +16,11 @@ describe('PasswordDialog', () => {
     const calls = mockFetch(call => (call.url === '/api/auth/password' ? { status: 204 } : undefined));
     render(<PasswordDialog onClose={() => {}} />);
     fill('old-password', 'a-new-passphrase');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Change password' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '修改密码' })); });
     expect(calls.find(c => c.url === '/api/auth/password')).toMatchObject({
       method: 'POST', body: { currentPassword: 'old-password', newPassword: 'a-new-passphrase' },
     });
-    expect(await screen.findByRole('status')).toHaveTextContent('Password changed');
+    expect(await screen.findByRole('status')).toHaveTextContent('密码已修改');
   });
 
   it('shows the server naming a wrong current password, and refuses differing new ones before sending', async () => {
@@ -29,11 +29,11 @@ describe('PasswordDialog', () => {
       : undefined));
     render(<PasswordDialog onClose={() => {}} />);
     fill('old-password', 'a-new-passphrase', 'another-passphrase');
-    expect(screen.getByRole('alert')).toHaveTextContent('The new passwords differ.');
-    expect(screen.getByRole('button', { name: 'Change password' })).toBeDisabled();
+    expect(screen.getByRole('alert')).toHaveTextContent('两次输入的新密码不一致。');
+    expect(screen.getByRole('button', { name: '修改密码' })).toBeDisabled();
 
     fill('wrong-password', 'a-new-passphrase');
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Change password' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '修改密码' })); });
     expect(await screen.findByRole('alert')).toHaveTextContent('currentPassword: The current password is wrong.');
     expect(calls.filter(c => c.url === '/api/auth/password')).toHaveLength(1);
   });

@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { ApiError, authApi } from '../api';
-import { errorText } from './format';
+import { authApi } from '../api';
+import { useT } from '../i18n';
+import { passwordLength } from '../admin/UserForm';
+import { problemText } from './format';
 
 /** The signed-in person changes their own password: the current one, the new one twice. Other sessions end; this one stays. */
 export function PasswordDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -20,7 +23,7 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
       await authApi.changePassword(current, next);
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiError && err.fieldMessages().length > 0 ? err.fieldMessages().join(' ') : errorText(err));
+      setError(problemText(err, t));
     } finally {
       setBusy(false);
     }
@@ -28,32 +31,32 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop">
-      <div className="signin-card" role="dialog" aria-modal="true" aria-label="Change password">
-        <h3>Change password</h3>
+      <div className="signin-card" role="dialog" aria-modal="true" aria-label={t('password.title')}>
+        <h3>{t('password.title')}</h3>
         {done ? (
           <>
-            <p role="status">Password changed. Your other sessions will have to sign in again.</p>
-            <button type="button" className="primary" onClick={onClose}>Close</button>
+            <p role="status">{t('password.done')}</p>
+            <button type="button" className="primary" onClick={onClose}>{t('common.close')}</button>
           </>
         ) : (
           <form onSubmit={e => void submit(e)}>
             <label className="field">
-              <span>Current password</span>
-              <input aria-label="Current password" type="password" autoComplete="current-password" value={current}
+              <span>{t('password.current')}</span>
+              <input aria-label={t('password.current')} type="password" autoComplete="current-password" value={current}
                 onChange={e => setCurrent(e.target.value)} autoFocus required />
             </label>
             <label className="field">
-              <span>New password (at least 8 characters)</span>
-              <input aria-label="New password" type="password" autoComplete="new-password" value={next} onChange={e => setNext(e.target.value)} required />
+              <span>{t('password.newHint', { min: passwordLength.min })}</span>
+              <input aria-label={t('password.new')} type="password" autoComplete="new-password" value={next} onChange={e => setNext(e.target.value)} required />
             </label>
             <label className="field">
-              <span>New password again</span>
-              <input aria-label="New password again" type="password" autoComplete="new-password" value={again} onChange={e => setAgain(e.target.value)} required />
+              <span>{t('password.again')}</span>
+              <input aria-label={t('password.again')} type="password" autoComplete="new-password" value={again} onChange={e => setAgain(e.target.value)} required />
             </label>
-            {mismatch && <div className="error-box" role="alert">The new passwords differ.</div>}
+            {mismatch && <div className="error-box" role="alert">{t('password.mismatch')}</div>}
             {error && <div className="error-box" role="alert">{error}</div>}
-            <button type="submit" className="primary" disabled={busy || !current || next.length < 8 || next !== again}>Change password</button>
-            <button type="button" className="link" onClick={onClose}>Cancel</button>
+            <button type="submit" className="primary" disabled={busy || !current || next.length < passwordLength.min || next !== again}>{t('password.title')}</button>
+            <button type="button" className="link" onClick={onClose}>{t('common.cancel')}</button>
           </form>
         )}
       </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { ApiError } from '../api';
-import { errorText } from './format';
+import { useT } from '../i18n';
+import { problemText } from './format';
 import { setUpFirstAdmin } from './session';
 
 /** First run: no user exists yet, so the first one is created here as Admin, and signed in by the server. */
 export function SetupScreen() {
+  const t = useT();
   const [userName, setUserName] = useState('admin');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -20,31 +21,31 @@ export function SetupScreen() {
     try {
       await setUpFirstAdmin(userName.trim(), password);
     } catch (err) {
-      setError(err instanceof ApiError ? [err.message, ...err.fieldMessages()].join(' ') : errorText(err));
+      setError(problemText(err, t));
       setBusy(false);
     }
   };
 
   return (
     <div className="signin">
-      <form className="signin-card" onSubmit={e => void submit(e)} aria-label="Create the first administrator">
+      <form className="signin-card" onSubmit={e => void submit(e)} aria-label={t('setup.form')}>
         <h1>Orchestrator</h1>
-        <p className="muted">No one can sign in yet. Create the first administrator; they add everyone else under <em>Users</em>.</p>
+        <p className="muted">{t('setup.intro')}</p>
         <label className="field">
-          <span>User name</span>
-          <input aria-label="User name" autoComplete="username" value={userName} onChange={e => setUserName(e.target.value)} required />
+          <span>{t('signIn.userName')}</span>
+          <input aria-label={t('signIn.userName')} autoComplete="username" value={userName} onChange={e => setUserName(e.target.value)} required />
         </label>
         <label className="field">
-          <span>Password</span>
-          <input aria-label="Password" type="password" autoComplete="new-password" value={password} onChange={e => setPassword(e.target.value)} autoFocus required />
+          <span>{t('signIn.password')}</span>
+          <input aria-label={t('signIn.password')} type="password" autoComplete="new-password" value={password} onChange={e => setPassword(e.target.value)} autoFocus required />
         </label>
         <label className="field">
-          <span>Password again</span>
-          <input aria-label="Password again" type="password" autoComplete="new-password" value={again} onChange={e => setAgain(e.target.value)} required />
+          <span>{t('setup.passwordAgain')}</span>
+          <input aria-label={t('setup.passwordAgain')} type="password" autoComplete="new-password" value={again} onChange={e => setAgain(e.target.value)} required />
         </label>
-        {mismatch && <div className="field-error small">The two passwords differ.</div>}
+        {mismatch && <div className="field-error small">{t('setup.mismatch')}</div>}
         {error && <div className="error-box" role="alert">{error}</div>}
-        <button type="submit" className="primary" disabled={busy || !userName.trim() || !password || mismatch}>Create administrator</button>
+        <button type="submit" className="primary" disabled={busy || !userName.trim() || !password || mismatch}>{t('setup.submit')}</button>
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { BatchProblem, BatchResponse } from '../api';
+import type { Translate } from '../i18n';
 import type { Notice } from './Banner';
 
 /**
@@ -6,20 +7,23 @@ import type { Notice } from './Banner';
  * reason, e.g. "已通过 2 单：TB-7、TB-8。1 单未成功：TB-9（Order 9 is not waiting for review …）。".
  */
 export function batchNotice<T extends { status: number; problem: BatchProblem | null }>(
-  response: BatchResponse<T>, name: (result: T) => string, done: string,
+  response: BatchResponse<T>, name: (result: T) => string, done: string, t: Translate,
 ): Notice {
   const ok = response.results.filter(r => r.status === 200);
   const failed = response.results.filter(r => r.status !== 200);
   const parts: string[] = [];
-  if (ok.length > 0) parts.push(`${done} ${ok.length} 单：${ok.map(name).join('、')}。`);
+  const list = t.lang === 'en' ? ', ' : '、';
+  if (ok.length > 0) parts.push(t('batch.done', { done, count: ok.length, names: ok.map(name).join(list) }));
   if (failed.length > 0) {
-    parts.push(`${failed.length} 单未成功：${failed.map(r => `${name(r)}（${problemText(r.problem)}）`).join('；')}。`);
+    const items = failed.map(r => t('batch.item', { name: name(r), problem: problemText(r.problem, t) }));
+    parts.push(t('batch.failed', { count: failed.length, items: items.join(t.lang === 'en' ? '; ' : '；') }));
   }
-  return { kind: failed.length > 0 ? 'error' : 'ok', text: parts.join('') || '没有选中任何一单。' };
+  return { kind: failed.length > 0 ? 'error' : 'ok', text: parts.join(t.lang === 'en' ? ' ' : '') || t('batch.nothing') };
 }
 
-function problemText(problem: BatchProblem | null): string {
-  if (!problem) return '未知原因';
-  if (problem.handledBy) return `已由 ${problem.handledBy} 处理`;
-  return problem.detail || problem.title;
+// The server's detail as it wrote it; its English title only when there is no detail at all.
+function problemText(problem: BatchProblem | null, t: Translate): string {
+  if (!problem) return t('batch.unknown');
+  if (problem.handledBy) return t('batch.handledBy', { by: problem.handledBy });
+  return problem.detail || problem.title || t('batch.unknown');
 }

@@ -1,3 +1,6 @@
+import { ApiError } from '../api';
+import type { Translate } from '../i18n';
+
 // Display helpers. Everything from the server is rendered as React text (escaped), never as HTML.
 
 export function formatTime(iso: string | null | undefined): string {
@@ -6,11 +9,11 @@ export function formatTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
 }
 
-export function formatAge(minutes: number): string {
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${Math.round(minutes)} min`;
-  if (minutes < 60 * 24) return `${Math.floor(minutes / 60)} h ${Math.round(minutes % 60)} min`;
-  return `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`;
+export function formatAge(minutes: number, t: Translate): string {
+  if (minutes < 1) return t('common.ago.justNow');
+  if (minutes < 60) return t('common.ago.minutes', { minutes: Math.round(minutes) });
+  if (minutes < 60 * 24) return t('common.ago.hours', { hours: Math.floor(minutes / 60), minutes: Math.round(minutes % 60) });
+  return t('common.ago.days', { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60) });
 }
 
 export function formatMoney(amount: number): string {
@@ -31,4 +34,23 @@ export function downloadJson(fileName: string, value: unknown): void {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * What a failed call tells the person: the server's detail as it wrote it, with the fields a validation problem names;
+ * without a detail, the designer's own words for the status (never the server's English title); a fetch that never
+ * reached the server says so.
+ */
+export function problemText(e: unknown, t: Translate): string {
+  if (e instanceof ApiError) {
+    const detail = typeof e.problem.detail === 'string' ? e.problem.detail : '';
+    const fields = e.fieldMessages();
+    if (fields.length > 0) return [detail, ...fields].filter(Boolean).join(' ');
+    if (detail) return detail;
+    const known = [400, 401, 403, 404, 409] as const;
+    const status = known.find(s => s === e.status);
+    return status ? t(`error.status.${status}`) : t('error.status.other', { status: e.status });
+  }
+  if (e instanceof TypeError) return t('error.unreachable', { message: e.message });
+  return errorText(e);
 }

@@ -1,4 +1,5 @@
 import type { Me, Role } from '../api';
+import type { Translate } from '../i18n';
 
 // What each role may do in the designer; the server checks the same and answers 403 otherwise.
 
@@ -29,15 +30,8 @@ export function isScoped(me: Me): boolean {
   return !me.roles.some(role => role === 'Admin' || role === 'OpsLead');
 }
 
-const roleLabels: Record<Role, string> = {
-  Admin: 'Admin',
-  OpsLead: 'Ops lead',
-  Reviewer: 'Reviewer',
-  Warehouse: 'Warehouse',
-  Integration: 'Integration',
-};
-
-export const roleLabel = (role: Role) => roleLabels[role] ?? role;
+/** A role as the person reads it, e.g. 审单客服 for Reviewer. */
+export const roleLabel = (role: Role, t: Translate) => t.term('role', role);
 
 /** The roles a person can be given in the designer (Integration belongs to API keys). */
 export const personRoles: Role[] = ['Admin', 'OpsLead', 'Reviewer', 'Warehouse'];

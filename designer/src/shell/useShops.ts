@@ -5,7 +5,7 @@ import { useMe } from './session';
 
 /**
  * The shops for pickers and filters, and their names by id. A reviewer gets only the shops assigned to them; when the
- * list cannot be read, an assigned shop still appears by its id (and an unscoped person gets none: screens still work).
+ * list cannot be read, an assigned shop still appears by its id as #3 (and an unscoped person gets none: screens still work).
  */
 export function useShops(): { shops: Shop[]; shopName: Map<number, string> } {
   const me = useMe();
@@ -26,5 +26,5 @@ export function useShops(): { shops: Shop[]; shopName: Map<number, string> } {
 }
 
 function placeholder(id: number): Shop {
-  return { id, code: String(id), name: `Shop ${id}`, platform: '', isEnabled: true, version: 0, workflowDefinitionId: null };
+  return { id, code: String(id), name: `#${id}`, platform: '', isEnabled: true, version: 0, workflowDefinitionId: null };
 }

@@ -1,0 +1,37 @@
+import { expect } from '@playwright/test';
+import { signIn, test } from './helpers';
+import { admin } from './people';
+
+// One language per screen: Chinese unless the person picks English in the top bar, which the browser remembers.
+test('the designer speaks Chinese by default, switches to English, and keeps the choice over a reload', async ({ page }) => {
+  await signIn(page, admin);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const nav = page.getByRole('navigation', { name: '页面' });
+  await expect(nav.getByRole('link', { name: '订单', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '异常', exact: true })).toBeVisible();
+
+  await nav.getByRole('link', { name: '订单', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '订单' })).toBeVisible();
+  const tabs = page.getByRole('tablist', { name: '订单状态' });
+  await expect(tabs.getByTestId('tab-all')).toContainText('全部');
+  await expect(tabs.getByTestId('tab-picking')).toContainText('待拣货');
+  await expect(tabs.getByTestId('tab-picking')).toHaveAttribute('title', 'Picking');
+  await expect(page.getByRole('columnheader', { name: '买家留言' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const navEn = page.getByRole('navigation', { name: 'Screens' });
+  await expect(navEn.getByRole('link', { name: 'Orders', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  await expect(page.getByRole('tablist', { name: 'Order status' }).getByTestId('tab-picking')).toContainText('Picking');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { name: '订单' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
