@@ -8,6 +8,7 @@ import { useShops } from '../shell/useShops';
 import { errorText, formatAge, formatTime } from '../shell/format';
 import { allKinds, kindLabels, kindText } from './kinds';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
+import { MapCodeAction } from './MapCodeAction';
 
 /** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
 export function resolveError(e: unknown, entry: ExceptionEntry): string {
@@ -211,6 +212,8 @@ export function ExceptionsPage() {
               )}
             </div>
             <div className="review-actions">
+              <MapCodeAction entry={entry} names={new Map(items.map(i => [i.orderId, i.platformOrderId]))}
+                onDone={n => { setNotice(n); void refresh(); }} />
               {canRemap(entry) && (
                 <button type="button" disabled={remapping} onClick={e => { e.stopPropagation(); setCursor(index); void remap(entry); }}>Re-map and continue</button>
               )}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ActivityDescriptor, type ExceptionEntry, type InstanceDetail, type Order, type WorkflowDefinition } from '../api';
 import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
 import { kindText, raisableKinds } from '../exceptions/kinds';
+import { MapCodeAction } from '../exceptions/MapCodeAction';
 import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
@@ -165,6 +166,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
             <span>{openEntry.detail || '—'}</span>
             <span className="muted small">left at {names.get(openEntry.stage) ?? openEntry.stage} · raised by {openEntry.raisedBy ?? 'the workflow'} · waiting {formatAge(openEntry.ageMinutes)}</span>
             <span className="spacer" />
+            <MapCodeAction entry={openEntry} onDone={n => { setNotice(n); void load(); }} />
             {mayWorkExceptions && exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>Resolve</button>}
           </div>
           {exceptionMode === 'resolve' && <ResolveForm onSubmit={note => void resolve(openEntry, note)} onCancel={() => setExceptionMode(null)} />}
