@@ -9,6 +9,7 @@ import { errorText, formatAge, formatTime } from '../shell/format';
 import { allKinds, kindLabels, kindText } from './kinds';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 import { MapCodeAction } from './MapCodeAction';
+import { raisedByText, setAsideByPerson } from './raisedBy';
 
 /** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
 export function resolveError(e: unknown, entry: ExceptionEntry): string {
@@ -203,8 +204,8 @@ export function ExceptionsPage() {
               </div>
               <dl className="review-facts">
                 <dt>Detail</dt><dd>{entry.detail || '—'}</dd>
-                <dt>Left at</dt><dd>{entry.stage} <span className="muted small">({entry.source === 'Hold' ? 'set aside' : 'workflow wait'})</span></dd>
-                <dt>Raised by</dt><dd>{entry.raisedBy ?? 'the workflow'} · {formatTime(entry.raisedAt)}</dd>
+                <dt>Left at</dt><dd>{entry.stage} <span className="muted small">({setAsideByPerson(entry) ? 'set aside' : 'workflow wait'})</span></dd>
+                <dt>Raised by</dt><dd>{raisedByText(entry)} · {formatTime(entry.raisedAt)}</dd>
                 {entry.resolvedAt && <><dt>Resolved</dt><dd>{entry.resolvedBy ?? 'the workflow'} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
               </dl>
               {resolving === entry.id && (

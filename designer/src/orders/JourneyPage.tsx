@@ -4,6 +4,7 @@ import { api, ApiError, type ActivityDescriptor, type ExceptionEntry, type Insta
 import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
 import { kindText, raisableKinds } from '../exceptions/kinds';
 import { MapCodeAction } from '../exceptions/MapCodeAction';
+import { raisedByText } from '../exceptions/raisedBy';
 import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
@@ -164,7 +165,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           <div className="row">
             <strong>In the exception queue: {kindText(openEntry.kind)}</strong>
             <span>{openEntry.detail || '—'}</span>
-            <span className="muted small">left at {names.get(openEntry.stage) ?? openEntry.stage} · raised by {openEntry.raisedBy ?? 'the workflow'} · waiting {formatAge(openEntry.ageMinutes)}</span>
+            <span className="muted small">left at {names.get(openEntry.stage) ?? openEntry.stage} · raised by {raisedByText(openEntry)} · waiting {formatAge(openEntry.ageMinutes)}</span>
             <span className="spacer" />
             <MapCodeAction entry={openEntry} onDone={n => { setNotice(n); void load(); }} />
             {mayWorkExceptions && exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>Resolve</button>}
@@ -221,7 +222,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                       <span className="pill">{x.resolvedAt ? 'Resolved' : 'Open'}</span>
                     </div>
                     <div className="small">{x.detail || '—'}</div>
-                    <div className="muted small">{formatTime(x.raisedAt)} · {x.raisedBy ?? 'the workflow'} · at {names.get(x.stage) ?? x.stage}</div>
+                    <div className="muted small">{formatTime(x.raisedAt)} · {raisedByText(x)} · at {names.get(x.stage) ?? x.stage}</div>
                     {x.resolvedAt && <div className="muted small">resolved {formatTime(x.resolvedAt)} by {x.resolvedBy ?? 'the workflow'}{x.resolution ? `: ${x.resolution}` : ''}</div>}
                   </li>
                 ))}
