@@ -42,6 +42,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     public DbSet<Combo> Combos => Set<Combo>();
 
+    /// <summary>Platform merchant codes mapped by a person to goods or a combo with another code (映射商家编码).</summary>
+    public DbSet<MerchantCodeMapping> MerchantCodeMappings => Set<MerchantCodeMapping>();
+
     public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
 
     public DbSet<ExceptionQueueEntry> ExceptionQueue => Set<ExceptionQueueEntry>();

@@ -10,6 +10,8 @@ import { useShops } from '../shell/useShops';
 import { formatAge, formatTime, problemText } from '../shell/format';
 import { allKinds, kindText } from './kinds';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
+import { MapCodeAction } from './MapCodeAction';
+import { raisedByText, setAsideByPerson } from './raisedBy';
 
 /** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
 export function resolveError(e: unknown, entry: ExceptionEntry, t: Translate): string {
@@ -209,8 +211,8 @@ export function ExceptionsPage() {
               <dl className="review-facts">
                 <dt>{t('exceptions.detail')}</dt><dd>{entry.detail || '—'}</dd>
                 <dt>{t('exceptions.leftAt')}</dt><dd>{entry.stage} <span className="muted small" title={entry.source}>
-                  ({t(entry.source === 'Hold' ? 'exceptions.source.Hold' : 'exceptions.source.Workflow')})</span></dd>
-                <dt>{t('exceptions.raisedBy')}</dt><dd>{entry.raisedBy ?? t('common.theWorkflow')} · {formatTime(entry.raisedAt)}</dd>
+                  ({t(setAsideByPerson(entry) ? 'exceptions.source.Hold' : 'exceptions.source.Workflow')})</span></dd>
+                <dt>{t('exceptions.raisedBy')}</dt><dd>{raisedByText(entry, t)} · {formatTime(entry.raisedAt)}</dd>
                 {entry.resolvedAt && <><dt>{t('exceptions.resolved')}</dt>
                   <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
               </dl>
@@ -219,6 +221,8 @@ export function ExceptionsPage() {
               )}
             </div>
             <div className="review-actions">
+              <MapCodeAction entry={entry} names={new Map(items.map(i => [i.orderId, i.platformOrderId]))}
+                onDone={n => { setNotice(n); void refresh(); }} />
               {canRemap(entry) && (
                 <button type="button" disabled={remapping} onClick={e => { e.stopPropagation(); setCursor(index); void remap(entry); }}>{t('exceptions.remap')}</button>
               )}

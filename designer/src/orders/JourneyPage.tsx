@@ -4,6 +4,8 @@ import { api, type ActivityDescriptor, type ExceptionEntry, type InstanceDetail,
 import { Term, useT, type Translate } from '../i18n';
 import { ResolveForm, resolveError } from '../exceptions/ExceptionsPage';
 import { kindText, raisableKinds } from '../exceptions/kinds';
+import { MapCodeAction } from '../exceptions/MapCodeAction';
+import { raisedByText } from '../exceptions/raisedBy';
 import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
@@ -177,9 +179,10 @@ export function JourneyPage({ orderId }: { orderId: number }) {
             <strong title={openEntry.kind}>{t('journey.inQueue', { kind: kindText(openEntry.kind, t) })}</strong>
             <span>{openEntry.detail || '—'}</span>
             <span className="muted small" title={stageTitle(openEntry.stage)}>{t('journey.openFacts', {
-              stage: stageName(openEntry.stage), by: openEntry.raisedBy ?? t('common.theWorkflow'), age: formatAge(openEntry.ageMinutes, t),
+              stage: stageName(openEntry.stage), by: raisedByText(openEntry, t), age: formatAge(openEntry.ageMinutes, t),
             })}</span>
             <span className="spacer" />
+            <MapCodeAction entry={openEntry} onDone={n => { setNotice(n); void load(); }} />
             {mayWorkExceptions && exceptionMode !== 'resolve' && <button type="button" className="primary" onClick={() => setExceptionMode('resolve')}>{t('exceptions.resolve')}</button>}
           </div>
           {exceptionMode === 'resolve' && <ResolveForm onSubmit={note => void resolve(openEntry, note)} onCancel={() => setExceptionMode(null)} />}
@@ -235,7 +238,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                     </div>
                     <div className="small">{x.detail || '—'}</div>
                     <div className="muted small" title={stageTitle(x.stage)}>{t('journey.exceptionAt', {
-                      time: formatTime(x.raisedAt), by: x.raisedBy ?? t('common.theWorkflow'), stage: stageName(x.stage),
+                      time: formatTime(x.raisedAt), by: raisedByText(x, t), stage: stageName(x.stage),
                     })}</div>
                     {x.resolvedAt && <div className="muted small">{t('journey.exceptionResolvedBy', {
                       time: formatTime(x.resolvedAt), by: x.resolvedBy ?? t('common.theWorkflow'),

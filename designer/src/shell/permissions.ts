@@ -10,12 +10,13 @@ export type Ability =
   | 'exceptions' // the exception queue, setting an order aside, resolving
   | 'orders' // orders and their journey (read)
   | 'instances' // retry or cancel a workflow instance
+  | 'catalog' // goods, combos and mapping merchant codes (映射商家编码)
   | 'users'
   | 'apiKeys';
 
 const grants: Record<Role, Ability[]> = {
-  Admin: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances', 'users', 'apiKeys'],
-  OpsLead: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances'],
+  Admin: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances', 'catalog', 'users', 'apiKeys'],
+  OpsLead: ['workflows', 'rules', 'review', 'exceptions', 'orders', 'instances', 'catalog'],
   Reviewer: ['review', 'exceptions', 'orders'],
   Warehouse: ['orders'],
   Integration: [],

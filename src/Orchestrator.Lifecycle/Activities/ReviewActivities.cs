@@ -9,6 +9,7 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Workflows.Activities;
+using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Execution;
 
 namespace Orchestrator.Lifecycle.Activities;
@@ -130,8 +131,11 @@ public sealed class AwaitReviewActivity : OrderActivity
     public override ActivityDescriptor Descriptor { get; } = new("AwaitReview", Category, "Await reviewer", [], ["Approved", "Rejected", "Exception"],
         SuspendsOnBookmark: true, Description: "A reviewer approves (optionally after editing), rejects, or sets the blocked order aside.");
 
+    // Without a review block reason the order came another way (a Decision on the canvas, a rejected pick): name that activity.
     protected override ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db) =>
-        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.BlockReason ?? "Manual review" }));
+        ValueTask.FromResult(ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.BlockReason ?? RoutedBy(context.From) ?? "Manual review" }));
+
+    private static string? RoutedBy(ActivityNode? from) => from is null ? null : string.IsNullOrWhiteSpace(from.Name) ? from.Id : from.Name;
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {

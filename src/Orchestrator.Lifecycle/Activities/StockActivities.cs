@@ -6,6 +6,7 @@ using Orchestrator.Domain.Orders;
 using Orchestrator.Lifecycle.Exceptions;
 using Orchestrator.Lifecycle.Providers;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Workflows.Activities;
@@ -248,9 +249,21 @@ public sealed class AwaitResolutionActivity : OrderActivity
 
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
-        var entry = await ExceptionQueueEntries.EnterFromWorkflowAsync(db, order, context.Node.Id, Bookmark, context.Now, context.CancellationToken);
+        var entry = await ExceptionQueueEntries.EnterFromWorkflowAsync(db, order, context.Node.Id, Bookmark, context.Now, context.CancellationToken, PersonWhoSentIt(context));
         return ActivityResult.Wait(Bookmark, new JsonObject { ["reason"] = order.ExceptionDetail ?? "Exception", ["kind"] = entry.Kind.ToString() });
     }
+
+    /// <summary>
+    /// The person whose decision at a wait sent the order straight here (a reviewer's "set aside"): the run is theirs and
+    /// the activity before this one is the wait they resumed. Null when the workflow got here on its own.
+    /// </summary>
+    private static string? PersonWhoSentIt(ActivityContext context) =>
+        context.From is { } from
+        && context.Services.GetService(typeof(ActivityRegistry)) is ActivityRegistry registry
+        && registry.Get(from.Type).Descriptor.SuspendsOnBookmark
+        && context.Services.GetService(typeof(IAuditActor)) is IAuditActor { IsRoutine: false } actor
+            ? actor.Name
+            : null;
 
     protected override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, SalesOrder order, Stimulus stimulus, OrchestratorDbContext db)
     {

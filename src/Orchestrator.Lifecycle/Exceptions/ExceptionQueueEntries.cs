@@ -16,11 +16,12 @@ public static class ExceptionQueueEntries
         ?? await db.ExceptionQueue.FirstOrDefaultAsync(e => e.OrderId == orderId && e.ResolvedAt == null, cancellationToken);
 
     /// <summary>
-    /// Records that the workflow set the order aside at <paramref name="stage"/>, waiting on <paramref name="bookmark"/>.
+    /// Records that the workflow set the order aside at <paramref name="stage"/>, waiting on <paramref name="bookmark"/>,
+    /// raised by <paramref name="raisedBy"/> (the person whose decision sent it there, else the workflow).
     /// An entry the same wait left open (the order looped back to it) is kept, not duplicated.
     /// </summary>
     public static async Task<ExceptionQueueEntry> EnterFromWorkflowAsync(
-        OrchestratorDbContext db, SalesOrder order, string stage, string bookmark, DateTime now, CancellationToken cancellationToken)
+        OrchestratorDbContext db, SalesOrder order, string stage, string bookmark, DateTime now, CancellationToken cancellationToken, string? raisedBy = null)
     {
         var kind = order.ExceptionKind == OrderExceptionKind.None ? OrderExceptionKind.Other : order.ExceptionKind;
         if (await OpenEntryAsync(db, order.Id, cancellationToken) is { } open)
@@ -45,7 +46,7 @@ public static class ExceptionQueueEntries
             Stage = stage,
             Bookmark = bookmark,
             StatusBefore = order.Status,
-            RaisedBy = "workflow",
+            RaisedBy = raisedBy ?? "workflow",
             RaisedAt = now,
         };
         db.ExceptionQueue.Add(entry);

@@ -285,6 +285,46 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                     b.ToTable("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Catalog.MerchantCodeMapping", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("ComboId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GoodsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NormalizedCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComboId");
+
+                    b.HasIndex("GoodsId");
+
+                    b.HasIndex("NormalizedCode")
+                        .IsUnique();
+
+                    b.ToTable("MerchantCodeMappings");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>
                 {
                     b.Property<long>("Id")
@@ -2022,6 +2062,19 @@ namespace Orchestrator.Persistence.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Goods");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Catalog.MerchantCodeMapping", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Catalog.Combo", null)
+                        .WithMany()
+                        .HasForeignKey("ComboId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
+                        .WithMany()
+                        .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>

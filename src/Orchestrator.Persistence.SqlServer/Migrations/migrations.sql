@@ -1795,3 +1795,58 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206202143_MerchantCodeMappings'
+)
+BEGIN
+    CREATE TABLE [MerchantCodeMappings] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Code] nvarchar(64) NOT NULL,
+        [NormalizedCode] nvarchar(64) NOT NULL,
+        [GoodsId] bigint NULL,
+        [ComboId] bigint NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_MerchantCodeMappings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MerchantCodeMappings_Combos_ComboId] FOREIGN KEY ([ComboId]) REFERENCES [Combos] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MerchantCodeMappings_Goods_GoodsId] FOREIGN KEY ([GoodsId]) REFERENCES [Goods] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206202143_MerchantCodeMappings'
+)
+BEGIN
+    CREATE INDEX [IX_MerchantCodeMappings_ComboId] ON [MerchantCodeMappings] ([ComboId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206202143_MerchantCodeMappings'
+)
+BEGIN
+    CREATE INDEX [IX_MerchantCodeMappings_GoodsId] ON [MerchantCodeMappings] ([GoodsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206202143_MerchantCodeMappings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MerchantCodeMappings_NormalizedCode] ON [MerchantCodeMappings] ([NormalizedCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206202143_MerchantCodeMappings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206202143_MerchantCodeMappings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

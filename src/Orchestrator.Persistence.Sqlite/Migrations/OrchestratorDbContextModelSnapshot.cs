@@ -267,6 +267,44 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                     b.ToTable("Goods");
                 });
 
+            modelBuilder.Entity("Orchestrator.Domain.Catalog.MerchantCodeMapping", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ComboId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoodsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComboId");
+
+                    b.HasIndex("GoodsId");
+
+                    b.HasIndex("NormalizedCode")
+                        .IsUnique();
+
+                    b.ToTable("MerchantCodeMappings");
+                });
+
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>
                 {
                     b.Property<long>("Id")
@@ -1943,6 +1981,19 @@ namespace Orchestrator.Persistence.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Goods");
+                });
+
+            modelBuilder.Entity("Orchestrator.Domain.Catalog.MerchantCodeMapping", b =>
+                {
+                    b.HasOne("Orchestrator.Domain.Catalog.Combo", null)
+                        .WithMany()
+                        .HasForeignKey("ComboId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Orchestrator.Domain.Catalog.Goods", null)
+                        .WithMany()
+                        .HasForeignKey("GoodsId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Orchestrator.Domain.Fulfilment.Package", b =>

@@ -20,6 +20,7 @@ public static class AuditEntityTypes
     public const string Warehouse = "Warehouse";
     public const string Goods = "Goods";
     public const string Combo = "Combo";
+    public const string MerchantCode = "MerchantCode";
     public const string SalesOrder = "SalesOrder";
     public const string StockItem = "StockItem";
     public const string Platform = "Platform";
@@ -44,7 +45,7 @@ public static class AuditEntityTypes
 
     /// <summary>Every name <c>GET /api/audit?entityType=</c> accepts, including those written by hand (rule sets).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [WorkflowDefinition, RuleSet, BuyerBlacklist, Shop, Warehouse, Goods, Combo, SalesOrder, StockItem, Platform, LogisticsCompany, StockSyncSettings, User, ApiKey];
+        [WorkflowDefinition, RuleSet, BuyerBlacklist, Shop, Warehouse, Goods, Combo, MerchantCode, SalesOrder, StockItem, Platform, LogisticsCompany, StockSyncSettings, User, ApiKey];
 
     /// <summary>The types the save interceptor captures from the change tracker; rule sets are immutable versions, audited by their store.</summary>
     internal static FrozenDictionary<Type, AuditedType> Tracked { get; } = new AuditedType[]
@@ -61,6 +62,9 @@ public static class AuditEntityTypes
         new(typeof(Warehouse), Warehouse, null, Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Goods), Goods, null, Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Combo), Combo, null, Audits: f => !Bookkeeping.Contains(f)),
+
+        // A mapped merchant code, by the code as matched: which goods or combo it ships as.
+        new(typeof(MerchantCodeMapping), MerchantCode, e => ((MerchantCodeMapping)e).NormalizedCode, Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(Platform), Platform, null, Audits: f => !Bookkeeping.Contains(f)),
         new(typeof(LogisticsCompany), LogisticsCompany, null, Audits: f => !Bookkeeping.Contains(f)),
 

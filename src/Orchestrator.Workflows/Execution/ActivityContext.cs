@@ -22,6 +22,12 @@ public sealed class ActivityContext
     /// </summary>
     public required string IdempotencyKey { get; init; }
 
+    /// <summary>
+    /// The activity whose outcome led here (e.g. the Decision that routed an order to review); null for the start, a
+    /// resumed wait and work scheduled without a connection.
+    /// </summary>
+    public ActivityNode? From { get; init; }
+
     /// <summary>Set when the activity runs because its bookmark was resumed.</summary>
     public Stimulus? Stimulus { get; init; }
 

@@ -91,6 +91,7 @@ public sealed class FlowchartInterpreter(ActivityRegistry registry, TimeProvider
         {
             InstanceId = instanceId,
             Node = node,
+            From = work.From is { } from && work.Resumed is null ? workflow.Node(from) : null,
             Variables = state.Variables,
             Services = services,
             IdempotencyKey = $"{instanceId:N}:{node.Id}:{entry}",

@@ -210,50 +210,19 @@ internal static class ExceptionsApi
             : AlreadyResolved(stored);
     }
 
-    /// <summary>
-    /// 重新匹配: every order waiting as <c>UnmappedSku</c> whose codes all map now (goods or combos added since) is sent
-    /// back to review, which maps its lines again and moves it on; the others stay, each with the codes it waits on.
-    /// </summary>
+    /// <summary>重新匹配 (see <see cref="UnmappedContinuation"/>): all waiting orders, or those of a shop or waiting on a code.</summary>
     private static async Task<IResult> Remap(
         RemapRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(http.User.ActorName());
-        var waiting = (await UnmappedOrders.WaitingAsync(db, http.User.ShopFilter()?.ToArray(), ct))
-            .Where(o => request.ShopId is not { } shop || o.ShopId == shop)
-            .Where(o => string.IsNullOrWhiteSpace(request.MerchantCode)
-                || o.MerchantCodes.Any(c => c.Length > 0 && MerchantCode.Normalize(c) == MerchantCode.Normalize(request.MerchantCode)))
-            .ToList();
-        var catalog = await MerchantCodeCatalogs.LoadAsync(db, waiting.SelectMany(o => o.MerchantCodes), ct);
-        var by = http.User.ActorName();
-        var continued = new List<RemapItem>();
-        var stillWaiting = new List<RemapItem>();
-        foreach (var order in waiting)
+        IEnumerable<UnmappedOrder> waiting = (await UnmappedOrders.WaitingAsync(db, http.User.ShopFilter()?.ToArray(), ct))
+            .Where(o => request.ShopId is not { } shop || o.ShopId == shop);
+        if (!string.IsNullOrWhiteSpace(request.MerchantCode))
         {
-            var missing = catalog.Unmapped(order.MerchantCodes);
-            var entry = await db.ExceptionQueue.AsNoTracking().FirstAsync(e => e.Id == order.EntryId, ct);
-            string? reason = null;
-            if (missing.Count > 0)
-            {
-                reason = "No goods or combo has merchant code " + string.Join(", ", missing.Select(c => c.Length == 0 ? "(a line without one)" : $"'{c}'")) + " yet.";
-            }
-            else if (entry.Source != ExceptionSource.Workflow)
-            {
-                reason = $"Set aside by {entry.RaisedBy ?? "a person"}, not by review: resolve entry {entry.Id} instead.";
-            }
-            else
-            {
-                var instanceId = await instances.RequiredAsync(db, order.OrderId, ct);
-                var note = $"Re-mapped: {string.Join(", ", order.MerchantCodes)} map now. {request.Note}".Trim();
-                var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId)
-                    .ResumeAsync(entry.Bookmark ?? "Resolved", entry.Stage, ExceptionHolds.ReleaseDetails(by, note).ToJsonString());
-                reason = reply.Kind == ReplyKind.Done ? null : reply.Message ?? reply.Kind.ToString();
-            }
-
-            var status = await db.SalesOrders.AsNoTracking().Where(o => o.Id == order.OrderId).Select(o => o.Status).FirstAsync(ct);
-            (reason is null ? continued : stillWaiting).Add(new RemapItem(order.EntryId, order.OrderId, status.ToString(), missing, reason));
+            waiting = waiting.WaitingOn(request.MerchantCode);
         }
 
-        return Results.Ok(new RemapResult(continued, stillWaiting));
+        return Results.Ok(await UnmappedContinuation.ContinueAsync(db, instances, grains, http.User.ActorName(), waiting.ToList(), request.Note, ct));
     }
 
     private static async Task<ExceptionQueueItem?> ItemAsync(OrchestratorDbContext db, long entryId, DateTime now, CancellationToken ct)

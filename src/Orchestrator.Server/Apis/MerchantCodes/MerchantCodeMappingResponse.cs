@@ -1,0 +1,17 @@
+using Orchestrator.Server.Apis.Exceptions;
+
+namespace Orchestrator.Server.Apis.MerchantCodes;
+
+/// <summary>
+/// What mapping a code did: the code, what it maps to (<c>kind</c> Goods or Combo, its id, code and name), whether this call
+/// recorded the mapping (<c>created</c>: false when it already mapped there), and the waiting orders it continued or not.
+/// </summary>
+public sealed record MerchantCodeMappingResponse(
+    string MerchantCode,
+    string Kind,
+    long TargetId,
+    string TargetCode,
+    string TargetName,
+    bool Created,
+    IReadOnlyList<RemapItem> Continued,
+    IReadOnlyList<RemapItem> StillWaiting);
