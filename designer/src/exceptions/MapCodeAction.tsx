@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ExceptionEntry } from '../api';
+import { useT } from '../i18n';
 import type { Notice } from '../shell/Banner';
 import { can } from '../shell/permissions';
 import { useMe } from '../shell/session';
@@ -21,6 +22,7 @@ export function MapCodeAction({ entry, names, onDone }: {
   names?: ReadonlyMap<number, string>;
   onDone: (notice: Notice) => void;
 }) {
+  const t = useT();
   const me = useMe();
   const [open, setOpen] = useState(false);
   const codes = unmappedCodes(entry);
@@ -28,10 +30,10 @@ export function MapCodeAction({ entry, names, onDone }: {
   return (
     <>
       <button type="button" onClick={e => { e.stopPropagation(); setOpen(true); }}
-        title="把这个商家编码映射到已有单品或套餐，并让所有等待它的订单继续">映射商家编码</button>
+        title={t('mapCode.actionTitle')}>{t('mapCode.action')}</button>
       {open && (
         <MapCodeDialog codes={codes} onClose={() => setOpen(false)}
-          onMapped={result => { setOpen(false); onDone(mapNotice(result, names)); }} />
+          onMapped={result => { setOpen(false); onDone(mapNotice(result, t, names)); }} />
       )}
     </>
   );

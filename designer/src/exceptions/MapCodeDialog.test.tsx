@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExceptionEntry } from '../api';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
+import { translator } from '../i18n';
 import { mapNotice } from './mapCode';
 import { MapCodeAction } from './MapCodeAction';
 import { MapCodeDialog } from './MapCodeDialog';
@@ -130,11 +131,14 @@ describe('MapCodeAction', () => {
 
 describe('mapNotice', () => {
   it('names the orders that still wait and on which code, and says when the code already mapped there', () => {
-    const notice = mapNotice(mapped({
+    const notice = mapped({
       created: false,
       continued: [],
       stillWaiting: [{ entryId: 9, orderId: 109, orderStatus: 'Exception', stillUnmapped: ['OTHER-9'], reason: 'No goods or combo…' }],
-    }), new Map([[109, 'TB-9']]));
-    expect(notice).toEqual({ kind: 'ok', text: '商家编码 NEW-01 已是 单品「西湖龙井 250g」(TEA-LJ-250)。没有订单继续处理。1 单仍在等待：TB-9 还缺 OTHER-9。' });
+    });
+    expect(mapNotice(notice, translator('zh-CN'), new Map([[109, 'TB-9']])))
+      .toEqual({ kind: 'ok', text: '商家编码 NEW-01 已是 单品「西湖龙井 250g」(TEA-LJ-250)。没有订单继续处理。1 单仍在等待：TB-9 还缺 OTHER-9。' });
+    expect(mapNotice(notice, translator('en'), new Map([[109, 'TB-9']])).text)
+      .toBe('Merchant code NEW-01 already maps to goods "西湖龙井 250g" (TEA-LJ-250). No order continued. 1 still waiting: TB-9 still lacks OTHER-9.');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorText } from '../shell/format';
+import { useT } from '../i18n';
+import { problemText } from '../shell/format';
 import { mapError } from './mapCode';
 import { mapCodeApi, type MerchantCodeMapping } from './mapCodeApi';
 
@@ -17,6 +18,7 @@ interface Option {
  * name or code, and confirms. The server records the mapping and continues every order waiting on that code.
  */
 export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; onClose: () => void; onMapped: (result: MerchantCodeMapping) => void }) {
+  const t = useT();
   const [code, setCode] = useState(codes[0] ?? '');
   const [kind, setKind] = useState<Kind>('goods');
   const [q, setQ] = useState('');
@@ -34,10 +36,10 @@ export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; o
         : mapCodeApi.combos(q).then(p => p.items.map(c => ({
           id: c.id, code: c.code, name: c.name, hint: c.items.map(i => `${i.name}×${i.quantity}`).join(' + '),
         })));
-      load.then(found => { if (current) setOptions(found); }).catch(e => { if (current) setError(errorText(e)); });
+      load.then(found => { if (current) setOptions(found); }).catch(e => { if (current) setError(problemText(e, t)); });
     }, 250);
     return () => { current = false; window.clearTimeout(timer); };
-  }, [kind, q]);
+  }, [kind, q, t]);
 
   const switchKind = (next: Kind) => {
     setKind(next);
@@ -53,39 +55,39 @@ export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; o
     try {
       onMapped(await mapCodeApi.map(code, kind === 'goods' ? { goodsId: picked } : { comboId: picked }));
     } catch (err) {
-      setError(mapError(err));
+      setError(mapError(err, t));
       setBusy(false);
     }
   };
 
   return (
     <div className="modal-backdrop" onClick={e => e.stopPropagation()}>
-      <div className="signin-card map-code-dialog" role="dialog" aria-modal="true" aria-label="映射商家编码"
+      <div className="signin-card map-code-dialog" role="dialog" aria-modal="true" aria-label={t('mapCode.title')}
         onKeyDown={e => { if (e.key === 'Escape') onClose(); e.stopPropagation(); }}>
-        <h3>映射商家编码</h3>
+        <h3>{t('mapCode.title')}</h3>
         <form onSubmit={e => void submit(e)}>
           {codes.length > 1 ? (
             <label className="field">
-              <span>未匹配的商家编码（{codes.length} 个，先映射其中一个）</span>
-              <select aria-label="要映射的商家编码" value={code} onChange={e => setCode(e.target.value)}>
+              <span>{t('mapCode.pickCode', { count: codes.length })}</span>
+              <select aria-label={t('mapCode.codeToMap')} value={code} onChange={e => setCode(e.target.value)}>
                 {codes.map(c => <option key={c} value={c}>{c}</option>)}
               </select>
             </label>
           ) : (
-            <p>未匹配的商家编码：<strong data-testid="unmapped-code">{code}</strong></p>
+            <p>{t('mapCode.unmapped')}<strong data-testid="unmapped-code">{code}</strong></p>
           )}
-          <div className="field" role="radiogroup" aria-label="映射到">
-            <span>映射到</span>
-            <label className="check"><input type="radio" name="map-kind" checked={kind === 'goods'} onChange={() => switchKind('goods')} /> 单品</label>
-            <label className="check"><input type="radio" name="map-kind" checked={kind === 'combo'} onChange={() => switchKind('combo')} /> 套餐</label>
+          <div className="field" role="radiogroup" aria-label={t('mapCode.mapTo')}>
+            <span>{t('mapCode.mapTo')}</span>
+            <label className="check"><input type="radio" name="map-kind" checked={kind === 'goods'} onChange={() => switchKind('goods')} /> {t('mapCode.goods')}</label>
+            <label className="check"><input type="radio" name="map-kind" checked={kind === 'combo'} onChange={() => switchKind('combo')} /> {t('mapCode.combo')}</label>
           </div>
           <label className="field">
-            <span>{kind === 'goods' ? '搜索单品（名称、编码或条码）' : '搜索套餐（名称或编码）'}</span>
-            <input aria-label="搜索名称或编码" value={q} autoFocus onChange={e => setQ(e.target.value)} placeholder="如 龙井 或 TEA-LJ-250" />
+            <span>{t(kind === 'goods' ? 'mapCode.searchGoods' : 'mapCode.searchCombos')}</span>
+            <input aria-label={t('mapCode.searchLabel')} value={q} autoFocus onChange={e => setQ(e.target.value)} placeholder={t('mapCode.searchPlaceholder')} />
           </label>
-          <div className="map-code-options" role="radiogroup" aria-label={kind === 'goods' ? '单品' : '套餐'}>
-            {options === null && <p className="muted small">正在搜索…</p>}
-            {options?.length === 0 && <p className="muted small">没有找到{kind === 'goods' ? '单品' : '套餐'}。</p>}
+          <div className="map-code-options" role="radiogroup" aria-label={t(kind === 'goods' ? 'mapCode.goods' : 'mapCode.combo')}>
+            {options === null && <p className="muted small">{t('mapCode.searching')}</p>}
+            {options?.length === 0 && <p className="muted small">{t(kind === 'goods' ? 'mapCode.noGoods' : 'mapCode.noCombos')}</p>}
             {options?.map(o => (
               <label key={o.id} className="check map-code-option">
                 <input type="radio" name="map-target" checked={picked === o.id} onChange={() => setPicked(o.id)} />
@@ -93,10 +95,10 @@ export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; o
               </label>
             ))}
           </div>
-          <p className="muted small">确认后，所有等待编码 {code} 的订单都会继续处理（不只是这一单）。</p>
+          <p className="muted small">{t('mapCode.allWaiting', { code })}</p>
           {error && <div className="error-box" role="alert">{error}</div>}
-          <button type="submit" className="primary" disabled={busy || picked === null}>确认映射</button>
-          <button type="button" className="link" onClick={onClose}>取消</button>
+          <button type="submit" className="primary" disabled={busy || picked === null}>{t('mapCode.confirm')}</button>
+          <button type="button" className="link" onClick={onClose}>{t('common.cancel')}</button>
         </form>
       </div>
     </div>

@@ -1,36 +1,45 @@
 // 映射商家编码: how the outcome of mapping a code is worded, and why a mapping failed.
 import { ApiError } from '../api';
+import type { Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
-import { errorText } from '../shell/format';
+import { problemText } from '../shell/format';
 import type { MerchantCodeMapping } from './mapCodeApi';
 
 const listed = 5;
 
-function orderNames(ids: number[], names: ReadonlyMap<number, string>): string {
-  const shown = ids.slice(0, listed).map(id => names.get(id) ?? `订单 ${id}`);
-  return ids.length > listed ? `${shown.join('、')} 等 ${ids.length} 单` : shown.join('、');
+function orderName(id: number, names: ReadonlyMap<number, string>, t: Translate): string {
+  return names.get(id) ?? t('mapCode.order', { id });
+}
+
+function orderNames(ids: number[], names: ReadonlyMap<number, string>, t: Translate): string {
+  const shown = ids.slice(0, listed).map(id => orderName(id, names, t)).join(t('mapCode.listSeparator'));
+  return ids.length > listed ? t('mapCode.orderListMore', { names: shown, count: ids.length }) : t('mapCode.orderList', { names: shown });
 }
 
 /** The banner after mapping: what the code maps to now, how many waiting orders continued, and which still wait on what. */
-export function mapNotice(result: MerchantCodeMapping, names: ReadonlyMap<number, string> = new Map()): Notice {
-  const target = `${result.kind === 'Combo' ? '套餐' : '单品'}「${result.targetName}」(${result.targetCode})`;
-  const parts = [`商家编码 ${result.merchantCode} ${result.created ? '已映射到' : '已是'} ${target}。`];
+export function mapNotice(result: MerchantCodeMapping, t: Translate, names: ReadonlyMap<number, string> = new Map()): Notice {
+  const target = t('mapCode.target', {
+    kind: t(result.kind === 'Combo' ? 'mapCode.combo' : 'mapCode.goods'), name: result.targetName, code: result.targetCode,
+  });
+  const parts = [t(result.created ? 'mapCode.mapped' : 'mapCode.already', { code: result.merchantCode, target })];
   const { continued, stillWaiting } = result;
-  if (continued.length > 0) parts.push(`${continued.length} 单继续处理：${orderNames(continued.map(i => i.orderId), names)}。`);
-  else parts.push('没有订单继续处理。');
+  parts.push(continued.length > 0
+    ? t('mapCode.continued', { count: continued.length, orders: orderNames(continued.map(i => i.orderId), names, t) })
+    : t('mapCode.noneContinued'));
   if (stillWaiting.length > 0) {
     const why = stillWaiting.slice(0, listed).map(i => {
-      const name = names.get(i.orderId) ?? `订单 ${i.orderId}`;
-      return i.stillUnmapped.length > 0 ? `${name} 还缺 ${i.stillUnmapped.map(c => c || '（无编码的行）').join('、')}` : `${name}（${i.reason ?? '未继续'}）`;
+      const order = orderName(i.orderId, names, t);
+      return i.stillUnmapped.length > 0
+        ? t('mapCode.stillMissing', { order, codes: i.stillUnmapped.map(c => c || t('mapCode.lineWithoutCode')).join(t('mapCode.listSeparator')) })
+        : t('mapCode.notContinued', { order, reason: i.reason ?? t('mapCode.defaultReason') });
     });
-    parts.push(`${stillWaiting.length} 单仍在等待：${why.join('；')}。`);
+    parts.push(t('mapCode.stillWaiting', { count: stillWaiting.length, why: why.join(t('mapCode.whySeparator')) }));
   }
   return { kind: 'ok', text: parts.join('') };
 }
 
 /** What a refused mapping tells the person: a 409 names what the code already maps to; a 400 names the field. */
-export function mapError(e: unknown): string {
-  if (e instanceof ApiError && e.status === 409) return `无法映射：${e.message}`;
-  if (e instanceof ApiError) return ['映射失败：', e.message, ...e.fieldMessages()].join(' ');
-  return `映射失败：${errorText(e)}`;
+export function mapError(e: unknown, t: Translate): string {
+  if (e instanceof ApiError && e.status === 409) return t('mapCode.refused', { problem: e.message });
+  return t('mapCode.failed', { problem: problemText(e, t) });
 }
