@@ -779,7 +779,7 @@ export const zhCN = {
   // workflow editor and journey: waiting points, categories, definition states and sources, input types, Decision's fields
   'bookmark.Paid': '买家付款',
   'bookmark.Hold': '暂缓到期',
-  'bookmark.Review': '人工审核',
+  'bookmark.Review': '审单客服处理',
   'bookmark.StockAvailable': '到货',
   'bookmark.Resolved': '异常处理',
   'bookmark.PickConfirmed': '配货确认',
