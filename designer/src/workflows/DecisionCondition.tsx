@@ -58,7 +58,7 @@ export function DecisionCondition({ input, value, fields, readOnly, onCommit }: 
   return (
     <fieldset className="field condition-field">
       <legend>{name}{input.isRequired && ' *'} <em className="type-tag" title={input.type}>{t.term('inputType', input.type)}</em></legend>
-      <select aria-label={t('wf.cond.fieldLabel')} disabled={readOnly} className={unknown ? 'invalid' : ''}
+      <select aria-label={t('wf.cond.fieldLabel')} data-testid="condition-field" disabled={readOnly} className={unknown ? 'invalid' : ''}
         title={field ? `${field.name}: ${field.description}` : undefined}
         value={variable ? variablePrefix : field?.name ?? draft.left ?? ''} onChange={e => pickField(e.target.value)}>
         <option value="" disabled>{t('cond.fieldPlaceholder')}</option>
@@ -73,10 +73,10 @@ export function DecisionCondition({ input, value, fields, readOnly, onCommit }: 
         </optgroup>
       </select>
       {variable && (
-        <input aria-label={t('wf.cond.variableName')} placeholder={t('wf.cond.variablePlaceholder')} readOnly={readOnly} value={draft.left!.slice(variablePrefix.length)}
+        <input aria-label={t('wf.cond.variableName')} data-testid="condition-variable" placeholder={t('wf.cond.variablePlaceholder')} readOnly={readOnly} value={draft.left!.slice(variablePrefix.length)}
           onChange={e => change({ ...draft, left: variablePrefix + e.target.value })} />
       )}
-      <select aria-label={t('wf.cond.operatorLabel')} disabled={readOnly} value={draft.operator ?? ''} title={draft.operator}
+      <select aria-label={t('wf.cond.operatorLabel')} data-testid="condition-operator" disabled={readOnly} value={draft.operator ?? ''} title={draft.operator}
         onChange={e => pickOperator(e.target.value)}>
         <option value="" disabled>{t('wf.cond.operatorPlaceholder')}</option>
         {draft.operator && !operators.includes(draft.operator) && (
@@ -87,7 +87,7 @@ export function DecisionCondition({ input, value, fields, readOnly, onCommit }: 
       {kind === 'typed' ? (
         <TypedRight value={draft.right} readOnly={readOnly} onChange={right => change({ ...draft, right })} />
       ) : (
-        <fieldset className="condition-value" disabled={readOnly}>
+        <fieldset className="condition-value" disabled={readOnly} data-testid="condition-value">
           <ValueInput key={`${field?.name}:${draft.operator}`} kind={kind} value={draft.right} onChange={right => change({ ...draft, right })} />
         </fieldset>
       )}
@@ -101,7 +101,7 @@ function TypedRight({ value, readOnly, onChange }: { value: unknown; readOnly?: 
   const t = useT();
   const [text, setText] = useState(value === undefined ? '' : String(value));
   return (
-    <input aria-label={t('wf.cond.right')} placeholder={t('wf.cond.rightPlaceholder')} readOnly={readOnly} value={text}
+    <input aria-label={t('wf.cond.right')} data-testid="condition-right" placeholder={t('wf.cond.rightPlaceholder')} readOnly={readOnly} value={text}
       onChange={e => { setText(e.target.value); onChange(parseRight(e.target.value)); }} />
   );
 }

@@ -42,12 +42,13 @@ export function PropertiesPanel({
       {descriptor && activityHelp(t, descriptor) && <p className="muted small">{activityHelp(t, descriptor)}</p>}
       <label className="field">
         <span>{t('wf.props.id')}</span>
-        <input value={activity.id} readOnly aria-label={t('wf.props.idLabel')} />
+        <input value={activity.id} readOnly aria-label={t('wf.props.idLabel')} data-testid="activity-id" />
       </label>
       <label className="field">
         <span>{t('wf.props.name')}</span>
         <input
           aria-label={t('wf.props.nameLabel')}
+          data-testid="activity-name"
           value={activity.name ?? ''}
           readOnly={readOnly}
           onChange={e => onChange({ ...activity, name: e.target.value || undefined })}
@@ -71,7 +72,7 @@ export function PropertiesPanel({
         </div>
       )}
       {!readOnly && (
-        <button type="button" className="danger" onClick={onDelete}>{t('wf.props.delete')}</button>
+        <button type="button" className="danger" data-testid="delete-activity" onClick={onDelete}>{t('wf.props.delete')}</button>
       )}
     </aside>
   );
@@ -94,7 +95,7 @@ function InputField({ type, input, value, readOnly, onCommit }: FieldProps) {
     return (
       <label className="field">
         <span>{name}{input.isRequired && ' *'}</span>
-        <select aria-label={name} disabled={readOnly} value={value === undefined ? '' : String(value)}
+        <select aria-label={name} data-testid={`input-${input.name}`} disabled={readOnly} value={value === undefined ? '' : String(value)}
           onChange={e => onCommit(e.target.value === '' ? undefined : e.target.value === 'true')}>
           <option value="">{t('wf.props.notSet')}</option>
           <option value="true">{t('cond.true')}</option>
@@ -132,10 +133,10 @@ function TextLikeField({ type, input, value, readOnly, onCommit }: FieldProps) {
     <label className="field">
       <span>{name}{input.isRequired && ' *'} <em className="type-tag" title={input.type}>{t.term('inputType', input.type)}</em></span>
       {input.type === 'Json' ? (
-        <textarea aria-label={name} readOnly={readOnly} rows={3} value={text} placeholder={placeholder}
+        <textarea aria-label={name} data-testid={`input-${input.name}`} readOnly={readOnly} rows={3} value={text} placeholder={placeholder}
           className={message ? 'invalid' : ''} onChange={e => update(e.target.value)} />
       ) : (
-        <input aria-label={name} readOnly={readOnly} value={text} placeholder={placeholder}
+        <input aria-label={name} data-testid={`input-${input.name}`} readOnly={readOnly} value={text} placeholder={placeholder}
           inputMode={input.type === 'Number' ? 'decimal' : undefined} className={message ? 'invalid' : ''}
           onChange={e => update(e.target.value)} />
       )}
