@@ -44,7 +44,7 @@ test('roll back to v1 publishes its graph as v3 and the history names who publis
   page.once('dialog', dialog => { asked = dialog.message(); void dialog.accept(); });
   await expect(history.getByTestId('roll-back-1')).toHaveText('回滚到 v1');
   await history.getByTestId('roll-back-1').click();
-  expect(asked).toContain('把版本 1 的内容重新发布为新版本');
+  await expect.poll(() => asked).toContain('把版本 1 的内容重新发布为新版本');
   await expect(page.getByRole('status')).toContainText('版本 3 已按 v1 的内容发布');
   await expect(page.getByTestId('definition-status')).toContainText('已发布 v3');
   await expect(history.getByTestId('published-3')).toContainText(`由 ${opsLead.userName} 发布`);
