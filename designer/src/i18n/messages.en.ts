@@ -638,6 +638,7 @@ export const en: Messages = {
   'wf.versions.rolledBackTo': 'Rolled back to {version}',
   'wf.versions.rollBack': 'Roll back to v{version}',
   'wf.versions.confirmRollBack': "Publish version {version}'s content again as a new version? New orders run it from then on.",
+  'wf.versions.fromFile': 'file {file}',
   'wf.versions.blocked': 'Save or undo your changes before rolling back.',
 
   'wf.shops.label': 'Shops running this workflow',

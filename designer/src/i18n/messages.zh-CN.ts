@@ -637,6 +637,7 @@ export const zhCN = {
   'wf.versions.rolledBackTo': '回滚到 {version}',
   'wf.versions.rollBack': '回滚到 v{version}',
   'wf.versions.confirmRollBack': '把版本 {version} 的内容重新发布为新版本？此后新订单将按它执行。',
+  'wf.versions.fromFile': '文件 {file}',
   'wf.versions.blocked': '回滚前请先保存或撤销你的修改。',
 
   'wf.shops.label': '使用此流程的店铺',

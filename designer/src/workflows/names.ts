@@ -36,9 +36,10 @@ export function conditionFieldName(t: Translate, field: ConditionFields['fields'
   return t.knows('orderField', name) ? t.term('orderField', name) : t.knows('field', name) ? t.term('field', name) : field.description;
 }
 
-/** Where a version came from: saved, imported, or published again from an earlier one (rollback:v2 → 回滚到 v2). */
+/** Where a version came from: saved, imported, a workflows/ file, or published again from an earlier one (rollback:v2 → 回滚到 v2). */
 export function sourceText(source: string, t: Translate): string {
   if (source.startsWith('rollback:')) return t('wf.versions.rolledBackTo', { version: source.slice('rollback:'.length) });
+  if (source.startsWith('file:')) return t('wf.versions.fromFile', { file: source.slice('file:'.length) });
   return t.term('definitionSource', source);
 }
 
