@@ -42,7 +42,8 @@ test('a Decision with a misspelt field is refused and publishes once the field i
   await page.getByRole('row', { name: /e2e-decision/ }).click();
   await expect(page.getByTestId('node-big')).toBeVisible();
   const problems = page.getByTestId('problems');
-  await expect(problems).toContainText("Activity 'big': 'Condition' names no field 'order.paymnt'; did you mean order.payment?");
+  await expect(problems).toContainText('环节 big 的条件用了不存在的字段。');
+  await expect(problems.getByTitle("Activity 'big': 'Condition' names no field 'order.paymnt'; did you mean order.payment?")).toHaveCount(1);
   await expect(problems).toContainText('root.activities[1].condition.left');
   await expect(editorAction(page, 'publish')).toBeDisabled();
 

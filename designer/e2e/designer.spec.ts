@@ -226,8 +226,10 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   await editorAction(page, 'save').click();
   await expect(page.getByRole('alert').first()).toContainText('个问题需要修正');
   await expect(page.getByTestId('node-delay')).toHaveClass(/has-errors/);
-  await expect(page.getByTestId('node-delay')).toContainText("cannot be reached from Start");
-  await expect(page.getByTestId('problems')).toContainText("Outcome 'Done' of activity 'delay' (Delay) is not connected");
+  await expect(page.getByTestId('node-delay')).toContainText('从「开始」到不了环节 delay。');
+  await expect(page.getByTestId('problems')).toContainText('环节 delay 的出口「完成」没有连线。');
+  // The server's own words stay at hand as the tooltip.
+  await expect(page.getByTestId('problems').getByTitle("Outcome 'Done' of activity 'delay' (Delay) is not connected", { exact: false })).toHaveCount(1);
   await expect(editorAction(page, 'publish')).toBeDisabled();
   await snap(page, '12-server-errors-on-node');
 

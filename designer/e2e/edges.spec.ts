@@ -75,8 +75,9 @@ test('a draft with an outcome connected twice cannot be published and says why',
   await editorAction(page, 'save').click();
   await expect(page.getByRole('status').or(page.getByRole('alert')).first()).toContainText('草稿 v1 已保存，发布前还有 1 个问题需要修正。');
   const problems = page.getByTestId('problems');
-  await expect(problems).toContainText(
-    "Outcome 'Done' of activity 'start' (Start) is connected twice: to 'finish' (connection 0) and to 'finish-2' (connection 1). Only a Fork starts several branches; remove one connection.");
+  await expect(problems).toContainText('环节 start 的出口「完成」连了不止一次：只有「分支」能同时启动多个环节，请删除多余的连线。');
+  await expect(problems.getByTitle(
+    "Outcome 'Done' of activity 'start' (Start) is connected twice: to 'finish' (connection 0) and to 'finish-2' (connection 1). Only a Fork starts several branches; remove one connection.")).toHaveCount(1);
   await expect(problems).toContainText('root.connections[1].source.port');
   await expect(page.getByTestId('node-start').locator('.port-problem')).toHaveText('完成');
   await expect(page.getByTestId('node-start').locator('.port-problem')).toHaveAttribute('title', 'Done');

@@ -21,10 +21,10 @@ import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
 import { downloadJson, formatTime, problemText } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
-import { diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { diffFlows, edgeId, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
 import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
-import { activityName, canvasLabels, sourceText } from './names';
+import { activityName, canvasLabels, problemMessage, sourceText } from './names';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { routesFor } from './routing';
@@ -130,14 +130,19 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   dirtyRef.current = dirty;
   useEffect(() => addLeaveGuard(() => (dirtyRef.current ? tRef.current('wf.editor.leave') : null)), []);
 
+  // The server's problems in the screen's language, by their codes (the server's message as the tooltip in the list).
+  const describe = useCallback((e: DefinitionError) =>
+    problemMessage(e, t, id => doc.nodes.find(n => n.id === id)?.data.activity.type, catalog), [t, doc.nodes, catalog]);
+  const messagesFor = useCallback((id: string) => errors.filter(e => e.activityId === id).map(describe), [errors, describe]);
+
   // Server errors and compare marks decorate the nodes without being part of the document (or of undo).
   const decorated = useMemo(() => doc.nodes.map((n): FlowNode => {
-    const nodeErrors = errorsFor(n.id, errors);
+    const nodeErrors = messagesFor(n.id);
     const portProblems = portsWithProblems(n.id, errors);
     const mark: Mark | undefined = diff?.addedActivities.includes(n.id) ? 'added' : diff?.changedActivities.includes(n.id) ? 'changed' : undefined;
     const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
     return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
-  }), [doc.nodes, errors, diff]);
+  }), [doc.nodes, errors, diff, messagesFor]);
   // Each connection on its own track (routing.ts), recomputed as nodes move.
   const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => ({
@@ -380,7 +385,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
                 {e.activityId && doc.nodes.some(n => n.id === e.activityId) && (
                   <button type="button" className="link" onClick={() => selectActivity(e.activityId!)}>{e.activityId}</button>
                 )}{' '}
-                {e.message} <code>{e.path}</code>
+                <span title={e.message}>{describe(e)}</span> <code>{e.path}</code>
               </li>
             ))}
           </ul>
@@ -432,7 +437,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
           <PropertiesPanel
             activity={selected.data.activity}
             descriptor={selected.data.descriptor}
-            serverErrors={errorsFor(selected.id, errors)}
+            serverErrors={messagesFor(selected.id)}
             outgoing={doc.edges.filter(e => e.source === selected.id).map(e => ({ id: e.id, port: e.sourceHandle ?? 'Done', target: e.target }))}
             targets={doc.nodes.filter(n => !n.data.descriptor?.isStart).map(n => ({
               id: n.id, label: n.data.activity.name && n.data.activity.name !== n.id ? `${n.data.activity.name} (${n.id})` : n.id,

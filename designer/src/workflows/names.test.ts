@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
-import { byType } from '../test/fixtures';
-import { activityHelp, activityName, conditionFieldName, inputHelp, inputName, sourceText } from './names';
+import { activities, byType } from '../test/fixtures';
+import { activityHelp, activityName, conditionFieldName, inputHelp, inputName, problemMessage, sourceText } from './names';
 
 const [zh, en] = [translator('zh-CN'), translator('en')];
 
@@ -32,5 +32,22 @@ describe('names of what the server describes', () => {
     expect(sourceText('import', zh)).toBe('导入');
     expect(sourceText('api', en)).toBe('saved');
     expect(sourceText('somewhere', zh)).toBe('somewhere');
+  });
+});
+
+describe('problemMessage', () => {
+  const typeOf = (id: string) => ({ wait: 'Delay', start: 'Start' } as Record<string, string>)[id];
+
+  it("says a draft's problem in the screen's language by its code, naming the outcome and the input", () => {
+    const unconnected = { code: 'UnconnectedOutcome', path: 'root.activities[1]', message: "Outcome 'Done' of activity 'wait' (Delay) is not connected.", activityId: 'wait', port: 'Done' };
+    expect(problemMessage(unconnected, zh, typeOf, activities)).toBe('环节 wait 的出口「完成」没有连线。');
+    expect(problemMessage(unconnected, en, typeOf, activities)).toBe("Outcome 'done' of activity 'wait' is not connected.");
+    const missing = { code: 'MissingInput', path: 'root.activities[1].duration', message: "Activity 'wait' (Delay) needs 'Duration'.", activityId: 'wait' };
+    expect(problemMessage(missing, zh, typeOf, activities)).toBe('环节 wait 缺少必填项「时长」。');
+  });
+
+  it('keeps the server message for a code the catalogue does not know', () => {
+    const odd = { code: 'MoonPhase', path: 'root', message: 'The moon is wrong.', activityId: null };
+    expect(problemMessage(odd, zh, typeOf, activities)).toBe('The moon is wrong.');
   });
 });

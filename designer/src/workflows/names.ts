@@ -1,5 +1,5 @@
 import type { AriaLabelConfig } from '@xyflow/react';
-import type { ActivityDescriptor, ConditionFields, InputDescriptor } from '../api';
+import type { ActivityDescriptor, ConditionFields, DefinitionError, InputDescriptor } from '../api';
 import type { Translate } from '../i18n';
 
 // What the server describes in English (activity types, their inputs and help, Decision's fields) named in the screen's
@@ -53,4 +53,23 @@ export function canvasLabels(t: Translate): Partial<AriaLabelConfig> {
     'controls.interactive.ariaLabel': t('wf.editor.lock'),
     'minimap.ariaLabel': t('wf.editor.minimap'),
   };
+}
+
+/**
+ * A problem the server found in a draft, said in the screen's language by its code (UnconnectedOutcome → 环节 delay 的出口
+ * 「完成」没有连线。); the server's own message for a code the catalogue does not know. `typeOf` names an activity's type,
+ * for the input a problem is about (the last step of its path).
+ */
+export function problemMessage(e: DefinitionError, t: Translate, typeOf: (activityId: string) => string | undefined, catalog: ActivityDescriptor[] = []): string {
+  const key = `wf.problem.${e.code}`;
+  if (!t.has(key)) return e.message;
+  const activity = e.activityId ?? '—';
+  const type = e.activityId ? typeOf(e.activityId) : undefined;
+  const code = e.path.split('.').pop() ?? '';
+  const input = type && catalog.find(d => d.typeName === type)?.inputs.find(i => i.name === code);
+  return t(key, {
+    activity,
+    port: e.port ? t.term('outcome', e.port) : '—',
+    input: type && input ? inputName(t, type, input) : code,
+  });
 }
