@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { ensureUser, signIn, snap, test } from './helpers';
+import { editorAction, ensureUser, newWorkflow, signIn, snap, test } from './helpers';
 import { admin, opsLead, type Person } from './people';
 
 // Who may do what, end to end: the admin makes a reviewer for one shop on the Users screen, and the reviewer sees only
@@ -89,23 +89,23 @@ test('a session that ends drops to sign-in at the same address and comes back th
 test('a session that ends with unsaved editor work keeps the canvas under a sign-in dialog and saves after signing in', async ({ page, request }) => {
   await ensureUser(request, opsLead);
   await signIn(page, opsLead);
-  await page.getByLabel('New workflow id').fill('e2e-session');
-  await page.getByLabel('New workflow name').fill('会话过期测试');
-  await page.getByRole('button', { name: 'New workflow' }).click();
+  await newWorkflow(page, 'e2e-session', '会话过期测试');
   await expect(page.getByTestId('node-start')).toBeVisible();
-  await page.getByLabel('Workflow name').fill('会话过期测试 (改)');
+  await page.getByTestId('workflow-name').fill('会话过期测试 (改)');
 
   await page.context().clearCookies();
-  await page.getByRole('button', { name: 'Save draft' }).click();
+  await editorAction(page, 'save').click();
+  // The dialog over the editor speaks the page's language, as the editor itself does.
   const dialog = page.getByRole('dialog', { name: '登录已过期' });
   await expect(dialog).toContainText('本页未保存的修改会保留');
-  await expect(page.getByLabel('Workflow name')).toHaveValue('会话过期测试 (改)');
+  await expect(page.getByRole('alert').filter({ hasText: '修改没有丢失' })).toBeVisible();
+  await expect(page.getByTestId('workflow-name')).toHaveValue('会话过期测试 (改)');
   await snap(page, 'session-ended-dialog');
 
   await dialog.getByLabel('密码', { exact: true }).fill(opsLead.password);
   await dialog.getByRole('button', { name: '重新登录' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('status')).toContainText('Draft v1 saved');
+  await expect(page.getByRole('status')).toContainText('草稿 v1 已保存');
   await expect(page).toHaveURL(/\/workflows\/e2e-session$/);
   const saved = await (await request.get('/api/workflow-definitions/e2e-session?version=latest')).json();
   expect(saved.name).toBe('会话过期测试 (改)');

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { ensurePeople, signIn, snap, test } from './helpers';
+import { editorAction, ensurePeople, signIn, snap, test } from './helpers';
 import { opsLead } from './people';
 
 // Decisions from the catalogue (issue 20): a Decision whose field is misspelt, as an old or imported definition may hold
@@ -42,27 +42,32 @@ test('a Decision with a misspelt field is refused and publishes once the field i
   await page.getByRole('row', { name: /e2e-decision/ }).click();
   await expect(page.getByTestId('node-big')).toBeVisible();
   const problems = page.getByTestId('problems');
-  await expect(problems).toContainText("Activity 'big': 'Condition' names no field 'order.paymnt'; did you mean order.payment?");
+  await expect(problems).toContainText('环节 big 的条件用了不存在的字段。');
+  await expect(problems.getByTitle("Activity 'big': 'Condition' names no field 'order.paymnt'; did you mean order.payment?")).toHaveCount(1);
   await expect(problems).toContainText('root.activities[1].condition.left');
-  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+  await expect(editorAction(page, 'publish')).toBeDisabled();
 
   // The Decision's properties show the unknown field flagged; the picker lists the catalogue's fields instead of free text.
   await problems.getByRole('button', { name: 'big', exact: true }).click();
-  await expect(page.getByLabel('Activity id')).toHaveValue('big');
-  const field = page.getByLabel('Condition field');
+  await expect(page.getByTestId('activity-id')).toHaveValue('big');
+  const field = page.getByTestId('condition-field');
   await expect(field).toHaveValue('order.paymnt');
-  await expect(field.locator('option', { hasText: 'order.paymnt (unknown field)' })).toHaveCount(1);
-  await expect(page.getByRole('alert').filter({ hasText: "'order.paymnt' is not a field" })).toBeVisible();
+  await expect(field.locator('option', { hasText: 'order.paymnt（未知字段）' })).toHaveCount(1);
+  await expect(page.getByRole('alert').filter({ hasText: '「order.paymnt」不是可用的字段' })).toBeVisible();
+  // The catalogue's fields by their Chinese names, the field as the tooltip.
+  await expect(field.locator('option[value="order.payment"]')).toHaveText('实付金额');
   await snap(page, '16-decision-unknown-field');
 
   await field.selectOption('order.payment');
-  await expect(page.getByLabel('Condition operator')).toHaveValue('gt');
-  await expect(page.getByLabel('Value', { exact: true })).toHaveValue('1000');
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Draft v1 saved.');
+  await expect(page.getByTestId('condition-operator')).toHaveValue('gt');
+  await expect(page.getByTestId('condition-operator').locator('option[value="gt"]')).toHaveText('大于');
+  // The shared value input of the rules' builder speaks the page's language too.
+  await expect(page.getByTestId('condition-value').getByLabel('值', { exact: true })).toHaveValue('1000');
+  await editorAction(page, 'save').click();
+  await expect(page.getByRole('status')).toContainText('草稿 v1 已保存。');
   await expect(problems).toHaveCount(0);
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Version 1 published');
+  await editorAction(page, 'publish').click();
+  await expect(page.getByRole('status')).toContainText('版本 1 已发布');
 
   const published = await (await request.get('/api/workflow-definitions/e2e-decision?version=published')).json();
   expect(published.root.activities[1].condition).toEqual({ left: 'order.payment', operator: 'gt', right: 1000 });

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connect, dropActivity, ensurePeople, order, panToShow, postOrder, signIn, snap, test } from './helpers';
+import { connect, dropActivity, editorAction, ensurePeople, newWorkflow, order, panToShow, postOrder, signIn, snap, test } from './helpers';
 import { admin, opsLead, reviewer } from './people';
 
 // Against the real server (global-setup): fresh SQLite, demo data (shops 1 and 2), the built designer at /, and the
@@ -47,15 +47,15 @@ test('the designer is served at / and separates ops-lead and reviewer views', as
 test('build a workflow from the palette, publish it, and an order reaches its review node', async ({ page, request }) => {
   // The admin, as picking the shops that run a workflow changes the shops (an admin's); an ops lead sees that list read-only.
   await signIn(page, admin);
-  await page.getByLabel('New workflow id').fill('e2e-review');
-  await page.getByLabel('New workflow name').fill('E2E 人工审核流程');
-  await page.getByRole('button', { name: 'New workflow' }).click();
+  await newWorkflow(page, 'e2e-review', 'E2E 人工审核流程');
   await expect(page.getByTestId('node-start')).toBeVisible();
 
-  // Drag three activities from the palette (found by searching), then wire their ports.
-  await page.getByLabel('Search activities').fill('import');
+  // Drag three activities from the palette (found by searching, by name or code), then wire their ports.
+  await page.getByTestId('palette-search').fill('导入');
+  await expect(page.getByTestId('palette-AwaitReview')).toHaveCount(0);
+  await page.getByTestId('palette-search').fill('import');
   await dropActivity(page, 'ImportOrder', 'start', -110, 100);
-  await page.getByLabel('Search activities').fill('');
+  await page.getByTestId('palette-search').fill('');
   await dropActivity(page, 'AwaitReview', 'start', -110, 240);
   await dropActivity(page, 'Finish', 'start', -110, 380);
   await expect(page.getByTestId('node-import-order')).toBeVisible();
@@ -73,22 +73,23 @@ test('build a workflow from the palette, publish it, and an order reaches its re
   await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 
   // Undo removes the last connection, redo brings it back.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await editorAction(page, 'undo').click();
   await expect(page.locator('.react-flow__edge')).toHaveCount(5);
-  await page.getByRole('button', { name: 'Redo' }).click();
+  await editorAction(page, 'redo').click();
   await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 
   // Rename the review node in the properties panel.
   await page.getByTestId('node-await-review').click();
-  await page.getByLabel('Activity name').fill('人工审核 E2E');
+  await page.getByTestId('activity-name').fill('人工审核 E2E');
   await expect(page.getByTestId('node-await-review')).toContainText('人工审核 E2E');
   await snap(page, '04-workflow-built');
 
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Draft v1 saved');
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Version 1 published');
-  await expect(page.getByTestId('definition-status')).toContainText('published v1');
+  await editorAction(page, 'save').click();
+  await expect(page.getByRole('status')).toContainText('草稿 v1 已保存');
+  await editorAction(page, 'publish').click();
+  await expect(page.getByRole('status')).toContainText('版本 1 已发布');
+  await expect(page.getByTestId('definition-status')).toHaveAttribute('data-state', 'Published');
+  await expect(page.getByTestId('definition-status')).toContainText('已发布 v1');
   await snap(page, '05-workflow-published');
 
   // Positions were kept with the definition.
@@ -98,17 +99,20 @@ test('build a workflow from the palette, publish it, and an order reaches its re
 
   // The JD shop runs this workflow from now on (picked in the editor); an order posted to it stops at its review node.
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
-  const jd = page.getByLabel('Run for 茶语京东自营店');
+  const jd = page.getByTestId('run-for-jd-tea-self');
   await expect(jd).not.toBeChecked();
   await jd.check();
   await expect(jd).toBeChecked();
   await expect.poll(async () => (await (await request.get('/api/shops/2')).json()).workflowDefinitionId).toBe('e2e-review');
-  await expect(page.getByLabel('Run for 茶语旗舰店 (淘宝)')).not.toBeChecked();
+  await expect(page.getByTestId('run-for-tb-tea-flagship')).not.toBeChecked();
   const orderId = await postOrder(request, 2, order('E2E-JD-0001', '尽快发货'));
 
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId('instance-status')).toContainText('e2e-review v1');
-  await expect(page.getByTestId('instance-status')).toContainText('等待 Review');
+  // Where it waits, in Chinese, the server's bookmark as the tooltip.
+  await expect(page.getByTestId('waiting-for')).toHaveText('等待 审单客服处理');
+  await expect(page.getByTestId('waiting-for')).toHaveAttribute('title', 'Review');
+  await expect(page.getByTestId('node-await-review').getByTestId('here-now')).toBeVisible();
   await expect(page.getByTestId('node-await-review')).toHaveAttribute('data-mark', 'current');
   await expect(page.getByTestId('node-import-order')).toHaveAttribute('data-mark', 'executed');
   await expect(page.locator('.react-flow__edge.edge-executed')).toHaveCount(2);
@@ -219,19 +223,21 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   // A Delay dropped beside the end, not yet connected nor configured: the server names its problems on the node and in
   // the list, and Publish waits until they are fixed.
   await dropActivity(page, 'Delay', 'done', -260, -40);
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('problem(s) to fix before publishing');
+  await editorAction(page, 'save').click();
+  await expect(page.getByRole('alert').first()).toContainText('个问题需要修正');
   await expect(page.getByTestId('node-delay')).toHaveClass(/has-errors/);
-  await expect(page.getByTestId('node-delay')).toContainText("cannot be reached from Start");
-  await expect(page.getByTestId('problems')).toContainText("Outcome 'Done' of activity 'delay' (Delay) is not connected");
-  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+  await expect(page.getByTestId('node-delay')).toContainText('从「开始」到不了环节 delay。');
+  await expect(page.getByTestId('problems')).toContainText('环节 delay 的出口「完成」没有连线。');
+  // The server's own words stay at hand as the tooltip.
+  await expect(page.getByTestId('problems').getByTitle("Outcome 'Done' of activity 'delay' (Delay) is not connected", { exact: false })).toHaveCount(1);
+  await expect(editorAction(page, 'publish')).toBeDisabled();
   await snap(page, '12-server-errors-on-node');
 
   // Configure it (inline validation first), then put it between 确认发货 and 完成.
   await page.getByTestId('node-delay').click({ position: { x: 10, y: 10 } });
-  await page.getByLabel('Duration').fill('soon');
-  await expect(page.locator('.properties .field-error')).toContainText('time span');
-  await page.getByLabel('Duration').fill('00:00:05');
+  await page.getByTestId('input-duration').fill('soon');
+  await expect(page.locator('.properties .field-error')).toContainText('是一段时长');
+  await page.getByTestId('input-duration').fill('00:00:05');
   await expect(page.locator('.properties .field-error')).toHaveCount(0);
   await page.getByTestId('rf__edge-confirm:Done->done').click({ force: true });
   await page.keyboard.press('Delete');
@@ -239,41 +245,43 @@ test('edit the lifecycle: server errors on the node, compare with published, pub
   const input = (id: string) => page.getByTestId(`node-${id}`).locator('.port-in');
   await connect(page, page.getByTestId('port-confirm-Done'), input('delay'));
   await connect(page, page.getByTestId('port-delay-Done'), input('done'));
-  await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
+  await expect(page.getByTestId('definition-status')).toHaveAttribute('data-dirty', 'true');
 
   // Unsaved work is not lost silently: leaving asks, and saying no stays on the canvas.
   let asked = '';
   page.once('dialog', dialog => { asked = dialog.message(); void dialog.dismiss(); });
   await page.getByRole('link', { name: '审核规则', exact: true }).click();
-  await expect.poll(() => asked).toContain('unsaved changes');
+  await expect.poll(() => asked).toContain('未保存的修改');
   await expect(page).toHaveURL(/\/workflows\/sales-order$/);
   await expect(page.getByTestId('node-delay')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Compare with published' }).click();
+  await editorAction(page, 'compare').click();
   const diff = page.getByTestId('diff-panel');
-  await expect(diff).toContainText('Added activities (1)');
-  await expect(diff).toContainText('delay');
-  await expect(diff).toContainText('confirm:Done->delay');
-  await expect(diff).toContainText('Removed connections (1)');
+  await expect(diff.getByTestId('diff-addedActivities')).toContainText('新增的环节（1）');
+  await expect(diff.getByTestId('diff-addedActivities')).toContainText('delay');
+  await expect(diff.getByTestId('diff-addedConnections')).toContainText('confirm:Done->delay');
+  await expect(diff.getByTestId('diff-removedConnections')).toContainText('删除的连线（1）');
   await expect(page.getByTestId('node-delay')).toHaveAttribute('data-mark', 'added');
   await snap(page, '13-compare-with-published');
-  await page.getByRole('button', { name: 'Hide compare' }).click();
+  await editorAction(page, 'compare').click();
+  await expect(diff).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Version 2 published');
+  await editorAction(page, 'publish').click();
+  await expect(page.getByRole('status')).toContainText('版本 2 已发布');
 
   // Export what is on the canvas, then import it back under another name: a new draft.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), editorAction(page, 'export').click()]);
   const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
   expect(exported.definitionId).toBe('sales-order');
   expect(exported.root.activities.find((a: { id: string }) => a.id === 'delay').duration).toBe('00:00:05');
 
-  await page.getByRole('button', { name: '← Workflows' }).click();
+  await editorAction(page, 'back').click();
   const file = path.join(os.tmpdir(), `sales-order-${Date.now()}.json`);
   fs.writeFileSync(file, JSON.stringify({ ...exported, name: '销售单流程 (导入)' }));
-  await page.getByLabel('Import file').setInputFiles(file);
-  await expect(page.getByTestId('definition-status')).toContainText('draft v3');
-  await expect(page.getByLabel('Workflow name')).toHaveValue('销售单流程 (导入)');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('definition-status')).toHaveAttribute('data-state', 'Draft');
+  await expect(page.getByTestId('definition-status')).toContainText('草稿 v3');
+  await expect(page.getByTestId('workflow-name')).toHaveValue('销售单流程 (导入)');
   fs.rmSync(file);
 });
 

@@ -147,3 +147,18 @@ export async function panToShow(page: Page, testId: string): Promise<void> {
     await page.mouse.up();
   }
 }
+
+/**
+ * A workflow editor toolbar button by what it does (save, publish, undo, redo, auto-layout, compare, export, versions,
+ * discard-draft, back), whatever the language the editor speaks.
+ */
+export function editorAction(page: Page, action: string): Locator {
+  return page.getByTestId('editor-toolbar').locator(`[data-action="${action}"]`);
+}
+
+/** Starts a new workflow from the list (whatever the language), landing in its editor. */
+export async function newWorkflow(page: Page, id: string, name: string): Promise<void> {
+  await page.getByTestId('new-workflow-id').fill(id);
+  await page.getByTestId('new-workflow-name').fill(name);
+  await page.getByTestId('new-workflow').click();
+}

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { dropActivity, ensurePeople, signIn, snap, test } from './helpers';
+import { dropActivity, editorAction, ensurePeople, signIn, snap, test } from './helpers';
 import { opsLead } from './people';
 
 // A readable lifecycle (issue 20): the shipped sales-order chart opens laid out without overlaps at a zoom where labels
@@ -47,7 +47,8 @@ test('the lifecycle opens laid out, legible and uncovered, and keeps its toolbar
 
   // Labels stay legible at the initial zoom: every port its own label, at least 10 screen px high.
   const label = page.getByTestId('port-label-allocate-NoWarehouse');
-  await expect(label).toHaveText('NoWarehouse');
+  await expect(label).toHaveText('无可用仓库');
+  await expect(label).toHaveAttribute('title', 'NoWarehouse');
   const zoom = await page.locator('.react-flow__viewport').evaluate(el => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
   expect(zoom).toBeGreaterThanOrEqual(0.85);
   const fontPx = await label.evaluate(el => parseFloat(getComputedStyle(el).fontSize));
@@ -73,19 +74,19 @@ test('the lifecycle opens laid out, legible and uncovered, and keeps its toolbar
   await expect(viewport).not.toHaveAttribute('style', before!);
 
   // "Fit" comes back to a legible zoom rather than shrinking the chart to fit.
-  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.getByTestId('fit-view').click();
   await expect.poll(() => page.locator('.react-flow__viewport').evaluate(el => new DOMMatrixReadOnly(getComputedStyle(el).transform).a))
     .toBeGreaterThanOrEqual(0.85);
   await snap(page, '18-lifecycle-laid-out');
 
   // Laying the chart out on opening is no change: compared with the published version nothing differs, nothing moved.
-  await page.getByRole('button', { name: 'Compare with published' }).click();
-  await expect(page.getByTestId('diff-panel')).toContainText('No difference');
-  await page.getByRole('button', { name: 'Hide compare' }).click();
+  await editorAction(page, 'compare').click();
+  await expect(page.getByTestId('diff-panel')).toContainText('没有差异');
+  await editorAction(page, 'compare').click();
 
   // With unsaved changes every toolbar control, Publish included, stays on the one line.
-  await page.getByLabel('Workflow name').fill('Sales order lifecycle 销售单流程 (renamed for the layout check)');
-  await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
+  await page.getByTestId('workflow-name').fill('Sales order lifecycle 销售单流程 (renamed for the layout check)');
+  await expect(page.getByTestId('definition-status')).toHaveAttribute('data-dirty', 'true');
   await expectToolbarOnOneLine(page, 9);
 });
 
@@ -105,10 +106,10 @@ test('the toolbar stays on one line with the most it can hold: a draft above a p
 
   await signIn(page, opsLead);
   await page.goto(`/workflows/${id}`);
-  await expect(page.getByTestId('definition-status')).toContainText('draft v2 · published v1');
-  await page.getByLabel('Workflow name').fill('E2E 工具栏 toolbar, renamed and not yet saved');
-  await expect(page.getByTestId('definition-status')).toContainText('unsaved changes');
-  await expect(page.getByRole('button', { name: 'Discard draft' })).toBeVisible();
+  await expect(page.getByTestId('definition-status')).toContainText('草稿 v2 · 已发布 v1');
+  await page.getByTestId('workflow-name').fill('E2E 工具栏 toolbar, renamed and not yet saved');
+  await expect(page.getByTestId('definition-status')).toHaveAttribute('data-dirty', 'true');
+  await expect(editorAction(page, 'discard-draft')).toBeVisible();
   await expectToolbarOnOneLine(page, 10);
   await snap(page, '19-toolbar-one-line');
 });
@@ -120,7 +121,7 @@ async function expectToolbarOnOneLine(page: Page, count: number) {
   for (const button of await toolbar.getByRole('button').all()) tops.push((await button.boundingBox())!.y);
   expect(tops.length).toBeGreaterThanOrEqual(count);
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(1);
-  const publish = (await page.getByRole('button', { name: 'Publish', exact: true }).boundingBox())!;
+  const publish = (await editorAction(page, 'publish').boundingBox())!;
   const bar = (await toolbar.boundingBox())!;
   expect(publish.x + publish.width).toBeLessThanOrEqual(bar.x + bar.width);
   expect(publish.y + publish.height).toBeLessThanOrEqual(bar.y + bar.height);
@@ -132,15 +133,15 @@ test('an activity added from the palette, or dropped on another, lands in free s
   // The activity just added is the selected one (ids depend on what the chart already holds).
   const added = () => page.locator('.react-flow__node.selected [data-testid^="node-"]').getAttribute('data-testid');
   const before = await nodes.count();
-  await page.getByLabel('Search activities').fill('delay');
+  await page.getByTestId('palette-search').fill('delay');
   const delays: string[] = [];
   for (let i = 1; i <= 2; i++) {
-    await page.getByRole('button', { name: 'Add Delay' }).click();
+    await page.getByTestId('palette-add-Delay').click();
     await expect(nodes).toHaveCount(before + i);
     delays.push((await added())!);
   }
   // Dropped right on top of 缺货拦截 (stock), a Finish moves aside to the nearest free spot.
-  await page.getByLabel('Search activities').fill('');
+  await page.getByTestId('palette-search').fill('');
   await dropActivity(page, 'Finish', 'stock', 0, 0);
   await expect(nodes).toHaveCount(before + 3);
   expect(await added()).toMatch(/^node-finish/);

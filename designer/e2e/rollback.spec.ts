@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { ensurePeople, signIn, signInApi, snap, test } from './helpers';
+import { editorAction, ensurePeople, signIn, signInApi, snap, test } from './helpers';
 import { admin, opsLead } from './people';
 
 // Rolling back (issue 20): the admin publishes v1, the ops lead v2; the ops lead rolls back to v1 from the editor's
@@ -33,22 +33,25 @@ test('roll back to v1 publishes its graph as v3 and the history names who publis
   await signIn(page, opsLead);
   await page.goto(`/workflows/${id}`);
   await expect(page.getByTestId('node-cool')).toBeVisible();
-  await page.getByRole('button', { name: 'Versions', exact: true }).click();
+  await editorAction(page, 'versions').click();
   const history = page.getByTestId('version-history');
-  await expect(history.getByTestId('published-1')).toContainText(`by ${admin.userName}`);
-  await expect(history.getByTestId('published-2')).toContainText(`by ${opsLead.userName}`);
+  await expect(history.getByTestId('published-1')).toContainText(`由 ${admin.userName} 发布`);
+  await expect(history.getByTestId('published-2')).toContainText(`由 ${opsLead.userName} 发布`);
   await expect(history.getByTestId('version-2').getByRole('button')).toHaveCount(0);
   await snap(page, '16-version-history');
 
-  page.once('dialog', dialog => void dialog.accept());
-  await history.getByRole('button', { name: 'Roll back to v1' }).click();
-  await expect(page.getByRole('status')).toContainText('Version 3 published from v1');
-  await expect(page.getByTestId('definition-status')).toContainText('published v3');
-  await expect(history.getByTestId('published-3')).toContainText(`by ${opsLead.userName}`);
-  await expect(history.getByTestId('version-3')).toContainText('Rolled back to v1');
+  let asked = '';
+  page.once('dialog', dialog => { asked = dialog.message(); void dialog.accept(); });
+  await expect(history.getByTestId('roll-back-1')).toHaveText('回滚到 v1');
+  await history.getByTestId('roll-back-1').click();
+  await expect.poll(() => asked).toContain('把版本 1 的内容重新发布为新版本');
+  await expect(page.getByRole('status')).toContainText('版本 3 已按 v1 的内容发布');
+  await expect(page.getByTestId('definition-status')).toContainText('已发布 v3');
+  await expect(history.getByTestId('published-3')).toContainText(`由 ${opsLead.userName} 发布`);
+  await expect(history.getByTestId('version-3')).toContainText('回滚到 v1');
   await expect(page.getByTestId('node-cool')).toHaveCount(0);
   await expect(page.getByTestId('node-finish')).toBeVisible();
-  await expect(page.getByLabel('Workflow name')).toHaveValue('E2E 回滚 一');
+  await expect(page.getByTestId('workflow-name')).toHaveValue('E2E 回滚 一');
   await snap(page, '17-rolled-back');
 
   const version = async (n: number) => (await (await request.get(`/api/workflow-definitions/${id}?version=${n}`)).json()).root;

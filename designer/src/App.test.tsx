@@ -203,26 +203,27 @@ describe('a session that ends mid-way', () => {
       return undefined;
     });
     render(<App />);
-    const name = await screen.findByLabelText('Workflow name');
+    const name = await screen.findByLabelText('流程名称');
     await waitFor(() => expect(name).toHaveValue('销售单流程'));
     fireEvent.change(name, { target: { value: '销售单流程 (改)' } });
     expired = true;
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save draft' })); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '保存草稿' })); });
 
+    // The dialog over the editor speaks the page's language, as the editor does.
     const dialog = await screen.findByRole('dialog', { name: '登录已过期' });
     expect(dialog).toHaveTextContent('本页未保存的修改会保留');
-    expect(screen.getByRole('alert')).toHaveTextContent('nothing was lost');
-    expect(screen.getByLabelText('Workflow name')).toHaveValue('销售单流程 (改)');
-    expect(screen.getByTestId('definition-status')).toHaveTextContent('unsaved changes');
+    expect(screen.getByRole('alert')).toHaveTextContent('修改没有丢失');
+    expect(screen.getByLabelText('流程名称')).toHaveValue('销售单流程 (改)');
+    expect(screen.getByTestId('definition-status')).toHaveTextContent('有未保存的修改');
 
     fireEvent.change(within(dialog).getByLabelText('密码'), { target: { value: 'pw' } });
     await act(async () => { fireEvent.click(within(dialog).getByRole('button', { name: '重新登录' })); });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(await screen.findByRole('status')).toHaveTextContent('Draft v4 saved.');
+    expect(await screen.findByRole('status')).toHaveTextContent('草稿 v4 已保存。');
     const puts = calls.filter(c => c.method === 'PUT');
     expect(puts).toHaveLength(2);
     expect(puts[1].body).toMatchObject({ name: '销售单流程 (改)' });
-    expect(screen.getByTestId('definition-status')).not.toHaveTextContent('unsaved changes');
+    expect(screen.getByTestId('definition-status')).not.toHaveTextContent('有未保存的修改');
   });
 });
 
@@ -241,11 +242,16 @@ describe('language', () => {
     expect(window.localStorage.getItem('orchestrator.language')).toBe('en');
   });
 
-  it('shows the workflow editor in English as a whole while it is not translated', async () => {
+  it('shows the workflows screen in the chosen language, like every other screen', async () => {
     serve({ roles: ['OpsLead'] }, call => (call.url.startsWith('/api/workflow-definitions') ? { body: emptyPage } : undefined));
     at('/workflows');
     render(<App />);
-    expect(await screen.findByRole('heading', { name: 'Workflows' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '流程' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '新建流程' })).toBeInTheDocument();
     expect(navLinks()).toContain('流程');
+
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { name: 'Workflows' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New workflow' })).toBeInTheDocument();
   });
 });

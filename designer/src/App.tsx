@@ -7,7 +7,7 @@ import { InboxPage } from './review/InboxPage';
 import { JourneyPage } from './orders/JourneyPage';
 import { OrdersPage } from './orders/OrdersPage';
 import { RulesPage } from './rules/RulesPage';
-import { InLanguage, LanguageSwitch, useT, type MessageKey } from './i18n';
+import { LanguageSwitch, useT, type MessageKey } from './i18n';
 import { problemText } from './shell/format';
 import { can, roleLabel, type Ability } from './shell/permissions';
 import { navigate, pendingLeaveQuestion, usePath } from './shell/router';
@@ -82,14 +82,9 @@ function Shell({ me }: { me: Me }) {
     page = <NotAllowed what={t(section.label)} />;
   } else if (section.path === '/workflows') {
     const id = path.slice('/workflows/'.length);
-    // The workflow editor is not translated yet: it shows in English as a whole rather than in two languages.
-    page = (
-      <InLanguage lang="en">
-        {id
-          ? <WorkflowEditor key={id} definitionId={decodeURIComponent(id)} isNew={params.get('new') === '1'} initialName={params.get('name') ?? undefined} />
-          : <WorkflowList />}
-      </InLanguage>
-    );
+    page = id
+      ? <WorkflowEditor key={id} definitionId={decodeURIComponent(id)} isNew={params.get('new') === '1'} initialName={params.get('name') ?? undefined} />
+      : <WorkflowList />;
   } else if (section.path === '/rules') {
     page = <RulesPage />;
   } else if (section.path === '/inbox') {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { en } from './messages.en';
 import type { MessageKey, Messages } from './messages';
 import { zhCN } from './messages.zh-CN';
@@ -55,22 +55,14 @@ export function reloadLanguage(): void {
 
 apply();
 
-/** A screen not translated yet renders inside one of these in English, so it is not half one language and half the other. */
-const Override = createContext<Language | null>(null);
-
-export function InLanguage({ lang, children }: { lang: Language; children: ReactNode }) {
-  return <Override.Provider value={lang}>{children}</Override.Provider>;
-}
-
 export function useLanguage(): Language {
-  const chosen = useSyncExternalStore(
+  return useSyncExternalStore(
     listener => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     () => current,
   );
-  return useContext(Override) ?? chosen;
 }
 
 export type Params = Record<string, string | number>;
@@ -78,7 +70,8 @@ export type Params = Record<string, string | number>;
 /** The domain codes the catalogue names (orderStatus.PendingReview → 待审核). */
 export type TermGroup =
   | 'orderStatus' | 'instanceStatus' | 'exceptionKind' | 'journalEvent' | 'activity' | 'outcome'
-  | 'operator' | 'fieldType' | 'field' | 'action' | 'verdict' | 'role';
+  | 'operator' | 'fieldType' | 'field' | 'action' | 'verdict' | 'role'
+  | 'bookmark' | 'activityCategory' | 'definitionState' | 'definitionSource' | 'inputType' | 'orderField';
 
 export interface Translate {
   (key: MessageKey, params?: Params): string;
@@ -87,6 +80,8 @@ export interface Translate {
   term(group: TermGroup, code: string): string;
   /** Whether the catalogue names the code. */
   knows(group: TermGroup, code: string): boolean;
+  /** Whether a key built at run time (wf.help.<type>) is in the catalogue, so it can be passed to t(). */
+  has(key: string): key is MessageKey;
 }
 
 /** Fills {name} placeholders; one the params lack stays as written, so a slip shows rather than vanishing. */
@@ -111,6 +106,7 @@ export function translator(lang: Language): Translate {
     t = Object.assign((key: MessageKey, params?: Params) => interpolate(messages[key] ?? key, params), {
       lang,
       knows,
+      has: (key: string): key is MessageKey => Object.hasOwn(messages, key),
       term: (group: TermGroup, code: string) => (knows(group, code) ? messages[`${group}.${code}`] : code),
     });
     translators.set(lang, t);

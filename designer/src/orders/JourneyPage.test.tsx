@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InstanceDetail } from '../api';
 import { activities } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
@@ -50,8 +51,11 @@ describe('journalSentence', () => {
   it('reads an entry as the step, what came of it and how long it took', () => {
     expect(journalSentence(review, '客服审核', translator('zh-CN'))).toBe('客服审核：通过，用时 3.6 ms');
     expect(journalSentence(review, 'Service review', translator('en'))).toBe('Service review: approved, took 3.6 ms');
-    expect(journalSentence({ ...review, event: 'Suspended', outcome: null, bookmark: 'Review', durationMs: 0.04 }, '人工审核', translator('zh-CN')))
-      .toBe('人工审核：等待 Review，用时 0 ms');
+    const waiting = { ...review, event: 'Suspended', outcome: null, bookmark: 'Review', durationMs: 0.04 };
+    expect(journalSentence(waiting, '人工审核', translator('zh-CN'))).toBe('人工审核：等待 审单客服处理，用时 0 ms');
+    expect(journalSentence(waiting, 'Await reviewer', translator('en'))).toBe('Await reviewer: waiting for a reviewer, took 0 ms');
+    // A waiting point the catalogue does not know yet shows as the server named it.
+    expect(journalSentence({ ...waiting, bookmark: 'Teleported' }, '人工审核', translator('zh-CN'))).toBe('人工审核：等待 Teleported，用时 0 ms');
   });
 });
 
@@ -89,6 +93,34 @@ describe('JourneyPage', () => {
     expect(calls.some(c => c.method === 'POST' && c.url.endsWith(':retry'))).toBe(true);
     await waitFor(() => expect(screen.getByTestId('incident')).toHaveTextContent('已于'));
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+  });
+
+  it('names where a waiting order waits in Chinese with the server code as the tooltip, on the header, the journal and the chart', async () => {
+    signedInAs(['OpsLead']);
+    const base = detail('Suspended', true);
+    const waiting: InstanceDetail = {
+      ...base,
+      instance: { ...base.instance, waitingFor: 'Weighed' },
+      bookmarks: [{ id: 'b1', name: 'Weighed', activityId: 'weigh', createdAt: '2026-11-23T08:00:01Z', dueAt: null }],
+      journal: [base.journal[0], { ...base.journal[1], event: 'Suspended', bookmark: 'Weighed', error: null }],
+    };
+    mockFetch(call => {
+      if (call.url === '/api/orders/5') return { body: { id: 5, shopId: 1, platformOrderId: 'TB-5', status: 'Verified', buyerNick: '茶友', payment: 88, buyerMessage: null, sellerMemo: null, blockReason: null, trackingNumber: null } };
+      if (call.url === '/api/activities') return { body: activities };
+      if (call.url === '/api/orders/5/exceptions') return { body: [] };
+      if (call.url === '/api/orders/5/workflow') return { body: waiting };
+      if (call.url.startsWith('/api/workflow-definitions/sales-order?version=3')) return { body: definition };
+      return undefined;
+    });
+    render(<JourneyPage orderId={5} />);
+    const header = await screen.findByTestId('waiting-for');
+    expect(header).toHaveTextContent('等待 称重');
+    expect(header).toHaveAttribute('title', 'Weighed');
+    await waitFor(() => expect(screen.getAllByTestId('journal-sentence').map(s => s.textContent)).toContain('称重发货：等待 称重，用时 3 ms'));
+    const node = await screen.findByTestId('node-weigh');
+    expect(node).toHaveTextContent('● 当前位置');
+    expect(within(node).getByTestId('badge-waits')).toHaveTextContent('等待');
+    expect(within(node).getByTitle('Weighed')).toHaveTextContent('已称重');
   });
 
   it('sets a waiting order aside with a kind and detail (the server records the signed-in user), then shows the open entry with Resolve', async () => {

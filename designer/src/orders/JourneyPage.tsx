@@ -13,6 +13,7 @@ import { Banner, type Notice } from '../shell/Banner';
 import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
+import { canvasLabels } from '../workflows/names';
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -160,7 +161,8 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         {detail && (
           <span className="muted" data-testid="instance-status" data-status={detail.instance.status}>
             {detail.instance.definitionId} v{detail.instance.definitionVersion} · <Term group="instanceStatus" code={detail.instance.status} />
-            {detail.instance.waitingFor && <> · {t('journey.waitingFor', { what: detail.instance.waitingFor })}</>}
+            {detail.instance.waitingFor && <> · <span title={detail.instance.waitingFor} data-testid="waiting-for" data-bookmark={detail.instance.waitingFor}>
+              {t('journey.waitingFor', { what: t.term('bookmark', detail.instance.waitingFor) })}</span></>}
           </span>
         )}
         <span className="spacer" />
@@ -204,7 +206,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
             <ReactFlowProvider>
               <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
                 nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} minZoom={0.2}
-                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }}>
+                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }} ariaLabelConfig={canvasLabels(t)}>
                 <Background gap={16} />
                 <MiniMap pannable zoomable />
                 <Controls showInteractive={false} />
@@ -256,7 +258,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           <ol className="timeline" data-testid="timeline">
             {detail?.journal.map(j => (
               <li key={j.sequence} className={`tl-${j.event.toLowerCase()}`}>
-                <div className="tl-head" title={`${stageTitle(j.activityId)} · ${j.event}${j.outcome ? ` → ${j.outcome}` : ''}`}>
+                <div className="tl-head" title={`${stageTitle(j.activityId)} · ${j.event}${j.outcome ? ` → ${j.outcome}` : ''}${j.bookmark ? ` (${j.bookmark})` : ''}`}>
                   <span data-testid="journal-sentence">{journalSentence(j, stageName(j.activityId), t)}</span>
                 </div>
                 <div className="muted small">{formatTime(j.startedAt)}</div>
@@ -284,7 +286,7 @@ const millis = (ms: number) => String(Math.round(ms * 10) / 10);
  */
 export function journalSentence(j: JournalEntry, activity: string, t: Translate): string {
   const what = j.outcome ? t.term('outcome', j.outcome)
-    : j.event === 'Suspended' && j.bookmark ? t('journal.waitsFor', { bookmark: j.bookmark })
+    : j.event === 'Suspended' && j.bookmark ? t('journal.waitsFor', { bookmark: t.term('bookmark', j.bookmark) })
       : t.term('journalEvent', j.event);
   return t('journal.sentence', { activity, what, ms: millis(j.durationMs) });
 }

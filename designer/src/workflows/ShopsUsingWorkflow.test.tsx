@@ -16,23 +16,23 @@ describe('ShopsUsingWorkflow', () => {
       return undefined;
     });
     render(<ShopsUsingWorkflow definitionId="express" published />);
-    const jd = await screen.findByLabelText('Run for 茶语京东自营店');
+    const jd = await screen.findByLabelText('茶语京东自营店 使用此流程');
     expect(jd).toBeEnabled();
     await act(async () => { fireEvent.click(jd); });
     expect(calls.find(c => c.method === 'PUT')).toMatchObject({
       url: '/api/shops/2/workflow', body: { workflowDefinitionId: 'express', version: twoShops.items[1].version },
     });
-    await waitFor(() => expect(screen.getByLabelText('Run for 茶语京东自营店')).toBeChecked());
+    await waitFor(() => expect(screen.getByLabelText('茶语京东自营店 使用此流程')).toBeChecked());
   });
 
   it('shows a reviewer which shops run it, read-only', async () => {
     signedInAs(['Reviewer'], [1], '客服小李');
     mockFetch(call => (call.url.startsWith('/api/shops?') ? { body: { items: [{ ...twoShops.items[0], workflowDefinitionId: 'express' }, twoShops.items[1]] } } : undefined));
     render(<ShopsUsingWorkflow definitionId="express" published />);
-    const tb = await screen.findByLabelText('Run for 茶语旗舰店 (淘宝)');
+    const tb = await screen.findByLabelText('茶语旗舰店 (淘宝) 使用此流程');
     expect(tb).toBeChecked();
     expect(tb).toBeDisabled();
-    expect(screen.getByLabelText('Run for 茶语京东自营店')).toBeDisabled();
-    expect(screen.getByText('An ops lead picks the shops that run it.')).toBeInTheDocument();
+    expect(screen.getByLabelText('茶语京东自营店 使用此流程')).toBeDisabled();
+    expect(screen.getByText('由运营主管选择使用此流程的店铺。')).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, type Shop } from '../api';
-import { errorText } from '../shell/format';
+import { api, type Shop } from '../api';
+import { useT } from '../i18n';
+import { problemText } from '../shell/format';
 import { can } from '../shell/permissions';
 import { useMe } from '../shell/session';
 
@@ -11,12 +12,13 @@ const DEFAULT_WORKFLOW = 'sales-order';
  * edit workflows (an ops lead, an admin) picks them; others see the same list, read-only.
  */
 export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: string; published: boolean }) {
+  const t = useT();
   const mayChange = can(useMe(), 'workflows');
   const [shops, setShops] = useState<Shop[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.shops().then(p => setShops(p.items)).catch(e => setError(errorText(e)));
-  }, []);
+    api.shops().then(p => setShops(p.items)).catch(e => setError(problemText(e, t)));
+  }, [t]);
 
   const runs = (shop: Shop) => (shop.workflowDefinitionId ?? DEFAULT_WORKFLOW) === definitionId;
   const toggle = async (shop: Shop, on: boolean) => {
@@ -28,22 +30,22 @@ export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: 
       put({ ...shop, ...(await api.setShopWorkflow(shop, target)) });
     } catch (e) {
       put(shop);
-      setError(e instanceof ApiError ? [e.message, ...e.fieldMessages()].join(' ') : errorText(e));
+      setError(problemText(e, t));
     }
   };
 
   return (
-    <section className="shops-using" aria-label="Shops running this workflow">
-      <h4>Shops running it</h4>
-      {!published && <p className="small">Publish it first; then pick the shops whose new orders run it.</p>}
-      {published && !mayChange && <p className="small muted">An ops lead picks the shops that run it.</p>}
+    <section className="shops-using" aria-label={t('wf.shops.label')}>
+      <h4>{t('wf.shops.title')}</h4>
+      {!published && <p className="small">{t('wf.shops.publishFirst')}</p>}
+      {published && !mayChange && <p className="small muted">{t('wf.shops.opsLeadPicks')}</p>}
       {shops.map(shop => (
         <label key={shop.id} className="check">
-          <input type="checkbox" aria-label={`Run for ${shop.name}`} checked={runs(shop)}
+          <input type="checkbox" aria-label={t('wf.shops.runFor', { shop: shop.name })} checked={runs(shop)} data-testid={`run-for-${shop.code}`}
             disabled={!mayChange || !published || (definitionId === DEFAULT_WORKFLOW && runs(shop))}
             onChange={e => void toggle(shop, e.target.checked)} />
           {shop.name}
-          {!runs(shop) && <span className="muted small"> · runs {shop.workflowDefinitionId ?? DEFAULT_WORKFLOW}</span>}
+          {!runs(shop) && <span className="muted small">{t('wf.shops.runs', { workflow: shop.workflowDefinitionId ?? DEFAULT_WORKFLOW })}</span>}
         </label>
       ))}
       {error && <div className="error-box" role="alert">{error}</div>}

@@ -19,10 +19,13 @@ describe('VersionHistory', () => {
     render(<VersionHistory definitionId="express" refreshKey="1" blocked={null} onRolledBack={vi.fn()} onError={vi.fn()} />);
 
     const v1 = await screen.findByTestId('version-1');
-    expect(within(v1).getByTestId('published-1')).toHaveTextContent(/Published .+ by admin/);
-    expect(screen.getByTestId('published-2')).toHaveTextContent('by ops.zhang');
-    expect(within(v1).getByRole('button', { name: 'Roll back to v1' })).toBeEnabled();
+    expect(within(v1).getByTestId('published-1')).toHaveTextContent(/.+ 由 admin 发布/);
+    expect(screen.getByTestId('published-2')).toHaveTextContent('由 ops.zhang 发布');
+    expect(within(v1).getByRole('button', { name: '回滚到 v1' })).toBeEnabled();
     expect(within(screen.getByTestId('version-2')).queryByRole('button')).toBeNull();
+    // States in the screen's language, the server's code as the tooltip.
+    expect(within(v1).getByTitle('Retired')).toHaveTextContent('已停用');
+    expect(within(screen.getByTestId('version-2')).getByTitle('Published')).toHaveTextContent('已发布');
   });
 
   it('rolls back after confirming, then lists the new version with who published it', async () => {
@@ -39,13 +42,14 @@ describe('VersionHistory', () => {
     const onRolledBack = vi.fn();
     render(<VersionHistory definitionId="express" refreshKey="1" blocked={null} onRolledBack={onRolledBack} onError={vi.fn()} />);
 
-    const button = await screen.findByRole('button', { name: 'Roll back to v1' });
+    const button = await screen.findByRole('button', { name: '回滚到 v1' });
     await act(async () => { fireEvent.click(button); });
 
+    expect(window.confirm).toHaveBeenCalledWith('把版本 1 的内容重新发布为新版本？此后新订单将按它执行。');
     expect(calls.filter(c => c.method === 'POST')).toHaveLength(1);
     expect(onRolledBack).toHaveBeenCalledWith(expect.objectContaining({ version: 3 }));
-    expect(await screen.findByTestId('published-3')).toHaveTextContent('by ops.li');
-    expect(screen.getByTestId('version-3')).toHaveTextContent('Rolled back to v1');
+    expect(await screen.findByTestId('published-3')).toHaveTextContent('由 ops.li 发布');
+    expect(screen.getByTestId('version-3')).toHaveTextContent('回滚到 v1');
   });
 
   it('does nothing when the confirmation is declined, and cannot roll back over unsaved changes', async () => {
@@ -53,13 +57,13 @@ describe('VersionHistory', () => {
     const calls = mockFetch(call => (call.url === '/api/workflow-definitions/express/versions' ? { body: before } : undefined));
     const { rerender } = render(<VersionHistory definitionId="express" refreshKey="1" blocked={null} onRolledBack={vi.fn()} onError={vi.fn()} />);
 
-    const button = await screen.findByRole('button', { name: 'Roll back to v1' });
+    const button = await screen.findByRole('button', { name: '回滚到 v1' });
     await act(async () => { fireEvent.click(button); });
     expect(calls.some(c => c.method === 'POST')).toBe(false);
 
-    rerender(<VersionHistory definitionId="express" refreshKey="1" blocked="Save or undo your changes before rolling back." onRolledBack={vi.fn()} onError={vi.fn()} />);
-    expect(screen.getByRole('button', { name: 'Roll back to v1' })).toBeDisabled();
-    expect(screen.getByText('Save or undo your changes before rolling back.')).toBeInTheDocument();
+    rerender(<VersionHistory definitionId="express" refreshKey="1" blocked="回滚前请先保存或撤销你的修改。" onRolledBack={vi.fn()} onError={vi.fn()} />);
+    expect(screen.getByRole('button', { name: '回滚到 v1' })).toBeDisabled();
+    expect(screen.getByText('回滚前请先保存或撤销你的修改。')).toBeInTheDocument();
   });
 
   it('hands a refused rollback to the editor to show', async () => {
@@ -71,7 +75,7 @@ describe('VersionHistory', () => {
     const onError = vi.fn();
     render(<VersionHistory definitionId="express" refreshKey="1" blocked={null} onRolledBack={vi.fn()} onError={onError} />);
 
-    const button = await screen.findByRole('button', { name: 'Roll back to v1' });
+    const button = await screen.findByRole('button', { name: '回滚到 v1' });
     await act(async () => { fireEvent.click(button); });
 
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 409 }));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type WorkflowDefinition, type WorkflowDefinitionVersion } from '../api';
-import { errorText, formatTime } from '../shell/format';
+import { useT } from '../i18n';
+import { formatTime, problemText } from '../shell/format';
 
 const stateClass: Record<string, string> = { Draft: 'pill-draft', Published: 'pill-ok' };
 
@@ -19,18 +20,19 @@ interface Props {
  * version "Roll back", which publishes its content again as a new version.
  */
 export function VersionHistory({ definitionId, refreshKey, blocked, onRolledBack, onError }: Props) {
+  const t = useT();
   const [versions, setVersions] = useState<WorkflowDefinitionVersion[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
-    api.versions(definitionId).then(v => { if (live) { setVersions(v); setFailed(null); } }, e => { if (live) setFailed(errorText(e)); });
+    api.versions(definitionId).then(v => { if (live) { setVersions(v); setFailed(null); } }, e => { if (live) setFailed(problemText(e, t)); });
     return () => { live = false; };
-  }, [definitionId, refreshKey]);
+  }, [definitionId, refreshKey, t]);
 
   const rollBack = async (version: number) => {
-    if (!window.confirm(`Publish version ${version}'s content again as a new version? New orders run it from then on.`)) return;
+    if (!window.confirm(t('wf.versions.confirmRollBack', { version }))) return;
     setBusy(true);
     try {
       const published = await api.republish(definitionId, version);
@@ -44,26 +46,29 @@ export function VersionHistory({ definitionId, refreshKey, blocked, onRolledBack
   };
 
   return (
-    <aside className="properties" aria-label="Version history" data-testid="version-history">
-      <h3>Versions</h3>
+    <aside className="properties" aria-label={t('wf.versions.label')} data-testid="version-history">
+      <h3>{t('wf.versions.title')}</h3>
       {failed && <p className="banner banner-error" role="alert">{failed}</p>}
-      {!versions && !failed && <p className="muted">Loading…</p>}
+      {!versions && !failed && <p className="muted">{t('common.loading')}</p>}
       {blocked && <p className="muted small">{blocked}</p>}
       <ol className="version-list">
         {versions?.map(v => (
           <li key={v.version} data-testid={`version-${v.version}`}>
             <div>
-              <strong>v{v.version}</strong> <span className={`pill ${stateClass[v.state] ?? ''}`}>{v.state.toLowerCase()}</span>
+              <strong>v{v.version}</strong> <span className={`pill ${stateClass[v.state] ?? ''}`} title={v.state} data-state={v.state}>{t.term('definitionState', v.state)}</span>
               {v.name && <span className="muted"> {v.name}</span>}
             </div>
             <div className="small" data-testid={`published-${v.version}`}>
               {v.publishedAt
-                ? <>Published {formatTime(v.publishedAt)} by <strong>{v.publishedBy ?? 'unknown'}</strong></>
-                : `Saved ${formatTime(v.createdAt)}, not published`}
+                ? t('wf.versions.published', { time: formatTime(v.publishedAt), by: v.publishedBy ?? t('wf.versions.unknownPublisher') })
+                : t('wf.versions.saved', { time: formatTime(v.createdAt) })}
             </div>
-            {v.source.startsWith('rollback:') && <div className="small muted">Rolled back to {v.source.slice('rollback:'.length)}</div>}
+            {v.source.startsWith('rollback:') && (
+              <div className="small muted" title={v.source}>{t('wf.versions.rolledBackTo', { version: v.source.slice('rollback:'.length) })}</div>
+            )}
             {v.state === 'Retired' && v.publishedAt && (
-              <button type="button" disabled={busy || !!blocked} onClick={() => void rollBack(v.version)}>Roll back to v{v.version}</button>
+              <button type="button" disabled={busy || !!blocked} data-testid={`roll-back-${v.version}`}
+                onClick={() => void rollBack(v.version)}>{t('wf.versions.rollBack', { version: v.version })}</button>
             )}
           </li>
         ))}

@@ -15,14 +15,16 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ActivityDescriptor, type ConditionFields, type DefinitionError, type WorkflowDefinition } from '../api';
+import { useT, type Translate } from '../i18n';
 import { addLeaveGuard, navigate } from '../shell/router';
 import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
-import { downloadJson, formatTime } from '../shell/format';
+import { downloadJson, formatTime, problemText } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
-import { diffFlows, edgeId, errorsFor, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
+import { diffFlows, edgeId, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
 import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
+import { activityName, canvasLabels, problemMessage, sourceText } from './names';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { routesFor } from './routing';
@@ -58,6 +60,10 @@ const serialize = (doc: Doc) => JSON.stringify({ name: doc.name, root: fromFlow(
 
 function Editor({ definitionId, isNew, initialName }: Props) {
   const flow = useReactFlow();
+  const t = useT();
+  // For what runs later (a load, the leave question): the language at that moment, without reloading when it changes.
+  const tRef = useRef<Translate>(t);
+  tRef.current = t;
   const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
   const [loaded, setLoaded] = useState<WorkflowDefinition | null>(null);
   const [published, setPublished] = useState<WorkflowDefinition | null>(null);
@@ -84,7 +90,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     if (isNew) {
       const start: FlowNode = {
         id: 'start', type: 'activity', position: { x: 300, y: 40 },
-        data: { activity: { id: 'start', type: 'Start', name: 'Start' }, descriptor: activities.find(a => a.isStart), errors: [] },
+        data: { activity: { id: 'start', type: 'Start', name: activityName(tRef.current, 'Start') }, descriptor: activities.find(a => a.isStart), errors: [] },
       };
       const fresh = { name: initialName ?? definitionId, nodes: [start], edges: [] };
       history.reset(fresh);
@@ -105,7 +111,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   }, [definitionId, isNew, initialName, history.reset]);
 
   useEffect(() => {
-    load().catch(e => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
+    load().catch(e => setMessage({ kind: 'error', text: problemText(e, tRef.current) }));
   }, [load]);
 
   // Without the catalogue a Decision's editor still works, checking only the condition's shape; the server checks the rest.
@@ -122,16 +128,21 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   }, [doc, saved, dirty]);
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
-  useEffect(() => addLeaveGuard(() => (dirtyRef.current ? 'This workflow has unsaved changes. Leave and lose them?' : null)), []);
+  useEffect(() => addLeaveGuard(() => (dirtyRef.current ? tRef.current('wf.editor.leave') : null)), []);
+
+  // The server's problems in the screen's language, by their codes (the server's message as the tooltip in the list).
+  const describe = useCallback((e: DefinitionError) =>
+    problemMessage(e, t, id => doc.nodes.find(n => n.id === id)?.data.activity.type, catalog), [t, doc.nodes, catalog]);
+  const messagesFor = useCallback((id: string) => errors.filter(e => e.activityId === id).map(describe), [errors, describe]);
 
   // Server errors and compare marks decorate the nodes without being part of the document (or of undo).
   const decorated = useMemo(() => doc.nodes.map((n): FlowNode => {
-    const nodeErrors = errorsFor(n.id, errors);
+    const nodeErrors = messagesFor(n.id);
     const portProblems = portsWithProblems(n.id, errors);
     const mark: Mark | undefined = diff?.addedActivities.includes(n.id) ? 'added' : diff?.changedActivities.includes(n.id) ? 'changed' : undefined;
     const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
     return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
-  }), [doc.nodes, errors, diff]);
+  }), [doc.nodes, errors, diff, messagesFor]);
   // Each connection on its own track (routing.ts), recomputed as nodes move.
   const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => ({
@@ -171,7 +182,8 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   // view so it never lands on another activity.
   const addActivity = useCallback((type: string, position?: { x: number; y: number }) => {
     const descriptor = catalog.find(a => a.typeName === type);
-    const size = { width: nodeWidth({ id: type, type, name: descriptor?.displayName }, descriptor), height: NODE_HEIGHT };
+    const name = activityName(t, type, descriptor);
+    const size = { width: nodeWidth({ id: type, type, name }, descriptor), height: NODE_HEIGHT };
     const view = visibleArea();
     const preferred = position ?? { x: view.x + (view.width - size.width) / 2, y: view.y + (view.height - size.height) / 2 };
     history.set(d => {
@@ -179,11 +191,11 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       const where = freePosition(preferred, size, d.nodes.map(boxOf), view);
       const node: FlowNode = {
         id, type: 'activity', position: where, selected: true,
-        data: { activity: { id, type, name: descriptor?.displayName }, descriptor, errors: [] },
+        data: { activity: { id, type, name }, descriptor, errors: [] },
       };
       return { ...d, nodes: [...d.nodes.map(n => (n.selected ? { ...n, selected: false } : n)), node] };
     });
-  }, [catalog, visibleArea, history]);
+  }, [catalog, visibleArea, history, t]);
 
   const onDrop = useCallback((event: React.DragEvent) => {
     const type = event.dataTransfer.getData(DRAG_TYPE);
@@ -198,7 +210,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const afterSignIn = useCallback((run: () => void) => {
     pendingRetry.current?.();
     pendingRetry.current = retryAfterSignIn(() => { pendingRetry.current = null; run(); });
-    setMessage({ kind: 'error', text: 'Your session has ended: nothing was lost. Sign in again and it is saved then.' });
+    setMessage({ kind: 'error', text: tRef.current('wf.editor.sessionEnded') });
   }, []);
   const saveRef = useRef<() => Promise<WorkflowDefinition | null>>(async () => null);
   const publishRef = useRef<() => Promise<void>>(async () => undefined);
@@ -216,8 +228,8 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       setSaved(serialize(doc));
       setErrors(result.errors);
       setMessage(result.errors.length
-        ? { kind: 'error', text: `Draft v${result.version} saved with ${result.errors.length} problem(s) to fix before publishing.` }
-        : { kind: 'ok', text: `Draft v${result.version} saved.` });
+        ? { kind: 'error', text: t('wf.editor.savedWithProblems', { version: result.version, count: result.errors.length }) }
+        : { kind: 'ok', text: t('wf.editor.saved', { version: result.version }) });
       if (isNew) navigate(`/workflows/${encodeURIComponent(definitionId)}`, { force: true });
       return result;
     } catch (e) {
@@ -228,7 +240,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       writes.current.ended++;
       setBusy(false);
     }
-  }, [definitionId, doc, loaded, isNew, afterSignIn]);
+  }, [definitionId, doc, loaded, isNew, afterSignIn, t]);
   saveRef.current = save;
 
   const publish = useCallback(async () => {
@@ -243,7 +255,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       setPublished(result);
       setErrors(result.errors);
       setDiff(null);
-      setMessage({ kind: 'ok', text: `Version ${result.version} published: new orders run it.` });
+      setMessage({ kind: 'ok', text: t('wf.editor.published', { version: result.version }) });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) afterSignIn(() => void publishRef.current());
       else showError(e);
@@ -251,27 +263,28 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       writes.current.ended++;
       setBusy(false);
     }
-  }, [definitionId, dirty, loaded, save, afterSignIn]);
+  }, [definitionId, dirty, loaded, save, afterSignIn, t]);
   publishRef.current = publish;
 
   function showError(e: unknown) {
     if (e instanceof ApiError) {
       const list = (e.problem.errors as DefinitionError[] | undefined);
       if (Array.isArray(list)) setErrors(list);
-      const extra = e.status === 409 && e.problem.currentRevision !== undefined ? ' Someone else saved meanwhile: reload to see their version.' : '';
-      setMessage({ kind: 'error', text: `${e.problem.title ?? 'Error'}: ${e.message}${extra}${e.fieldMessages().length ? ' ' + e.fieldMessages().join('; ') : ''}` });
+      const conflict = e.status === 409 && e.problem.currentRevision !== undefined;
+      const text = t('wf.editor.failed', { problem: problemText(e, t) });
+      setMessage({ kind: 'error', text: conflict ? `${text} ${t('wf.editor.conflict')}` : text });
     } else {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: t('wf.editor.failed', { problem: problemText(e, t) }) });
     }
   }
 
   const discardDraft = async () => {
-    if (!window.confirm('Discard the draft and go back to the published version?')) return;
+    if (!window.confirm(t('wf.editor.confirmDiscard'))) return;
     try {
       await api.deleteDraft(definitionId);
       setDiff(null);
       await load();
-      setMessage({ kind: 'ok', text: 'Draft discarded.' });
+      setMessage({ kind: 'ok', text: t('wf.editor.discarded') });
     } catch (e) {
       showError(e);
     }
@@ -281,13 +294,13 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const rolledBack = async (result: WorkflowDefinition) => {
     setDiff(null);
     await load();
-    setMessage({ kind: 'ok', text: `Version ${result.version} published from ${result.source.replace('rollback:', '')}: new orders run it.` });
+    setMessage({ kind: 'ok', text: t('wf.editor.rolledBack', { version: result.version, from: result.source.replace('rollback:', '') }) });
   };
 
   const compare = () => {
     setShowVersions(false);
     if (diff) return setDiff(null);
-    if (!published) return setMessage({ kind: 'error', text: 'There is no published version to compare with.' });
+    if (!published) return setMessage({ kind: 'error', text: t('wf.editor.noPublished') });
     // The published chart as the canvas would show it: one laid out on opening has not "moved" until someone moves it.
     const shown = toFlow(published.root, catalog);
     setDiff(diffFlows(fromFlow(shown.nodes, shown.edges), fromFlow(doc.nodes, doc.edges)));
@@ -328,44 +341,51 @@ function Editor({ definitionId, isNew, initialName }: Props) {
     history.set(d => ({ ...d, nodes: d.nodes.map(n => (!!n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })) }), false);
   // The saved draft's problems hold until a save re-checks the canvas; publishing waits for none to stand.
   const problemsStand = !dirty && errors.length > 0;
-  const status = isNew && !loaded ? 'new, not saved yet'
-    : loaded ? `${loaded.state === 'Draft' ? 'draft' : loaded.state.toLowerCase()} v${loaded.version}` + (published && published.version !== loaded.version ? ` · published v${published.version}` : '') : '';
+  const status = isNew && !loaded ? t('wf.editor.statusNew')
+    : loaded ? t('wf.editor.status', { state: t.term('definitionState', loaded.state), version: loaded.version })
+      + (published && published.version !== loaded.version ? t('wf.editor.statusPublished', { version: published.version }) : '') : '';
+  const labels = useMemo(() => canvasLabels(t), [t]);
 
   return (
     <div className="editor">
-      <div className="toolbar">
-        <button type="button" className="link" onClick={() => navigate('/workflows')}>← Workflows</button>
+      {/* data-action names each button whatever the language, for tests and tools. */}
+      <div className="toolbar" data-testid="editor-toolbar">
+        <button type="button" className="link" data-action="back" onClick={() => navigate('/workflows')}>{t('wf.editor.back')}</button>
         <strong className="definition-id">{definitionId}</strong>
-        <input className="name-input" aria-label="Workflow name" value={doc.name} placeholder="Workflow name"
+        <input className="name-input" aria-label={t('wf.editor.name')} value={doc.name} placeholder={t('wf.editor.name')} data-testid="workflow-name"
           onChange={e => history.set(d => ({ ...d, name: e.target.value }))} />
-        <span className="status-chip" data-testid="definition-status">{status}{dirty && ' · unsaved changes'}</span>
+        <span className="status-chip" data-testid="definition-status" data-state={isNew && !loaded ? 'New' : loaded?.state ?? ''} data-dirty={dirty}>
+          {status}{dirty && t('wf.editor.unsaved')}
+        </span>
         <span className="spacer" />
-        <button type="button" onClick={history.undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</button>
-        <button type="button" onClick={history.redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
-        <button type="button" onClick={layout} title="Arrange top to bottom">Auto-layout</button>
-        <button type="button" onClick={compare} aria-pressed={!!diff} disabled={!published}>{diff ? 'Hide compare' : 'Compare with published'}</button>
-        <button type="button" onClick={exportJson}>Export JSON</button>
-        {!isNew && <button type="button" onClick={() => { setDiff(null); setShowVersions(v => !v); }} aria-pressed={showVersions}>Versions</button>}
-        {loaded?.state === 'Draft' && published && <button type="button" onClick={discardDraft}>Discard draft</button>}
-        <button type="button" onClick={() => void save()} disabled={busy || (!dirty && !isNew)} title="Ctrl+S">Save draft</button>
-        <button type="button" className="primary" onClick={() => void publish()}
+        <button type="button" data-action="undo" onClick={history.undo} disabled={!history.canUndo} title={t('wf.editor.undoTitle', { keys: 'Ctrl+Z' })}>{t('wf.editor.undo')}</button>
+        <button type="button" data-action="redo" onClick={history.redo} disabled={!history.canRedo} title={t('wf.editor.redoTitle', { keys: 'Ctrl+Shift+Z' })}>{t('wf.editor.redo')}</button>
+        <button type="button" data-action="auto-layout" onClick={layout} title={t('wf.editor.layoutTitle')}>{t('wf.editor.layout')}</button>
+        <button type="button" data-action="compare" onClick={compare} aria-pressed={!!diff} disabled={!published}>{t(diff ? 'wf.editor.hideCompare' : 'wf.editor.compare')}</button>
+        <button type="button" data-action="export" onClick={exportJson}>{t('wf.editor.export')}</button>
+        {!isNew && (
+          <button type="button" data-action="versions" onClick={() => { setDiff(null); setShowVersions(v => !v); }} aria-pressed={showVersions}>{t('wf.editor.versions')}</button>
+        )}
+        {loaded?.state === 'Draft' && published && <button type="button" data-action="discard-draft" onClick={discardDraft}>{t('wf.editor.discardDraft')}</button>}
+        <button type="button" data-action="save" onClick={() => void save()} disabled={busy || (!dirty && !isNew)} title="Ctrl+S">{t('wf.editor.saveDraft')}</button>
+        <button type="button" className="primary" data-action="publish" onClick={() => void publish()}
           disabled={busy || problemsStand || (!dirty && loaded?.state !== 'Draft')}
-          title={problemsStand ? `Fix the ${errors.length} problem(s) listed first` : undefined}>Publish</button>
+          title={problemsStand ? t('wf.editor.publishBlocked', { count: errors.length }) : undefined}>{t('wf.editor.publish')}</button>
       </div>
       <Banner notice={message} />
       {errors.length > 0 && dirty && (
-        <div className="banner banner-stale" role="note">Problems marked on the canvas are from the last save; save again to re-check.</div>
+        <div className="banner banner-stale" role="note" data-testid="stale-problems">{t('wf.editor.staleProblems')}</div>
       )}
       {errors.length > 0 && (
-        <div className="banner banner-error problems" role="alert" aria-label="Problems" data-testid="problems">
-          <strong>{errors.length} problem(s) to fix before publishing:</strong>
+        <div className="banner banner-error problems" role="alert" aria-label={t('wf.editor.problems')} data-testid="problems">
+          <strong>{t('wf.editor.problemsTitle', { count: errors.length })}</strong>
           <ul>
             {errors.map((e, i) => (
               <li key={i} data-code={e.code}>
                 {e.activityId && doc.nodes.some(n => n.id === e.activityId) && (
                   <button type="button" className="link" onClick={() => selectActivity(e.activityId!)}>{e.activityId}</button>
                 )}{' '}
-                {e.message} <code>{e.path}</code>
+                <span title={e.message}>{describe(e)}</span> <code>{e.path}</code>
               </li>
             ))}
           </ul>
@@ -375,7 +395,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
         <div className="editor-side">
           <Palette activities={catalog} onAdd={type => addActivity(type)} />
           {/* Beside the canvas rather than on it, so it never covers an activity; drag or scroll in it to move the view. */}
-          <MiniMap className="editor-minimap" style={{ width: 229, height: 140 }} pannable zoomable ariaLabel="Overview of the chart" bgColor="#fbfcfd"
+          <MiniMap className="editor-minimap" style={{ width: 229, height: 140 }} pannable zoomable ariaLabel={t('wf.editor.minimap')} bgColor="#fbfcfd"
             maskColor="rgba(225, 231, 238, .65)" nodeColor="#cdd8e4" nodeStrokeColor="#8a98a8" nodeBorderRadius={3} />
         </div>
         <div className="canvas" data-testid="canvas" ref={canvasRef} onDragOver={e => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
@@ -396,11 +416,12 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             // selected node above the nodes, where their hit areas cover the ports beside them.
             defaultEdgeOptions={{ type: 'lane', interactionWidth: 24 }}
             proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={labels}
           >
             <Background gap={16} />
             {/* React Flow's own fit button would centre the chart at the minimum zoom first: this one goes to the readable view. */}
             <Controls showFitView={false}>
-              <ControlButton onClick={readableView} title="Fit view (legible zoom)" aria-label="Fit View">
+              <ControlButton onClick={readableView} title={t('wf.editor.fitView')} aria-label={t('wf.editor.fitView')} data-testid="fit-view">
                 <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" style={{ fill: 'none', stroke: 'currentColor', strokeWidth: 2 }} /></svg>
               </ControlButton>
             </Controls>
@@ -410,13 +431,13 @@ function Editor({ definitionId, isNew, initialName }: Props) {
           <DiffPanel diff={diff} publishedVersion={published?.version} />
         ) : showVersions && !isNew ? (
           <VersionHistory definitionId={definitionId} refreshKey={`${loaded?.version}:${loaded?.revision}:${published?.version}`}
-            blocked={dirty ? 'Save or undo your changes before rolling back.' : null}
+            blocked={dirty ? t('wf.versions.blocked') : null}
             onRolledBack={r => void rolledBack(r).catch(showError)} onError={showError} />
         ) : selected ? (
           <PropertiesPanel
             activity={selected.data.activity}
             descriptor={selected.data.descriptor}
-            serverErrors={errorsFor(selected.id, errors)}
+            serverErrors={messagesFor(selected.id)}
             outgoing={doc.edges.filter(e => e.source === selected.id).map(e => ({ id: e.id, port: e.sourceHandle ?? 'Done', target: e.target }))}
             targets={doc.nodes.filter(n => !n.data.descriptor?.isStart).map(n => ({
               id: n.id, label: n.data.activity.name && n.data.activity.name !== n.id ? `${n.data.activity.name} (${n.id})` : n.id,
@@ -436,10 +457,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
           />
         ) : (
           <aside className="properties muted">
-            <h3>Properties</h3>
-            <p>Select an activity to edit its inputs. Drag activities from the palette, then drag from a port (bottom) to another activity (top) to connect.</p>
-            <p>Delete removes the selection; Ctrl+Z undoes.</p>
-            {loaded && <p className="small">Last saved {formatTime(loaded.updatedAt)} · {loaded.source}</p>}
+            <h3>{t('wf.editor.properties')}</h3>
+            <p>{t('wf.editor.hint')}</p>
+            <p>{t('wf.editor.hintKeys', { delete: 'Delete', undo: 'Ctrl+Z' })}</p>
+            {loaded && <p className="small" title={loaded.source}>{t('wf.editor.lastSaved', { time: formatTime(loaded.updatedAt), source: sourceText(loaded.source, t) })}</p>}
             {!isNew && <ShopsUsingWorkflow key={published?.version ?? 0} definitionId={definitionId} published={!!published} />}
           </aside>
         )}
@@ -449,23 +470,24 @@ function Editor({ definitionId, isNew, initialName }: Props) {
 }
 
 function DiffPanel({ diff, publishedVersion }: { diff: FlowDiff; publishedVersion?: number }) {
+  const t = useT();
   const empty = Object.values(diff).every(list => list.length === 0);
-  const section = (title: string, items: string[], cls: string) => items.length > 0 && (
-    <div className={`diff-section ${cls}`}>
-      <h4>{title} ({items.length})</h4>
+  const section = (kind: keyof FlowDiff, items: string[], cls: string) => items.length > 0 && (
+    <div className={`diff-section ${cls}`} data-testid={`diff-${kind}`}>
+      <h4>{t('wf.diff.section', { title: t(`wf.diff.${kind}`), count: items.length })}</h4>
       <ul>{items.map(i => <li key={i}>{i}</li>)}</ul>
     </div>
   );
   return (
-    <aside className="properties" aria-label="Compare" data-testid="diff-panel">
-      <h3>Canvas vs published v{publishedVersion}</h3>
-      {empty && <p className="muted">No difference: the canvas is the published version.</p>}
-      {section('Added activities', diff.addedActivities, 'diff-added')}
-      {section('Removed activities', diff.removedActivities, 'diff-removed')}
-      {section('Changed activities', diff.changedActivities, 'diff-changed')}
-      {section('Added connections', diff.addedConnections, 'diff-added')}
-      {section('Removed connections', diff.removedConnections, 'diff-removed')}
-      {section('Moved', diff.moved, 'diff-moved')}
+    <aside className="properties" aria-label={t('wf.diff.label')} data-testid="diff-panel">
+      <h3>{t('wf.diff.title', { version: publishedVersion ?? '—' })}</h3>
+      {empty && <p className="muted">{t('wf.diff.none')}</p>}
+      {section('addedActivities', diff.addedActivities, 'diff-added')}
+      {section('removedActivities', diff.removedActivities, 'diff-removed')}
+      {section('changedActivities', diff.changedActivities, 'diff-changed')}
+      {section('addedConnections', diff.addedConnections, 'diff-added')}
+      {section('removedConnections', diff.removedConnections, 'diff-removed')}
+      {section('moved', diff.moved, 'diff-moved')}
     </aside>
   );
 }

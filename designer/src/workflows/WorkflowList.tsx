@@ -1,10 +1,13 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type DefinitionBody, type WorkflowDefinitionSummary, type WorkflowDefinitionVersion } from '../api';
+import { api, type DefinitionBody, type WorkflowDefinitionSummary, type WorkflowDefinitionVersion } from '../api';
+import { Term, useT } from '../i18n';
 import { navigate } from '../shell/router';
-import { errorText, formatTime } from '../shell/format';
+import { formatTime, problemText } from '../shell/format';
+import { sourceText } from './names';
 
 /** Every workflow definition with its published and latest versions; create one, or import an exported JSON file. */
 export function WorkflowList() {
+  const t = useT();
   const [items, setItems] = useState<WorkflowDefinitionSummary[] | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [versions, setVersions] = useState<WorkflowDefinitionVersion[]>([]);
@@ -13,7 +16,7 @@ export function WorkflowList() {
   const [newName, setNewName] = useState('');
   const file = useRef<HTMLInputElement>(null);
 
-  const refresh = () => api.definitions().then(p => setItems(p.items)).catch(e => setError(errorText(e)));
+  const refresh = () => api.definitions().then(p => setItems(p.items)).catch(e => setError(problemText(e, t)));
   useEffect(() => { void refresh(); }, []);
 
   const toggle = async (id: string) => {
@@ -25,8 +28,8 @@ export function WorkflowList() {
   const create = (e: React.FormEvent) => {
     e.preventDefault();
     const id = newId.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return setError("An id holds letters, digits, '-', '_' and '.', starting with a letter or digit.");
-    if (items?.some(i => i.definitionId === id)) return setError(`A workflow '${id}' exists already.`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return setError(t('wf.list.badId'));
+    if (items?.some(i => i.definitionId === id)) return setError(t('wf.list.exists', { id }));
     navigate(`/workflows/${encodeURIComponent(id)}?new=1&name=${encodeURIComponent(newName.trim() || id)}`);
   };
 
@@ -37,29 +40,34 @@ export function WorkflowList() {
       const result = await api.importDefinition(body);
       navigate(`/workflows/${encodeURIComponent(result.definitionId)}`);
     } catch (e) {
-      setError(e instanceof ApiError ? `${e.message} ${e.fieldMessages().join('; ')}` : `Could not import ${f.name}: ${errorText(e)}`);
+      setError(t('wf.list.importFailed', { file: f.name, problem: problemText(e, t) }));
     }
   };
 
   return (
     <div className="page">
       <div className="page-head">
-        <h2>Workflows</h2>
+        <h2>{t('wf.list.title')}</h2>
         <span className="spacer" />
         <form className="inline-form" onSubmit={create}>
-          <input aria-label="New workflow id" placeholder="new-workflow-id" value={newId} onChange={e => setNewId(e.target.value)} />
-          <input aria-label="New workflow name" placeholder="Name (可中文)" value={newName} onChange={e => setNewName(e.target.value)} />
-          <button type="submit" className="primary">New workflow</button>
+          <input aria-label={t('wf.list.newId')} placeholder={t('wf.list.newIdPlaceholder')} value={newId} data-testid="new-workflow-id"
+            onChange={e => setNewId(e.target.value)} />
+          <input aria-label={t('wf.list.newName')} placeholder={t('wf.list.newNamePlaceholder')} value={newName} data-testid="new-workflow-name"
+            onChange={e => setNewName(e.target.value)} />
+          <button type="submit" className="primary" data-testid="new-workflow">{t('wf.list.create')}</button>
         </form>
-        <button type="button" onClick={() => file.current?.click()}>Import JSON…</button>
-        <input ref={file} type="file" accept="application/json,.json" hidden aria-label="Import file"
+        <button type="button" onClick={() => file.current?.click()}>{t('wf.list.import')}</button>
+        <input ref={file} type="file" accept="application/json,.json" hidden aria-label={t('wf.list.importFile')} data-testid="import-file"
           onChange={e => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      {!items ? <p className="muted">Loading…</p> : (
+      {!items ? <p className="muted">{t('common.loading')}</p> : (
         <table className="grid">
           <thead>
-            <tr><th>Id</th><th>Name</th><th>Published</th><th>Latest</th><th>Status</th><th>Updated</th><th /></tr>
+            <tr>
+              <th>{t('wf.list.col.id')}</th><th>{t('wf.list.col.name')}</th><th>{t('wf.list.col.published')}</th><th>{t('wf.list.col.latest')}</th>
+              <th>{t('wf.list.col.status')}</th><th>{t('wf.list.col.updated')}</th><th />
+            </tr>
           </thead>
           <tbody>
             {items.map(d => (
@@ -69,11 +77,15 @@ export function WorkflowList() {
                   <td>{d.name}</td>
                   <td>{d.publishedVersion ? `v${d.publishedVersion}` : '—'}</td>
                   <td>v{d.latestVersion}</td>
-                  <td>{d.hasDraft ? <span className="pill pill-draft">draft</span> : d.publishedVersion ? <span className="pill pill-ok">published</span> : <span className="pill">unpublished</span>}</td>
+                  <td>
+                    {d.hasDraft ? <Term className="pill pill-draft" group="definitionState" code="Draft" />
+                      : d.publishedVersion ? <Term className="pill pill-ok" group="definitionState" code="Published" />
+                        : <span className="pill">{t('wf.list.unpublished')}</span>}
+                  </td>
                   <td>{formatTime(d.updatedAt)}</td>
                   <td>
                     <button type="button" className="link" onClick={e => { e.stopPropagation(); void toggle(d.definitionId); }}>
-                      {expanded === d.definitionId ? 'Hide versions' : 'Versions'}
+                      {t(expanded === d.definitionId ? 'wf.list.hideVersions' : 'wf.list.versions')}
                     </button>
                   </td>
                 </tr>
@@ -81,11 +93,18 @@ export function WorkflowList() {
                   <tr className="sub-row">
                     <td colSpan={7}>
                       <table className="grid inner">
-                        <thead><tr><th>Version</th><th>State</th><th>Source</th><th>Created</th><th>Published</th><th>By</th><th>Export</th></tr></thead>
+                        <thead>
+                          <tr>
+                            <th>{t('wf.list.col.version')}</th><th>{t('wf.list.col.state')}</th><th>{t('wf.list.col.source')}</th>
+                            <th>{t('wf.list.col.created')}</th><th>{t('wf.list.col.publishedAt')}</th><th>{t('wf.list.col.by')}</th>
+                            <th>{t('wf.list.col.export')}</th>
+                          </tr>
+                        </thead>
                         <tbody>
                           {versions.map(v => (
                             <tr key={v.version}>
-                              <td>v{v.version}</td><td>{v.state}</td><td>{v.source}</td>
+                              <td>v{v.version}</td><td><Term group="definitionState" code={v.state} /></td>
+                              <td title={v.source}>{sourceText(v.source, t)}</td>
                               <td>{formatTime(v.createdAt)}</td><td>{formatTime(v.publishedAt)}</td><td>{v.publishedBy ?? '—'}</td>
                               <td><a href={api.exportUrl(d.definitionId, v.version)} download>JSON</a></td>
                             </tr>

@@ -1,4 +1,5 @@
 import type { ConditionFields } from '../api';
+import type { Translate } from '../i18n';
 import { noValueOperators, valueKind, type ValueKind } from '../rules/ruleModel';
 
 // A Decision's condition { left, operator, right } over the server's field catalogue (GET /api/activities/condition-fields).
@@ -35,26 +36,28 @@ export function rightKind(fields: ConditionFields | null, c: ConditionInput): Va
 }
 
 /** What the server would refuse, said before saving; null when the condition can be stored. Without a catalogue only the shape is checked. */
-export function conditionProblem(c: ConditionInput, fields: ConditionFields | null): string | null {
-  if (!c.left) return 'Pick a field.';
+export function conditionProblem(c: ConditionInput, fields: ConditionFields | null, t: Translate): string | null {
+  if (!c.left) return t('cond.problem.field');
   const field = fieldOf(fields, c.left);
   if (isVariable(c.left)) {
-    if (c.left.slice(variablePrefix.length).trim() === '') return 'Name the variable.';
+    if (c.left.slice(variablePrefix.length).trim() === '') return t('wf.cond.nameVariable');
   } else if (fields && !field) {
-    return `'${c.left}' is not a field; pick one from the list.`;
+    return t('wf.cond.unknownField', { field: c.left });
   }
-  if (!c.operator) return 'Pick an operator.';
+  if (!c.operator) return t('wf.cond.pickOperator');
   if (fields && !operatorsOf(fields, c.left).includes(c.operator)) {
-    return field ? `'${c.operator}' does not apply to ${field.type.toLowerCase()} fields; pick another operator.` : 'Pick an operator.';
+    return field
+      ? t('wf.cond.operatorDoesNotFit', { operator: t.term('operator', c.operator), type: t.term('fieldType', field.type) })
+      : t('wf.cond.pickOperator');
   }
   const v = c.right;
   switch (rightKind(fields, c)) {
     case 'none': return null;
-    case 'number': return typeof v === 'number' && Number.isFinite(v) ? null : 'Enter a number.';
-    case 'boolean': return typeof v === 'boolean' ? null : 'Pick true or false.';
+    case 'number': return typeof v === 'number' && Number.isFinite(v) ? null : t('cond.problem.number');
+    case 'boolean': return typeof v === 'boolean' ? null : t('cond.problem.boolean');
     case 'list':
-    case 'numberList': return Array.isArray(v) && v.length > 0 ? null : 'Add at least one value.';
-    default: return v === undefined || v === '' ? 'Enter a value.' : null;
+    case 'numberList': return Array.isArray(v) && v.length > 0 ? null : t('cond.problem.list');
+    default: return v === undefined || v === '' ? t('cond.problem.value') : null;
   }
 }
 

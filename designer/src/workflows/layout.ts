@@ -1,6 +1,7 @@
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { ActivityDescriptor, ActivityJson } from '../api';
+import { languages, translator, type TermGroup } from '../i18n';
 
 // Node sizes, the layered layout and free-space placement: the geometry the canvas needs before React Flow measures.
 
@@ -29,9 +30,20 @@ export function textWidth(text: string, fontPx: number): number {
   return Math.ceil(em * fontPx);
 }
 
+/**
+ * The widest a code is drawn in any language (or as the code, when the catalogue lacks it), so a chart is laid out the
+ * same whichever language the person reads it in.
+ */
+function widestName(group: TermGroup, code: string, fontPx: number, fallback = code): number {
+  return Math.max(...languages.map(l => {
+    const t = translator(l.lang);
+    return textWidth(t.knows(group, code) ? t.term(group, code) : fallback, fontPx);
+  }));
+}
+
 /** The width a port needs for its label (12 px text and a little padding either side). */
 export function portWidth(outcome: string): number {
-  return textWidth(outcome, 12) + PORT_PADDING;
+  return widestName('outcome', outcome, 12) + PORT_PADDING;
 }
 
 /** How wide an activity is drawn: wide enough for its name, its type line and every outcome port side by side. */
@@ -39,7 +51,7 @@ export function nodeWidth(activity: ActivityJson, descriptor?: ActivityDescripto
   const outcomes = descriptor?.outcomes ?? [];
   const ports = outcomes.reduce((sum, o) => sum + portWidth(o), 0) + PORT_GAP * Math.max(0, outcomes.length - 1);
   const name = textWidth(activity.name || activity.id, 14) * 1.05;
-  const type = textWidth(descriptor?.displayName ?? activity.type, 12) + (descriptor?.suspendsOnBookmark ? 44 : 0);
+  const type = widestName('activity', activity.type, 12, descriptor?.displayName ?? activity.type) + (descriptor?.suspendsOnBookmark ? 44 : 0);
   return Math.max(NODE_WIDTH, Math.ceil(Math.max(ports, name, type) + NODE_PADDING));
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n';
+import { activities, byType } from '../test/fixtures';
+import { activityHelp, activityName, conditionFieldName, inputHelp, inputName, problemMessage, sourceText } from './names';
+
+const [zh, en] = [translator('zh-CN'), translator('en')];
+
+describe('names of what the server describes', () => {
+  it('names activity types and their inputs from the catalogue, and keeps the server words for what it does not know', () => {
+    expect(activityName(zh, 'WeighShip', byType('WeighShip'))).toBe('称重发货');
+    expect(activityName(en, 'WeighShip', byType('WeighShip'))).toBe('Weigh and ship');
+    expect(activityName(zh, 'Teleport', { ...byType('Delay'), typeName: 'Teleport', displayName: 'Teleport now' })).toBe('Teleport now');
+    expect(activityName(zh, 'Teleport')).toBe('Teleport');
+
+    const duration = byType('Delay').inputs[0];
+    expect(inputName(zh, 'Delay', duration)).toBe('时长');
+    expect(inputHelp(zh, 'Delay', duration)).toBe('等待多久，例如 00:30:00。');
+    expect(inputName(zh, 'Teleport', { ...duration, displayName: 'Where to' })).toBe('Where to');
+    expect(activityHelp(zh, byType('Start'))).toBe('每个流程实例从这里开始。');
+    expect(activityHelp(zh, { ...byType('Start'), typeName: 'Teleport', description: 'Moves the order.' })).toBe('Moves the order.');
+  });
+
+  it("names a Decision's order fields as the rules do, with the order-only ones of their own", () => {
+    expect(conditionFieldName(zh, { name: 'order.payment', type: 'Number', description: 'Amount paid (payment)' })).toBe('实付金额');
+    expect(conditionFieldName(zh, { name: 'order.platformStatus', type: 'Text', description: 'Status on the platform' })).toBe('平台状态');
+    expect(conditionFieldName(zh, { name: 'order.colour', type: 'Text', description: 'Colour' })).toBe('Colour');
+  });
+
+  it('says where a version came from', () => {
+    expect(sourceText('rollback:v2', zh)).toBe('回滚到 v2');
+    expect(sourceText('file:workflows/sales-order.json', zh)).toBe('文件 workflows/sales-order.json');
+    expect(sourceText('import', zh)).toBe('导入');
+    expect(sourceText('api', en)).toBe('saved');
+    expect(sourceText('somewhere', zh)).toBe('somewhere');
+  });
+});
+
+describe('problemMessage', () => {
+  const typeOf = (id: string) => ({ wait: 'Delay', start: 'Start' } as Record<string, string>)[id];
+
+  it("says a draft's problem in the screen's language by its code, naming the outcome and the input", () => {
+    const unconnected = { code: 'UnconnectedOutcome', path: 'root.activities[1]', message: "Outcome 'Done' of activity 'wait' (Delay) is not connected.", activityId: 'wait', port: 'Done' };
+    expect(problemMessage(unconnected, zh, typeOf, activities)).toBe('环节 wait 的出口「完成」没有连线。');
+    expect(problemMessage(unconnected, en, typeOf, activities)).toBe("Outcome 'done' of activity 'wait' is not connected.");
+    const missing = { code: 'MissingInput', path: 'root.activities[1].duration', message: "Activity 'wait' (Delay) needs 'Duration'.", activityId: 'wait' };
+    expect(problemMessage(missing, zh, typeOf, activities)).toBe('环节 wait 缺少必填项「时长」。');
+  });
+
+  it('keeps the server message for a code the catalogue does not know', () => {
+    const odd = { code: 'MoonPhase', path: 'root', message: 'The moon is wrong.', activityId: null };
+    expect(problemMessage(odd, zh, typeOf, activities)).toBe('The moon is wrong.');
+  });
+});
