@@ -11,6 +11,9 @@ public sealed partial class WorkflowInstanceGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: a step could not be committed; recorded as an incident")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, Guid instanceId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow instance {InstanceId}: a step failed after steps kept since the last commit; running them again from it, step by step")]
+    private static partial void LogReplayed(ILogger logger, Exception exception, Guid instanceId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId}: the database failed; trying again from its last committed step in {Seconds} s")]
     private static partial void LogDatabaseDown(ILogger logger, Exception exception, Guid instanceId, double seconds);
 

@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Failures;
 using Orchestrator.Persistence.GroupCommit;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Hosting;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Workflows.Runtime.Grains;
@@ -26,6 +28,7 @@ public sealed partial class WorkflowInstanceGrain(
     DefinitionCache definitions,
     InstanceHandoff handoff,
     AggregateWrites writes,
+    IOptions<RuntimeOptions> options,
     TimeProvider clock,
     ILogger<WorkflowInstanceGrain> logger) : Grain, IWorkflowInstanceGrain, IRemindable
 {
@@ -198,13 +201,27 @@ public sealed partial class WorkflowInstanceGrain(
         db.GroupCommit = scope.ServiceProvider.GetService<IGroupCommit>();
         var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
         var writesBefore = await AttachHeldAsync(db, aggregate);
-        var run = new RunTransaction(db, aggregate);
+        var run = options.Value.DeferStepWrites
+            ? new RunTransaction(db, aggregate, InstanceStore.WriteState(_state))
+            : new RunTransaction(db, aggregate);
         try
         {
-            var rejected = await interpreter.RunAsync(_workflow!, _state, Id, scope.ServiceProvider, report => AfterStepAsync(run, report), CancellationToken.None);
-            if (run.HasFlushedSteps)
+            StimulusRejectedException? rejected;
+            try
             {
-                await CommitRunAsync(run, null);
+                rejected = await RunStepsAsync(run, scope.ServiceProvider);
+            }
+            catch (Exception ex) when (run.MustReplay && ex is not OperationCanceledException && !DatabaseFailure.IsTemporary(ex))
+            {
+                // Steps kept in memory since the last commit met a failure (a step faulted, or the commit could not be
+                // saved): undo them all and run them again from that commit, saving each step, so that a failure that
+                // stands is recorded at its own step with the steps before it kept, and one that does not (the order was
+                // edited meanwhile) is simply gone. Nothing of them was acknowledged or sent out (a call out commits first).
+                LogReplayed(logger, ex, Id);
+                await run.AbandonAsync(CancellationToken.None);
+                _state = InstanceStore.ReadState(_record!, run.RestartState);
+                run = new RunTransaction(db, aggregate);
+                rejected = await RunStepsAsync(run, scope.ServiceProvider);
             }
 
             if (_answerWanted && rejected is null)
@@ -236,6 +253,18 @@ public sealed partial class WorkflowInstanceGrain(
 
             return null;
         }
+    }
+
+    /// <summary>Runs the loaded instance's steps until it waits, ends or faults, and commits what is left.</summary>
+    private async Task<StimulusRejectedException?> RunStepsAsync(RunTransaction run, IServiceProvider services)
+    {
+        var rejected = await interpreter.RunAsync(_workflow!, _state!, Id, services, report => AfterStepAsync(run, report), CancellationToken.None);
+        if (run.HasFlushedSteps)
+        {
+            await CommitRunAsync(run, null);
+        }
+
+        return rejected;
     }
 
     /// <summary>
@@ -300,9 +329,11 @@ public sealed partial class WorkflowInstanceGrain(
     {
         if (report.Fault is { } failure)
         {
-            if (DatabaseFailure.IsTemporary(failure))
+            if (DatabaseFailure.IsTemporary(failure) || run.MustReplay)
             {
-                // The activity met the database down, not a problem of its own: no incident, the run goes again once it is back.
+                // The activity met the database down, not a problem of its own: no incident, the run goes again once it is
+                // back. Or steps kept since the last commit cannot be told apart from the failed one's changes: the run
+                // goes again from that commit, step by step (RunLoadedAsync).
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
             }
 

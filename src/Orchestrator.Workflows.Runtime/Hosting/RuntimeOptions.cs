@@ -53,4 +53,12 @@ public sealed class RuntimeOptions
     /// when a step needs it). At least 2 seconds.
     /// </summary>
     public int IdleInstanceSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// A run keeps its steps' changes in memory and writes them at its commits (when it waits, ends or faults, and around
+    /// a call out), so a step reads and evaluates without holding a transaction: on SQLite the run holds the file's
+    /// writer only while it writes. Off: each step is saved into the run's transaction as it ends (the behaviour before
+    /// 2026-12-06), which holds the writer from the run's first step to its commit. See <c>RunTransaction</c>.
+    /// </summary>
+    public bool DeferStepWrites { get; set; } = true;
 }
