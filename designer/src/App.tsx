@@ -6,6 +6,7 @@ import { ExceptionsPage } from './exceptions/ExceptionsPage';
 import { InboxPage } from './review/InboxPage';
 import { JourneyPage } from './orders/JourneyPage';
 import { OrdersPage } from './orders/OrdersPage';
+import { PrintView, printIds } from './orders/PrintView';
 import { RulesPage } from './rules/RulesPage';
 import { LanguageSwitch, useT, type MessageKey } from './i18n';
 import { problemText } from './shell/format';
@@ -95,6 +96,8 @@ function Shell({ me }: { me: Me }) {
     page = <UsersPage />;
   } else if (section.path === '/api-keys') {
     page = <ApiKeysPage />;
+  } else if (path === '/orders/print') {
+    page = <PrintView ids={printIds(params.get('ids'))} />;
   } else {
     const id = Number(path.slice('/orders/'.length));
     page = id ? <JourneyPage key={id} orderId={id} /> : <OrdersPage />;

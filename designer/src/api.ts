@@ -242,15 +242,22 @@ export const api = {
   setShopWorkflow: (shop: Shop, workflowDefinitionId: string | null) =>
     request<Shop>('PUT', `/api/shops/${shop.id}/workflow`, { workflowDefinitionId, version: shop.version }),
   /** `q` searches platform order id (or part of it), buyer, receiver, mobile and tracking number; several statuses are any of them. */
-  orders: (query: { shopId?: number; status?: string | string[]; exceptionKind?: string; platformOrderId?: string; q?: string; page?: number }) => {
-    const q = new URLSearchParams({ pageSize: '50', page: String(query.page ?? 1) });
-    if (query.shopId) q.set('shopId', String(query.shopId));
-    for (const status of typeof query.status === 'string' ? [query.status] : query.status ?? []) if (status) q.append('status', status);
-    if (query.exceptionKind) q.set('exceptionKind', query.exceptionKind);
-    if (query.platformOrderId) q.set('platformOrderId', query.platformOrderId);
-    if (query.q) q.set('q', query.q);
+  orders: (query: OrderFilter & { page?: number }) => {
+    const q = orderFilterQuery(query);
+    q.set('pageSize', '50');
+    q.set('page', String(query.page ?? 1));
     return request<Page<Order>>('GET', `/api/orders?${q}`);
   },
+  /**
+   * The CSV export of the list's filter, as a link: the browser streams the file to disk (a blob would hold 100,000
+   * orders in memory), with the session cookie as for any same-origin request.
+   */
+  ordersExportUrl: (query: OrderFilter) => `/api/orders/export.csv?${orderFilterQuery(query)}`,
+  /** 批量搁置: each order into the exception queue as the single call would (201 per order, 409 when already there). */
+  setAsideMany: (body: { orderIds: number[]; kind?: string; detail?: string }) =>
+    request<BatchResponse<SetAsideResult>>('POST', '/api/orders:set-aside', body),
+  /** Labels (one per package) and the pick list of the selected orders, for the print view. */
+  printData: (orderIds: number[]) => request<PrintData>('POST', '/api/orders:print-data', { orderIds }),
   /** The status tabs' counts, for the same shop and search as the list. */
   orderCounts: (query: { shopId?: number; q?: string }) => {
     const q = new URLSearchParams();
@@ -422,6 +429,65 @@ export interface Order {
   receivedAt: string;
   updatedAt: string;
   lines: { merchantCode: string | null; title: string | null; quantity: number; price: number }[];
+}
+
+/** The orders list's filters, shared by the list and its CSV export. */
+export interface OrderFilter {
+  shopId?: number;
+  status?: string | string[];
+  exceptionKind?: string;
+  platformOrderId?: string;
+  q?: string;
+}
+
+export function orderFilterQuery(query: OrderFilter): URLSearchParams {
+  const q = new URLSearchParams();
+  if (query.shopId) q.set('shopId', String(query.shopId));
+  for (const status of typeof query.status === 'string' ? [query.status] : query.status ?? []) if (status) q.append('status', status);
+  if (query.exceptionKind) q.set('exceptionKind', query.exceptionKind);
+  if (query.platformOrderId) q.set('platformOrderId', query.platformOrderId);
+  if (query.q) q.set('q', query.q);
+  return q;
+}
+
+export interface SetAsideResult {
+  orderId: number;
+  status: number;
+  entry: ExceptionEntry | null;
+  problem: BatchProblem | null;
+}
+
+/** POST /api/orders:print-data (PrintDataResponse). */
+export interface PrintData {
+  labels: PrintLabel[];
+  pickList: PrintPickItem[];
+  notPrinted: { orderId: number; status: number; detail: string }[];
+}
+
+export interface PrintLabel {
+  orderId: number;
+  platformOrderId: string;
+  shop: string;
+  sequence: number;
+  packageCount: number;
+  trackingNumber: string | null;
+  carrier: string | null;
+  warehouse: string | null;
+  receiverName: string;
+  receiverMobile: string;
+  address: string;
+  buyerMessage: string | null;
+  sellerMemo: string | null;
+  lines: { merchantCode: string; name: string | null; quantity: number }[];
+}
+
+export interface PrintPickItem {
+  merchantCode: string;
+  name: string | null;
+  spec: string | null;
+  warehouse: string | null;
+  totalQuantity: number;
+  orders: { orderId: number; platformOrderId: string; quantity: number }[];
 }
 
 /** GET /api/orders/counts (OrderCountsResponse): every status with its count, and the out-of-stock exceptions among them. */

@@ -3,6 +3,7 @@ import { api, ApiError, type ExceptionEntry, type ExceptionState } from '../api'
 import { Term, useT, type Translate } from '../i18n';
 import { EmptyState } from '../shell/EmptyState';
 import { useSelection } from '../shell/selection';
+import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 import { batchNotice } from '../shell/batch';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
@@ -12,6 +13,16 @@ import { allKinds, kindText } from './kinds';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 import { MapCodeAction } from './MapCodeAction';
 import { raisedByText, setAsideByPerson } from './raisedBy';
+
+/** What the list answers to while it has the focus (onKeyDown in ExceptionsPage), for the shortcuts panel. */
+const queueKeys: ShortcutDoc[] = [
+  { keys: ['j', 'k', 'ArrowDown', 'ArrowUp'], label: 'lists.key.move' },
+  { keys: ['r'], label: 'lists.key.resolve' },
+  { keys: ['c'], label: 'lists.key.cancelOrder' },
+  { keys: ['m'], label: 'lists.key.remap' },
+  { keys: ['x'], label: 'lists.key.toggle' },
+  { keys: ['Enter'], label: 'lists.key.open' },
+];
 
 /** What a failed resolve tells the reviewer; a 409 names who resolved the entry first. */
 export function resolveError(e: unknown, entry: ExceptionEntry, t: Translate): string {
@@ -128,6 +139,7 @@ export function ExceptionsPage() {
     if (confirmCancel(entry, t)) void resolve(entry, undefined, true);
   };
 
+  // The list answers these while it has the focus (onKeyDown below); the shortcuts panel lists them.
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (resolving !== null || batchResolving || busy || remapping || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
     const key = e.key;
@@ -167,6 +179,7 @@ export function ExceptionsPage() {
             title={t('exceptions.remapAllTitle')}>{t('exceptions.remapAll')}</button>
         )}
         <button type="button" onClick={() => void refresh()}>{t('common.refresh')}</button>
+        <ListShortcuts documented={queueKeys} />
       </div>
       <p className="muted small keys">{t('common.keys')}{t('exceptions.keys')}</p>
       <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>

@@ -138,3 +138,121 @@ describe('OrdersPage', () => {
     await waitFor(() => expect(screen.getByTestId('order-TB-1')).toHaveTextContent('Pending review'));
   });
 });
+
+describe('OrdersPage selection, export and shortcuts', () => {
+  /** The list as `serve` answers it, plus the batch endpoints; records what the batches were sent. */
+  function serveWithBatches(all: Order[]) {
+    return mockFetch(call => {
+      const url = new URL(call.url, 'http://x');
+      if (url.pathname === '/api/review/orders:approve') {
+        const ids = (call.body as { orderIds: number[] }).orderIds;
+        return { body: { succeeded: ids.length, failed: 0, results: ids.map(orderId => ({ orderId, status: 200, problem: null })) } };
+      }
+      if (url.pathname === '/api/orders:set-aside') {
+        const ids = (call.body as { orderIds: number[] }).orderIds;
+        return { body: { succeeded: 1, failed: 1, results: [
+          { orderId: ids[0], status: 201, entry: null, problem: null },
+          { orderId: ids[1], status: 409, entry: null, problem: { title: 'Already in the exception queue', detail: 'Order 2 already has an open entry.' } },
+        ] } };
+      }
+      if (url.pathname === '/api/orders/counts') return { body: counts };
+      if (url.pathname === '/api/orders') return { body: { items: all, pageNumber: 1, pageSize: 50, total: all.length } };
+      if (call.url.startsWith('/api/shops')) return { body: shops };
+      return undefined;
+    });
+  }
+
+  it('exports the current filter: the link carries the tab and the search', async () => {
+    serve([order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    fireEvent.click(await screen.findByRole('tab', { name: '缺货 2' }));
+    await waitFor(() => expect(params(screen.getByRole('link', { name: '导出 CSV' }).getAttribute('href')!).get('exceptionKind')).toBe('OutOfStock'));
+    const link = screen.getByRole('link', { name: '导出 CSV' });
+    expect(new URL(link.getAttribute('href')!, 'http://x').pathname).toBe('/api/orders/export.csv');
+    expect(params(link.getAttribute('href')!).getAll('status')).toEqual(['Exception']);
+    expect(link).toHaveAttribute('download');
+  });
+
+  it('approves only the ticked orders waiting for review and names the ones it did not send', async () => {
+    const calls = serveWithBatches([order(1, 'TB-1', '茶友小王', 'Blocked'), order(2, 'TB-2', '茶友小李', 'Picking'), order(3, 'TB-3', '老顾客', 'PendingReview')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    for (const name of ['选择 TB-1', '选择 TB-2', '选择 TB-3']) fireEvent.click(screen.getByLabelText(name));
+    expect(screen.getByTestId('selected-count')).toHaveTextContent('已选 3 单');
+
+    fireEvent.click(screen.getByRole('button', { name: '批量审核通过' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('已通过 2 单：TB-1、TB-3。1 单不在待审核，未提交：TB-2。');
+    expect(calls.find(c => c.url === '/api/review/orders:approve')!.body).toEqual({ orderIds: [1, 3] });
+    await waitFor(() => expect(screen.getByTestId('selected-count')).toHaveTextContent('未选择'));
+  });
+
+  it('sets the ticked orders aside with one reason and reports each', async () => {
+    const calls = serveWithBatches([order(1, 'TB-1', '茶友小王', 'Picking'), order(2, 'TB-2', '茶友小李', 'Picking')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    fireEvent.click(screen.getByLabelText('全选本页'));
+    fireEvent.click(screen.getByRole('button', { name: '批量搁置' }));
+    fireEvent.change(screen.getByLabelText('搁置原因'), { target: { value: '等买家确认地址' } });
+    fireEvent.click(screen.getByRole('button', { name: '搁置到异常队列' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('已搁置 1 单：TB-1。1 单未成功：TB-2（Order 2 already has an open entry.）。');
+    expect(calls.find(c => c.url === '/api/orders:set-aside')!.body).toEqual({ orderIds: [1, 2], kind: 'Other', detail: '等买家确认地址' });
+  });
+
+  it('hides the batch decisions from a warehouse hand, who may still print', async () => {
+    signedInAs(['Warehouse']);
+    serve([order(1, 'TB-1', '茶友小王')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    expect(screen.queryByRole('button', { name: '批量审核通过' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '批量搁置' })).toBeNull();
+    expect(screen.getByRole('button', { name: '打印拣货单和面单' })).toBeDisabled();
+  });
+
+  it('moves with j/k, ticks with x or Space, prints the selection with p, and lists the keys on ?', async () => {
+    serve([order(1, 'TB-1', '茶友小王'), order(2, 'TB-2', '茶友小李'), order(3, 'TB-3', '老顾客')]);
+    const open = vi.fn();
+    vi.stubGlobal('open', open);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    expect(screen.getByTestId('order-TB-1')).toHaveAttribute('aria-current', 'true');
+
+    fireEvent.keyDown(document.body, { key: 'j' });
+    fireEvent.keyDown(document.body, { key: 'x' });
+    fireEvent.keyDown(document.body, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.body, { key: ' ' });
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(screen.getByTestId('order-TB-2')).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByLabelText('选择 TB-2')).toBeChecked();
+    expect(screen.getByLabelText('选择 TB-3')).toBeChecked();
+    expect(screen.getByLabelText('选择 TB-1')).not.toBeChecked();
+
+    fireEvent.keyDown(document.body, { key: 'p' });
+    expect(open).toHaveBeenCalledWith('/orders/print?ids=2,3', '_blank');
+
+    fireEvent.keyDown(document.body, { key: '?' });
+    const panel = screen.getByRole('dialog', { name: '键盘快捷键' });
+    expect(within(panel).getByText('上下移动当前行').closest('tr')).toHaveTextContent('j 或 ↓ 或 k 或 ↑');
+    expect(within(panel).getByText('按当前筛选导出 CSV')).toBeInTheDocument();
+    expect(within(panel).getByText('跳到搜索框').closest('tr')).toHaveTextContent('/');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '快捷键 ?' }));
+    expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toBeInTheDocument();
+  });
+
+  it('does not take letters typed into the search, and / puts the cursor there', async () => {
+    serve([order(1, 'TB-1', '茶友小王'), order(2, 'TB-2', '茶友小李')]);
+    render(<OrdersPage />);
+    await screen.findByTestId('order-TB-1');
+    fireEvent.keyDown(document.body, { key: '/' });
+    const box = screen.getByLabelText('搜索订单');
+    expect(box).toHaveFocus();
+    fireEvent.keyDown(box, { key: 'x' });
+    fireEvent.keyDown(box, { key: 'j' });
+    expect(screen.getByLabelText('选择 TB-1')).not.toBeChecked();
+    expect(screen.getByTestId('order-TB-1')).toHaveAttribute('aria-current', 'true');
+  });
+});

@@ -1,9 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, type Order, type OrderCounts } from '../api';
 import { Term, useT } from '../i18n';
+import { Banner, type Notice } from '../shell/Banner';
+import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
+import { useMe } from '../shell/session';
+import { useSelection } from '../shell/selection';
+import type { Shortcut } from '../shell/shortcuts';
+import { ListShortcuts } from '../shell/ShortcutsPanel';
 import { useShops } from '../shell/useShops';
 import { formatMoney, formatTime, problemText } from '../shell/format';
+import { OrdersBatchBar } from './OrdersBatchBar';
 import { statusTabs, tabCount, tabTitle } from './statusTabs';
 
 const statuses = ['AwaitingPayment', 'PendingReview', 'Blocked', 'Exception', 'Allocated', 'Picking', 'Verified', 'Shipped', 'Cancelled'];
@@ -18,12 +25,18 @@ interface Filter {
 
 const sameFilter = (a: Filter, b: Filter) => a.exceptionKind === b.exceptionKind && a.statuses.join() === b.statuses.join();
 
+/** The print view of these orders, in a window of its own so the list keeps its filter and selection. */
+export const printPath = (ids: readonly number[]) => `/orders/print?ids=${ids.join(',')}`;
+
 /**
  * Orders newest first, by status tab (with counts) or status, shop, and a search over order id, buyer, receiver,
- * mobile and tracking number done by the server; a row opens the order's journey.
+ * mobile and tracking number done by the server; a row opens the order's journey. The filter exports as CSV; ticked
+ * rows are approved, set aside or printed in one go. Keyboard: see the shortcuts panel (?), which lists what the page
+ * answers to.
  */
 export function OrdersPage() {
   const t = useT();
+  const me = useMe();
   const [orders, setOrders] = useState<Order[] | null>(null);
   const [total, setTotal] = useState(0);
   const [counts, setCounts] = useState<OrderCounts | null>(null);
@@ -34,6 +47,13 @@ export function OrdersPage() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const [cursor, setCursor] = useState(0);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const exportLink = useRef<HTMLAnchorElement>(null);
+  const ids = useMemo(() => orders?.map(o => o.id) ?? [], [orders]);
+  const selection = useSelection(ids);
 
   useEffect(() => {
     const wanted = typed.trim();
@@ -44,17 +64,31 @@ export function OrdersPage() {
 
   useEffect(() => {
     api.orders({ shopId, status: filter.statuses, exceptionKind: filter.exceptionKind, q: search || undefined, page })
-      .then(p => { setOrders(p.items); setTotal(p.total); setError(null); })
+      .then(p => { setOrders(p.items); setTotal(p.total); setError(null); setCursor(c => Math.min(c, Math.max(p.items.length - 1, 0))); })
       .catch(e => { setOrders([]); setError(problemText(e, t)); });
-  }, [shopId, filter, search, page, t]);
+  }, [shopId, filter, search, page, reloads, t]);
 
   useEffect(() => {
     api.orderCounts({ shopId, q: search || undefined }).then(setCounts).catch(e => setError(problemText(e, t)));
-  }, [shopId, search, t]);
+  }, [shopId, search, reloads, t]);
 
   // A new filter or page shows 加载中… until its rows arrive rather than the previous rows.
   const choose = (next: Filter) => { setPage(1); setOrders(null); setFilter(next); };
   const single = filter.statuses.length === 1 && !filter.exceptionKind ? filter.statuses[0] : '';
+  const exportUrl = api.ordersExportUrl({ shopId, status: filter.statuses, exceptionKind: filter.exceptionKind, q: search || undefined });
+  const current = orders?.[cursor];
+  const selected = orders?.filter(o => selection.has(o.id)) ?? [];
+  const print = () => { if (selection.chosen.length > 0) window.open(printPath(selection.chosen), '_blank'); };
+  const batchDone = (next: Notice) => { setNotice(next); selection.clear(); setReloads(r => r + 1); };
+
+  const shortcuts: Shortcut[] = [
+    { keys: ['j', 'ArrowDown'], label: 'lists.key.move', run: () => setCursor(c => Math.min(c + 1, Math.max(ids.length - 1, 0))) },
+    { keys: ['k', 'ArrowUp'], label: 'lists.key.move', run: () => setCursor(c => Math.max(c - 1, 0)) },
+    { keys: ['x', ' '], label: 'lists.key.toggle', run: () => { if (current) selection.toggle(current.id); } },
+    { keys: ['Enter'], label: 'lists.key.open', run: () => { if (current) navigate(`/orders/${current.id}`); } },
+    { keys: ['e'], label: 'lists.key.export', run: () => exportLink.current?.click() },
+    { keys: ['p'], label: 'lists.key.print', run: print },
+  ];
 
   return (
     <div className="page">
@@ -70,9 +104,11 @@ export function OrdersPage() {
           <option value="">{t('orders.anyStatus')}</option>
           {statuses.map(s => <option key={s} value={s} title={s}>{t.term('orderStatus', s)}</option>)}
         </select>
-        <input type="search" aria-label={t('orders.search')} maxLength={64} placeholder={t('orders.searchPlaceholder')} title={t('orders.searchTitle')}
+        <input type="search" ref={searchBox} aria-label={t('orders.search')} maxLength={64} placeholder={t('orders.searchPlaceholder')} title={t('orders.searchTitle')}
           value={typed} onChange={e => setTyped(e.target.value)}
-          onKeyDown={e => { if (e.key === 'Enter') { setPage(1); setSearch(typed.trim()); } }} />
+          onKeyDown={e => { if (e.key === 'Enter') { setPage(1); setSearch(typed.trim()); } else if (e.key === 'Escape') e.currentTarget.blur(); }} />
+        <a ref={exportLink} className="button" href={exportUrl} download title={t('lists.exportTitle')} data-testid="export-csv">{t('lists.export')}</a>
+        <ListShortcuts shortcuts={shortcuts} search={searchBox} />
       </div>
       <div className="tabs" role="tablist" aria-label={t('orders.tabs')}>
         {statusTabs.map(tab => {
@@ -86,17 +122,25 @@ export function OrdersPage() {
         })}
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      <table className="grid">
+      <OrdersBatchBar selected={selected} all={selection.all} some={selection.some} canReview={can(me, 'review')} canSetAside={can(me, 'exceptions')}
+        onToggleAll={selection.toggleAll} onPrint={print} onDone={batchDone} />
+      <Banner notice={notice} />
+      <table className="grid orders-grid">
         <thead>
           <tr>
-            <th>{t('orders.col.order')}</th><th>{t('orders.col.shop')}</th><th>{t('orders.col.status')}</th><th>{t('orders.col.buyer')}</th>
+            <th className="check-col" /><th>{t('orders.col.order')}</th><th>{t('orders.col.shop')}</th><th>{t('orders.col.status')}</th><th>{t('orders.col.buyer')}</th>
             <th>{t('orders.col.payment')}</th><th>{t('orders.col.buyerMessage')}</th><th>{t('orders.col.received')}</th>
           </tr>
         </thead>
         <tbody aria-busy={!orders}>
-          {!orders && <tr><td colSpan={7} className="empty">{t('common.loading')}</td></tr>}
-          {orders?.map(o => (
-            <tr key={o.id} className="clickable" data-testid={`order-${o.platformOrderId}`} onClick={() => navigate(`/orders/${o.id}`)}>
+          {!orders && <tr><td colSpan={8} className="empty">{t('common.loading')}</td></tr>}
+          {orders?.map((o, index) => (
+            <tr key={o.id} className={index === cursor ? 'clickable cursor' : 'clickable'} aria-current={index === cursor ? 'true' : undefined}
+              data-testid={`order-${o.platformOrderId}`} onClick={() => navigate(`/orders/${o.id}`)}>
+              <td className="check-col" onClick={e => e.stopPropagation()}>
+                <input type="checkbox" aria-label={t('common.selectOne', { name: o.platformOrderId })} title={t('common.selectForBatch')}
+                  checked={selection.has(o.id)} onChange={() => { setCursor(index); selection.toggle(o.id); }} />
+              </td>
               <td><code>{o.platformOrderId}</code></td>
               <td>{shopName.get(o.shopId) ?? o.shopId}</td>
               <td><Term group="orderStatus" code={o.status} className={`pill status-${o.status}`} /></td>
@@ -106,7 +150,7 @@ export function OrdersPage() {
               <td>{formatTime(o.receivedAt)}</td>
             </tr>
           ))}
-          {orders?.length === 0 && <tr><td colSpan={7} className="empty">{t('orders.none')}</td></tr>}
+          {orders?.length === 0 && <tr><td colSpan={8} className="empty">{t('orders.none')}</td></tr>}
         </tbody>
       </table>
       <div className="pager">

@@ -8,6 +8,17 @@ import { useShops } from '../shell/useShops';
 import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
 import { useSelection } from '../shell/selection';
 import { batchNotice } from '../shell/batch';
+import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
+
+/** What the list answers to while it has the focus (onKeyDown in InboxPage), for the shortcuts panel. */
+const inboxKeys: ShortcutDoc[] = [
+  { keys: ['j', 'k', 'ArrowDown', 'ArrowUp'], label: 'lists.key.move' },
+  { keys: ['a'], label: 'lists.key.approve' },
+  { keys: ['e'], label: 'lists.key.edit' },
+  { keys: ['r'], label: 'lists.key.reject' },
+  { keys: ['x'], label: 'lists.key.toggle' },
+  { keys: ['Enter'], label: 'lists.key.open' },
+];
 
 type Mode = { kind: 'reject'; orderId: number } | { kind: 'edit'; orderId: number } | null;
 
@@ -43,6 +54,7 @@ export function InboxPage() {
   const [batchRejecting, setBatchRejecting] = useState(false);
   const [busy, setBusy] = useState(false);
   const list = useRef<HTMLDivElement>(null);
+  const reasonBox = useRef<HTMLInputElement>(null);
   const ids = useMemo(() => items?.map(i => i.orderId) ?? [], [items]);
   const selection = useSelection(ids);
 
@@ -101,6 +113,7 @@ export function InboxPage() {
     await refresh();
   };
 
+  // The list answers these while it has the focus; the shortcuts panel lists them (inboxKeys).
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (mode || batchRejecting || busy || !items?.length || (e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) return;
     const key = e.key;
@@ -125,7 +138,7 @@ export function InboxPage() {
           <option value="">{t('common.allShops')}</option>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
-        <input aria-label={t('inbox.reasonFilter')} placeholder={t('inbox.reasonPlaceholder')} value={reason} onChange={e => setReason(e.target.value)} />
+        <input ref={reasonBox} aria-label={t('inbox.reasonFilter')} placeholder={t('inbox.reasonPlaceholder')} value={reason} onChange={e => setReason(e.target.value)} />
         <select aria-label={t('inbox.ageFilter')} value={olderThan} onChange={e => setOlderThan(e.target.value)}>
           <option value="">{t('inbox.anyAge')}</option>
           <option value="30">{t('inbox.older30')}</option>
@@ -133,6 +146,7 @@ export function InboxPage() {
           <option value="1440">{t('inbox.older1440')}</option>
         </select>
         <button type="button" onClick={() => void refresh()}>{t('common.refresh')}</button>
+        <ListShortcuts documented={inboxKeys} search={reasonBox} />
       </div>
       <p className="muted small keys">{t('common.keys')}{t('inbox.keys')}</p>
       <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>

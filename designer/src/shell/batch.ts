@@ -9,8 +9,9 @@ import type { Notice } from './Banner';
 export function batchNotice<T extends { status: number; problem: BatchProblem | null }>(
   response: BatchResponse<T>, name: (result: T) => string, done: string, t: Translate,
 ): Notice {
-  const ok = response.results.filter(r => r.status === 200);
-  const failed = response.results.filter(r => r.status !== 200);
+  // 200 for a decision, 201 for an order set aside (each the single endpoint's own answer)
+  const ok = response.results.filter(r => r.status >= 200 && r.status < 300);
+  const failed = response.results.filter(r => r.status < 200 || r.status >= 300);
   const parts: string[] = [];
   const list = t.lang === 'en' ? ', ' : '、';
   if (ok.length > 0) parts.push(t('batch.done', { done, count: ok.length, names: ok.map(name).join(list) }));

@@ -122,7 +122,7 @@ internal static class ExceptionsApi
         return Results.Ok(await WithWaitingCodesAsync(db, entries.Select(e => ExceptionQueueItem.From(e, order, now)).ToList(), ct));
     }
 
-    private static async Task<IResult> Raise(
+    internal static async Task<IResult> Raise(
         long orderId, RaiseExceptionRequest request, HttpContext http, OrchestratorDbContext db, OrderInstances instances, IGrainFactory grains, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
         using var acting = actor.ActFor(http.User.ActorName());

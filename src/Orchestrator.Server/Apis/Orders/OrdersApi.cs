@@ -27,6 +27,9 @@ internal static class OrdersApi
         var orders = routes.MapGroup("/api/orders").WithTags("Orders");
         orders.MapGet("/", List).ForReaders();
         orders.MapGet("/counts", Counts).ForReaders();
+        orders.MapGet("/export.csv", OrderExport.ExportAsync).ForReaders();
+        routes.MapPost("/api/orders:set-aside", OrderSetAside.SetAsideAsync).Validate<SetAsideManyRequest>().WithTags("Orders").ForReviewers();
+        routes.MapPost("/api/orders:print-data", OrderPrintData.ReadAsync).Validate<PrintDataRequest>().WithTags("Orders").ForReaders();
         orders.MapGet("/{orderId:long}", Get).WithName("GetOrder").ForReaders();
         return routes;
     }
@@ -113,41 +116,8 @@ internal static class OrdersApi
             return problem;
         }
 
-        var query = db.SalesOrders.AsNoTracking().AsSplitQuery().Matching(db, q);
-        if (shopId is { } shop)
-        {
-            query = query.Where(o => o.ShopId == shop);
-        }
-
-        if (status is [var one])
-        {
-            query = query.Where(o => o.Status == one);
-        }
-        else if (status is { Length: > 1 })
-        {
-            query = query.Where(o => status.Contains(o.Status));
-        }
-
-        if (exceptionKind is { } kind)
-        {
-            query = query.Where(o => o.ExceptionKind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(platformOrderId))
-        {
-            query = query.Where(o => o.PlatformOrderId == platformOrderId);
-        }
-
-        if (hasUnmappedSku is { } unmapped)
-        {
-            query = query.Where(o => o.HasUnmappedSku == unmapped);
-        }
-
-        if (hasPendingPlatformChange is { } pending)
-        {
-            query = query.Where(o => (o.PendingPlatformChange != null) == pending);
-        }
-
+        var query = db.SalesOrders.AsNoTracking().AsSplitQuery().Matching(db, q)
+            .Filtered(shopId, status, exceptionKind, platformOrderId, hasUnmappedSku, hasPendingPlatformChange);
         return await query.ToPageAsync(page, NewestFirst, o => o, OrderResponse.From, ct);
     }
 

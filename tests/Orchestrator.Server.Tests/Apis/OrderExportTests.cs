@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Apis;
+
+/// <summary>The orders list's CSV export: the list's filters, Excel-ready text (BOM, RFC 4180), and a reviewer's shops only.</summary>
+public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase(server)
+{
+    [SkippableFact]
+    public async Task The_file_holds_the_filtered_orders_with_a_bom_chinese_headers_and_quoted_fields()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var tricky = PaidOrder(Unique("TB"), (code, 2));
+        tricky["buyerNick"] = "=HYPERLINK(\"http://x\")";
+        tricky["buyerMessage"] = "说\"好\",\n第二行";
+        tricky["receiver"]!["address"] = "文三路90号, 3单元";
+        var plain = (await PushAsync(shop, tricky, HttpStatusCode.Created)).Order.Id;
+        var unmapped = await PushPaidOrderAsync(shop, Unique("NOWHERE"));
+
+        var response = await Client.GetAsync($"/api/orders/export.csv?shopId={shop}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"^orders-\d{8}-\d{4}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"说\"\"好\"\",\n第二行\"", text, StringComparison.Ordinal);
+
+        var rows = ParseCsv(text);
+        Assert.Equal(["订单号", "平台订单号", "店铺", "状态", "异常类型", "买家", "收货人", "手机", "省", "市", "区", "地址"], rows[0][..12]);
+        Assert.Contains("快递单号", rows[0]);
+        var column = rows[0].Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+        Assert.Equal([Text(unmapped), Text(plain)], rows[1..].Select(r => r[0]));
+        var first = rows[2];
+        Assert.Equal("说\"好\",\n第二行", first[column["买家留言"]]);
+        Assert.Equal("文三路90号, 3单元", first[column["地址"]]);
+        Assert.Equal("'=HYPERLINK(\"http://x\")", first[column["买家"]]);
+        Assert.Equal("180.00", first[column["金额"]]);
+        Assert.Equal("2026-11-10 16:01:02", first[column["付款时间 (UTC)"]]);
+        Assert.Contains($"({code}) ×2", first[column["商品"]], StringComparison.Ordinal);
+        Assert.Equal("异常", rows[1][column["状态"]]);
+        Assert.Equal("商品未匹配", rows[1][column["异常类型"]]);
+
+        var exceptions = ParseCsv(await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={shop}&status=Exception&exceptionKind=UnmappedSku"));
+        Assert.Equal([Text(unmapped)], exceptions[1..].Select(r => r[0]));
+        var searched = ParseCsv(await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={shop}&q={Uri.EscapeDataString(tricky["platformOrderId"]!.GetValue<string>())}"));
+        Assert.Equal([Text(plain)], searched[1..].Select(r => r[0]));
+    }
+
+    [SkippableFact]
+    public async Task A_reviewer_exports_only_the_orders_of_their_shops()
+    {
+        var code = Unique("TEA");
+        var mine = await CreateReadyShopAsync(code);
+        var other = await CreateReadyShopAsync();
+        await AdjustStockAsync(await WarehouseOfAsync(other), 100, code);
+        var ours = new[] { await PushPaidOrderAsync(mine, code), await PushPaidOrderAsync(mine, code) };
+        var theirs = await PushPaidOrderAsync(other, code);
+        var (_, reviewer) = await SignedInAsAsync("Reviewer", shops: [mine]);
+        using var _ = reviewer;
+
+        var all = ParseCsv(await ExportTextAsync(reviewer, "/api/orders/export.csv"))[1..].Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ours.OrderDescending(), all);
+        Assert.Single(ParseCsv(await ExportTextAsync(reviewer, $"/api/orders/export.csv?shopId={other}")));
+        Assert.Contains(Text(theirs), await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={other}"), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("status=Nope", "status")]
+    [InlineData("status=Picking&status=7", "status")]
+    [InlineData("exceptionKind=Lost", "exceptionKind")]
+    [InlineData("q=%E5%BC%A0%0A%E4%B8%89", "q")]
+    public async Task A_bad_filter_is_a_problem_naming_the_field(string query, string field) =>
+        AssertNamesField(await ProblemAsync(await Client.GetAsync("/api/orders/export.csv?" + query), HttpStatusCode.BadRequest), field);
+
+    private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<string> ExportTextAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
+        return Encoding.UTF8.GetString(bytes[3..]);
+    }
+
+    /// <summary>An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF.</summary>
+    private static List<string[]> ParseCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add([.. row]);
+                row.Clear();
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        Assert.Empty(row);
+        return rows;
+    }
+}
+
+public sealed class SqliteOrderExportTests(LifecycleSqliteFixture server) : OrderExportTests(server), IClassFixture<LifecycleSqliteFixture>;
+
+public sealed class PostgreSqlOrderExportTests(LifecyclePostgreSqlFixture server) : OrderExportTests(server), IClassFixture<LifecyclePostgreSqlFixture>;
