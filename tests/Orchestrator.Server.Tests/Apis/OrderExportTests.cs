@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Infrastructure;
@@ -68,6 +69,32 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         Assert.Equal(ours.OrderDescending(), all);
         Assert.Single(ParseCsv(await ExportTextAsync(reviewer, $"/api/orders/export.csv?shopId={other}")));
         Assert.Contains(Text(theirs), await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={other}"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_reviewer_lists_counts_and_reads_only_the_orders_of_their_shops()
+    {
+        var code = Unique("TEA");
+        var mine = await CreateReadyShopAsync(code);
+        var other = await CreateReadyShopAsync();
+        await AdjustStockAsync(await WarehouseOfAsync(other), 100, code);
+        var ours = await PushPaidOrderAsync(mine, code);
+        var theirs = await PushPaidOrderAsync(other, code);
+        var (_, reviewer) = await SignedInAsAsync("Reviewer", shops: [mine]);
+        using var _ = reviewer;
+
+        var listed = (await reviewer.GetFromJsonAsync<JsonObject>("/api/orders?pageSize=200", ServerFixture.Json))!["items"]!.AsArray()
+            .Select(o => o!["id"]!.GetValue<long>()).ToList();
+        Assert.Contains(ours, listed);
+        Assert.DoesNotContain(theirs, listed);
+        Assert.Empty((await reviewer.GetFromJsonAsync<JsonObject>($"/api/orders?shopId={other}", ServerFixture.Json))!["items"]!.AsArray());
+        Assert.Equal(0, (await reviewer.GetFromJsonAsync<JsonObject>($"/api/orders/counts?shopId={other}", ServerFixture.Json))!["total"]!.GetValue<int>());
+        Assert.Equal(1, (await reviewer.GetFromJsonAsync<JsonObject>($"/api/orders/counts?shopId={mine}", ServerFixture.Json))!["total"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/orders/{ours}")).StatusCode);
+        await ProblemAsync(await reviewer.GetAsync($"/api/orders/{theirs}"), HttpStatusCode.Forbidden);
+
+        // An ops lead reads every shop's.
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/orders/{theirs}")).StatusCode);
     }
 
     [SkippableTheory]

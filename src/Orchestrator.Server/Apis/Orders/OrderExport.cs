@@ -79,13 +79,7 @@ internal static class OrderExport
         }
 
         var query = db.SalesOrders.AsNoTracking().IgnoreAutoIncludes().Matching(db, q)
-            .Filtered(shopId, [.. statuses], kind, platformOrderId, hasUnmappedSku, hasPendingPlatformChange);
-        if (!http.User.IsUnscoped())
-        {
-            var shops = http.User.AssignedShops().ToArray();
-            var warehouses = http.User.AssignedWarehouses().ToArray();
-            query = query.Where(o => shops.Contains(o.ShopId) || warehouses.Contains(o.WarehouseId ?? 0));
-        }
+            .Filtered(shopId, [.. statuses], kind, platformOrderId, hasUnmappedSku, hasPendingPlatformChange).VisibleTo(http.User);
 
         var shopNames = await db.Shops.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var carriers = await db.LogisticsCompanies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);

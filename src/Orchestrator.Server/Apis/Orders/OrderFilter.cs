@@ -1,10 +1,28 @@
+using System.Security.Claims;
 using Orchestrator.Domain.Orders;
+using Orchestrator.Server.Security;
 
 namespace Orchestrator.Server.Apis.Orders;
 
 /// <summary>The orders list's filters, shared by the list and its CSV export so the file holds exactly what the list shows.</summary>
 internal static class OrderFilter
 {
+    /// <summary>
+    /// The orders <paramref name="user"/> may read: all for admins and ops leads; otherwise those of their shops (a
+    /// reviewer, a shop's API key) or allocated to their warehouses (warehouse staff).
+    /// </summary>
+    public static IQueryable<SalesOrder> VisibleTo(this IQueryable<SalesOrder> query, ClaimsPrincipal user)
+    {
+        if (user.IsUnscoped())
+        {
+            return query;
+        }
+
+        var shops = user.AssignedShops().ToArray();
+        var warehouses = user.AssignedWarehouses().ToArray();
+        return query.Where(o => shops.Contains(o.ShopId) || warehouses.Contains(o.WarehouseId ?? 0));
+    }
+
     public static IQueryable<SalesOrder> Filtered(
         this IQueryable<SalesOrder> query, long? shopId, OrderStatus[]? status, OrderExceptionKind? exceptionKind, string? platformOrderId,
         bool? hasUnmappedSku, bool? hasPendingPlatformChange)

@@ -102,13 +102,22 @@ internal static class OrdersApi
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found",
                 detail: $"Shop {shopId} has no order with platform order id '{platformOrderId}'.");
 
-    private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, CancellationToken ct) =>
-        await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is { } order
-            ? Results.Ok(await OrderResponse.WithPackagesAsync(db, order, ct))
-            : Problems.NotFound("Order", orderId);
+    private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is not { } order)
+        {
+            return Problems.NotFound("Order", orderId);
+        }
+
+        var response = await OrderResponse.WithPackagesAsync(db, order, ct);
+        return http.User.CanReachShop(order.ShopId) || (response.Packages ?? []).Select(p => (long?)p.WarehouseId).Append(order.WarehouseId).Any(http.User.CanReachWarehouse)
+            ? Results.Ok(response)
+            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not assigned to you",
+                detail: $"Order {orderId} belongs to shop {order.ShopId}, which is not assigned to you, and is not in one of your warehouses.");
+    }
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, [AsParameters] CursorPageQuery page, long? shopId, OrderStatus[]? status, OrderExceptionKind? exceptionKind,
+        OrchestratorDbContext db, HttpContext http, [AsParameters] CursorPageQuery page, long? shopId, OrderStatus[]? status, OrderExceptionKind? exceptionKind,
         string? platformOrderId, string? q, bool? hasUnmappedSku, bool? hasPendingPlatformChange, CancellationToken ct)
     {
         if ((page.Problem() ?? OrderSearch.Problem(q)) is { } problem)
@@ -117,19 +126,19 @@ internal static class OrdersApi
         }
 
         var query = db.SalesOrders.AsNoTracking().AsSplitQuery().Matching(db, q)
-            .Filtered(shopId, status, exceptionKind, platformOrderId, hasUnmappedSku, hasPendingPlatformChange);
+            .Filtered(shopId, status, exceptionKind, platformOrderId, hasUnmappedSku, hasPendingPlatformChange).VisibleTo(http.User);
         return await query.ToPageAsync(page, NewestFirst, o => o, OrderResponse.From, ct);
     }
 
     /// <summary>Counts per status of the orders the list would show for the same shop and search; one GROUP BY on the status indexes.</summary>
-    private static async Task<IResult> Counts(OrchestratorDbContext db, long? shopId, string? q, CancellationToken ct)
+    private static async Task<IResult> Counts(OrchestratorDbContext db, HttpContext http, long? shopId, string? q, CancellationToken ct)
     {
         if (OrderSearch.Problem(q) is { } problem)
         {
             return problem;
         }
 
-        var query = db.SalesOrders.AsNoTracking().IgnoreAutoIncludes().Matching(db, q);
+        var query = db.SalesOrders.AsNoTracking().IgnoreAutoIncludes().Matching(db, q).VisibleTo(http.User);
         if (shopId is { } shop)
         {
             query = query.Where(o => o.ShopId == shop);
