@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type ExceptionEntry, type ExceptionState } from '../api';
 import { Term, useT, type Translate } from '../i18n';
+import { BatchBar } from '../shell/BatchBar';
 import { EmptyState } from '../shell/EmptyState';
 import { useSelection } from '../shell/selection';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
@@ -182,17 +183,13 @@ export function ExceptionsPage() {
         <ListShortcuts documented={queueKeys} />
       </div>
       <p className="muted small keys">{t('common.keys')}{t('exceptions.keys')}</p>
-      <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>
-        <label className="check" title={t('exceptions.selectAllTitle')}>
-          <input type="checkbox" aria-label={t('common.selectAllOnPage')} checked={selection.all} disabled={openIds.length === 0}
-            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> {t('common.selectAllOnPage')}
-        </label>
-        <span className="muted">{selection.chosen.length > 0 ? t('common.selectedCount', { count: selection.chosen.length }) : t('common.noneSelected')}</span>
+      <BatchBar all={selection.all} some={selection.some} count={selection.chosen.length} onToggleAll={selection.toggleAll}
+        disabled={openIds.length === 0} selectAllTitle={t('exceptions.selectAllTitle')}>
         <button type="button" className="primary" title={t('exceptions.batchResolveTitle')}
           disabled={selection.chosen.length === 0 || busy} onClick={() => setBatchResolving(true)}>{t('exceptions.batchResolve')}</button>
         <button type="button" className="danger" title={t('exceptions.batchCancelTitle')} disabled={selection.chosen.length === 0 || busy}
           onClick={() => void resolveSelected(undefined, true)}>{t('exceptions.batchCancel')}</button>
-      </div>
+      </BatchBar>
       {batchResolving && (
         <ResolveForm onCancel={() => { setBatchResolving(false); list.current?.focus(); }} onSubmit={note => void resolveSelected(note, false)} />
       )}

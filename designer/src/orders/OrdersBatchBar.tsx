@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, type BatchProblem, type BatchResponse, type Order } from '../api';
 import { useT } from '../i18n';
+import { BatchBar } from '../shell/BatchBar';
 import type { Notice } from '../shell/Banner';
 import { batchNotice } from '../shell/batch';
 import { problemText } from '../shell/format';
@@ -66,12 +67,7 @@ export function OrdersBatchBar({ selected, all, some, canReview, canSetAside, on
   const none = selected.length === 0;
   return (
     <>
-      <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>
-        <label className="check" title={t('common.selectAllTitle')}>
-          <input type="checkbox" aria-label={t('common.selectAllOnPage')} checked={all}
-            ref={el => { if (el) el.indeterminate = some; }} onChange={onToggleAll} /> {t('common.selectAllOnPage')}
-        </label>
-        <span className="muted" data-testid="selected-count">{none ? t('common.noneSelected') : t('common.selectedCount', { count: selected.length })}</span>
+      <BatchBar all={all} some={some} count={selected.length} onToggleAll={onToggleAll}>
         {canReview && (
           <button type="button" className="primary" title={t('lists.approveTitle')} disabled={none || busy} onClick={approve}>{t('lists.approveSelected')}</button>
         )}
@@ -79,7 +75,7 @@ export function OrdersBatchBar({ selected, all, some, canReview, canSetAside, on
           <button type="button" disabled={none || busy} onClick={() => setSettingAside(true)}>{t('lists.setAsideSelected')}</button>
         )}
         <button type="button" disabled={none} onClick={onPrint}>{t('lists.print')}</button>
-      </div>
+      </BatchBar>
       {settingAside && (
         <form className="inline-panel" onSubmit={setAside} onKeyDown={e => { if (e.key === 'Escape') setSettingAside(false); }}>
           <input aria-label={t('lists.setAsideReason')} autoFocus placeholder={t('lists.setAsidePlaceholder')} maxLength={2000}

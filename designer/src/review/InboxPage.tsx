@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type BatchResponse, type ReviewBatchResult, type ReviewQueueItem } from '../api';
 import { useT, type Translate } from '../i18n';
+import { BatchBar } from '../shell/BatchBar';
 import { EmptyState } from '../shell/EmptyState';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
@@ -149,17 +150,12 @@ export function InboxPage() {
         <ListShortcuts documented={inboxKeys} search={reasonBox} />
       </div>
       <p className="muted small keys">{t('common.keys')}{t('inbox.keys')}</p>
-      <div className="batch-bar" role="toolbar" aria-label={t('common.batchActions')}>
-        <label className="check" title={t('common.selectAllTitle')}>
-          <input type="checkbox" aria-label={t('common.selectAllOnPage')} checked={selection.all} disabled={!items?.length}
-            ref={el => { if (el) el.indeterminate = selection.some; }} onChange={selection.toggleAll} /> {t('common.selectAllOnPage')}
-        </label>
-        <span className="muted">{selection.chosen.length > 0 ? t('common.selectedCount', { count: selection.chosen.length }) : t('common.noneSelected')}</span>
+      <BatchBar all={selection.all} some={selection.some} count={selection.chosen.length} onToggleAll={selection.toggleAll} disabled={!items?.length}>
         <button type="button" className="primary" disabled={selection.chosen.length === 0 || busy}
           onClick={() => void decideSelected(orderIds => api.approveMany({ orderIds }), t('inbox.approvedMany'))}>{t('inbox.batchApprove')}</button>
         <button type="button" className="danger" disabled={selection.chosen.length === 0 || busy}
           onClick={() => setBatchRejecting(true)}>{t('inbox.batchReject')}</button>
-      </div>
+      </BatchBar>
       {batchRejecting && (
         <RejectForm onCancel={() => { setBatchRejecting(false); list.current?.focus(); }}
           onSubmit={(why, exception) => void decideSelected(orderIds => api.rejectMany({ orderIds, reason: why, mode: exception ? 'exception' : 'cancel' }),
