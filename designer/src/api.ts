@@ -645,14 +645,18 @@ export interface RuleField {
   name: string;
   type: FieldType;
   description: string;
-  /** Standard values offered as a pick list (receiverProvince: the 34 provincial-level divisions). */
+  /** Standard values offered as a pick list (receiverProvince: the 34 provincial-level divisions; receiverCity: the cities). */
   choices?: RuleFieldChoice[] | null;
 }
 
-/** A standard value: the official full name and the short name people type (新疆维吾尔自治区 / 新疆). */
+/**
+ * A standard value: the official full name and the short name people type (新疆维吾尔自治区 / 新疆); for cities, the full
+ * name of the province the city lies in (杭州市 → 浙江省).
+ */
 export interface RuleFieldChoice {
   value: string;
   shortName: string;
+  province?: string | null;
 }
 
 export interface RuleFields {

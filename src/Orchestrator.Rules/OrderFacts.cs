@@ -29,6 +29,10 @@ public sealed record OrderFacts
 
     public string? ReceiverCity { get; init; }
 
+    /// <summary>The city's official full name (杭州 → 杭州市, 延边 → 延边朝鲜族自治州), which rules' equality operators compare.</summary>
+    [JsonIgnore]
+    public string? ReceiverCityFullName => ChinaCities.FullName(ReceiverCity);
+
     public string? ReceiverDistrict { get; init; }
 
     public string? ReceiverAddress { get; init; }

@@ -19,7 +19,12 @@ public static class RuleFields
             StandardProperty = nameof(OrderFacts.ReceiverProvinceFullName),
             Standardize = ChinaProvinces.FullName,
         },
-        new("receiverCity", FieldType.Text, nameof(OrderFacts.ReceiverCity), "Receiver city", f => f.ReceiverCity),
+        new("receiverCity", FieldType.Text, nameof(OrderFacts.ReceiverCity), "Receiver city", f => f.ReceiverCity)
+        {
+            Choices = ChinaCities.All,
+            StandardProperty = nameof(OrderFacts.ReceiverCityFullName),
+            Standardize = ChinaCities.FullName,
+        },
         new("receiverDistrict", FieldType.Text, nameof(OrderFacts.ReceiverDistrict), "Receiver district", f => f.ReceiverDistrict),
         new("receiverAddress", FieldType.Text, nameof(OrderFacts.ReceiverAddress), "Receiver street address", f => f.ReceiverAddress),
         new("lineCount", FieldType.Number, nameof(OrderFacts.LineCount), "Number of order lines", f => f.LineCount),

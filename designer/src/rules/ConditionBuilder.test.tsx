@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Condition, RuleFields } from '../api';
@@ -131,5 +131,69 @@ describe('ConditionBuilder province pick list', () => {
     fireEvent.change(screen.getByLabelText('字段'), { target: { value: 'buyerMessage' } });
     expect(screen.getByLabelText('添加值')).not.toHaveAttribute('list');
     expect(screen.queryByTestId('value-choices')).toBeNull();
+  });
+});
+
+describe('ConditionBuilder city pick list', () => {
+  const withCity: RuleFields = {
+    ...fields,
+    fields: [...fields.fields, {
+      name: 'receiverProvince', type: 'Text', description: 'Receiver province',
+      choices: [{ value: '浙江省', shortName: '浙江' }, { value: '吉林省', shortName: '吉林' }, { value: '西藏自治区', shortName: '西藏' }],
+    }, {
+      name: 'receiverCity', type: 'Text', description: 'Receiver city',
+      choices: [
+        { value: '杭州市', shortName: '杭州', province: '浙江省' }, { value: '宁波市', shortName: '宁波', province: '浙江省' },
+        { value: '延边朝鲜族自治州', shortName: '延边', province: '吉林省' }, { value: '阿里地区', shortName: '阿里', province: '西藏自治区' },
+      ],
+    }],
+  };
+
+  function CityHarness({ initial, onValue }: { initial: Condition; onValue: (c: Condition) => void }) {
+    const [value, setValue] = useState(initial);
+    return <ConditionBuilder fields={withCity} value={value} onChange={c => { setValue(c); onValue(c); }} />;
+  }
+
+  const options = (input: HTMLElement) =>
+    [...document.getElementById(input.getAttribute('list')!)!.querySelectorAll('option')].map(o => [o.getAttribute('value'), o.getAttribute('label')]);
+
+  it('offers every city by full and short name, and stores the pick', () => {
+    let last: Condition = {};
+    render(<CityHarness initial={{ all: [{ field: 'receiverCity', operator: 'equals', value: '' }] }} onValue={c => { last = c; }} />);
+    const input = screen.getByLabelText('值');
+    expect(options(input)).toEqual([['杭州市', '杭州'], ['宁波市', '宁波'], ['延边朝鲜族自治州', '延边'], ['阿里地区', '阿里']]);
+
+    fireEvent.change(input, { target: { value: '延边朝鲜族自治州' } });
+    expect(last).toEqual({ all: [{ field: 'receiverCity', operator: 'equals', value: '延边朝鲜族自治州' }] });
+  });
+
+  it('narrows to the province of an all-group, by short or full name, for equals and in', () => {
+    render(<CityHarness initial={{ all: [
+      { field: 'receiverProvince', operator: 'equals', value: '浙江' },
+      { field: 'receiverCity', operator: 'in', value: [] },
+    ] }} onValue={() => {}} />);
+    expect(options(screen.getByLabelText('添加值')).map(([v]) => v)).toEqual(['杭州市', '宁波市']);
+    cleanup();
+
+    render(<CityHarness initial={{ all: [
+      { field: 'receiverProvince', operator: 'in', value: ['吉林省', '西藏'] },
+      { any: [{ field: 'receiverCity', operator: 'equals', value: '' }] },
+    ] }} onValue={() => {}} />);
+    expect(options(screen.getAllByLabelText('值').at(-1)!).map(([v]) => v)).toEqual(['延边朝鲜族自治州', '阿里地区']);
+  });
+
+  it('offers every city when the province is in an any-group or unknown', () => {
+    render(<CityHarness initial={{ any: [
+      { field: 'receiverProvince', operator: 'equals', value: '浙江' },
+      { field: 'receiverCity', operator: 'equals', value: '' },
+    ] }} onValue={() => {}} />);
+    expect(options(screen.getAllByLabelText('值')[1])).toHaveLength(4);
+    cleanup();
+
+    render(<CityHarness initial={{ all: [
+      { field: 'receiverProvince', operator: 'equals', value: '火星' },
+      { field: 'receiverCity', operator: 'equals', value: '' },
+    ] }} onValue={() => {}} />);
+    expect(options(screen.getAllByLabelText('值')[1])).toHaveLength(4);
   });
 });

@@ -12,16 +12,19 @@ interface Props {
   path?: string;
   depth?: number;
   onRemove?: () => void;
+  /** Full names of the provinces an enclosing all-group's province condition allows: city pick lists offer only their cities. */
+  provinces?: string[];
 }
 
 /** A group (all / any) of comparisons and nested groups over the server's field whitelist. */
-export function ConditionBuilder({ fields, value, onChange, matched, path = 'when', depth = 0, onRemove }: Props) {
+export function ConditionBuilder({ fields, value, onChange, matched, path = 'when', depth = 0, onRemove, provinces }: Props) {
   const t = useT();
   if (!value.all && !value.any) {
-    return <Comparison fields={fields} value={value} onChange={onChange} onRemove={onRemove} matched={matched?.has(path)} />;
+    return <Comparison fields={fields} value={value} onChange={onChange} onRemove={onRemove} matched={matched?.has(path)} provinces={provinces} />;
   }
   const mode = value.all ? 'all' : 'any';
   const children = (value.all ?? value.any)!;
+  const scope = (mode === 'all' ? provincesOf(fields, children) : undefined) ?? provinces;
   const setChildren = (next: Condition[]) => onChange(mode === 'all' ? { all: next } : { any: next });
   const firstField = fields.fields[0];
   return (
@@ -38,7 +41,7 @@ export function ConditionBuilder({ fields, value, onChange, matched, path = 'whe
       </div>
       {children.length === 0 && <p className="muted small">{t('cond.emptyGroup')}</p>}
       {children.map((child, i) => (
-        <ConditionBuilder key={i} fields={fields} value={child} matched={matched} path={`${path}.${mode}[${i}]`} depth={depth + 1}
+        <ConditionBuilder key={i} fields={fields} value={child} matched={matched} path={`${path}.${mode}[${i}]`} depth={depth + 1} provinces={scope}
           onChange={c => setChildren(children.map((x, j) => (j === i ? c : x)))}
           onRemove={() => setChildren(children.filter((_, j) => j !== i))} />
       ))}
@@ -46,8 +49,8 @@ export function ConditionBuilder({ fields, value, onChange, matched, path = 'whe
   );
 }
 
-function Comparison({ fields, value, onChange, onRemove, matched }: {
-  fields: RuleFields; value: Condition; onChange: (c: Condition) => void; onRemove?: () => void; matched?: boolean;
+function Comparison({ fields, value, onChange, onRemove, matched, provinces }: {
+  fields: RuleFields; value: Condition; onChange: (c: Condition) => void; onRemove?: () => void; matched?: boolean; provinces?: string[];
 }) {
   const t = useT();
   const field = fields.fields.find(f => f.name === value.field);
@@ -80,11 +83,37 @@ function Comparison({ fields, value, onChange, onRemove, matched }: {
       <select aria-label={t('cond.operator')} value={value.operator ?? ''} onChange={e => pickOperator(e.target.value)} title={value.operator}>
         {operators.map(op => <option key={op} value={op} title={op}>{t.term('operator', op)}</option>)}
       </select>
-      <ValueInput kind={kind} value={value.value} choices={field?.choices ?? undefined} onChange={v => onChange({ ...value, value: v })} />
+      <ValueInput kind={kind} value={value.value} choices={narrowChoices(field?.choices ?? undefined, provinces)} onChange={v => onChange({ ...value, value: v })} />
       {onRemove && <button type="button" className="small danger" aria-label={t('cond.removeCondition')} onClick={onRemove}>✕</button>}
       {problem && <small className="field-error" role="alert">{problem}</small>}
     </div>
   );
+}
+
+const PROVINCE_FIELD = 'receiverProvince';
+
+/**
+ * The provinces (full names) a group's `receiverProvince equals / in` conditions allow, read through the province pick
+ * list so 浙江 counts as 浙江省; undefined when the group has none or names no province the list knows.
+ */
+export function provincesOf(fields: RuleFields, children: Condition[]): string[] | undefined {
+  const choices = fields.fields.find(f => f.name === PROVINCE_FIELD)?.choices ?? [];
+  const fullName = (text: unknown) => {
+    const name = typeof text === 'string' ? text.trim() : '';
+    return choices.find(c => c.value === name || c.shortName === name)?.value;
+  };
+  const found = children
+    .filter(c => c.field === PROVINCE_FIELD && (c.operator === 'equals' || c.operator === 'in'))
+    .flatMap(c => (Array.isArray(c.value) ? c.value : [c.value]).map(fullName))
+    .filter((p): p is string => !!p);
+  return found.length ? [...new Set(found)] : undefined;
+}
+
+/** The choices in the given provinces (cities of 浙江省); all of them when none is given or none lies there. */
+export function narrowChoices(choices: RuleFieldChoice[] | undefined, provinces: string[] | undefined): RuleFieldChoice[] | undefined {
+  if (!choices || !provinces?.length) return choices;
+  const narrowed = choices.filter(c => c.province && provinces.includes(c.province));
+  return narrowed.length ? narrowed : choices;
 }
 
 /**
@@ -106,7 +135,7 @@ function groupByType(fields: RuleFields): [FieldType, RuleFields['fields']][] {
 
 /**
  * The value input that fits the field's type and the operator: number, true/false, date, list, range, text. With
- * `choices` (provinces) the text and list inputs offer them as a pick list searchable by full or short name.
+ * `choices` (provinces, cities) the text and list inputs offer them as a pick list searchable by full or short name.
  */
 export function ValueInput({ kind, value, onChange, choices }: {
   kind: ValueKind; value: unknown; onChange: (v: unknown) => void; choices?: RuleFieldChoice[];

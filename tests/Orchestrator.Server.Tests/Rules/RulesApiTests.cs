@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Rules;
 using Orchestrator.Server.Tests.Infrastructure;
 using static Orchestrator.Server.Tests.Infrastructure.RuleJson;
 
@@ -77,6 +78,22 @@ public abstract class RulesApiTests(ServerFixture server) : LifecycleTestBase(se
         Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "新疆维吾尔自治区" && c["shortName"]!.GetValue<string>() == "新疆");
         Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "香港特别行政区" && c["shortName"]!.GetValue<string>() == "香港");
         Assert.Null(fields.Single(f => f!["name"]!.GetValue<string>() == "buyerMessage")!["choices"]);
+    }
+
+    [SkippableFact]
+    public async Task The_fields_offer_the_cities_as_a_pick_list_with_short_names_and_provinces()
+    {
+        var fields = (await Client.GetFromJsonAsync<JsonObject>("/api/rules/fields", ServerFixture.Json))!["fields"]!.AsArray();
+
+        var choices = fields.Single(f => f!["name"]!.GetValue<string>() == "receiverCity")!["choices"]!.AsArray();
+        Assert.Equal(ChinaCities.All.Count, choices.Count);
+        Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "杭州市" && c["shortName"]!.GetValue<string>() == "杭州"
+            && c["province"]!.GetValue<string>() == "浙江省");
+        Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "延边朝鲜族自治州" && c["shortName"]!.GetValue<string>() == "延边"
+            && c["province"]!.GetValue<string>() == "吉林省");
+        Assert.Contains(choices, c => c!["value"]!.GetValue<string>() == "阿里地区" && c["shortName"]!.GetValue<string>() == "阿里");
+        var province = fields.Single(f => f!["name"]!.GetValue<string>() == "receiverProvince")!["choices"]!.AsArray();
+        Assert.All(province, c => Assert.Null(c!["province"]));
     }
 
     [SkippableFact]

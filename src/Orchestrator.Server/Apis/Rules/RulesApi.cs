@@ -154,7 +154,7 @@ internal static class RulesApi
 
     private static RuleFieldsResponse Fields() => new(
         RuleFields.All.Select(f => new RuleFieldResponse(
-            f.Name, f.Type.ToString(), f.Description, f.Choices?.Select(c => new RuleFieldChoiceResponse(c.FullName, c.ShortName)).ToList())).ToList(),
+            f.Name, f.Type.ToString(), f.Description, f.Choices?.Select(c => new RuleFieldChoiceResponse(c.FullName, c.ShortName, c.Province)).ToList())).ToList(),
         RuleFields.Operators.ToDictionary(o => o.Key.ToString(), o => o.Value),
         Enum.GetNames<RuleActionType>());
 
