@@ -24,7 +24,7 @@ test('映射商家编码 from the exception entry maps the code to goods and con
   await expect.poll(async () => (await waiting()).length).toBe(2);
 
   await signIn(page, opsLead);
-  await page.getByRole('link', { name: 'Exceptions' }).click();
+  await page.getByRole('link', { name: '异常', exact: true }).click();
   const card = page.getByTestId(`exception-${ids[0]}`);
   await expect(card).toContainText(code);
   await expect(page.getByTestId(`exception-${ids[1]}`)).toBeVisible();

@@ -20,19 +20,19 @@ test('a rule on province 新疆 picked from the pick list blocks an order to 新
   const shop = await created.json();
 
   await signIn(page, opsLead);
-  await page.getByRole('link', { name: 'Rules' }).click();
-  await page.getByLabel('Shop').selectOption({ label: `${shop.name} (${shop.code})` });
-  await page.getByRole('button', { name: 'New rule' }).click();
-  const form = page.getByRole('form', { name: 'Rule editor' });
-  await form.getByLabel('Rule id').fill('xinjiang');
-  await form.getByLabel('Rule name').fill('新疆订单');
-  await form.getByLabel('Field').selectOption('receiverProvince');
-  await form.getByLabel('Operator').selectOption('equals');
+  await page.getByRole('link', { name: '审核规则', exact: true }).click();
+  await page.getByLabel('店铺', { exact: true }).selectOption({ label: `${shop.name} (${shop.code})` });
+  await page.getByRole('button', { name: '新建规则' }).click();
+  const form = page.getByRole('form', { name: '规则编辑' });
+  await form.getByLabel('规则编号').fill('xinjiang');
+  await form.getByLabel('规则名称').fill('新疆订单');
+  await form.getByLabel('字段', { exact: true }).selectOption('receiverProvince');
+  await form.getByLabel('运算符').selectOption('equals');
 
   // The pick list (the value input's datalist) offers 新疆 by its short name for the division's full name. Headless
   // Chromium draws no datalist popup to click, so the option the list offers for 新疆 is chosen as the browser does
   // it: its value goes into the input.
-  const value = form.getByLabel('Value');
+  const value = form.getByLabel('值', { exact: true });
   const list = await value.getAttribute('list');
   expect(list).toBeTruthy();
   const choice = page.locator(`datalist[id="${list}"] option[label="新疆"]`);
@@ -41,13 +41,13 @@ test('a rule on province 新疆 picked from the pick list blocks an order to 新
   expect(picked).toBe('新疆维吾尔自治区');
   await value.fill(picked!);
   await expect(value).toHaveValue('新疆维吾尔自治区');
-  await form.getByLabel('Action').selectOption('Block');
-  await form.getByLabel('Reason').fill('偏远地区，请确认运费');
+  await form.getByLabel('动作').selectOption('Block');
+  await form.getByLabel('原因').fill('偏远地区，请确认运费');
   await snap(page, 'rules-province-pick-list');
-  await form.getByRole('button', { name: 'Preview impact' }).click();
-  await page.getByRole('button', { name: 'Publish' }).click();
+  await form.getByRole('button', { name: '预览影响' }).click();
+  await page.getByRole('button', { name: '发布' }).click();
   await expect(page.getByTestId('rule-xinjiang')).toContainText('新疆维吾尔自治区');
-  await expect(page.getByRole('status')).toContainText('rule set v1');
+  await expect(page.getByRole('status')).toContainText('规则集 v1');
 
   const platformOrderId = `E2E-XJ-${suffix}`;
   const body = order(platformOrderId, '');
@@ -55,8 +55,8 @@ test('a rule on province 新疆 picked from the pick list blocks an order to 新
   const pushed = await request.post(`/api/shops/${shop.id}/orders`, { data: body });
   expect(pushed.ok(), await pushed.text()).toBeTruthy();
 
-  await page.getByRole('link', { name: 'Review inbox' }).click();
-  await page.getByLabel('Shop filter').selectOption({ label: shop.name });
+  await page.getByRole('link', { name: '审核收件箱', exact: true }).click();
+  await page.getByLabel('按店铺筛选').selectOption({ label: shop.name });
   const card = page.getByTestId(`review-${platformOrderId}`);
   await expect(card).toContainText('新疆订单: 偏远地区，请确认运费');
   await expect(card).toContainText('新疆维吾尔自治区');
