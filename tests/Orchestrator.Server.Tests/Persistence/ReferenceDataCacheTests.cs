@@ -4,6 +4,7 @@ using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Persistence.Sqlite;
+using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Persistence;
 
@@ -14,7 +15,7 @@ namespace Orchestrator.Server.Tests.Persistence;
 /// </summary>
 public sealed class ReferenceDataCacheTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orchestrator-reference-{Guid.NewGuid():N}.db");
+    private readonly string _path = TempSqliteFile.NewPath("reference");
     private readonly ManualClock _clock = new();
     private readonly ReferenceDataCache _cache;
     private readonly DbContextOptions<OrchestratorDbContext> _options;
@@ -119,11 +120,7 @@ public sealed class ReferenceDataCacheTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TempSqliteFile.Delete(_path);
 
         return Task.CompletedTask;
     }

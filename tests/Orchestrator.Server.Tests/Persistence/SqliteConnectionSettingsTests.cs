@@ -2,13 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Sqlite;
+using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Persistence;
 
 /// <summary>Every connection the contexts use runs with synchronous=NORMAL, also when the pool hands back one it set up before.</summary>
 public sealed class SqliteConnectionSettingsTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orchestrator-settings-{Guid.NewGuid():N}.db");
+    private readonly string _path = TempSqliteFile.NewPath("settings");
 
     [Fact]
     public async Task Synchronous_is_NORMAL_on_a_new_native_connection_and_on_one_reused_from_the_pool()
@@ -35,10 +36,6 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TempSqliteFile.Delete(_path);
     }
 }

@@ -5,6 +5,7 @@ using Orchestrator.Persistence.Diagnostics;
 using Orchestrator.Persistence.Failures;
 using Orchestrator.Persistence.GroupCommit;
 using Orchestrator.Persistence.Sqlite;
+using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Persistence;
 
@@ -16,7 +17,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orchestrator-group-{Guid.NewGuid():N}.db");
+    private readonly string _path = TempSqliteFile.NewPath("group");
     private readonly DatabaseActivity _activity = new(TimeProvider.System);
     private readonly SqliteGroupCommit _group;
     private readonly DbContextOptions<OrchestratorDbContext> _options;
@@ -144,11 +145,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         _group.Dispose();
         _activity.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TempSqliteFile.Delete(_path);
     }
 
     private OrchestratorDbContext Member() => new(_options) { GroupCommit = _group };

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Sqlite;
+using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Persistence;
 
@@ -11,7 +12,7 @@ namespace Orchestrator.Server.Tests.Persistence;
 /// </summary>
 public sealed class SqliteWriteGateTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orchestrator-gate-{Guid.NewGuid():N}.db");
+    private readonly string _path = TempSqliteFile.NewPath("gate");
 
     [Fact]
     public async Task A_write_without_a_transaction_waits_for_an_open_write_transaction_and_then_goes_through()
@@ -48,10 +49,6 @@ public sealed class SqliteWriteGateTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TempSqliteFile.Delete(_path);
     }
 }

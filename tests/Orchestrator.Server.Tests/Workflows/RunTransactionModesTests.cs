@@ -4,6 +4,7 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Diagnostics;
 using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Persistence.Workflows;
+using Orchestrator.Server.Tests.Infrastructure;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Instances;
 
@@ -18,7 +19,7 @@ public sealed class RunTransactionModesTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"orchestrator-run-{Guid.NewGuid():N}.db");
+    private readonly string _path = TempSqliteFile.NewPath("run");
     private readonly DatabaseActivity _activity = new(TimeProvider.System);
     private readonly SqliteGroupCommit _group;
     private readonly DbContextOptions<OrchestratorDbContext> _options;
@@ -148,11 +149,7 @@ public sealed class RunTransactionModesTests : IAsyncLifetime, IDisposable
     {
         _group.Dispose();
         _activity.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TempSqliteFile.Delete(_path);
     }
 
     private OrchestratorDbContext Member() => new(_options) { GroupCommit = _group };
