@@ -42,6 +42,26 @@ public static class ScopeFilters
                 : Denied($"Order {id} is not in a warehouse assigned to you.");
         }));
 
+    /// <summary>
+    /// The route's <c>orderId</c> must be readable by the caller: of one of their shops (a reviewer, a shop's key), or in
+    /// one of their warehouses, its own or one of its packages' (warehouse staff).
+    /// </summary>
+    public static RouteHandlerBuilder ScopedToOrderReader(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter((context, next) => Check(context, next, "orderId", async (db, id, ct) =>
+        {
+            var order = await db.SalesOrders.Where(o => o.Id == id).Select(o => new { o.ShopId, o.WarehouseId }).FirstOrDefaultAsync(ct);
+            var user = context.HttpContext.User;
+            if (order is null || user.CanReachShop(order.ShopId))
+            {
+                return null;
+            }
+
+            var warehouses = await db.Packages.Where(p => p.OrderId == id).Select(p => (long?)p.WarehouseId).ToListAsync(ct);
+            return warehouses.Append(order.WarehouseId).Any(user.CanReachWarehouse)
+                ? null
+                : Denied($"Order {id} belongs to shop {order.ShopId}, which is not assigned to you, and is not in one of your warehouses.");
+        }));
+
     /// <summary>The route's <c>warehouseId</c> must be one of the caller's warehouses.</summary>
     public static RouteHandlerBuilder ScopedToRouteWarehouse(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter((context, next) => Check(context, next, "warehouseId", (_, id, _) =>

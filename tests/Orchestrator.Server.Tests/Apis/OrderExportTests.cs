@@ -72,7 +72,7 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
     }
 
     [SkippableFact]
-    public async Task A_reviewer_lists_counts_and_reads_only_the_orders_of_their_shops()
+    public async Task A_reviewer_lists_counts_and_reads_orders_and_their_journeys_only_of_their_shops()
     {
         var code = Unique("TEA");
         var mine = await CreateReadyShopAsync(code);
@@ -92,6 +92,8 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         Assert.Equal(1, (await reviewer.GetFromJsonAsync<JsonObject>($"/api/orders/counts?shopId={mine}", ServerFixture.Json))!["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/orders/{ours}")).StatusCode);
         await ProblemAsync(await reviewer.GetAsync($"/api/orders/{theirs}"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/orders/{ours}/workflow")).StatusCode);
+        await ProblemAsync(await reviewer.GetAsync($"/api/orders/{theirs}/workflow"), HttpStatusCode.Forbidden);
 
         // An ops lead reads every shop's.
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/orders/{theirs}")).StatusCode);

@@ -30,7 +30,7 @@ internal static class OrdersApi
         orders.MapGet("/export.csv", OrderExport.ExportAsync).ForReaders();
         routes.MapPost("/api/orders:set-aside", OrderSetAside.SetAsideAsync).Validate<SetAsideManyRequest>().WithTags("Orders").ForReviewers();
         routes.MapPost("/api/orders:print-data", OrderPrintData.ReadAsync).Validate<PrintDataRequest>().WithTags("Orders").ForReaders();
-        orders.MapGet("/{orderId:long}", Get).WithName("GetOrder").ForReaders();
+        orders.MapGet("/{orderId:long}", Get).WithName("GetOrder").ForReaders().ScopedToOrderReader();
         return routes;
     }
 
@@ -102,19 +102,10 @@ internal static class OrdersApi
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found",
                 detail: $"Shop {shopId} has no order with platform order id '{platformOrderId}'.");
 
-    private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is not { } order)
-        {
-            return Problems.NotFound("Order", orderId);
-        }
-
-        var response = await OrderResponse.WithPackagesAsync(db, order, ct);
-        return http.User.CanReachShop(order.ShopId) || (response.Packages ?? []).Select(p => (long?)p.WarehouseId).Append(order.WarehouseId).Any(http.User.CanReachWarehouse)
-            ? Results.Ok(response)
-            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not assigned to you",
-                detail: $"Order {orderId} belongs to shop {order.ShopId}, which is not assigned to you, and is not in one of your warehouses.");
-    }
+    private static async Task<IResult> Get(long orderId, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == orderId, ct) is { } order
+            ? Results.Ok(await OrderResponse.WithPackagesAsync(db, order, ct))
+            : Problems.NotFound("Order", orderId);
 
     private static async Task<IResult> List(
         OrchestratorDbContext db, HttpContext http, [AsParameters] CursorPageQuery page, long? shopId, OrderStatus[]? status, OrderExceptionKind? exceptionKind,

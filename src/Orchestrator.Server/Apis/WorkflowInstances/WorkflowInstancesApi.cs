@@ -26,7 +26,7 @@ internal static class WorkflowInstancesApi
         group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume).Accepts<JsonObject>("application/json").ForOpsLeads();
         group.MapPost("/{instanceId:guid}:cancel", Cancel).ForOpsLeads();
         group.MapPost("/{instanceId:guid}:retry", Retry).ForOpsLeads();
-        routes.MapGet("/api/orders/{orderId:long}/workflow", GetForOrder).WithTags("Workflow instances").ForReaders();
+        routes.MapGet("/api/orders/{orderId:long}/workflow", GetForOrder).WithTags("Workflow instances").ForReaders().ScopedToOrderReader();
         return routes;
     }
 
