@@ -47,20 +47,39 @@ public static class ScopeFilters
     /// one of their warehouses, its own or one of its packages' (warehouse staff).
     /// </summary>
     public static RouteHandlerBuilder ScopedToOrderReader(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter((context, next) => Check(context, next, "orderId", async (db, id, ct) =>
+        builder.AddEndpointFilter((context, next) => Check(context, next, "orderId", (db, id, ct) => OrderReaderDenialAsync(context.HttpContext, db, id, ct)));
+
+    /// <summary>The route's workflow <c>instanceId</c> must be of an order the caller may read (<see cref="ScopedToOrderReader"/>).</summary>
+    public static RouteHandlerBuilder ScopedToInstanceReader(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
         {
-            var order = await db.SalesOrders.Where(o => o.Id == id).Select(o => new { o.ShopId, o.WarehouseId }).FirstOrDefaultAsync(ct);
-            var user = context.HttpContext.User;
-            if (order is null || user.CanReachShop(order.ShopId))
+            var http = context.HttpContext;
+            if (!http.User.IsUnscoped() && Guid.TryParse(http.GetRouteValue("instanceId") as string, out var id))
             {
-                return null;
+                var db = http.RequestServices.GetRequiredService<OrchestratorDbContext>();
+                var orderId = await db.WorkflowInstances.Where(i => i.Id == id).Select(i => i.SalesOrderId).FirstOrDefaultAsync(http.RequestAborted);
+                if (orderId is { } order && await OrderReaderDenialAsync(http, db, order, http.RequestAborted) is { } denied)
+                {
+                    return denied;
+                }
             }
 
-            var warehouses = await db.Packages.Where(p => p.OrderId == id).Select(p => (long?)p.WarehouseId).ToListAsync(ct);
-            return warehouses.Append(order.WarehouseId).Any(user.CanReachWarehouse)
-                ? null
-                : Denied($"Order {id} belongs to shop {order.ShopId}, which is not assigned to you, and is not in one of your warehouses.");
-        }));
+            return await next(context);
+        });
+
+    private static async Task<IResult?> OrderReaderDenialAsync(HttpContext http, OrchestratorDbContext db, long id, CancellationToken ct)
+    {
+        var order = await db.SalesOrders.Where(o => o.Id == id).Select(o => new { o.ShopId, o.WarehouseId }).FirstOrDefaultAsync(ct);
+        if (order is null || http.User.CanReachShop(order.ShopId))
+        {
+            return null;
+        }
+
+        var warehouses = await db.Packages.Where(p => p.OrderId == id).Select(p => (long?)p.WarehouseId).ToListAsync(ct);
+        return warehouses.Append(order.WarehouseId).Any(http.User.CanReachWarehouse)
+            ? null
+            : Denied($"Order {id} belongs to shop {order.ShopId}, which is not assigned to you, and is not in one of your warehouses.");
+    }
 
     /// <summary>The route's <c>warehouseId</c> must be one of the caller's warehouses.</summary>
     public static RouteHandlerBuilder ScopedToRouteWarehouse(this RouteHandlerBuilder builder) =>

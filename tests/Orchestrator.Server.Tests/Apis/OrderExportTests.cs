@@ -94,6 +94,11 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         await ProblemAsync(await reviewer.GetAsync($"/api/orders/{theirs}"), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/orders/{ours}/workflow")).StatusCode);
         await ProblemAsync(await reviewer.GetAsync($"/api/orders/{theirs}/workflow"), HttpStatusCode.Forbidden);
+        var instances = (await reviewer.GetFromJsonAsync<JsonObject>("/api/workflow-instances?pageSize=200", ServerFixture.Json))!["items"]!.AsArray();
+        Assert.Contains(instances, i => i!["orderId"]?.GetValue<long>() == ours);
+        Assert.DoesNotContain(instances, i => i!["orderId"]?.GetValue<long>() == theirs);
+        var theirInstance = (await Client.GetFromJsonAsync<JsonObject>($"/api/orders/{theirs}/workflow", ServerFixture.Json))!["instance"]!["id"]!.GetValue<string>();
+        await ProblemAsync(await reviewer.GetAsync($"/api/workflow-instances/{theirInstance}"), HttpStatusCode.Forbidden);
 
         // An ops lead reads every shop's.
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/orders/{theirs}")).StatusCode);

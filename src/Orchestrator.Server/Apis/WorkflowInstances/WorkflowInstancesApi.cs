@@ -22,7 +22,7 @@ internal static class WorkflowInstancesApi
     {
         var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
         group.MapGet("/", List).ForReaders();
-        group.MapGet("/{instanceId:guid}", Get).WithName("GetWorkflowInstance").ForReaders();
+        group.MapGet("/{instanceId:guid}", Get).WithName("GetWorkflowInstance").ForReaders().ScopedToInstanceReader();
         group.MapPost("/{instanceId:guid}/bookmarks/{bookmark}:resume", Resume).Accepts<JsonObject>("application/json").ForOpsLeads();
         group.MapPost("/{instanceId:guid}:cancel", Cancel).ForOpsLeads();
         group.MapPost("/{instanceId:guid}:retry", Retry).ForOpsLeads();
@@ -31,7 +31,7 @@ internal static class WorkflowInstancesApi
     }
 
     private static async Task<IResult> List(
-        OrchestratorDbContext db, [AsParameters] CursorPageQuery page, long? shopId, WorkflowStatus? status, string? activityId, string? waitingFor,
+        OrchestratorDbContext db, HttpContext http, [AsParameters] CursorPageQuery page, long? shopId, WorkflowStatus? status, string? activityId, string? waitingFor,
         string? blockedReason, string? definitionId, long? orderId, CancellationToken ct)
     {
         if (page.Problem() is { } problem)
@@ -40,6 +40,14 @@ internal static class WorkflowInstancesApi
         }
 
         var query = db.WorkflowInstances.AsNoTracking();
+        if (!http.User.IsUnscoped())
+        {
+            // A reviewer sees their shops' instances, warehouse staff those of orders in their warehouses.
+            var shops = http.User.AssignedShops().ToArray();
+            var warehouses = http.User.AssignedWarehouses().ToArray();
+            query = query.Where(i => shops.Contains(i.ShopId ?? 0) || (i.SalesOrder != null && warehouses.Contains(i.SalesOrder.WarehouseId ?? 0)));
+        }
+
         if (shopId is { } shop)
         {
             query = query.Where(i => i.ShopId == shop);
