@@ -30,6 +30,13 @@ public static class AccessScope
     public static bool CanReachWarehouse(this ClaimsPrincipal user, long? warehouseId) =>
         user.IsUnscoped() || (warehouseId is { } id && user.AssignedWarehouses().Contains(id));
 
+    /// <summary>
+    /// An order is readable by those of its shop, and by those of a warehouse it is in: its own or one of its packages'
+    /// (<paramref name="warehouseIds"/>).
+    /// </summary>
+    public static bool CanReadOrder(this ClaimsPrincipal user, long shopId, IEnumerable<long?> warehouseIds) =>
+        user.CanReachShop(shopId) || warehouseIds.Any(user.CanReachWarehouse);
+
     private static HashSet<long> Ids(ClaimsPrincipal user, string type) =>
         user.FindAll(type).Select(c => long.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id > 0).ToHashSet();
 }

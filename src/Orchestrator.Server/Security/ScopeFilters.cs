@@ -76,7 +76,7 @@ public static class ScopeFilters
         }
 
         var warehouses = await db.Packages.Where(p => p.OrderId == id).Select(p => (long?)p.WarehouseId).ToListAsync(ct);
-        return warehouses.Append(order.WarehouseId).Any(http.User.CanReachWarehouse)
+        return http.User.CanReadOrder(order.ShopId, warehouses.Append(order.WarehouseId))
             ? null
             : Denied($"Order {id} belongs to shop {order.ShopId}, which is not assigned to you, and is not in one of your warehouses.");
     }

@@ -33,7 +33,7 @@ internal static class OrderPrintData
             }
 
             var parcels = packages[id].OrderBy(p => p.Sequence).ToList();
-            if (!http.User.CanReachShop(order.ShopId) && !parcels.Select(p => (long?)p.WarehouseId).Append(order.WarehouseId).Any(http.User.CanReachWarehouse))
+            if (!http.User.CanReadOrder(order.ShopId, parcels.Select(p => (long?)p.WarehouseId).Append(order.WarehouseId)))
             {
                 refused.Add(new PrintRefusal(id, StatusCodes.Status403Forbidden, $"Order {id} is in no shop or warehouse assigned to you."));
                 continue;
