@@ -19,9 +19,9 @@ internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult>
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine("drain runs (costs per order; cpu: server / driver and simulators / database server, ms):");
+        text.AppendLine("drain runs (costs per order; cpu: server / driver and simulators / database server, ms; the server's runtime: methods JIT-compiled in the window, and per order JIT ms, KB allocated, GC pause ms):");
         text.AppendLine(Line("database", "orders", "seconds", "orders/s", "floor s", "× floor", "server cpu", "bench cpu", "db cpu", "sql/order", "commits/order", "peak MB", "KB/order",
-            "intake→pick p99 ms", "e2e p50 s", "e2e p95 s", "e2e p99 s", "journal/order"));
+            "intake→pick p99 ms", "e2e p50 s", "e2e p95 s", "e2e p99 s", "journal/order", "jit methods", "jit ms", "alloc KB", "gc pause ms"));
         foreach (var r in Runs)
         {
             var run = r.Run;
@@ -30,7 +30,7 @@ internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult>
                 r.RatioToFloor is null ? "-" : F(r.RatioToFloor.Value, 1), F(cost.ServerCpuMs, 2), F(cost.BenchCpuMs, 2), F(cost.DatabaseCpuMs, 2),
                 F(cost.Commands, 1), F(cost.Commits, 1), F(run.PeakMemoryMb, 0), F(run.PeakKbPerOrder, 1), F(run.Stages.IntakeToPickWaitMs.P99, 0),
                 F(run.Stages.EndToEndMs.P50 / 1000, 2), F(run.Stages.EndToEndMs.P95 / 1000, 2), F(run.Stages.EndToEndMs.P99 / 1000, 2),
-                F((double)run.Stages.JournalEntries / run.Orders, 1)));
+                F((double)run.Stages.JournalEntries / run.Orders, 1), N((int)cost.JitMethods), F(cost.JitMs, 2), F(cost.AllocatedKb, 0), F(cost.GcPauseMs, 2)));
         }
 
         if (Paced.Count > 0)
@@ -38,12 +38,13 @@ internal sealed record BenchReport(MachineInfo Machine, IReadOnlyList<RunResult>
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"paced runs (held: intake takes ≥ 95% of the offered rate and p99 intake→waiting at picking < {PacedRun.HeldP99Ms:F0} ms):");
             text.AppendLine(Line("database", "offered/s", "taken/s", "window s", "server cpu", "bench cpu", "db cpu", "sql/order", "commits/order", "peak MB",
-                "intake→pick p50 ms", "p95 ms", "p99 ms", "held"));
+                "intake→pick p50 ms", "p95 ms", "p99 ms", "held", "jit methods", "jit ms", "alloc KB", "gc pause ms"));
             foreach (var p in Paced)
             {
                 text.AppendLine(Line(p.Provider, N(p.OfferedPerSecond), F(p.AcceptedPerSecond, 0), F(p.Seconds, 1), F(p.PerOrder.ServerCpuMs, 2), F(p.PerOrder.BenchCpuMs, 2),
                     F(p.PerOrder.DatabaseCpuMs, 2), F(p.PerOrder.Commands, 1), F(p.PerOrder.Commits, 1), F(p.PeakMemoryMb, 0),
-                    F(p.IntakeToPickWaitMs.P50, 0), F(p.IntakeToPickWaitMs.P95, 0), F(p.IntakeToPickWaitMs.P99, 0), p.Held ? "yes" : "no"));
+                    F(p.IntakeToPickWaitMs.P50, 0), F(p.IntakeToPickWaitMs.P95, 0), F(p.IntakeToPickWaitMs.P99, 0), p.Held ? "yes" : "no",
+                    N((int)p.PerOrder.JitMethods), F(p.PerOrder.JitMs, 2), F(p.PerOrder.AllocatedKb, 0), F(p.PerOrder.GcPauseMs, 2)));
             }
 
             foreach (var provider in Paced.Select(p => p.Provider).Distinct())

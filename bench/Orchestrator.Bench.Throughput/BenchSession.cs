@@ -74,7 +74,7 @@ internal sealed class BenchSession : IAsyncDisposable
             if (options.WarmupSeconds > 0)
             {
                 var warmed = await session.WarmUpAsync(TimeSpan.FromSeconds(options.WarmupSeconds));
-                log.WriteLine($"  warmed up for {options.WarmupSeconds} s ({warmed} orders shipped)");
+                log.WriteLine($"  warmed up for {warmed.Took.TotalSeconds:F0} s ({warmed.Orders} orders shipped; the server JIT-compiled {warmed.JitMethodsLastFiveSeconds} methods in its last 5 s)");
             }
 
             return session;
@@ -111,7 +111,10 @@ internal sealed class BenchSession : IAsyncDisposable
     {
         var counts = await Http.GetFromJsonAsync<JsonObject>("/api/system/database")
             ?? throw new InvalidOperationException("GET /api/system/database answered nothing.");
-        return new CostSnapshot(Server.CpuSeconds(), ProcessCpu.OwnSeconds(), Database.ServerCpuSeconds(), (long)counts["commands"]!, (long)counts["commits"]!);
+        var runtime = await Http.GetFromJsonAsync<JsonObject>("/api/system/runtime")
+            ?? throw new InvalidOperationException("GET /api/system/runtime answered nothing.");
+        return new CostSnapshot(Server.CpuSeconds(), ProcessCpu.OwnSeconds(), Database.ServerCpuSeconds(), (long)counts["commands"]!, (long)counts["commits"]!,
+            (long)runtime["jitCompiledMethods"]!, (double)runtime["jitCompilationMs"]!, (long)runtime["allocatedBytes"]!, (double)runtime["gcPauseMs"]!);
     }
 
     /// <summary>A shop on the platform simulator whose ten rules (nine that block rare orders, one that approves the rest) auto-approve the bench's orders.</summary>
@@ -151,10 +154,14 @@ internal sealed class BenchSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Pushes batches to a warm-up shop for <paramref name="duration"/>, never more than two batches ahead of what has
-    /// shipped (so the warm-up runs at the server's own pace and needs no long drain), then waits until all shipped.
+    /// Pushes batches to a warm-up shop for at least <paramref name="duration"/>, never more than two batches ahead of
+    /// what has shipped (so the warm-up runs at the server's own pace and needs no long drain), then waits until all
+    /// shipped. It goes on past <paramref name="duration"/> (up to three times it) while the server's JIT is still busy:
+    /// tiered compilation keeps recompiling hot methods for tens of seconds on two busy cores, and a window that starts
+    /// before it settles measures the compiler (half of the server's CPU in a 2,000-order window after 15 s), not the
+    /// steady state. Settled means fewer than <see cref="SettledJitMethods"/> methods compiled in the last five seconds.
     /// </summary>
-    private async Task<int> WarmUpAsync(TimeSpan duration)
+    private async Task<WarmUp> WarmUpAsync(TimeSpan duration)
     {
         var shop = await CreateShopAsync("benchwarm");
         await PushToAsync(shop);
@@ -162,8 +169,17 @@ internal sealed class BenchSession : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var pushed = 0;
         var shipped = 0;
-        while (clock.Elapsed < duration)
+        var jit = new Queue<(TimeSpan At, long Methods)>();
+        var lastFive = long.MaxValue;
+        while (clock.Elapsed < duration || (lastFive >= SettledJitMethods && clock.Elapsed < 3 * duration))
         {
+            var methods = await JitMethodsAsync();
+            jit.Enqueue((clock.Elapsed, methods));
+            while (jit.Count > 1 && clock.Elapsed - jit.Peek().At > TimeSpan.FromSeconds(5))
+            {
+                lastFive = methods - jit.Dequeue().Methods;
+            }
+
             if (pushed - shipped < 2 * Options.Batch)
             {
                 await PushTradesAsync(Options.Batch);
@@ -179,8 +195,17 @@ internal sealed class BenchSession : IAsyncDisposable
         }
 
         await WaitForShipmentsAsync(pushed, floor, TextWriter.Null);
-        return pushed;
+        return new WarmUp(pushed, clock.Elapsed, lastFive);
     }
+
+    /// <summary>Fewer methods than this compiled in five seconds is a settled JIT (see <see cref="WarmUpAsync"/>).</summary>
+    private const long SettledJitMethods = 100;
+
+    private async Task<long> JitMethodsAsync() =>
+        (long)(await Http.GetFromJsonAsync<JsonObject>("/api/system/runtime"))!["jitCompiledMethods"]!;
+
+    /// <summary>What the warm-up did: orders shipped, for how long, and the methods the server compiled in its last five seconds.</summary>
+    private sealed record WarmUp(int Orders, TimeSpan Took, long JitMethodsLastFiveSeconds);
 
     /// <summary>Waits until the platform has recorded <paramref name="total"/> shipments; a minute without one is a stall, reported with the server's log.</summary>
     public async Task WaitForShipmentsAsync(int total, FloorPlayer floor, TextWriter log)
@@ -261,9 +286,15 @@ internal sealed class BenchSession : IAsyncDisposable
     }
 }
 
-/// <summary>CPU seconds of the server, of this process (driver and simulators) and of the database server (0 for SQLite, in the server), and the server's database command and commit counts.</summary>
-internal sealed record CostSnapshot(double ServerCpu, double BenchCpu, double DatabaseCpu, long Commands, long Commits)
+/// <summary>
+/// CPU seconds of the server, of this process (driver and simulators) and of the database server (0 for SQLite, in the
+/// server); the server's database command and commit counts; and its runtime's: methods JIT-compiled and the time spent
+/// compiling, bytes allocated, GC pause time.
+/// </summary>
+internal sealed record CostSnapshot(
+    double ServerCpu, double BenchCpu, double DatabaseCpu, long Commands, long Commits, long JitMethods, double JitMs, long AllocatedBytes, double GcPauseMs)
 {
     public CostSnapshot Minus(CostSnapshot earlier) =>
-        new(ServerCpu - earlier.ServerCpu, BenchCpu - earlier.BenchCpu, DatabaseCpu - earlier.DatabaseCpu, Commands - earlier.Commands, Commits - earlier.Commits);
+        new(ServerCpu - earlier.ServerCpu, BenchCpu - earlier.BenchCpu, DatabaseCpu - earlier.DatabaseCpu, Commands - earlier.Commands, Commits - earlier.Commits,
+            JitMethods - earlier.JitMethods, JitMs - earlier.JitMs, AllocatedBytes - earlier.AllocatedBytes, GcPauseMs - earlier.GcPauseMs);
 }

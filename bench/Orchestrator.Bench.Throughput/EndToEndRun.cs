@@ -53,11 +53,17 @@ internal sealed record RunFigures(
     public double PeakKbPerOrder => PeakMemoryMb * 1024 / Orders;
 }
 
-/// <summary>A run's costs per order: server, bench (driver and simulators) and database server CPU ms; SQL commands and commits (the floor's calls included).</summary>
-internal sealed record PerOrder(double ServerCpuMs, double BenchCpuMs, double DatabaseCpuMs, double Commands, double Commits)
+/// <summary>
+/// A run's costs per order: server, bench (driver and simulators) and database server CPU ms; SQL commands and commits
+/// (the floor's calls included); the server's JIT time, bytes allocated and GC pauses. <see cref="JitMethods"/> is the
+/// window's total, not per order: a steady state compiles next to nothing.
+/// </summary>
+internal sealed record PerOrder(
+    double ServerCpuMs, double BenchCpuMs, double DatabaseCpuMs, double Commands, double Commits, long JitMethods, double JitMs, double AllocatedKb, double GcPauseMs)
 {
     public PerOrder(CostSnapshot cost, int orders)
-        : this(cost.ServerCpu * 1000 / orders, cost.BenchCpu * 1000 / orders, cost.DatabaseCpu * 1000 / orders, (double)cost.Commands / orders, (double)cost.Commits / orders)
+        : this(cost.ServerCpu * 1000 / orders, cost.BenchCpu * 1000 / orders, cost.DatabaseCpu * 1000 / orders, (double)cost.Commands / orders, (double)cost.Commits / orders,
+            cost.JitMethods, cost.JitMs / orders, cost.AllocatedBytes / 1024.0 / orders, cost.GcPauseMs / orders)
     {
     }
 }

@@ -67,6 +67,7 @@ app.MapRulesApi();
 app.MapBuyerBlacklistApi();
 app.MapAuditApi();
 app.MapDatabaseActivityApi();
+app.MapRuntimeActivityApi();
 app.MapDesigner();
 app.UseOrchestratorSecurity();
 
