@@ -103,6 +103,35 @@ public sealed class MerchantCodeMappingTests(LifecycleSqliteFixture server) : Li
         Assert.Equal(("Combo", combo.Code, 2), (Text(line, "mapping"), Text(line, "matchedMerchantCode"), line["items"]![0]!["quantity"]!.GetValue<int>()));
     }
 
+    [SkippableFact]
+    public async Task A_mapping_is_listed_and_one_removed_leaves_mapped_orders_as_they_are_and_makes_later_orders_wait_again()
+    {
+        var tea = Unique("TEA");
+        var shop = await CreateReadyShopAsync(tea);
+        var (goodsId, _, _) = await StockAsync(await WarehouseOfAsync(shop), tea);
+        var code = Unique("PLAT");
+        var mappedOrder = await WaitingOrderAsync(shop, code);
+        await MapOkAsync(code, new JsonObject { ["goodsId"] = goodsId });
+        await WaitForAsync(mappedOrder, bookmark: "PickConfirmed");
+
+        var listed = Assert.Single((await Client.GetFromJsonAsync<JsonObject>($"/api/merchant-codes/mappings?q={code}", ServerFixture.Json))!["items"]!.AsArray())!.AsObject();
+        Assert.Equal((code, "Goods", goodsId, tea), (Text(listed, "merchantCode"), Text(listed, "kind"), listed["targetId"]!.GetValue<long>(), Text(listed, "targetCode")));
+        Assert.Single((await Client.GetFromJsonAsync<JsonObject>($"/api/merchant-codes/mappings?q={tea}", ServerFixture.Json))!["items"]!.AsArray());
+        var id = listed["id"]!.GetValue<long>();
+        var (_, reviewer) = await SignedInAsAsync("Reviewer", [shop]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.DeleteAsync($"/api/merchant-codes/mappings/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/merchant-codes/mappings/{id}")).StatusCode);
+
+        Assert.Empty((await Client.GetFromJsonAsync<JsonObject>($"/api/merchant-codes/mappings?q={code}", ServerFixture.Json))!["items"]!.AsArray());
+        var notFound = await ProblemAsync(await Client.DeleteAsync($"/api/merchant-codes/mappings/{id}"), HttpStatusCode.NotFound);
+        Assert.Contains("mapping", Text(notFound, "detail"), StringComparison.OrdinalIgnoreCase);
+        var trail = (await Client.GetFromJsonAsync<JsonObject>($"/api/audit?entityType=MerchantCode&entityId={code}", ServerFixture.Json))!["items"]!.AsArray();
+        Assert.Equal(["Created", "Deleted"], trail.Select(e => Text(e!.AsObject(), "action")).Order());
+        Assert.Equal(("Goods", tea), (Text((await OrderAsync(mappedOrder))["lines"]![0]!.AsObject(), "mapping"), Text((await OrderAsync(mappedOrder))["lines"]![0]!.AsObject(), "matchedMerchantCode")));
+        await WaitingOrderAsync(shop, code);
+    }
+
     private async Task<long> WaitingOrderAsync(long shop, string code)
     {
         var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (code, 1)), HttpStatusCode.Created)).Order.Id;

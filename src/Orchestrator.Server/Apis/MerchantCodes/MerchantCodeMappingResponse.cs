@@ -15,3 +15,6 @@ public sealed record MerchantCodeMappingResponse(
     bool Created,
     IReadOnlyList<RemapItem> Continued,
     IReadOnlyList<RemapItem> StillWaiting);
+
+/// <summary>One mapping in the list: its id (to remove it), the platform's code, and what it maps to (<c>kind</c> Goods or Combo, id, code, name).</summary>
+public sealed record MerchantCodeMappingRow(long Id, string MerchantCode, string Kind, long TargetId, string TargetCode, string TargetName);

@@ -14,6 +14,8 @@ namespace Orchestrator.Server.Apis.MerchantCodes;
 /// <summary>
 /// 映射商家编码: a platform's merchant code that maps to nothing is mapped to existing goods or a combo where it is found (the
 /// exception queue), and every order waiting on it continues. A code that already maps elsewhere is a conflict, never moved.
+/// The mappings are listed, and one made by mistake is removed: orders already mapped by it keep their lines, and later
+/// orders with that code wait for a mapping again.
 /// </summary>
 internal static class MerchantCodesApi
 {
@@ -22,7 +24,56 @@ internal static class MerchantCodesApi
     public static IEndpointRouteBuilder MapMerchantCodesApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/merchant-codes/{code}:map", Map).Validate<MapMerchantCodeRequest>().WithTags("Merchant codes").ForOpsLeads();
+        routes.MapGet("/api/merchant-codes/mappings", List).WithTags("Merchant codes").ForOpsLeads();
+        routes.MapDelete("/api/merchant-codes/mappings/{id:long}", Remove).WithTags("Merchant codes").ForOpsLeads();
         return routes;
+    }
+
+    /// <summary>The mappings people made, newest first, with what each maps to; <c>q</c> finds part of the code or of the target's code or name.</summary>
+    private static async Task<IResult> List(OrchestratorDbContext db, [AsParameters] PageQuery page, string? q, CancellationToken ct)
+    {
+        if (page.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var rows =
+            from m in db.MerchantCodeMappings.AsNoTracking()
+            join g in db.Goods on m.GoodsId equals g.Id into goods
+            from g in goods.DefaultIfEmpty()
+            join c in db.Combos on m.ComboId equals c.Id into combos
+            from c in combos.DefaultIfEmpty()
+            select new
+            {
+                m.Id,
+                m.Code,
+                m.GoodsId,
+                m.ComboId,
+                TargetCode = g != null ? g.MerchantCode : c != null ? c.Code : "",
+                TargetName = g != null ? g.Name : c != null ? c.Name : "",
+            };
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            rows = rows.Where(r => r.Code.Contains(text) || r.TargetCode.Contains(text) || r.TargetName.Contains(text));
+        }
+
+        return Results.Ok(await rows.OrderByDescending(r => r.Id).ToPageAsync(page, r => new MerchantCodeMappingRow(
+            r.Id, r.Code, r.GoodsId is not null ? "Goods" : "Combo", r.GoodsId ?? r.ComboId ?? 0, r.TargetCode, r.TargetName), ct));
+    }
+
+    /// <summary>Removes a mapping (audited). Orders it already mapped keep their lines; a later order with the code waits for a mapping again.</summary>
+    private static async Task<IResult> Remove(long id, HttpContext http, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
+    {
+        using var acting = actor.ActFor(http.User.ActorName());
+        if (await db.MerchantCodeMappings.FirstOrDefaultAsync(m => m.Id == id, ct) is not { } mapping)
+        {
+            return Problems.NotFound("Merchant code mapping", id);
+        }
+
+        db.MerchantCodeMappings.Remove(mapping);
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> Map(
