@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from './api';
 import { App } from './App';
-import { activities, shops } from './test/fixtures';
+import { activities, exceptionCountsOf, reviewCountsOf, shops } from './test/fixtures';
 import { mockFetch, type Call } from './test/fetchMock';
 import { me } from './test/session';
 
@@ -19,6 +19,8 @@ function serve(session: { roles?: Role[]; shopIds?: number[] } | null, more: (ca
     if (answer) return answer;
     if (call.url.startsWith('/api/shops?')) return { body: shops };
     if (call.url.startsWith('/api/workflow-definitions?')) return { body: emptyPage };
+    if (call.url.startsWith('/api/review/queue/counts')) return { body: reviewCountsOf([]) };
+    if (call.url.startsWith('/api/exceptions/counts')) return { body: exceptionCountsOf([]) };
     if (call.url.startsWith('/api/review/queue') || call.url.startsWith('/api/exceptions?') || call.url.startsWith('/api/orders?')) return { body: emptyPage };
     if (call.url.startsWith('/api/orders/counts?')) return { body: { total: 0, statuses: {}, outOfStock: 0 } };
     return undefined;

@@ -270,13 +270,12 @@ export const api = {
   retry: (instanceId: string) => request<InstanceDetail>('POST', `/api/workflow-instances/${instanceId}:retry`),
   cancelInstance: (instanceId: string, reason?: string) =>
     request<InstanceDetail>('POST', `/api/workflow-instances/${instanceId}:cancel`, { reason }),
-  reviewQueue: (query: { shopId?: number; reason?: string; olderThanMinutes?: number }) => {
-    const q = new URLSearchParams({ pageSize: '200' });
-    if (query.shopId) q.set('shopId', String(query.shopId));
-    if (query.reason) q.set('reason', query.reason);
-    if (query.olderThanMinutes !== undefined) q.set('olderThanMinutes', String(query.olderThanMinutes));
-    return request<Page<ReviewQueueItem>>('GET', `/api/review/queue?${q}`);
-  },
+  reviewQueue: (query: ReviewFilter) => request<Page<ReviewQueueItem>>('GET', `/api/review/queue?${withPageSize(reviewFilterQuery(query))}`),
+  /** The inbox's age tabs' counts, for the same shop and reason as the list. */
+  reviewQueueCounts: (query: Omit<ReviewFilter, 'olderThanMinutes'>) =>
+    request<ReviewCounts>('GET', `/api/review/queue/counts?${reviewFilterQuery(query)}`),
+  /** The inbox's filter as CSV, as a link (see ordersExportUrl). */
+  reviewQueueExportUrl: (query: ReviewFilter) => `/api/review/queue/export.csv?${reviewFilterQuery(query)}`,
   approve: (orderId: number, body: { note?: string; changes?: Record<string, unknown> }) =>
     request<unknown>('POST', `/api/review/orders/${orderId}:approve`, body),
   reject: (orderId: number, body: { reason: string; mode?: 'cancel' | 'exception' }) =>
@@ -288,12 +287,12 @@ export const api = {
     request<BatchResponse<ReviewBatchResult>>('POST', '/api/review/orders:reject', body),
 
   // ---- exception queue (异常队列) -----------------------------------------------------------------------------------
-  exceptions: (query: { state?: ExceptionState; kind?: string; shopId?: number }) => {
-    const q = new URLSearchParams({ pageSize: '200', state: query.state ?? 'open' });
-    if (query.kind) q.set('kind', query.kind);
-    if (query.shopId) q.set('shopId', String(query.shopId));
-    return request<Page<ExceptionEntry>>('GET', `/api/exceptions?${q}`);
-  },
+  exceptions: (query: ExceptionFilter) => request<Page<ExceptionEntry>>('GET', `/api/exceptions?${withPageSize(exceptionFilterQuery(query))}`),
+  /** The queue's tabs' counts (open and resolved, each by kind) for the same shop as the list. */
+  exceptionCounts: (query: { shopId?: number }) =>
+    request<ExceptionCounts>('GET', `/api/exceptions/counts${query.shopId ? `?shopId=${query.shopId}` : ''}`),
+  /** The queue's filter as CSV, as a link (see ordersExportUrl). */
+  exceptionsExportUrl: (query: ExceptionFilter) => `/api/exceptions/export.csv?${exceptionFilterQuery(query)}`,
   /** Back to the stage the order left, or (cancelOrder) cancel it; 409 with handledBy when someone resolved it first. */
   resolveException: (entryId: number, body: { note?: string; cancelOrder?: boolean }) =>
     request<ExceptionEntry>('POST', `/api/exceptions/${entryId}:resolve`, body),
@@ -450,6 +449,40 @@ export function orderFilterQuery(query: OrderFilter): URLSearchParams {
   return q;
 }
 
+/** The review inbox's filter: the list, its export, and (without the age, which its tabs count) its counts. */
+export interface ReviewFilter {
+  shopId?: number;
+  reason?: string;
+  olderThanMinutes?: number;
+}
+
+export function reviewFilterQuery(query: ReviewFilter): URLSearchParams {
+  const q = new URLSearchParams();
+  if (query.shopId) q.set('shopId', String(query.shopId));
+  if (query.reason) q.set('reason', query.reason);
+  if (query.olderThanMinutes !== undefined) q.set('olderThanMinutes', String(query.olderThanMinutes));
+  return q;
+}
+
+/** The exception queue's filter, for the list and its export. */
+export interface ExceptionFilter {
+  state?: ExceptionState;
+  kind?: string;
+  shopId?: number;
+}
+
+export function exceptionFilterQuery(query: ExceptionFilter): URLSearchParams {
+  const q = new URLSearchParams({ state: query.state ?? 'open' });
+  if (query.kind) q.set('kind', query.kind);
+  if (query.shopId) q.set('shopId', String(query.shopId));
+  return q;
+}
+
+/** The queues show up to 200 rows a page (their backlogs are smaller by nature than the orders'). */
+function withPageSize(filter: URLSearchParams): URLSearchParams {
+  return new URLSearchParams([['pageSize', '200'], ...filter]);
+}
+
 export interface SetAsideResult {
   orderId: number;
   status: number;
@@ -495,6 +528,20 @@ export interface OrderCounts {
   total: number;
   statuses: Record<string, number>;
   outOfStock: number;
+}
+
+/** GET /api/review/queue/counts (ReviewCountsResponse): all waiting, and how many wait longer than each tab's minutes ("30", "120", "1440"). */
+export interface ReviewCounts {
+  total: number;
+  olderThanMinutes: Record<string, number>;
+}
+
+/** GET /api/exceptions/counts (ExceptionCountsResponse): open and resolved entries, each by kind (every kind, zeros included). */
+export interface ExceptionCounts {
+  open: number;
+  resolved: number;
+  openKinds: Record<string, number>;
+  resolvedKinds: Record<string, number>;
 }
 
 export interface InstanceSummary {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExceptionEntry } from '../api';
-import { shops } from '../test/fixtures';
+import { exceptionCountsOf, shops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
 import { ExceptionsPage } from './ExceptionsPage';
@@ -16,6 +16,7 @@ type Answer = (call: Call) => { status?: number; body?: unknown } | undefined;
 function serve(queue: ExceptionEntry[], resolve: Answer = () => ({ body: {} }), remap: Answer = () => undefined, resolveMany: Answer = () => undefined) {
   return mockFetch(call => {
     if (call.url.startsWith('/api/exceptions?')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
+    if (call.url.startsWith('/api/exceptions/counts')) return { body: exceptionCountsOf(queue) };
     if (call.url.startsWith('/api/shops')) return { body: shops };
     if (call.url.startsWith('/api/exceptions/') && call.method === 'POST') return resolve(call);
     if (call.url === '/api/exceptions:remap' && call.method === 'POST') return remap(call);
@@ -23,6 +24,9 @@ function serve(queue: ExceptionEntry[], resolve: Answer = () => ({ body: {} }), 
     return undefined;
   });
 }
+
+/** The last list the page asked for (the counts are asked beside it). */
+const lastList = (calls: Call[]) => calls.filter(c => c.url.startsWith('/api/exceptions?')).at(-1)?.url;
 
 // As review writes it (BuiltInReviewPolicy.UnmappedSkuReason) on the entry the workflow opens.
 const unmapped = (id: number, platformOrderId: string, codes: string, more: Partial<ExceptionEntry> = {}) =>
@@ -97,18 +101,56 @@ describe('ExceptionsPage', () => {
     expect(calls.find(c => c.method === 'POST')).toEqual({ method: 'POST', url: '/api/exceptions:resolve', body: { entryIds: [8], cancelOrder: true } });
   });
 
-  it('filters by kind, shop and state through the query', async () => {
-    const calls = serve([]);
+  it('says so with a drawn icon when nothing is open', async () => {
+    serve([]);
     render(<ExceptionsPage />);
     const empty = await screen.findByText('没有待处理的异常。');
     expect(empty.closest('.empty-state')?.querySelector('svg')).not.toBeNull();
-    fireEvent.change(screen.getByLabelText('按异常类型筛选'), { target: { value: 'RefundRequested' } });
-    await waitFor(() => expect(calls.at(-1)!.url).toContain('kind=RefundRequested'));
+    expect(screen.getByRole('tab', { name: '待处理 0' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('shows state tabs and, under them, a tab per kind the state holds, each with the server\'s count', async () => {
+    const calls = serve([entry(7, 'TB-7', 'AddressProblem', ''), entry(8, 'TB-8', 'AddressProblem', ''), entry(9, 'TB-9', 'OutOfStock', ''),
+      entry(10, 'TB-10', 'Other', '', { resolvedAt: '2026-11-23T09:00:00Z', resolvedBy: '客服小李' })]);
+    render(<ExceptionsPage />);
+    const states = await screen.findByRole('tablist', { name: '处理状态' });
+    const kinds = screen.getByRole('tablist', { name: '异常类型' });
+    await waitFor(() => expect(within(states).getAllByRole('tab').map(t => t.textContent)).toEqual(['待处理 3', '已解决 1', '全部 4']));
+    expect(within(kinds).getAllByRole('tab').map(t => t.textContent)).toEqual(['全部类型 3', '地址异常 2', '缺货 1']);
+    expect(within(kinds).getByRole('tab', { name: '缺货 1' })).toHaveAttribute('title', 'OutOfStock');
+    expect(calls.find(c => c.url.startsWith('/api/exceptions/counts'))!.url).toBe('/api/exceptions/counts');
+
+    fireEvent.click(within(kinds).getByRole('tab', { name: '缺货 1' }));
+    await waitFor(() => expect(lastList(calls)).toContain('kind=OutOfStock'));
+    expect(within(kinds).getByRole('tab', { name: '缺货 1' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(states).getAllByRole('tab').map(t => t.textContent)).toEqual(['待处理 1', '已解决 0', '全部 1']);
+
+    fireEvent.click(within(states).getByRole('tab', { name: '已解决 0' }));
+    await waitFor(() => expect(within(states).getByRole('tab', { name: '已解决 0' })).toHaveAttribute('aria-selected', 'true'));
+    expect(within(kinds).getAllByRole('tab').map(t => t.textContent)).toEqual(['全部类型 1', '缺货 0', '其他 1']);
+  });
+
+  it('filters by kind, shop and state through the query, and counts for the same shop', async () => {
+    const calls = serve([entry(7, 'TB-7', 'RefundRequested', '')]);
+    render(<ExceptionsPage />);
+    fireEvent.click(await screen.findByRole('tab', { name: '退款中 1' }));
+    await waitFor(() => expect(lastList(calls)).toContain('kind=RefundRequested'));
     await waitFor(() => expect(screen.getByRole('option', { name: '茶语旗舰店 (淘宝)' })).toBeInTheDocument());
     fireEvent.change(screen.getByLabelText('按店铺筛选'), { target: { value: '1' } });
-    fireEvent.change(screen.getByLabelText('按处理状态筛选'), { target: { value: 'all' } });
-    await waitFor(() => expect(calls.at(-1)!.url).toBe('/api/exceptions?pageSize=200&state=all&kind=RefundRequested&shopId=1'));
-    expect(screen.getByLabelText('按异常类型筛选')).toHaveTextContent('退款中');
+    fireEvent.click(screen.getByRole('tab', { name: '全部 1' }));
+    await waitFor(() => expect(lastList(calls)).toBe('/api/exceptions?pageSize=200&state=all&kind=RefundRequested&shopId=1'));
+    expect(calls.filter(c => c.url.startsWith('/api/exceptions/counts')).at(-1)!.url).toBe('/api/exceptions/counts?shopId=1');
+  });
+
+  it('exports the current filter: the link carries the state, the kind and the shop', async () => {
+    serve([entry(7, 'TB-7', 'RefundRequested', '', { resolvedAt: '2026-11-23T09:00:00Z' })]);
+    render(<ExceptionsPage />);
+    const link = await screen.findByRole('link', { name: '导出 CSV' });
+    expect(link).toHaveAttribute('href', '/api/exceptions/export.csv?state=open');
+    expect(link).toHaveAttribute('download');
+    fireEvent.click(await screen.findByRole('tab', { name: '已解决 1' }));
+    fireEvent.click(await screen.findByRole('tab', { name: '退款中 1' }));
+    await waitFor(() => expect(screen.getByRole('link', { name: '导出 CSV' })).toHaveAttribute('href', '/api/exceptions/export.csv?state=resolved&kind=RefundRequested'));
   });
 
   it('resolves the entry under the cursor with r and a note, sending the signed-in name', async () => {
@@ -206,12 +248,13 @@ describe('ExceptionsPage', () => {
       expect(screen.getByText(/重新匹配并继续（商品未匹配）/)).toBeInTheDocument();
     });
 
-    it('shows "Re-map all waiting" for the UnmappedSku filter even with nothing listed, and not otherwise', async () => {
-      serve([]);
+    it('shows "Re-map all waiting" for the UnmappedSku filter even with nothing open listed, and not otherwise', async () => {
+      serve([unmapped(7, 'TB-7', 'TEA-NEW-01', { resolvedAt: '2026-11-23T09:00:00Z', resolvedBy: 'workflow' })]);
       render(<ExceptionsPage />);
-      await screen.findByText('没有待处理的异常。');
+      await screen.findByTestId('exception-TB-7');
       expect(screen.queryByRole('button', { name: '全部重新匹配' })).toBeNull();
-      fireEvent.change(screen.getByLabelText('按异常类型筛选'), { target: { value: 'UnmappedSku' } });
+      fireEvent.click(await screen.findByRole('tab', { name: '已解决 1' }));
+      fireEvent.click(await screen.findByRole('tab', { name: '商品未匹配 1' }));
       expect(await screen.findByRole('button', { name: '全部重新匹配' })).toBeInTheDocument();
     });
 

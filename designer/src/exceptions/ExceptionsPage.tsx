@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type ExceptionEntry, type ExceptionState } from '../api';
+import { api, ApiError, type ExceptionCounts, type ExceptionEntry, type ExceptionState } from '../api';
 import { Term, useT, type Translate } from '../i18n';
 import { BatchBar } from '../shell/BatchBar';
 import { EmptyState } from '../shell/EmptyState';
@@ -10,7 +10,8 @@ import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
 import { formatAge, formatTime, problemText } from '../shell/format';
-import { allKinds, kindText } from './kinds';
+import { kindText } from './kinds';
+import { kindTabs, queueCount, stateTabs } from './queueTabs';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 import { MapCodeAction } from './MapCodeAction';
 import { raisedByText, setAsideByPerson } from './raisedBy';
@@ -49,14 +50,16 @@ export function confirmCancelMany(entries: ExceptionEntry[], t: Translate): bool
 }
 
 /**
- * The exception queue (异常队列): orders set aside by a person or by their workflow, oldest first. Keyboard like the
- * inbox: ↑/↓ or j/k move, r resolves (asks for a note), c cancels the order (asks first), m re-maps an UnmappedSku
- * entry's order and continues it once its codes map, x ticks an open entry, Enter opens the journey. Ticked entries (or
- * all open ones on the page) are resolved or their orders cancelled in one call, each reported on its own.
+ * The exception queue (异常队列): orders set aside by a person or by their workflow, oldest first, by state and kind (tabs
+ * with counts) and shop; the filter exports as CSV. Keyboard like the inbox: ↑/↓ or j/k move, r resolves (asks for a
+ * note), c cancels the order (asks first), m re-maps an UnmappedSku entry's order and continues it once its codes map,
+ * x ticks an open entry, Enter opens the journey. Ticked entries (or all open ones on the page) are resolved or their
+ * orders cancelled in one call, each reported on its own.
  */
 export function ExceptionsPage() {
   const t = useT();
   const [items, setItems] = useState<ExceptionEntry[] | null>(null);
+  const [counts, setCounts] = useState<ExceptionCounts | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
   const [kind, setKind] = useState('');
@@ -71,14 +74,18 @@ export function ExceptionsPage() {
   const openIds = useMemo(() => items?.filter(i => !i.resolvedAt).map(i => i.id) ?? [], [items]);
   const selection = useSelection(openIds);
 
+  // The tabs are counted for the list's shop across every state and kind, so each tab says what it would list.
   const refresh = useCallback(async () => {
-    try {
-      const page = await api.exceptions({ state, kind: kind || undefined, shopId });
-      setItems(page.items);
-      setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
-    } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+    const [page, counted] = await Promise.allSettled([api.exceptions({ state, kind: kind || undefined, shopId }), api.exceptionCounts({ shopId })]);
+    if (page.status === 'fulfilled') {
+      setItems(page.value.items);
+      setCursor(c => Math.min(c, Math.max(page.value.items.length - 1, 0)));
+    } else {
+      setItems(i => i ?? []);
     }
+    if (counted.status === 'fulfilled') setCounts(counted.value);
+    const failed = page.status === 'rejected' ? page : counted.status === 'rejected' ? counted : null;
+    if (failed) setNotice({ kind: 'error', text: problemText(failed.reason, t) });
   }, [state, kind, shopId, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
@@ -88,6 +95,9 @@ export function ExceptionsPage() {
   }, [refresh, resolving, batchResolving, busy]);
 
   const current = items?.[cursor];
+  const exportUrl = api.exceptionsExportUrl({ state, kind: kind || undefined, shopId });
+  // A new tab or shop shows 加载中… until its entries arrive rather than the previous ones.
+  const choose = <T,>(set: (value: T) => void, value: T) => { setItems(null); set(value); };
 
   const resolve = useCallback(async (entry: ExceptionEntry, note: string | undefined, cancelOrder: boolean) => {
     try {
@@ -162,25 +172,33 @@ export function ExceptionsPage() {
         <h2>{t('exceptions.title')}</h2>
         <span className="muted">{items ? t(state === 'open' ? 'exceptions.countOpen' : state === 'resolved' ? 'exceptions.countResolved' : 'exceptions.countAll', { count: items.length }) : ''}</span>
         <span className="spacer" />
-        <select aria-label={t('exceptions.kindFilter')} value={kind} onChange={e => setKind(e.target.value)}>
-          <option value="">{t('exceptions.allKinds')}</option>
-          {allKinds.map(k => <option key={k} value={k} title={k}>{kindText(k, t)}</option>)}
-        </select>
-        <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
+        <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => choose(setShopId, e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">{t('common.allShops')}</option>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
-        </select>
-        <select aria-label={t('exceptions.stateFilter')} value={state} onChange={e => setState(e.target.value as ExceptionState)}>
-          <option value="open">{t('exceptions.state.open')}</option>
-          <option value="resolved">{t('exceptions.state.resolved')}</option>
-          <option value="all">{t('exceptions.state.all')}</option>
         </select>
         {(kind === 'UnmappedSku' || items?.some(canRemap)) && (
           <button type="button" disabled={remapping} onClick={() => void remap(null)}
             title={t('exceptions.remapAllTitle')}>{t('exceptions.remapAll')}</button>
         )}
         <button type="button" onClick={() => void refresh()}>{t('common.refresh')}</button>
+        <a className="button" href={exportUrl} download title={t('exceptions.exportTitle')} data-testid="export-csv">{t('lists.export')}</a>
         <ListShortcuts documented={queueKeys} />
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('exceptions.stateTabs')}>
+        {stateTabs.map(tab => (
+          <button key={tab.state} type="button" role="tab" aria-selected={tab.state === state} className={tab.state === state ? 'tab tab-selected' : 'tab'}
+            data-testid={`tab-${tab.state}`} onClick={() => choose(setState, tab.state)}>
+            {t(tab.label)} <span className="tab-count">{counts ? queueCount(counts, tab.state, kind) : '…'}</span>
+          </button>
+        ))}
+      </div>
+      <div className="tabs tabs-minor" role="tablist" aria-label={t('exceptions.kindTabs')}>
+        {['', ...kindTabs(counts, state, kind)].map(k => (
+          <button key={k || 'all'} type="button" role="tab" aria-selected={k === kind} className={k === kind ? 'tab tab-selected' : 'tab'}
+            title={k || undefined} data-testid={`kind-tab-${k || 'all'}`} onClick={() => choose(setKind, k)}>
+            {k ? kindText(k, t) : t('exceptions.allKinds')} <span className="tab-count">{counts ? queueCount(counts, state, k) : '…'}</span>
+          </button>
+        ))}
       </div>
       <p className="muted small keys">{t('common.keys')}{t('exceptions.keys')}</p>
       <BatchBar all={selection.all} some={selection.some} count={selection.chosen.length} onToggleAll={selection.toggleAll}

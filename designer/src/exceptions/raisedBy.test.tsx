@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExceptionEntry } from '../api';
-import { shops } from '../test/fixtures';
+import { exceptionCountsOf, shops } from '../test/fixtures';
 import { mockFetch } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
 import { ExceptionsPage } from './ExceptionsPage';
@@ -22,6 +22,7 @@ describe('who raised an exception entry', () => {
     const queue = [entry(7, 'TB-7', { raisedBy: '客服小李' }), entry(8, 'TB-8', { kind: 'NoWarehouse', detail: '', stage: 'await-resolution' })];
     mockFetch(call => {
       if (call.url.startsWith('/api/exceptions?')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
+      if (call.url.startsWith('/api/exceptions/counts')) return { body: exceptionCountsOf(queue) };
       if (call.url.startsWith('/api/shops')) return { body: shops };
       return undefined;
     });

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewQueueItem } from '../api';
-import { shops, twoShops } from '../test/fixtures';
+import { reviewCountsOf, shops, twoShops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
 import { InboxPage } from './InboxPage';
@@ -15,6 +15,7 @@ const item = (orderId: number, platformOrderId: string, buyerMessage: string): R
 
 function serve(queue: ReviewQueueItem[], decide: (call: Call) => { status?: number; body?: unknown }) {
   return mockFetch(call => {
+    if (call.url.startsWith('/api/review/queue/counts')) return { body: reviewCountsOf(queue) };
     if (call.url.startsWith('/api/review/queue')) return { body: { items: queue, pageNumber: 1, pageSize: 200, total: queue.length } };
     if (call.url.startsWith('/api/shops')) return { body: shops };
     if (call.url.startsWith('/api/review/orders')) return decide(call);
@@ -35,6 +36,37 @@ describe('InboxPage', () => {
     expect(card).toHaveTextContent('请开发票');
     expect(card).toHaveTextContent('开票订单: 需要开发票，请核对抬头');
     expect(card).toHaveTextContent('已等待 42 分钟');
+  });
+
+  it('shows how long orders wait as tabs with the server\'s counts, and lists a tab through the query', async () => {
+    const calls = serve([item(7, 'TB-7', ''), { ...item(8, 'TB-8', ''), ageMinutes: 200 }, { ...item(9, 'TB-9', ''), ageMinutes: 2000 }], () => ({}));
+    render(<InboxPage />);
+    const tabs = await screen.findByRole('tablist', { name: '等待时长' });
+    await waitFor(() => expect(within(tabs).getAllByRole('tab').map(t => t.textContent)).toEqual(['全部 3', '超过 30 分钟 3', '超过 2 小时 2', '超过 1 天 1']));
+    expect(within(tabs).getByRole('tab', { name: '全部 3' })).toHaveAttribute('aria-selected', 'true');
+
+    fireEvent.click(within(tabs).getByRole('tab', { name: '超过 2 小时 2' }));
+    expect(screen.getByText('加载中…')).toBeInTheDocument();
+    await waitFor(() => expect(calls.filter(c => c.url.startsWith('/api/review/queue?')).at(-1)!.url).toBe('/api/review/queue?pageSize=200&olderThanMinutes=120'));
+    expect(within(tabs).getByRole('tab', { name: '超过 2 小时 2' })).toHaveAttribute('aria-selected', 'true');
+    expect(calls.filter(c => c.url.startsWith('/api/review/queue/counts')).every(c => !c.url.includes('olderThanMinutes'))).toBe(true);
+    await screen.findByTestId('review-TB-9');
+  });
+
+  it('counts and exports with the list\'s shop and reason; the export also with the chosen age', async () => {
+    const calls = serve([{ ...item(7, 'TB-7', ''), ageMinutes: 2000 }], () => ({}));
+    render(<InboxPage />);
+    const link = await screen.findByRole('link', { name: '导出 CSV' });
+    expect(link).toHaveAttribute('href', '/api/review/queue/export.csv?');
+    expect(link).toHaveAttribute('download');
+    await waitFor(() => expect(screen.getByRole('option', { name: '茶语旗舰店 (淘宝)' })).toBeInTheDocument());
+    fireEvent.change(screen.getByLabelText('按店铺筛选'), { target: { value: '1' } });
+    fireEvent.change(screen.getByLabelText('按原因筛选'), { target: { value: '开票' } });
+    fireEvent.click(await screen.findByRole('tab', { name: '超过 1 天 1' }));
+    await waitFor(() => expect(screen.getByRole('link', { name: '导出 CSV' }))
+      .toHaveAttribute('href', `/api/review/queue/export.csv?shopId=1&reason=${encodeURIComponent('开票')}&olderThanMinutes=1440`));
+    await waitFor(() => expect(calls.filter(c => c.url.startsWith('/api/review/queue/counts')).at(-1)!.url)
+      .toBe(`/api/review/queue/counts?shopId=1&reason=${encodeURIComponent('开票')}`));
   });
 
   it('moves with the arrow keys and approves the order under the cursor with a, leaving who decided to the server (the signed-in reviewer)', async () => {
@@ -154,6 +186,7 @@ describe('InboxPage', () => {
   it("lists only a reviewer's assigned shops in the shop filter", async () => {
     signedInAs(['Reviewer'], [2]);
     mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue/counts')) return { body: reviewCountsOf([]) };
       if (call.url.startsWith('/api/review/queue')) return { body: { items: [], pageNumber: 1, pageSize: 200, total: 0 } };
       if (call.url.startsWith('/api/shops')) return { body: twoShops };
       return undefined;
@@ -166,6 +199,7 @@ describe('InboxPage', () => {
   it('lists every shop for an ops lead', async () => {
     signedInAs(['OpsLead'], []);
     mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue/counts')) return { body: reviewCountsOf([]) };
       if (call.url.startsWith('/api/review/queue')) return { body: { items: [], pageNumber: 1, pageSize: 200, total: 0 } };
       if (call.url.startsWith('/api/shops')) return { body: twoShops };
       return undefined;
@@ -192,9 +226,9 @@ describe('InboxPage', () => {
   it('says 加载中… while the queue loads, then an empty inbox with a drawn icon, no emoji', async () => {
     signedInAs(['Reviewer'], [1]);
     let answer: (() => void) | undefined;
-    mockFetch(call => (call.url.startsWith('/api/shops') ? { body: shops } : undefined));
+    mockFetch(call => (call.url.startsWith('/api/shops') ? { body: shops } : call.url.startsWith('/api/review/queue/counts') ? { body: reviewCountsOf([]) } : undefined));
     const shopsOnly = globalThis.fetch;
-    vi.stubGlobal('fetch', vi.fn((input: string, init?: RequestInit) => (String(input).startsWith('/api/review/queue')
+    vi.stubGlobal('fetch', vi.fn((input: string, init?: RequestInit) => (String(input).startsWith('/api/review/queue?')
       ? new Promise<Response>(resolve => {
         answer = () => resolve(new Response(JSON.stringify({ items: [], pageNumber: 1, pageSize: 200, total: 0 }), { status: 200 }));
       })

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type BatchResponse, type ReviewBatchResult, type ReviewQueueItem } from '../api';
+import { api, ApiError, type BatchResponse, type ReviewBatchResult, type ReviewCounts, type ReviewQueueItem } from '../api';
 import { useT, type Translate } from '../i18n';
 import { BatchBar } from '../shell/BatchBar';
 import { EmptyState } from '../shell/EmptyState';
@@ -10,6 +10,7 @@ import { formatAge, formatMoney, formatTime, problemText } from '../shell/format
 import { useSelection } from '../shell/selection';
 import { batchNotice } from '../shell/batch';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
+import { ageTabCount, ageTabs } from './ageTabs';
 
 /** What the list answers to while it has the focus (onKeyDown in InboxPage), for the shortcuts panel. */
 const inboxKeys: ShortcutDoc[] = [
@@ -37,18 +38,20 @@ export function decisionError(e: unknown, order: string | number, t: Translate):
 }
 
 /**
- * The reviewers' inbox: blocked orders oldest first. Keyboard: ↑/↓ or j/k move, a approves, e edits then approves,
- * r rejects (asks for a reason), x ticks the order for a batch, Enter opens the journey. Buttons do the same for the
- * mouse; ticked orders (or all on the page) are approved or rejected in one call, each reported on its own. Decisions are
- * recorded under the signed-in user's name (the server takes it from the session).
+ * The reviewers' inbox: blocked orders oldest first, by how long they have waited (tabs with counts), shop and reason;
+ * the filter exports as CSV. Keyboard: ↑/↓ or j/k move, a approves, e edits then approves, r rejects (asks for a
+ * reason), x ticks the order for a batch, Enter opens the journey. Buttons do the same for the mouse; ticked orders (or
+ * all on the page) are approved or rejected in one call, each reported on its own. Decisions are recorded under the
+ * signed-in user's name (the server takes it from the session).
  */
 export function InboxPage() {
   const t = useT();
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
+  const [counts, setCounts] = useState<ReviewCounts | null>(null);
   const { shops, shopName } = useShops();
   const [shopId, setShopId] = useState<number | undefined>();
   const [reason, setReason] = useState('');
-  const [olderThan, setOlderThan] = useState('');
+  const [olderThan, setOlderThan] = useState<number | undefined>();
   const [cursor, setCursor] = useState(0);
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -59,14 +62,19 @@ export function InboxPage() {
   const ids = useMemo(() => items?.map(i => i.orderId) ?? [], [items]);
   const selection = useSelection(ids);
 
+  // The tabs are counted with the list's filter but for every age, so each tab says what it would list.
   const refresh = useCallback(async () => {
-    try {
-      const page = await api.reviewQueue({ shopId, reason: reason.trim() || undefined, olderThanMinutes: olderThan ? Number(olderThan) : undefined });
-      setItems(page.items);
-      setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
-    } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+    const filter = { shopId, reason: reason.trim() || undefined };
+    const [page, counted] = await Promise.allSettled([api.reviewQueue({ ...filter, olderThanMinutes: olderThan }), api.reviewQueueCounts(filter)]);
+    if (page.status === 'fulfilled') {
+      setItems(page.value.items);
+      setCursor(c => Math.min(c, Math.max(page.value.items.length - 1, 0)));
+    } else {
+      setItems(i => i ?? []);
     }
+    if (counted.status === 'fulfilled') setCounts(counted.value);
+    const failed = page.status === 'rejected' ? page : counted.status === 'rejected' ? counted : null;
+    if (failed) setNotice({ kind: 'error', text: problemText(failed.reason, t) });
   }, [shopId, reason, olderThan, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
@@ -76,6 +84,9 @@ export function InboxPage() {
   }, [refresh, mode, batchRejecting, busy]);
 
   const current = items?.[cursor];
+  const exportUrl = api.reviewQueueExportUrl({ shopId, reason: reason.trim() || undefined, olderThanMinutes: olderThan });
+  // A new tab or shop shows 加载中… until its orders arrive rather than the previous ones.
+  const chooseAge = (minutes: number | undefined) => { setItems(null); setOlderThan(minutes); };
 
   const decide = useCallback(async (order: string, action: () => Promise<unknown>, done: string) => {
     try {
@@ -135,19 +146,25 @@ export function InboxPage() {
         <h2>{t('inbox.title')}</h2>
         <span className="muted">{items ? t('inbox.waitingCount', { count: items.length }) : ''}</span>
         <span className="spacer" />
-        <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => setShopId(e.target.value ? Number(e.target.value) : undefined)}>
+        <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => { setItems(null); setShopId(e.target.value ? Number(e.target.value) : undefined); }}>
           <option value="">{t('common.allShops')}</option>
           {shops.map(s => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
         <input ref={reasonBox} aria-label={t('inbox.reasonFilter')} placeholder={t('inbox.reasonPlaceholder')} value={reason} onChange={e => setReason(e.target.value)} />
-        <select aria-label={t('inbox.ageFilter')} value={olderThan} onChange={e => setOlderThan(e.target.value)}>
-          <option value="">{t('inbox.anyAge')}</option>
-          <option value="30">{t('inbox.older30')}</option>
-          <option value="120">{t('inbox.older120')}</option>
-          <option value="1440">{t('inbox.older1440')}</option>
-        </select>
         <button type="button" onClick={() => void refresh()}>{t('common.refresh')}</button>
+        <a className="button" href={exportUrl} download title={t('inbox.exportTitle')} data-testid="export-csv">{t('lists.export')}</a>
         <ListShortcuts documented={inboxKeys} search={reasonBox} />
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('inbox.tabs')}>
+        {ageTabs.map(tab => {
+          const selected = tab.olderThanMinutes === olderThan;
+          return (
+            <button key={tab.key} type="button" role="tab" aria-selected={selected} className={selected ? 'tab tab-selected' : 'tab'}
+              data-testid={`tab-${tab.key}`} onClick={() => chooseAge(tab.olderThanMinutes)}>
+              {t(tab.label)} <span className="tab-count">{counts ? ageTabCount(tab, counts) : '…'}</span>
+            </button>
+          );
+        })}
       </div>
       <p className="muted small keys">{t('common.keys')}{t('inbox.keys')}</p>
       <BatchBar all={selection.all} some={selection.some} count={selection.chosen.length} onToggleAll={selection.toggleAll} disabled={!items?.length}>

@@ -1,4 +1,4 @@
-import type { ActivityDescriptor, ConditionFields, RuleFields } from '../api';
+import type { ActivityDescriptor, ConditionFields, ExceptionCounts, ExceptionEntry, ReviewCounts, ReviewQueueItem, RuleFields } from '../api';
 
 // The server's whitelist shape (GET /api/rules/fields), cut to one field of each type.
 export const fields: RuleFields = {
@@ -58,3 +58,16 @@ export const twoShops = {
     { id: 2, code: 'jd-tea-self', name: '茶语京东自营店', platform: 'jd', isEnabled: true, version: 1, workflowDefinitionId: null },
   ],
 };
+
+/** GET /api/review/queue/counts as the server would count these orders (by their age). */
+export function reviewCountsOf(queue: ReviewQueueItem[]): ReviewCounts {
+  const olderThan = (minutes: number) => queue.filter(i => i.ageMinutes >= minutes).length;
+  return { total: queue.length, olderThanMinutes: { 30: olderThan(30), 120: olderThan(120), 1440: olderThan(1440) } };
+}
+
+/** GET /api/exceptions/counts as the server would count these entries (open or resolved, by kind). */
+export function exceptionCountsOf(queue: ExceptionEntry[]): ExceptionCounts {
+  const byKind = (entries: ExceptionEntry[]) => entries.reduce<Record<string, number>>((kinds, e) => ({ ...kinds, [e.kind]: (kinds[e.kind] ?? 0) + 1 }), {});
+  const [open, resolved] = [queue.filter(e => !e.resolvedAt), queue.filter(e => e.resolvedAt)];
+  return { open: open.length, resolved: resolved.length, openKinds: byKind(open), resolvedKinds: byKind(resolved) };
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Orchestrator.Server.Apis;
@@ -19,6 +20,14 @@ internal static class Csv
     /// <summary>Free text from a platform or a person, guarded against formula injection, then quoted as needed.</summary>
     public static string Text(string? value) =>
         value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value ?? "";
+
+    /// <summary>A time as the exports write it: UTC (the headers say so), to the second, sortable as text.</summary>
+    public static string Time(DateTime? value) => value?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Yuan with two decimals and a point, whatever the server's culture.</summary>
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Field(string? value)
     {

@@ -32,7 +32,7 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         Assert.Contains("\"说\"\"好\"\",\n第二行\"", text, StringComparison.Ordinal);
 
-        var rows = ParseCsv(text);
+        var rows = CsvFile.Parse(text);
         Assert.Equal(["订单号", "平台订单号", "店铺", "状态", "异常类型", "买家", "收货人", "手机", "省", "市", "区", "地址"], rows[0][..12]);
         Assert.Contains("快递单号", rows[0]);
         var column = rows[0].Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
@@ -47,9 +47,9 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         Assert.Equal("异常", rows[1][column["状态"]]);
         Assert.Equal("商品未匹配", rows[1][column["异常类型"]]);
 
-        var exceptions = ParseCsv(await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={shop}&status=Exception&exceptionKind=UnmappedSku"));
+        var exceptions = CsvFile.Parse(await CsvFile.TextAsync(Client, $"/api/orders/export.csv?shopId={shop}&status=Exception&exceptionKind=UnmappedSku"));
         Assert.Equal([Text(unmapped)], exceptions[1..].Select(r => r[0]));
-        var searched = ParseCsv(await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={shop}&q={Uri.EscapeDataString(tricky["platformOrderId"]!.GetValue<string>())}"));
+        var searched = CsvFile.Parse(await CsvFile.TextAsync(Client, $"/api/orders/export.csv?shopId={shop}&q={Uri.EscapeDataString(tricky["platformOrderId"]!.GetValue<string>())}"));
         Assert.Equal([Text(plain)], searched[1..].Select(r => r[0]));
     }
 
@@ -65,10 +65,10 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         var (_, reviewer) = await SignedInAsAsync("Reviewer", shops: [mine]);
         using var _ = reviewer;
 
-        var all = ParseCsv(await ExportTextAsync(reviewer, "/api/orders/export.csv"))[1..].Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
+        var all = CsvFile.Parse(await CsvFile.TextAsync(reviewer, "/api/orders/export.csv"))[1..].Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ours.OrderDescending(), all);
-        Assert.Single(ParseCsv(await ExportTextAsync(reviewer, $"/api/orders/export.csv?shopId={other}")));
-        Assert.Contains(Text(theirs), await ExportTextAsync(Client, $"/api/orders/export.csv?shopId={other}"), StringComparison.Ordinal);
+        Assert.Single(CsvFile.Parse(await CsvFile.TextAsync(reviewer, $"/api/orders/export.csv?shopId={other}")));
+        Assert.Contains(Text(theirs), await CsvFile.TextAsync(Client, $"/api/orders/export.csv?shopId={other}"), StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -113,67 +113,6 @@ public abstract class OrderExportTests(ServerFixture server) : LifecycleTestBase
         AssertNamesField(await ProblemAsync(await Client.GetAsync("/api/orders/export.csv?" + query), HttpStatusCode.BadRequest), field);
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<string> ExportTextAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
-        return Encoding.UTF8.GetString(bytes[3..]);
-    }
-
-    /// <summary>An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF.</summary>
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        Assert.Empty(row);
-        return rows;
-    }
 }
 
 public sealed class SqliteOrderExportTests(LifecycleSqliteFixture server) : OrderExportTests(server), IClassFixture<LifecycleSqliteFixture>;

@@ -26,14 +26,16 @@ internal static class ExceptionsApi
         nameof(OrderExceptionKind.UnmappedSku), nameof(OrderExceptionKind.PlatformError), nameof(OrderExceptionKind.Other),
     ];
 
-    /// <summary>Oldest first, the entry id breaking ties.</summary>
-    private static readonly Keyset<ExceptionQueueRow> OldestFirst =
+    /// <summary>Oldest first, the entry id breaking ties (the list and its export).</summary>
+    internal static readonly Keyset<ExceptionQueueRow> OldestFirst =
         Keyset.Of<ExceptionQueueRow, DateTime, long>("exceptions", r => r.Entry.RaisedAt, r => r.Entry.Id, descending: false);
 
     public static IEndpointRouteBuilder MapExceptionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/exceptions").WithTags("Exception queue");
         group.MapGet("/", List).ForReviewers();
+        group.MapGet("/counts", Counts).ForReviewers();
+        group.MapGet("/export.csv", ExceptionExport.ExportAsync).ForReviewers();
         group.MapGet("/{entryId:long}", Get).WithName("GetExceptionEntry").ForReviewers().ScopedToExceptionShop();
         group.MapPost("/{entryId:long}:resolve", Resolve).Validate<ResolveExceptionRequest>().ForReviewers().ScopedToExceptionShop();
         routes.MapPost("/api/exceptions:resolve", ExceptionBatch.ResolveAsync).Validate<ResolveManyRequest>().WithTags("Exception queue").ForReviewers();
@@ -46,48 +48,38 @@ internal static class ExceptionsApi
     private static async Task<IResult> List(
         HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] CursorPageQuery page, string? kind, long? shopId, string? state, CancellationToken ct)
     {
-        if (page.Problem() is { } problem)
+        if ((page.Problem() ?? ExceptionFilter.Problem(state, kind)) is { } problem)
         {
             return problem;
         }
 
-        var entries = db.ExceptionQueue.AsNoTracking();
-        switch (state ?? "open")
-        {
-            case "open": entries = entries.Where(e => e.ResolvedAt == null); break;
-            case "resolved": entries = entries.Where(e => e.ResolvedAt != null); break;
-            case "all": break;
-            default: return Problems.Invalid("state", "state is 'open' (default), 'resolved' or 'all'.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(kind))
-        {
-            if (!Enum.TryParse<OrderExceptionKind>(kind, ignoreCase: true, out var parsed) || parsed == OrderExceptionKind.None)
-            {
-                return Problems.Invalid("kind", $"'{kind}' is not an exception kind: {string.Join(", ", Enum.GetNames<OrderExceptionKind>().Skip(1))}.");
-            }
-
-            entries = entries.Where(e => e.Kind == parsed);
-        }
-
-        if (shopId is { } shop)
-        {
-            entries = entries.Where(e => e.ShopId == shop);
-        }
-
-        if (http.User.ShopFilter() is { } assigned)
-        {
-            var shops = assigned.ToArray();
-            entries = entries.Where(e => shops.Contains(e.ShopId));
-        }
-
+        var entries = db.ExceptionQueue.AsNoTracking().VisibleTo(http.User, shopId).Filtered(state, kind);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id,
-            (e, o) => new ExceptionQueueRow { Entry = e, PlatformOrderId = o.PlatformOrderId, OrderStatus = o.Status });
-        var result = await rows.ToPageAsync(page, OldestFirst, r => r, r => ExceptionQueueItem.From(r.Entry, r.PlatformOrderId, r.OrderStatus, now), ct);
+        var result = await Rows(db, entries).ToPageAsync(page, OldestFirst, r => r, r => ExceptionQueueItem.From(r.Entry, r.PlatformOrderId, r.OrderStatus, now), ct);
         return result is IValueHttpResult { Value: Page<ExceptionQueueItem> items }
             ? Results.Ok(items with { Items = await WithWaitingCodesAsync(db, items.Items, ct) })
             : result;
+    }
+
+    /// <summary>The entries with the columns of their orders a row shows.</summary>
+    internal static IQueryable<ExceptionQueueRow> Rows(OrchestratorDbContext db, IQueryable<ExceptionQueueEntry> entries) =>
+        entries.Join(db.SalesOrders, e => e.OrderId, o => o.Id, (e, o) => new ExceptionQueueRow { Entry = e, PlatformOrderId = o.PlatformOrderId, OrderStatus = o.Status });
+
+    /// <summary>
+    /// Open and resolved entries, each by kind, of the entries the list shows for the same shop: the queue's tabs. One GROUP BY on
+    /// the (ResolvedAt, Kind, ShopId) index; no join with the orders, since every entry has its order (a required foreign key).
+    /// </summary>
+    private static async Task<IResult> Counts(HttpContext http, OrchestratorDbContext db, long? shopId, CancellationToken ct)
+    {
+        var counted = await db.ExceptionQueue.AsNoTracking().VisibleTo(http.User, shopId)
+            .GroupBy(e => new { Open = e.ResolvedAt == null, e.Kind })
+            .Select(g => new { g.Key.Open, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(ct);
+        var kinds = Enum.GetValues<OrderExceptionKind>().Where(k => k != OrderExceptionKind.None).ToList();
+        Dictionary<OrderExceptionKind, int> ByKind(bool open) =>
+            kinds.ToDictionary(k => k, k => counted.Where(c => c.Open == open && c.Kind == k).Sum(c => c.Count));
+        var (openKinds, resolvedKinds) = (ByKind(open: true), ByKind(open: false));
+        return Results.Ok(new ExceptionCountsResponse(openKinds.Values.Sum(), resolvedKinds.Values.Sum(), openKinds, resolvedKinds));
     }
 
     /// <summary>Adds to the open UnmappedSku entries the codes their orders wait on that nothing maps yet (two queries for all of them).</summary>

@@ -13,8 +13,8 @@ namespace Orchestrator.Server.Apis.Orders;
 /// <summary>Order intake (the integration trigger) and reading orders back.</summary>
 internal static class OrdersApi
 {
-    /// <summary>Newest first; the id is unique, so it alone is the key.</summary>
-    private static readonly Keyset<SalesOrder> NewestFirst = Keyset.ById<SalesOrder, long>("orders", o => o.Id, descending: true);
+    /// <summary>Newest first; the id is unique, so it alone is the key (the list and its export).</summary>
+    internal static readonly Keyset<SalesOrder> NewestFirst = Keyset.ById<SalesOrder, long>("orders", o => o.Id, descending: true);
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {

@@ -20,14 +20,19 @@ namespace Orchestrator.Server.Apis.Review;
 /// </summary>
 internal static class ReviewApi
 {
-    /// <summary>Longest waiting first, the order id breaking ties.</summary>
-    private static readonly Keyset<ReviewQueueRow> LongestWaitingFirst =
+    /// <summary>The inbox's tabs: waiting longer than half an hour, two hours, a day (its <c>olderThanMinutes</c> filter).</summary>
+    public static readonly int[] Ages = [30, 120, 1440];
+
+    /// <summary>Longest waiting first, the order id breaking ties (the list and its export).</summary>
+    internal static readonly Keyset<ReviewQueueRow> LongestWaitingFirst =
         Keyset.Of<ReviewQueueRow, DateTime, long>("review", r => r.WaitingSince, r => r.OrderId, descending: false);
 
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/review").WithTags("Review").ForReviewers();
         group.MapGet("/queue", Queue);
+        group.MapGet("/queue/counts", Counts);
+        group.MapGet("/queue/export.csv", ReviewExport.ExportAsync);
         group.MapPost("/orders/{orderId:long}:approve", Approve).Validate<ApproveRequest>().ScopedToOrderShop();
         group.MapPost("/orders/{orderId:long}:reject", Reject).Validate<RejectRequest>().ScopedToOrderShop();
         group.MapPost("/orders:approve", ReviewBatch.ApproveAsync).Validate<ReviewBatchApproveRequest>();
@@ -38,37 +43,19 @@ internal static class ReviewApi
     private static async Task<IResult> Queue(
         HttpContext http, OrchestratorDbContext db, TimeProvider clock, [AsParameters] CursorPageQuery page, long? shopId, string? reason, int? olderThanMinutes, CancellationToken ct)
     {
-        if (page.Problem() is { } problem)
+        if ((page.Problem() ?? ReviewFilter.Problem(reason, olderThanMinutes)) is { } problem)
         {
             return problem;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var waiting = db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.Status == WorkflowStatus.Suspended && i.WaitingFor == AwaitReviewActivity.Bookmark);
-        if (shopId is { } shop)
-        {
-            waiting = waiting.Where(i => i.ShopId == shop);
-        }
+        var waiting = ReviewFilter.Waiting(db, http.User, shopId, reason).OlderThan(olderThanMinutes, now);
+        return await Rows(db, waiting).ToPageAsync(page, LongestWaitingFirst, r => r, r => r.ToItem(now), ct);
+    }
 
-        if (!string.IsNullOrWhiteSpace(reason))
-        {
-            waiting = waiting.Where(i => i.BlockedReason != null && i.BlockedReason.Contains(reason));
-        }
-
-        if (http.User.ShopFilter() is { } assigned)
-        {
-            var shops = assigned.ToArray();
-            waiting = waiting.Where(i => i.ShopId != null && shops.Contains(i.ShopId.Value));
-        }
-
-        if (olderThanMinutes is { } minutes)
-        {
-            var before = now.AddMinutes(-minutes);
-            waiting = waiting.Where(i => i.UpdatedAt <= before);
-        }
-
-        var rows = waiting.Join(db.SalesOrders, i => i.SalesOrderId, o => o.Id, (i, o) => new ReviewQueueRow
+    /// <summary>The waiting instances with the columns of their orders a row shows.</summary>
+    internal static IQueryable<ReviewQueueRow> Rows(OrchestratorDbContext db, IQueryable<WorkflowInstanceRecord> waiting) =>
+        waiting.Join(db.SalesOrders, i => i.SalesOrderId, o => o.Id, (i, o) => new ReviewQueueRow
         {
             OrderId = o.Id,
             InstanceId = i.Id,
@@ -85,7 +72,27 @@ internal static class ReviewApi
             BlockedReason = i.BlockedReason,
             WaitingSince = i.UpdatedAt,
         });
-        return await rows.ToPageAsync(page, LongestWaitingFirst, r => r, r => r.ToItem(now), ct);
+
+    /// <summary>
+    /// How many orders the inbox holds for the same shop and reason, and how many of them wait longer than each of <see cref="Ages"/>:
+    /// one GROUP BY over the waiting range of the (WaitingFor, UpdatedAt) index, by how many of the ages an order has passed.
+    /// No join with the orders: an instance's order is a foreign key, so one with an order id has its order.
+    /// </summary>
+    private static async Task<IResult> Counts(HttpContext http, OrchestratorDbContext db, TimeProvider clock, long? shopId, string? reason, CancellationToken ct)
+    {
+        if (ReviewFilter.Problem(reason, null) is { } problem)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (halfHour, twoHours, day) = (now.AddMinutes(-Ages[0]), now.AddMinutes(-Ages[1]), now.AddMinutes(-Ages[2]));
+        var bands = await ReviewFilter.Waiting(db, http.User, shopId, reason).Where(i => i.SalesOrderId != null)
+            .GroupBy(i => i.UpdatedAt <= day ? 3 : i.UpdatedAt <= twoHours ? 2 : i.UpdatedAt <= halfHour ? 1 : 0)
+            .Select(g => new { Passed = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var olderThan = Ages.Select((age, i) => (age, i)).ToDictionary(a => a.age, a => bands.Where(b => b.Passed > a.i).Sum(b => b.Count));
+        return Results.Ok(new ReviewCountsResponse(bands.Sum(b => b.Count), olderThan));
     }
 
     internal static async Task<IResult> Approve(
