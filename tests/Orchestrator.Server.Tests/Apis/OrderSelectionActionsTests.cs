@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -73,7 +74,8 @@ public abstract class OrderSelectionActionsTests(ServerFixture server) : Lifecyc
         var labels = data["labels"]!.AsArray();
         Assert.Equal([first.Order.Id, second.Order.Id], labels.Select(l => l!["orderId"]!.GetValue<long>()));
         Assert.Equal(await TrackingNumberAsync(first.Order.Id), labels[0]!["trackingNumber"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(labels[0]!["carrier"]?.GetValue<string>()));
+        var carrier = labels[0]!["carrier"]?.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(carrier));
         Assert.Equal(("王小明", "浙江省 杭州市 西湖区 文三路90号"), (labels[0]!["receiverName"]!.GetValue<string>(), labels[0]!["address"]!.GetValue<string>()));
 
         var item = Assert.Single(data["pickList"]!.AsArray())!;
@@ -85,6 +87,12 @@ public abstract class OrderSelectionActionsTests(ServerFixture server) : Lifecyc
 
         AssertNamesField(await ProblemAsync(await Client.PostAsJsonAsync("/api/orders:print-data", new JsonObject { ["orderIds"] = new JsonArray(0) }, ServerFixture.Json),
             HttpStatusCode.BadRequest), "orderIds");
+
+        // The label names the carrier that issued the waybill, not the order's current choice: here the order no longer has one.
+        await Server.WithDbAsync(db => db.SalesOrders.Where(o => o.Id == first.Order.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.LogisticsCompanyId, (long?)null)));
+        var reprinted = (await (await Client.PostAsJsonAsync("/api/orders:print-data", new JsonObject { ["orderIds"] = new JsonArray(first.Order.Id) }, ServerFixture.Json))
+            .Content.ReadFromJsonAsync<JsonObject>(ServerFixture.Json))!["labels"]!.AsArray();
+        Assert.Equal(carrier, Assert.Single(reprinted)!["carrier"]?.GetValue<string>());
     }
 }
 

@@ -20,7 +20,14 @@ internal static class OrderPrintData
             .Where(p => p.Status != PackageStatus.Cancelled).ToLookup(p => p.OrderId);
         var shops = await db.Shops.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var warehouses = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, ct);
-        var carriers = await db.LogisticsCompanies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var companies = await db.LogisticsCompanies.AsNoTracking().Select(c => new { c.Id, c.Code, c.Name }).ToListAsync(ct);
+        var carriers = companies.ToDictionary(c => c.Id, c => c.Name);
+        var carriersByCode = companies.GroupBy(c => c.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.OrdinalIgnoreCase);
+
+        // A label names the carrier whose waybill its number is: a package re-issued with another courier than the order's.
+        var issuedBy = (await db.Waybills.AsNoTracking().Where(w => ids.Contains(w.OrderId) && w.CancelRequestedAt == null)
+                .Select(w => new { w.OrderId, w.TrackingNumber, w.CarrierCode }).ToListAsync(ct))
+            .GroupBy(w => (w.OrderId, w.TrackingNumber)).ToDictionary(g => g.Key, g => g.First().CarrierCode);
 
         var labels = new List<PrintLabel>();
         var refused = new List<PrintRefusal>();
@@ -40,9 +47,11 @@ internal static class OrderPrintData
             }
 
             var address = string.Join(" ", new[] { order.ReceiverProvince, order.ReceiverCity, order.ReceiverDistrict, order.ReceiverAddress }.Where(s => !string.IsNullOrWhiteSpace(s)));
-            var carrier = order.LogisticsCompanyId is { } c ? carriers.GetValueOrDefault(c) : null;
+            var orderCarrier = order.LogisticsCompanyId is { } c ? carriers.GetValueOrDefault(c) : null;
+            string? Carrier(string? tracking) =>
+                tracking is not null && issuedBy.TryGetValue((order.Id, tracking), out var code) ? carriersByCode.GetValueOrDefault(code) ?? code : orderCarrier;
             PrintLabel Label(int sequence, int count, string? tracking, long? warehouse, IEnumerable<PrintLine> lines) => new(
-                order.Id, order.PlatformOrderId, shops.GetValueOrDefault(order.ShopId) ?? $"#{order.ShopId}", sequence, count, tracking, carrier,
+                order.Id, order.PlatformOrderId, shops.GetValueOrDefault(order.ShopId) ?? $"#{order.ShopId}", sequence, count, tracking, Carrier(tracking),
                 warehouse is { } w ? warehouses.GetValueOrDefault(w) : null, order.ReceiverName, order.ReceiverMobile, address, order.BuyerMessage, order.SellerMemo,
                 [.. lines]);
 
