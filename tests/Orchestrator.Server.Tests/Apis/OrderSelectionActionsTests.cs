@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Apis;
