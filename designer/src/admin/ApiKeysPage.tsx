@@ -106,8 +106,8 @@ export function ApiKeysPage() {
             <tr key={key.id} data-testid={`api-key-${key.name}`}>
               <td>{key.name}</td>
               <td><code>{key.prefix}…</code></td>
-              <td>{formatTime(key.createdAt)}{key.createdBy && <span className="muted small"> · {key.createdBy}</span>}</td>
-              <td>{key.revokedAt ? <span className="pill pill-warn">{key.revokedBy ? t('keys.revokedBy', { time: formatTime(key.revokedAt), by: key.revokedBy }) : t('keys.revoked', { time: formatTime(key.revokedAt) })}</span>
+              <td>{formatTime(key.createdAt, t)}{key.createdBy && <span className="muted small"> · {key.createdBy}</span>}</td>
+              <td>{key.revokedAt ? <span className="pill pill-warn">{key.revokedBy ? t('keys.revokedBy', { time: formatTime(key.revokedAt, t), by: key.revokedBy }) : t('keys.revoked', { time: formatTime(key.revokedAt, t) })}</span>
                 : <span className="pill">{t('keys.active')}</span>}</td>
               <td>{!key.revokedAt && <button type="button" className="small danger" onClick={() => void revoke(key)}>{t('keys.revoke')}</button>}</td>
             </tr>

@@ -214,7 +214,7 @@ export function ExceptionsPage() {
                 </a>
                 <span className="muted">{shopName.get(entry.shopId) ?? t('common.shopNumber', { id: entry.shopId })}</span>
                 <Term group="orderStatus" code={entry.orderStatus} className={`pill status-${entry.orderStatus}`} />
-                <span className="age" title={formatTime(entry.raisedAt)}>
+                <span className="age" title={formatTime(entry.raisedAt, t)}>
                   {t(entry.resolvedAt ? 'exceptions.openFor' : 'common.waiting', { age: formatAge(entry.ageMinutes, t) })}
                 </span>
               </div>
@@ -222,9 +222,9 @@ export function ExceptionsPage() {
                 <dt>{t('exceptions.detail')}</dt><dd>{entry.detail || '—'}</dd>
                 <dt>{t('exceptions.leftAt')}</dt><dd>{entry.stage} <span className="muted small" title={entry.source}>
                   ({t(setAsideByPerson(entry) ? 'exceptions.source.Hold' : 'exceptions.source.Workflow')})</span></dd>
-                <dt>{t('exceptions.raisedBy')}</dt><dd>{raisedByText(entry, t)} · {formatTime(entry.raisedAt)}</dd>
+                <dt>{t('exceptions.raisedBy')}</dt><dd>{raisedByText(entry, t)} · {formatTime(entry.raisedAt, t)}</dd>
                 {entry.resolvedAt && <><dt>{t('exceptions.resolved')}</dt>
-                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
+                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt, t)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
               </dl>
               {resolving === entry.id && (
                 <ResolveForm onCancel={() => { setResolving(null); list.current?.focus(); }} onSubmit={note => void resolve(entry, note, false)} />

@@ -220,9 +220,9 @@ export function JourneyPage({ orderId }: { orderId: number }) {
               <h3>{t('journey.incidents')}</h3>
               {detail.incidents.map(i => (
                 <div key={i.id} className={`incident${i.resolvedAt ? ' resolved' : ''}`} data-testid="incident">
-                  <div><strong title={stageTitle(i.activityId)}>{stageName(i.activityId)}</strong> · {t('journey.attempt', { attempt: i.attempt })} · {formatTime(i.occurredAt)}</div>
+                  <div><strong title={stageTitle(i.activityId)}>{stageName(i.activityId)}</strong> · {t('journey.attempt', { attempt: i.attempt })} · {formatTime(i.occurredAt, t)}</div>
                   <div className="mono small">{i.exceptionType}: {i.message}</div>
-                  {i.resolvedAt ? <div className="muted small">{t('journey.incidentResolved', { time: formatTime(i.resolvedAt) })}</div>
+                  {i.resolvedAt ? <div className="muted small">{t('journey.incidentResolved', { time: formatTime(i.resolvedAt, t) })}</div>
                     : mayRunInstances && detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>{t('journey.retry')}</button>}
                 </div>
               ))}
@@ -240,10 +240,10 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                     </div>
                     <div className="small">{x.detail || '—'}</div>
                     <div className="muted small" title={stageTitle(x.stage)}>{t('journey.exceptionAt', {
-                      time: formatTime(x.raisedAt), by: raisedByText(x, t), stage: stageName(x.stage),
+                      time: formatTime(x.raisedAt, t), by: raisedByText(x, t), stage: stageName(x.stage),
                     })}</div>
                     {x.resolvedAt && <div className="muted small">{t('journey.exceptionResolvedBy', {
-                      time: formatTime(x.resolvedAt), by: x.resolvedBy ?? t('common.theWorkflow'),
+                      time: formatTime(x.resolvedAt, t), by: x.resolvedBy ?? t('common.theWorkflow'),
                     })}{x.resolution ? `${t.lang === 'en' ? ': ' : '：'}${x.resolution}` : ''}</div>}
                   </li>
                 ))}
@@ -261,7 +261,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                 <div className="tl-head" title={`${stageTitle(j.activityId)} · ${j.event}${j.outcome ? ` → ${j.outcome}` : ''}${j.bookmark ? ` (${j.bookmark})` : ''}`}>
                   <span data-testid="journal-sentence">{journalSentence(j, stageName(j.activityId), t)}</span>
                 </div>
-                <div className="muted small">{formatTime(j.startedAt)}</div>
+                <div className="muted small">{formatTime(j.startedAt, t)}</div>
                 {j.error && <div className="field-error small">{t('journal.failedWith', { error: j.error })}</div>}
                 {raw && (
                   <pre className="mono small raw" aria-label={t('journal.raw', { sequence: j.sequence })}>

@@ -147,7 +147,7 @@ export function OrdersPage() {
               <td>{o.buyerNick}</td>
               <td>{formatMoney(o.payment)}</td>
               <td className="ellipsis">{o.buyerMessage}</td>
-              <td>{formatTime(o.receivedAt)}</td>
+              <td>{formatTime(o.receivedAt, t)}</td>
             </tr>
           ))}
           {orders?.length === 0 && <tr><td colSpan={8} className="empty">{t('orders.none')}</td></tr>}

@@ -177,7 +177,7 @@ export function InboxPage() {
                 <strong>{item.platformOrderId}</strong>
                 <span className="muted">{shopName.get(item.shopId) ?? t('common.shopNumber', { id: item.shopId })}</span>
                 <span className="amount">{formatMoney(item.payment)}</span>
-                <span className="age" title={formatTime(item.waitingSince)}>{t('common.waiting', { age: formatAge(item.ageMinutes, t) })}</span>
+                <span className="age" title={formatTime(item.waitingSince, t)}>{t('common.waiting', { age: formatAge(item.ageMinutes, t) })}</span>
               </div>
               <div className="review-reasons">
                 {item.reasons.map((r, i) => <span key={i} className="pill pill-warn">{r}</span>)}

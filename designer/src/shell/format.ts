@@ -1,12 +1,21 @@
 import { ApiError } from '../api';
-import type { Translate } from '../i18n';
+import type { Language, Translate } from '../i18n';
 
 // Display helpers. Everything from the server is rendered as React text (escaped), never as HTML.
 
-export function formatTime(iso: string | null | undefined): string {
+const pad = (n: number) => String(n).padStart(2, '0');
+const english = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A time from the server in the screen's language and the browser's time zone, to the minute: 2026-12-06 14:03 in
+ * Chinese (what people here write; the locale's own 2026/12/6 reads as a foreign format), Dec 6, 2026, 14:03 in English.
+ */
+export function formatTime(iso: string | null | undefined, t: { lang: Language }): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+  if (Number.isNaN(d.getTime())) return iso;
+  if (t.lang === 'en') return english.format(d);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function formatAge(minutes: number, t: Translate): string {

@@ -60,8 +60,8 @@ export function VersionHistory({ definitionId, refreshKey, blocked, onRolledBack
             </div>
             <div className="small" data-testid={`published-${v.version}`}>
               {v.publishedAt
-                ? t('wf.versions.published', { time: formatTime(v.publishedAt), by: v.publishedBy ?? t('wf.versions.unknownPublisher') })
-                : t('wf.versions.saved', { time: formatTime(v.createdAt) })}
+                ? t('wf.versions.published', { time: formatTime(v.publishedAt, t), by: v.publishedBy ?? t('wf.versions.unknownPublisher') })
+                : t('wf.versions.saved', { time: formatTime(v.createdAt, t) })}
             </div>
             {v.source.startsWith('rollback:') && (
               <div className="small muted" title={v.source}>{t('wf.versions.rolledBackTo', { version: v.source.slice('rollback:'.length) })}</div>

@@ -460,7 +460,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             <h3>{t('wf.editor.properties')}</h3>
             <p>{t('wf.editor.hint')}</p>
             <p>{t('wf.editor.hintKeys', { delete: 'Delete', undo: 'Ctrl+Z' })}</p>
-            {loaded && <p className="small" title={loaded.source}>{t('wf.editor.lastSaved', { time: formatTime(loaded.updatedAt), source: sourceText(loaded.source, t) })}</p>}
+            {loaded && <p className="small" title={loaded.source}>{t('wf.editor.lastSaved', { time: formatTime(loaded.updatedAt, t), source: sourceText(loaded.source, t) })}</p>}
             {!isNew && <ShopsUsingWorkflow key={published?.version ?? 0} definitionId={definitionId} published={!!published} />}
           </aside>
         )}

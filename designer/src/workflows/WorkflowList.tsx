@@ -82,7 +82,7 @@ export function WorkflowList() {
                       : d.publishedVersion ? <Term className="pill pill-ok" group="definitionState" code="Published" />
                         : <span className="pill">{t('wf.list.unpublished')}</span>}
                   </td>
-                  <td>{formatTime(d.updatedAt)}</td>
+                  <td>{formatTime(d.updatedAt, t)}</td>
                   <td>
                     <button type="button" className="link" onClick={e => { e.stopPropagation(); void toggle(d.definitionId); }}>
                       {t(expanded === d.definitionId ? 'wf.list.hideVersions' : 'wf.list.versions')}
@@ -105,7 +105,7 @@ export function WorkflowList() {
                             <tr key={v.version}>
                               <td>v{v.version}</td><td><Term group="definitionState" code={v.state} /></td>
                               <td title={v.source}>{sourceText(v.source, t)}</td>
-                              <td>{formatTime(v.createdAt)}</td><td>{formatTime(v.publishedAt)}</td><td>{v.publishedBy ?? '—'}</td>
+                              <td>{formatTime(v.createdAt, t)}</td><td>{formatTime(v.publishedAt, t)}</td><td>{v.publishedBy ?? '—'}</td>
                               <td><a href={api.exportUrl(d.definitionId, v.version)} download>JSON</a></td>
                             </tr>
                           ))}
