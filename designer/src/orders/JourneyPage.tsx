@@ -13,7 +13,7 @@ import { Banner, type Notice } from '../shell/Banner';
 import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
-import { canvasLabels } from '../workflows/names';
+import { canvasLabels, edgeLabel } from '../workflows/names';
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -85,11 +85,12 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           : marks.current.has(n.id) ? 'current' : marks.executedNodes.has(n.id) ? 'executed' : undefined,
       },
     }));
-    const markedEdges: Edge[] = edges.map(e => (marks.executedEdges.has(e.id)
+    const markedEdges: Edge[] = edges.map(e => ({ ...e, ariaLabel: edgeLabel(t, e) })).map(e => (marks.executedEdges.has(e.id)
       ? { ...e, className: 'edge-executed', animated: marks.current.has(e.target) }
       : { ...e, className: 'edge-idle' }));
     return { nodes: marked, edges: markedEdges };
-  }, [definition, detail, catalog]);
+  }, [definition, detail, catalog, t]);
+  const labels = useMemo(() => canvasLabels(t), [t]);
 
   const retry = async () => {
     if (!detail) return;
@@ -206,7 +207,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
             <ReactFlowProvider>
               <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
                 nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} minZoom={0.2}
-                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }} ariaLabelConfig={canvasLabels(t)}>
+                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }} ariaLabelConfig={labels}>
                 <Background gap={16} />
                 <MiniMap pannable zoomable />
                 <Controls showInteractive={false} />

@@ -24,7 +24,7 @@ import { ActivityNode } from './ActivityNode';
 import { diffFlows, edgeId, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
 import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
-import { activityName, canvasLabels, problemMessage, sourceText } from './names';
+import { activityName, canvasLabels, edgeLabel, problemMessage, sourceText } from './names';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { routesFor } from './routing';
@@ -146,8 +146,8 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   // Each connection on its own track (routing.ts), recomputed as nodes move.
   const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => ({
-    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
-  })), [doc.edges, routes, diff]);
+    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ariaLabel: edgeLabel(t, e), ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
+  })), [doc.edges, routes, diff, t]);
 
   const selected = doc.nodes.find(n => n.selected);
   const readOnly = false;
