@@ -125,7 +125,7 @@ describe('UsersPage', () => {
     fireEvent.change(within(form).getByLabelText('新用户的用户名'), { target: { value: 'x' } });
     fireEvent.change(within(form).getByLabelText('新用户的密码'), { target: { value: 'no-digits-here' } });
     await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '创建用户' })); });
-    expect(await screen.findByRole('alert')).toHaveTextContent('操作未成功：One or more validation errors occurred.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('操作未成功：「密码」填写有误。');
     const password = within(form).getByLabelText('新用户的密码');
     expect(password).toHaveAttribute('aria-invalid', 'true');
     expect(password).toHaveAccessibleDescription('Passwords must have at least one digit.');

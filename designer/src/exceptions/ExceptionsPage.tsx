@@ -9,7 +9,7 @@ import { batchNotice } from '../shell/batch';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
-import { formatAge, formatTime, problemText } from '../shell/format';
+import { failure, formatAge, formatTime, problemHint, problemText } from '../shell/format';
 import { allKinds, kindText } from './kinds';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 import { MapCodeAction } from './MapCodeAction';
@@ -77,7 +77,7 @@ export function ExceptionsPage() {
       setItems(page.items);
       setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
   }, [state, kind, shopId, t]);
 
@@ -96,7 +96,7 @@ export function ExceptionsPage() {
         : t('exceptions.resolvedTo', { order: entry.platformOrderId, stage: entry.stage }) });
       list.current?.focus();
     } catch (e) {
-      setNotice({ kind: 'error', text: resolveError(e, entry, t) });
+      setNotice({ kind: 'error', text: resolveError(e, entry, t), hint: problemHint(e) });
     }
     setResolving(null);
     await refresh();
@@ -110,7 +110,7 @@ export function ExceptionsPage() {
       const result = entry ? await remapEntry(entry, api.remapExceptions) : await api.remapExceptions(remapAllRequest(shopId));
       setNotice(remapNotice(result, t, names));
     } catch (e) {
-      setNotice({ kind: 'error', text: remapError(e, t) });
+      setNotice({ kind: 'error', text: remapError(e, t), hint: problemHint(e) });
     }
     setRemapping(false);
     list.current?.focus();
@@ -128,7 +128,7 @@ export function ExceptionsPage() {
       setNotice(batchNotice(response, r => names.get(r.entryId) ?? `#${r.entryId}`, t(cancel ? 'exceptions.cancelledMany' : 'exceptions.resolvedMany'), t));
       selection.clear();
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
     setBusy(false);
     setBatchResolving(false);

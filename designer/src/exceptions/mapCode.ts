@@ -2,7 +2,7 @@
 import { ApiError } from '../api';
 import type { Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
-import { problemText } from '../shell/format';
+import { failure } from '../shell/format';
 import type { MerchantCodeMapping } from './mapCodeApi';
 
 const listed = 5;
@@ -38,8 +38,8 @@ export function mapNotice(result: MerchantCodeMapping, t: Translate, names: Read
   return { kind: 'ok', text: parts.join('') };
 }
 
-/** What a refused mapping tells the person: a 409 names what the code already maps to; a 400 names the field. */
-export function mapError(e: unknown, t: Translate): string {
-  if (e instanceof ApiError && e.status === 409) return t('mapCode.refused', { problem: e.message });
-  return t('mapCode.failed', { problem: problemText(e, t) });
+/** What a refused mapping tells the person: a 409 says the code is mapped already; a 400 names the field. */
+export function mapError(e: unknown, t: Translate): Notice {
+  if (e instanceof ApiError && e.status === 409) return failure(e, t, problem => t('mapCode.refused', { problem }));
+  return failure(e, t, problem => t('mapCode.failed', { problem }));
 }

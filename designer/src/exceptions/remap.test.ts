@@ -152,9 +152,10 @@ describe('remapNotice', () => {
 });
 
 describe('remapError', () => {
-  it('gives the problem with its field messages', () => {
+  it('names the refused field in the language', () => {
     const e = new ApiError({ status: 400, title: 'Invalid', detail: 'One or more fields are invalid.', errors: { merchantCode: ['too long'] } });
-    expect(remapError(e, translator('en'))).toBe('Re-map failed: One or more fields are invalid. merchantCode: too long');
+    expect(remapError(e, translator('en'))).toBe('Re-map failed: Not valid: merchant code.');
+    expect(remapError(e, translator('zh-CN'))).toBe('重新匹配失败：「商家编码」填写有误。');
     expect(remapError(new Error('offline'), translator('zh-CN'))).toBe('重新匹配失败：offline');
   });
 });

@@ -10,7 +10,7 @@ import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
-import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
+import { failure, formatAge, formatMoney, formatTime, problemHint } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
 import { canvasLabels, edgeLabel } from '../workflows/names';
@@ -30,7 +30,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   const [detail, setDetail] = useState<InstanceDetail | null>(null);
   const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
   const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [exceptions, setExceptions] = useState<ExceptionEntry[]>([]);
   const [exceptionMode, setExceptionMode] = useState<'raise' | 'resolve' | null>(null);
@@ -54,7 +54,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       }
       setError(null);
     } catch (e) {
-      setError(problemText(e, t));
+      setError(failure(e, t));
     }
   }, [orderId, t]);
 
@@ -98,7 +98,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       await api.retry(detail.instance.id);
       setNotice({ kind: 'ok', text: t('journey.retried') });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('journey.failed', { problem })));
     }
     await load();
   };
@@ -109,7 +109,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       await api.cancelInstance(detail.instance.id);
       setNotice({ kind: 'ok', text: t('journey.cancelled') });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('journey.failed', { problem })));
     }
     await load();
   };
@@ -125,7 +125,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       setNotice({ kind: 'ok', text: t('journey.raised', { kind: kindText(entry.kind, t) }) });
       setExceptionMode(null);
     } catch (e) {
-      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('journey.failed', { problem })));
     }
     await load();
   };
@@ -135,7 +135,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       await api.resolveException(entry.id, { note });
       setNotice({ kind: 'ok', text: t('journey.resolved', { stage: stageName(entry.stage) }) });
     } catch (e) {
-      setNotice({ kind: 'error', text: resolveError(e, entry, t) });
+      setNotice({ kind: 'error', text: resolveError(e, entry, t), hint: problemHint(e) });
     }
     setExceptionMode(null);
     await load();
@@ -171,7 +171,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         {canCancel && <button type="button" className="danger" onClick={() => void cancelInstance()}>{t('journey.cancelInstance')}</button>}
         <button type="button" onClick={() => void load()}>{t('common.refresh')}</button>
       </div>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <Banner notice={error} />
       <Banner notice={notice} />
       {exceptionMode === 'raise' && canSetAside && (
         <SetAsideForm onSubmit={(kind, text) => void raise(kind, text)} onCancel={() => setExceptionMode(null)} />

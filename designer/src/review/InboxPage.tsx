@@ -6,7 +6,7 @@ import { EmptyState } from '../shell/EmptyState';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
-import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
+import { failure, formatAge, formatMoney, formatTime, problemHint, problemText } from '../shell/format';
 import { useSelection } from '../shell/selection';
 import { batchNotice } from '../shell/batch';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
@@ -23,15 +23,14 @@ const inboxKeys: ShortcutDoc[] = [
 
 type Mode = { kind: 'reject'; orderId: number } | { kind: 'edit'; orderId: number } | null;
 
-/** What a failed decision tells the reviewer; a 409 names who got there first. */
+/** What a failed decision tells the reviewer; a 409 names who got there first, or says the order is in the exception queue or no longer under review. */
 export function decisionError(e: unknown, order: string | number, t: Translate): string {
   if (e instanceof ApiError && e.status === 409) {
     const by = e.problem.handledBy;
     const outcome = typeof e.problem.outcome === 'string' && e.problem.outcome ? e.problem.outcome : '';
     const said = outcome ? (t.lang === 'en' ? ` (${t.term('outcome', outcome)})` : `（${t.term('outcome', outcome)}）`) : '';
-    return typeof by === 'string' && by
-      ? t('inbox.handledBy', { order, by, outcome: said })
-      : t('inbox.notWaiting', { order, problem: problemText(e, t) });
+    if (typeof by === 'string' && by) return t('inbox.handledBy', { order, by, outcome: said });
+    return t(e.problem.code === 'OnHold' ? 'inbox.onHold' : 'inbox.notWaiting', { order });
   }
   return problemText(e, t);
 }
@@ -65,7 +64,7 @@ export function InboxPage() {
       setItems(page.items);
       setCursor(c => Math.min(c, Math.max(page.items.length - 1, 0)));
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
   }, [shopId, reason, olderThan, t]);
 
@@ -84,7 +83,7 @@ export function InboxPage() {
       setMode(null);
       list.current?.focus();
     } catch (e) {
-      setNotice({ kind: 'error', text: decisionError(e, order, t) });
+      setNotice({ kind: 'error', text: decisionError(e, order, t), hint: problemHint(e) });
       setMode(null);
     }
     await refresh();
@@ -106,7 +105,7 @@ export function InboxPage() {
       setNotice(batchNotice(response, r => names.get(r.orderId) ?? `#${r.orderId}`, done, t));
       selection.clear();
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
     setBusy(false);
     setBatchRejecting(false);

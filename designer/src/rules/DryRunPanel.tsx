@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, type Order, type ReviewRule, type RuleResult, type RuleTestRequest, type RuleTestResult } from '../api';
 import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import type { Notice } from '../shell/Banner';
+import { failure } from '../shell/format';
 import { fieldLabel } from './ConditionBuilder';
 
 export const sampleOrder = {
@@ -27,16 +28,16 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
   const [text, setText] = useState(JSON.stringify(sampleOrder, null, 2));
   const [orders, setOrders] = useState<Order[]>([]);
   const [orderId, setOrderId] = useState<number | ''>('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
 
   useEffect(() => {
     api.orders({ shopId }).then(p => setOrders(p.items)).catch(() => setOrders([]));
   }, [shopId]);
 
   // A result must never outlive the input it was for: an error below an old decision reads as that decision.
-  const fail = (message: string) => {
+  const fail = (notice: Notice) => {
     onResult(null);
-    setError(message);
+    setError(notice);
   };
 
   const runTest = async () => {
@@ -46,17 +47,17 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
       try {
         body = { order: JSON.parse(text) };
       } catch {
-        return fail(t('dry.invalidJson'));
+        return fail({ kind: 'error', text: t('dry.invalidJson') });
       }
     } else {
-      if (!orderId) return fail(t('dry.chooseOrder'));
+      if (!orderId) return fail({ kind: 'error', text: t('dry.chooseOrder') });
       body = { orderId };
     }
     if (draftRule && withDraft) body.rule = draftRule;
     try {
       onResult(await api.testRules(shopId, body));
     } catch (e) {
-      fail(t('dry.failed', { problem: problemText(e, t) }));
+      fail(failure(e, t, problem => t('dry.failed', { problem })));
     }
   };
 
@@ -82,7 +83,7 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
         </label>
       )}
       <button type="button" className="primary" onClick={() => void runTest()}>{t('dry.run')}</button>
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
       {result && <DryRunResult result={result} />}
     </aside>
   );

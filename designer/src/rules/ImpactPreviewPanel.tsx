@@ -1,5 +1,6 @@
 import type { ImpactPreview } from '../api';
 import { useT, type Translate } from '../i18n';
+import type { Notice } from '../shell/Banner';
 
 const verdicts = ['Approve', 'Hold', 'Block', 'RouteToException'] as const;
 
@@ -22,14 +23,14 @@ export function impactSummary(preview: ImpactPreview, t: Translate): string {
  * unsaved edit stays).
  */
 export function ImpactPreviewPanel({ preview, error, busy, onPublish, onCancel }: {
-  preview: ImpactPreview | null; error: string | null; busy: boolean; onPublish: () => void; onCancel: () => void;
+  preview: ImpactPreview | null; error: Notice | null; busy: boolean; onPublish: () => void; onCancel: () => void;
 }) {
   const t = useT();
   return (
     <section className="impact-preview" aria-label={t('impact.title')} data-testid="impact-preview">
       <h4>{t('impact.title')}</h4>
       {!preview && !error && <div className="muted">{t('impact.running')}</div>}
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
       {preview && (
         <>
           <p className="impact-summary" data-testid="impact-summary" title={preview.summary}><strong>{impactSummary(preview, t)}</strong></p>

@@ -19,7 +19,7 @@ import { useT, type Translate } from '../i18n';
 import { addLeaveGuard, navigate } from '../shell/router';
 import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
-import { downloadJson, formatTime, problemText } from '../shell/format';
+import { downloadJson, failure, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
 import { diffFlows, edgeId, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
@@ -111,7 +111,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   }, [definitionId, isNew, initialName, history.reset]);
 
   useEffect(() => {
-    load().catch(e => setMessage({ kind: 'error', text: problemText(e, tRef.current) }));
+    load().catch(e => setMessage(failure(e, tRef.current)));
   }, [load]);
 
   // Without the catalogue a Decision's editor still works, checking only the condition's shape; the server checks the rest.
@@ -271,10 +271,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       const list = (e.problem.errors as DefinitionError[] | undefined);
       if (Array.isArray(list)) setErrors(list);
       const conflict = e.status === 409 && e.problem.currentRevision !== undefined;
-      const text = t('wf.editor.failed', { problem: problemText(e, t) });
-      setMessage({ kind: 'error', text: conflict ? `${text} ${t('wf.editor.conflict')}` : text });
+      const failed = failure(e, t, problem => t('wf.editor.failed', { problem }));
+      setMessage(conflict ? { ...failed, text: `${failed.text} ${t('wf.editor.conflict')}` } : failed);
     } else {
-      setMessage({ kind: 'error', text: t('wf.editor.failed', { problem: problemText(e, t) }) });
+      setMessage(failure(e, t, problem => t('wf.editor.failed', { problem })));
     }
   }
 
