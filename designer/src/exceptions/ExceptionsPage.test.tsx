@@ -250,7 +250,7 @@ describe('ExceptionsPage', () => {
       render(<ExceptionsPage />);
       await screen.findByTestId('exception-TB-7');
       fireEvent.keyDown(screen.getByRole('listbox', { name: '异常队列' }), { key: 'm' });
-      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7（Set aside by 客服小王, not by review: resolve entry 7 instead）。'));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7（由 客服小王 手动转入异常，并非审核转入：请直接处理异常 #7）。'));
       expect(calls.find(c => c.method === 'POST')!.body).toEqual({ shopId: 2 });
     });
 

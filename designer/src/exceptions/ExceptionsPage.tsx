@@ -4,6 +4,7 @@ import { Term, useT, type Translate } from '../i18n';
 import { BatchBar } from '../shell/BatchBar';
 import { EmptyState } from '../shell/EmptyState';
 import { useSelection } from '../shell/selection';
+import { ServerText } from '../shell/serverText';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 import { batchNotice } from '../shell/batch';
 import { navigate } from '../shell/router';
@@ -219,12 +220,12 @@ export function ExceptionsPage() {
                 </span>
               </div>
               <dl className="review-facts">
-                <dt>{t('exceptions.detail')}</dt><dd>{entry.detail || '—'}</dd>
+                <dt>{t('exceptions.detail')}</dt><dd>{entry.detail ? <ServerText text={entry.detail} /> : '—'}</dd>
                 <dt>{t('exceptions.leftAt')}</dt><dd>{entry.stage} <span className="muted small" title={entry.source}>
                   ({t(setAsideByPerson(entry) ? 'exceptions.source.Hold' : 'exceptions.source.Workflow')})</span></dd>
                 <dt>{t('exceptions.raisedBy')}</dt><dd>{raisedByText(entry, t)} · {formatTime(entry.raisedAt, t)}</dd>
                 {entry.resolvedAt && <><dt>{t('exceptions.resolved')}</dt>
-                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt, t)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
+                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt, t)}{entry.resolution && <> · <ServerText text={entry.resolution} /></>}</dd></>}
               </dl>
               {resolving === entry.id && (
                 <ResolveForm onCancel={() => { setResolving(null); list.current?.focus(); }} onSubmit={note => void resolve(entry, note, false)} />

@@ -3,6 +3,7 @@ import { ApiError } from '../api';
 import type { Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
 import { failure } from '../shell/format';
+import { sayServerText } from '../shell/serverText';
 import type { MerchantCodeMapping } from './mapCodeApi';
 
 const listed = 5;
@@ -31,7 +32,7 @@ export function mapNotice(result: MerchantCodeMapping, t: Translate, names: Read
       const order = orderName(i.orderId, names, t);
       return i.stillUnmapped.length > 0
         ? t('mapCode.stillMissing', { order, codes: i.stillUnmapped.map(c => c || t('mapCode.lineWithoutCode')).join(t('mapCode.listSeparator')) })
-        : t('mapCode.notContinued', { order, reason: i.reason ?? t('mapCode.defaultReason') });
+        : t('mapCode.notContinued', { order, reason: i.reason ? sayServerText(i.reason, t).text : t('mapCode.defaultReason') });
     });
     parts.push(t('mapCode.stillWaiting', { count: stillWaiting.length, why: why.join(t('mapCode.whySeparator')) }));
   }

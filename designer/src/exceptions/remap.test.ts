@@ -136,7 +136,7 @@ describe('remapNotice', () => {
     const notice = remapNotice({ continued: [], stillWaiting: [item(7, 107, [], 'Set aside by 客服小王, not by review: resolve entry 7 instead.')] }, en, names);
     expect(notice).toEqual({
       kind: 'error',
-      text: 'Re-mapped. No order continued. Still waiting (1): TB-7 (Set aside by 客服小王, not by review: resolve entry 7 instead).',
+      text: 'Re-mapped. No order continued. Still waiting (1): TB-7 (Set aside by 客服小王, not by review: resolve entry #7 instead).',
     });
   });
 

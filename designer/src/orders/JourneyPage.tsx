@@ -10,6 +10,7 @@ import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
+import { ServerText } from '../shell/serverText';
 import { failure, formatAge, formatMoney, formatTime, problemHint } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
@@ -180,7 +181,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         <section className="open-exception" data-testid="open-exception" aria-label={t('journey.openException')}>
           <div className="row">
             <strong title={openEntry.kind}>{t('journey.inQueue', { kind: kindText(openEntry.kind, t) })}</strong>
-            <span>{openEntry.detail || '—'}</span>
+            {openEntry.detail ? <ServerText text={openEntry.detail} /> : <span>—</span>}
             <span className="muted small" title={stageTitle(openEntry.stage)}>{t('journey.openFacts', {
               stage: stageName(openEntry.stage), by: raisedByText(openEntry, t), age: formatAge(openEntry.ageMinutes, t),
             })}</span>
@@ -197,7 +198,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           <span>{formatMoney(order.payment)}</span>
           <span>{t('journey.buyerMessage', { text: order.buyerMessage || '—' })}</span>
           <span>{t('journey.sellerMemo', { text: order.sellerMemo || '—' })}</span>
-          {order.blockReason && <span className="pill pill-warn">{order.blockReason}</span>}
+          {order.blockReason && <ServerText className="pill pill-warn" text={order.blockReason} />}
           {order.trackingNumber && <span>{t('journey.tracking', { number: order.trackingNumber })}</span>}
         </div>
       )}
@@ -239,13 +240,13 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                       <strong title={x.kind}>{kindText(x.kind, t)}</strong>
                       <span className="pill">{t(x.resolvedAt ? 'journey.exceptionResolved' : 'journey.exceptionOpen')}</span>
                     </div>
-                    <div className="small">{x.detail || '—'}</div>
+                    <div className="small">{x.detail ? <ServerText text={x.detail} /> : '—'}</div>
                     <div className="muted small" title={stageTitle(x.stage)}>{t('journey.exceptionAt', {
                       time: formatTime(x.raisedAt, t), by: raisedByText(x, t), stage: stageName(x.stage),
                     })}</div>
                     {x.resolvedAt && <div className="muted small">{t('journey.exceptionResolvedBy', {
                       time: formatTime(x.resolvedAt, t), by: x.resolvedBy ?? t('common.theWorkflow'),
-                    })}{x.resolution ? `${t.lang === 'en' ? ': ' : '：'}${x.resolution}` : ''}</div>}
+                    })}{x.resolution && <>{t.lang === 'en' ? ': ' : '：'}<ServerText text={x.resolution} /></>}</div>}
                   </li>
                 ))}
               </ol>

@@ -27,13 +27,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('InboxPage', () => {
   it('shows each blocked order with shop, amount, messages, reasons and age', async () => {
-    serve([item(7, 'TB-7', '请开发票')], () => ({}));
+    serve([{ ...item(7, 'TB-7', '请开发票'), reasons: ['开票订单: 需要开发票，请核对抬头', 'Manual review'] }], () => ({}));
     render(<InboxPage />);
     const card = await screen.findByTestId('review-TB-7');
     expect(card).toHaveTextContent('茶语旗舰店 (淘宝)');
     expect(card).toHaveTextContent('¥316.00');
     expect(card).toHaveTextContent('请开发票');
-    expect(card).toHaveTextContent('开票订单: 需要开发票，请核对抬头');
+    // A rule's reason as its author wrote it; one the server wrote in Chinese, its words as the tooltip.
+    expect(within(card).getByText('开票订单: 需要开发票，请核对抬头')).not.toHaveAttribute('title');
+    expect(within(card).getByText('人工审核')).toHaveAttribute('title', 'Manual review');
     expect(card).toHaveTextContent('已等待 42 分钟');
   });
 

@@ -8,6 +8,7 @@ import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
 import { failure, formatAge, formatMoney, formatTime, problemHint, problemText } from '../shell/format';
 import { useSelection } from '../shell/selection';
+import { ServerText } from '../shell/serverText';
 import { batchNotice } from '../shell/batch';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 
@@ -179,7 +180,7 @@ export function InboxPage() {
                 <span className="age" title={formatTime(item.waitingSince, t)}>{t('common.waiting', { age: formatAge(item.ageMinutes, t) })}</span>
               </div>
               <div className="review-reasons">
-                {item.reasons.map((r, i) => <span key={i} className="pill pill-warn">{r}</span>)}
+                {item.reasons.map((r, i) => <ServerText key={i} className="pill pill-warn" text={r} />)}
               </div>
               <dl className="review-facts">
                 <dt>{t('inbox.buyer')}</dt><dd>{item.buyerNick ?? '—'}</dd>

@@ -3,6 +3,7 @@ import { api, type Order, type ReviewRule, type RuleResult, type RuleTestRequest
 import { useT } from '../i18n';
 import type { Notice } from '../shell/Banner';
 import { failure } from '../shell/format';
+import { sayServerText, ServerText } from '../shell/serverText';
 import { fieldLabel } from './ConditionBuilder';
 
 export const sampleOrder = {
@@ -97,8 +98,8 @@ export function DryRunResult({ result }: { result: RuleTestResult }) {
       <div className={`decision decision-${result.decision}`}>{t('dry.decision')}<strong title={result.decision} data-testid="dry-run-decision" data-decision={result.decision}>
         {t.term('verdict', result.decision)}</strong>
         {result.draft && <span className="pill pill-warn" data-testid="dry-run-draft">{t('dry.withUnsaved')}</span>}</div>
-      {result.reasons.map((r, i) => <div key={i} className="pill pill-warn">{r}</div>)}
-      {result.builtIn && <div className="small">{t('dry.builtIn', { text: result.builtIn })}</div>}
+      {result.reasons.map((r, i) => <div key={i}><ServerText className="pill pill-warn" text={r} /></div>)}
+      {result.builtIn && <div className="small" title={result.builtIn}>{t('dry.builtIn', { text: sayServerText(result.builtIn, t).text })}</div>}
       <RuleResults title={t('dry.platformRules', { version: version(result.platform.version) })} rules={result.platform.rules} />
       <RuleResults title={t('dry.shopRules', { version: version(result.shop.version) })} rules={result.shop.rules} />
     </div>

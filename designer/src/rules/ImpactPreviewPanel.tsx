@@ -1,6 +1,7 @@
 import type { ImpactPreview } from '../api';
 import { useT, type Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
+import { sayServerText } from '../shell/serverText';
 
 const verdicts = ['Approve', 'Hold', 'Block', 'RouteToException'] as const;
 
@@ -57,7 +58,7 @@ export function ImpactPreviewPanel({ preview, error, busy, onPublish, onCancel }
                 <li key={e.orderId} data-testid="impact-example">
                   <a href={`/orders/${e.orderId}`} target="_blank" rel="noreferrer">{e.platformOrderId}</a>{' '}
                   <span title={e.from}>{t.term('verdict', e.from)}</span> → <span title={e.to}>{t.term('verdict', e.to)}</span>
-                  {e.reasons.length > 0 && <span className="muted small"> · {e.reasons.join('; ')}</span>}
+                  {e.reasons.length > 0 && <span className="muted small" title={e.reasons.join('\n')}> · {e.reasons.map(r => sayServerText(r, t).text).join(t.lang === 'en' ? '; ' : '；')}</span>}
                 </li>
               ))}
             </ul>
