@@ -59,7 +59,7 @@ export const en: Messages = {
   'problem.NotWaiting': 'The order is not waiting for this step now.',
   'problem.OnHold': 'The order is in the exception queue until its exception is resolved.',
   'problem.Account locked': 'The account is locked for a while; try again later.',
-  'problem.Already exists': 'It exists already.',
+  'problem.Already exists': '{fields} already exists.',
   'problem.Already handled': 'Someone else handled it already.',
   'problem.Already in the exception queue': 'The order is in the exception queue already.',
   'problem.Already resolved': 'The exception was resolved already.',

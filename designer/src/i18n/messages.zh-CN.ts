@@ -58,7 +58,7 @@ export const zhCN = {
   'problem.NotWaiting': '订单现在不在等待这一步操作。',
   'problem.OnHold': '订单在异常队列中，异常解决后才能继续。',
   'problem.Account locked': '账户已被暂时锁定，请稍后再试。',
-  'problem.Already exists': '已经存在。',
+  'problem.Already exists': '{fields}已存在。',
   'problem.Already handled': '已被他人处理。',
   'problem.Already in the exception queue': '订单已在异常队列中。',
   'problem.Already resolved': '这条异常已被处理。',

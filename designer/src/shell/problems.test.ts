@@ -20,6 +20,10 @@ describe('sayProblem', () => {
     const invalid = { title: 'One or more validation errors occurred.', errors: { userName: ['Too long.'], shoeSize: ['Odd.'] } };
     expect(sayProblem(invalid, 400, zh)).toBe('「用户名」「shoeSize」填写有误。');
     expect(sayProblem(invalid, 400, en)).toBe('Not valid: user name, shoeSize.');
+    // A duplicate is a validation problem under its own title, which names the field too.
+    const taken = { title: 'Already exists', errors: { userName: ["A user named 'admin' already exists."] } };
+    expect(sayProblem(taken, 409, zh)).toBe('「用户名」已存在。');
+    expect(sayProblem(taken, 409, en)).toBe('user name already exists.');
     // A known title wins over the field a problem names as an extension.
     expect(sayProblem({ title: 'Merchant code already mapped', field: 'code' }, 409, zh)).toBe('这个商家编码已有对应的商品或组合，不会改到别处。');
   });

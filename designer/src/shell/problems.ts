@@ -31,13 +31,15 @@ const statuses = [400, 401, 403, 404, 409] as const;
 
 /** The problem in the screen's language: by its code or title, else by the fields it names, else by its status. */
 export function sayProblem(problem: ProblemLike, status: number, t: Translate): string {
-  const key = [text(problem.code), text(problem.title)].filter(Boolean).map(code => `problem.${code}`).find((k): k is MessageKey => t.has(k));
-  if (key) return t(key);
   const named = fields(problem).map(([field]) => {
     const key = `problem.field.${field}`;
     return t.has(key) ? t(key) : field;
   });
-  if (named.length > 0) return t('problem.invalid', { fields: t.lang === 'en' ? named.join(', ') : named.map(n => `「${n}」`).join('') });
+  // The fields a problem names, for a text that says them (problem.invalid, problem.Already exists).
+  const said = t.lang === 'en' ? named.join(', ') : named.map(n => `「${n}」`).join('');
+  const key = [text(problem.code), text(problem.title)].filter(Boolean).map(code => `problem.${code}`).find((k): k is MessageKey => t.has(k));
+  if (key) return t(key, { fields: said });
+  if (named.length > 0) return t('problem.invalid', { fields: said });
   const known = statuses.find(s => s === status);
   return known ? t(`error.status.${known}`) : t('error.status.other', { status });
 }
