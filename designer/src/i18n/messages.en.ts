@@ -170,6 +170,7 @@ export const en: Messages = {
   'users.passwordSet': 'New password set for {name}.',
   'users.confirmDisable': 'Disable {name}? They can no longer sign in.',
   'users.failed': 'Not done: {problem}',
+  'users.serverRefused': 'The server refused this (hover for why).',
   'users.formNew': 'New user',
   'users.formEdit': 'Edit {name}',
   'users.userName': 'User name',

@@ -169,6 +169,7 @@ export const zhCN = {
   'users.passwordSet': '已为 {name} 设置新密码。',
   'users.confirmDisable': '停用 {name}？停用后此人无法登录。',
   'users.failed': '操作未成功：{problem}',
+  'users.serverRefused': '服务器没有接受这一项（原因见提示）。',
   'users.formNew': '新建用户',
   'users.formEdit': '编辑 {name}',
   'users.userName': '用户名',
