@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { signIn, test } from './helpers';
+import { signIn, snap, test } from './helpers';
 import { admin } from './people';
 
 // One language per screen: Chinese unless the person picks English in the top bar, which the browser remembers.
@@ -63,4 +63,46 @@ test('the workflow editor follows the language: toolbar and palette in Chinese b
   await expect(palette.getByTestId('palette-Verify')).toContainText('Verify');
   await expect(page.getByTestId('port-label-verify-Verified')).toHaveText('verified');
   await expect(page.getByTestId('fit-view')).toHaveAttribute('title', /Fit view/);
+});
+
+test("React Flow's own controls and screen-reader texts follow the language on the canvas", async ({ page }) => {
+  await signIn(page, admin);
+  await page.goto('/workflows/sales-order');
+  await expect(page.getByTestId('node-start')).toBeAttached();
+  const canvas = page.getByTestId('canvas');
+
+  await expect(canvas.getByRole('button', { name: '放大' })).toHaveAttribute('title', '放大');
+  await expect(canvas.getByRole('button', { name: '缩小' })).toHaveAttribute('title', '缩小');
+  await expect(canvas.getByLabel('画布控制')).toBeVisible();
+  await expect(canvas.getByLabel('从环节 start 的出口「完成」到环节 import 的连线')).toBeAttached();
+  await expect(canvas.getByText('按 Enter 或空格键选中连线；按 Delete 删除，按 Esc 取消。')).toBeAttached();
+  await expect(page.getByLabel('流程图概览')).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(canvas.getByRole('button', { name: 'Zoom in' })).toHaveAttribute('title', 'Zoom in');
+  await expect(canvas.getByLabel('Canvas controls')).toBeVisible();
+  await expect(canvas.getByLabel("Connection from activity start (outcome 'done') to activity import")).toBeAttached();
+  await expect(canvas.getByText('Press Enter or Space to select a connection; Delete removes it, Esc cancels.')).toBeAttached();
+  await expect(page.getByLabel('Overview of the chart')).toBeVisible();
+});
+
+test("a server problem is said in the screen's language, the server's own words as the tooltip", async ({ page }) => {
+  await signIn(page, admin);
+  await page.goto('/users');
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const form = page.getByRole('form', { name: '新建用户' });
+  // The admin exists already: the server answers 409 Already exists, naming userName.
+  await form.getByLabel('新用户的用户名').fill(admin.userName);
+  await form.getByLabel('新用户的密码').fill('E2e-Duplicate!2026');
+  await form.getByRole('button', { name: '创建用户' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: '操作未成功' });
+  await expect(banner).toHaveText('操作未成功：「用户名」已存在。');
+  await expect(banner).toHaveAttribute('title', new RegExp(`A user named '${admin.userName}' already exists`));
+  await expect(form.getByTitle(`A user named '${admin.userName}' already exists.`)).toHaveText('服务器没有接受这一项（原因见提示）。');
+  await snap(page, 'language-server-problem-zh');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('form', { name: 'New user' }).getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not done' })).toHaveText('Not done: user name already exists.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not done' })).toHaveAttribute('title', new RegExp(`A user named '${admin.userName}' already exists`));
 });

@@ -70,12 +70,14 @@ describe('sign-in', () => {
     expect(screen.getByLabelText('密码')).toHaveValue('');
   });
 
-  it("passes on the server's word when the account is locked", async () => {
+  it("says a locked account in the screen's language, the server's words as the tooltip", async () => {
     serve(null, call => (call.url === '/api/auth/sign-in'
       ? { status: 401, body: { status: 401, title: 'Account locked', detail: 'Too many wrong passwords: this account is locked for a few minutes.' } } : undefined));
     render(<App />);
     await signInWith('reviewer.li', 'wrong');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many wrong passwords');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('账户已被暂时锁定，请稍后再试。');
+    expect(alert).toHaveAttribute('title', 'Too many wrong passwords: this account is locked for a few minutes.');
   });
 
   it('keeps the address a signed-out visit asked for and shows it after signing in', async () => {

@@ -9,7 +9,7 @@ import { OrdersPage } from './orders/OrdersPage';
 import { PrintView, printIds } from './orders/PrintView';
 import { RulesPage } from './rules/RulesPage';
 import { LanguageSwitch, useT, type MessageKey } from './i18n';
-import { problemText } from './shell/format';
+import { problemHint, problemText } from './shell/format';
 import { can, roleLabel, type Ability } from './shell/permissions';
 import { navigate, pendingLeaveQuestion, usePath } from './shell/router';
 import { loadSession, signOut, useSession } from './shell/session';
@@ -51,7 +51,7 @@ export function App() {
     case 'loading':
       return (
         <div className="signin">
-          {loadError ? <div className="error-box" role="alert">{t('shell.unreachable', { error: problemText(loadError, t) })}</div>
+          {loadError ? <div className="error-box" role="alert" title={problemHint(loadError)}>{t('shell.unreachable', { error: problemText(loadError, t) })}</div>
             : <p className="muted">{t('shell.loading')}</p>}
         </div>
       );

@@ -30,16 +30,6 @@ export class ApiError extends Error {
       Array.isArray(messages) ? messages.map(String) : [String(messages)],
     ]));
   }
-
-  /** Field errors of a validation problem ({ field: [messages] }), flattened to lines. */
-  fieldMessages(): string[] {
-    const errors = this.problem.errors;
-    if (errors && typeof errors === 'object' && !Array.isArray(errors)) {
-      return Object.entries(errors as Record<string, string[]>).flatMap(([field, messages]) =>
-        (Array.isArray(messages) ? messages : [String(messages)]).map(m => `${field}: ${m}`));
-    }
-    return [];
-  }
 }
 
 let unauthorized: () => void = () => {};
@@ -626,6 +616,8 @@ export interface BatchProblem {
   detail: string;
   field?: string | null;
   handledBy?: string | null;
+  /** NotWaiting or OnHold, where the title names a stage (OrderStimuli.NotWaitingCode). */
+  code?: string | null;
 }
 
 export interface ReviewBatchResult {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type ApiKey, type NewApiKey, type Shop } from '../api';
 import { useT } from '../i18n';
 import { Banner, type Notice } from '../shell/Banner';
-import { formatTime, problemText } from '../shell/format';
+import { failure, formatTime } from '../shell/format';
 import { addLeaveGuard } from '../shell/router';
 
 /**
@@ -11,7 +11,7 @@ import { addLeaveGuard } from '../shell/router';
  */
 export function ApiKeysPage() {
   const t = useT();
-  const failed = (e: unknown): Notice => ({ kind: 'error', text: t('keys.failed', { problem: problemText(e, t) }) });
+  const failed = (e: unknown): Notice => failure(e, t, problem => t('keys.failed', { problem }));
   const [shops, setShops] = useState<Shop[]>([]);
   const [shopId, setShopId] = useState<number | null>(null);
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
@@ -36,7 +36,7 @@ export function ApiKeysPage() {
     try {
       setKeys(await api.apiKeys(shopId));
     } catch (e) {
-      setNotice({ kind: 'error', text: t('keys.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('keys.failed', { problem })));
     }
   }, [shopId, t]);
   useEffect(() => { setKeys(null); void refresh(); }, [refresh]);
@@ -106,8 +106,8 @@ export function ApiKeysPage() {
             <tr key={key.id} data-testid={`api-key-${key.name}`}>
               <td>{key.name}</td>
               <td><code>{key.prefix}…</code></td>
-              <td>{formatTime(key.createdAt)}{key.createdBy && <span className="muted small"> · {key.createdBy}</span>}</td>
-              <td>{key.revokedAt ? <span className="pill pill-warn">{key.revokedBy ? t('keys.revokedBy', { time: formatTime(key.revokedAt), by: key.revokedBy }) : t('keys.revoked', { time: formatTime(key.revokedAt) })}</span>
+              <td>{formatTime(key.createdAt, t)}{key.createdBy && <span className="muted small"> · {key.createdBy}</span>}</td>
+              <td>{key.revokedAt ? <span className="pill pill-warn">{key.revokedBy ? t('keys.revokedBy', { time: formatTime(key.revokedAt, t), by: key.revokedBy }) : t('keys.revoked', { time: formatTime(key.revokedAt, t) })}</span>
                 : <span className="pill">{t('keys.active')}</span>}</td>
               <td>{!key.revokedAt && <button type="button" className="small danger" onClick={() => void revoke(key)}>{t('keys.revoke')}</button>}</td>
             </tr>

@@ -37,10 +37,13 @@ const noErrors: Record<string, string[]> = {};
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list.filter(x => x !== item), item] : list.filter(x => x !== item));
 
 /** A field's message under it: the problem as typed (or on leaving it empty), else what the server said of it. */
+// The server's word on a field is English prose without a code: said as refused, its words as the tooltip.
 function FieldMessage({ id, problem, server, hint }: { id: string; problem: string | null; server?: string[]; hint?: string }) {
-  const text = problem ?? server?.join(' ') ?? hint;
+  const t = useT();
+  const refused = server?.length ? server.join(' ') : undefined;
+  const text = problem ?? (refused && t('users.serverRefused')) ?? hint;
   if (!text) return null;
-  return <small id={id} className={problem || server?.length ? 'field-error' : 'muted small'}>{text}</small>;
+  return <small id={id} className={problem || refused ? 'field-error' : 'muted small'} title={problem ? undefined : refused}>{text}</small>;
 }
 
 /**

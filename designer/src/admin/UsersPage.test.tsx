@@ -114,7 +114,7 @@ describe('UsersPage', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('已为 reviewer.li 设置新密码。');
   });
 
-  it("shows the server's validation messages beside their fields when a user cannot be created", async () => {
+  it("marks each field the server refused when a user cannot be created, the server's words as the tooltip", async () => {
     serve([admin], call => (call.url === '/api/users' && call.method === 'POST'
       ? { status: 400, body: { status: 400, title: 'Invalid', detail: 'One or more validation errors occurred.', errors: { password: ['Passwords must have at least one digit.'] } } }
       : undefined));
@@ -125,10 +125,11 @@ describe('UsersPage', () => {
     fireEvent.change(within(form).getByLabelText('新用户的用户名'), { target: { value: 'x' } });
     fireEvent.change(within(form).getByLabelText('新用户的密码'), { target: { value: 'no-digits-here' } });
     await act(async () => { fireEvent.click(within(form).getByRole('button', { name: '创建用户' })); });
-    expect(await screen.findByRole('alert')).toHaveTextContent('操作未成功：One or more validation errors occurred.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('操作未成功：「密码」填写有误。');
     const password = within(form).getByLabelText('新用户的密码');
     expect(password).toHaveAttribute('aria-invalid', 'true');
-    expect(password).toHaveAccessibleDescription('Passwords must have at least one digit.');
+    expect(password).toHaveAccessibleDescription('服务器没有接受这一项（原因见提示）。');
+    expect(within(form).getByTitle('Passwords must have at least one digit.')).toBeInTheDocument();
     expect(screen.getByRole('form', { name: '新建用户' })).toBeInTheDocument();
     fireEvent.change(password, { target: { value: 'now-with-digit-1' } });
     expect(password).toHaveAccessibleDescription('至少 8 个字符。');

@@ -2,7 +2,7 @@ import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, type Shop, type User, type Warehouse } from '../api';
 import { Banner, type Notice } from '../shell/Banner';
 import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import { failure } from '../shell/format';
 import { roleLabel } from '../shell/permissions';
 import { PasswordForm, UserForm, type UserFormValue } from './UserForm';
 
@@ -22,7 +22,7 @@ export function UsersPage() {
     try {
       setUsers(await api.users());
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
   }, [t]);
 
@@ -45,8 +45,7 @@ export function UsersPage() {
     } catch (e) {
       const fields = e instanceof ApiError ? e.fieldErrors() : {};
       setFieldErrors(fields);
-      const problem = Object.keys(fields).length > 0 ? (e as ApiError).problem.detail || t('error.status.400') : problemText(e, t);
-      setNotice({ kind: 'error', text: t('users.failed', { problem }) });
+      setNotice(failure(e, t, problem => t('users.failed', { problem })));
     }
     await refresh();
   };

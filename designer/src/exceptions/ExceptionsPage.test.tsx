@@ -293,7 +293,7 @@ describe('ExceptionsPage', () => {
       render(<ExceptionsPage />);
       await screen.findByTestId('exception-TB-7');
       fireEvent.keyDown(screen.getByRole('listbox', { name: '异常队列' }), { key: 'm' });
-      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7（Set aside by 客服小王, not by review: resolve entry 7 instead）。'));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('TB-7（由 客服小王 手动转入异常，并非审核转入：请直接处理异常 #7）。'));
       expect(calls.find(c => c.method === 'POST')!.body).toEqual({ shopId: 2 });
     });
 
@@ -315,7 +315,7 @@ describe('ExceptionsPage', () => {
       expect(calls.find(c => c.method === 'POST')).toMatchObject({ url: '/api/exceptions:remap', body: { shopId: 1 } });
     });
 
-    it('shows the server\'s problem in the banner when the re-map fails', async () => {
+    it('says the refused field in the banner when the re-map fails, the server\'s words as the tooltip', async () => {
       serve([unmapped(7, 'TB-7', 'TEA-NEW-01')], undefined, () => ({
         status: 400,
         body: { status: 400, title: 'One or more validation errors occurred.', errors: { merchantCode: ['The length of \'Merchant Code\' must be 100 characters or fewer.'] } },
@@ -323,8 +323,8 @@ describe('ExceptionsPage', () => {
       render(<ExceptionsPage />);
       const card = await screen.findByTestId('exception-TB-7');
       await act(async () => { fireEvent.click(within(card).getByRole('button', { name: '重新匹配并继续' })); });
-      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
-        "重新匹配失败：merchantCode: The length of 'Merchant Code' must be 100 characters or fewer."));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('重新匹配失败：「商家编码」填写有误。'));
+      expect(screen.getByRole('alert')).toHaveAttribute('title', expect.stringContaining("merchantCode: The length of 'Merchant Code' must be 100 characters or fewer."));
       expect(within(screen.getByTestId('exception-TB-7')).getByRole('button', { name: '重新匹配并继续' })).toBeEnabled();
     });
   });

@@ -4,12 +4,13 @@ import { Term, useT, type Translate } from '../i18n';
 import { BatchBar } from '../shell/BatchBar';
 import { EmptyState } from '../shell/EmptyState';
 import { useSelection } from '../shell/selection';
+import { ServerText } from '../shell/serverText';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 import { batchNotice } from '../shell/batch';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
-import { formatAge, formatTime, problemText } from '../shell/format';
+import { failure, formatAge, formatTime, problemHint, problemText } from '../shell/format';
 import { kindText } from './kinds';
 import { kindTabs, queueCount, stateTabs } from './queueTabs';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
@@ -85,7 +86,7 @@ export function ExceptionsPage() {
     }
     if (counted.status === 'fulfilled') setCounts(counted.value);
     const failed = page.status === 'rejected' ? page : counted.status === 'rejected' ? counted : null;
-    if (failed) setNotice({ kind: 'error', text: problemText(failed.reason, t) });
+    if (failed) setNotice(failure(failed.reason, t));
   }, [state, kind, shopId, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
@@ -106,7 +107,7 @@ export function ExceptionsPage() {
         : t('exceptions.resolvedTo', { order: entry.platformOrderId, stage: entry.stage }) });
       list.current?.focus();
     } catch (e) {
-      setNotice({ kind: 'error', text: resolveError(e, entry, t) });
+      setNotice({ kind: 'error', text: resolveError(e, entry, t), hint: problemHint(e) });
     }
     setResolving(null);
     await refresh();
@@ -120,7 +121,7 @@ export function ExceptionsPage() {
       const result = entry ? await remapEntry(entry, api.remapExceptions) : await api.remapExceptions(remapAllRequest(shopId));
       setNotice(remapNotice(result, t, names));
     } catch (e) {
-      setNotice({ kind: 'error', text: remapError(e, t) });
+      setNotice({ kind: 'error', text: remapError(e, t), hint: problemHint(e) });
     }
     setRemapping(false);
     list.current?.focus();
@@ -138,7 +139,7 @@ export function ExceptionsPage() {
       setNotice(batchNotice(response, r => names.get(r.entryId) ?? `#${r.entryId}`, t(cancel ? 'exceptions.cancelledMany' : 'exceptions.resolvedMany'), t));
       selection.clear();
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
     setBusy(false);
     setBatchResolving(false);
@@ -232,17 +233,17 @@ export function ExceptionsPage() {
                 </a>
                 <span className="muted">{shopName.get(entry.shopId) ?? t('common.shopNumber', { id: entry.shopId })}</span>
                 <Term group="orderStatus" code={entry.orderStatus} className={`pill status-${entry.orderStatus}`} />
-                <span className="age" title={formatTime(entry.raisedAt)}>
+                <span className="age" title={formatTime(entry.raisedAt, t)}>
                   {t(entry.resolvedAt ? 'exceptions.openFor' : 'common.waiting', { age: formatAge(entry.ageMinutes, t) })}
                 </span>
               </div>
               <dl className="review-facts">
-                <dt>{t('exceptions.detail')}</dt><dd>{entry.detail || '—'}</dd>
+                <dt>{t('exceptions.detail')}</dt><dd>{entry.detail ? <ServerText text={entry.detail} /> : '—'}</dd>
                 <dt>{t('exceptions.leftAt')}</dt><dd>{entry.stage} <span className="muted small" title={entry.source}>
                   ({t(setAsideByPerson(entry) ? 'exceptions.source.Hold' : 'exceptions.source.Workflow')})</span></dd>
-                <dt>{t('exceptions.raisedBy')}</dt><dd>{raisedByText(entry, t)} · {formatTime(entry.raisedAt)}</dd>
+                <dt>{t('exceptions.raisedBy')}</dt><dd>{raisedByText(entry, t)} · {formatTime(entry.raisedAt, t)}</dd>
                 {entry.resolvedAt && <><dt>{t('exceptions.resolved')}</dt>
-                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt)}{entry.resolution ? ` · ${entry.resolution}` : ''}</dd></>}
+                  <dd>{entry.resolvedBy ?? t('common.theWorkflow')} · {formatTime(entry.resolvedAt, t)}{entry.resolution && <> · <ServerText text={entry.resolution} /></>}</dd></>}
               </dl>
               {resolving === entry.id && (
                 <ResolveForm onCancel={() => { setResolving(null); list.current?.focus(); }} onSubmit={note => void resolve(entry, note, false)} />

@@ -89,7 +89,9 @@ describe('MapCodeDialog', () => {
     fireEvent.click(await screen.findByRole('radio', { name: /西湖龙井/ }));
     fireEvent.click(screen.getByRole('button', { name: '确认映射' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('无法映射：Merchant code \'NEW-01\' is mapped to goods 2 (碧螺春 100g)');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('无法映射：这个商家编码已有对应的商品或组合，不会改到别处。');
+    expect(alert).toHaveAttribute('title', "Merchant code 'NEW-01' is mapped to goods 2 (碧螺春 100g); it is not moved to something else.");
     expect(onMapped).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: '确认映射' })).toBeEnabled();
   });

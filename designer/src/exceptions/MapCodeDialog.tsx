@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import type { Notice } from '../shell/Banner';
+import { failure } from '../shell/format';
 import { mapError } from './mapCode';
 import { mapCodeApi, type MerchantCodeMapping } from './mapCodeApi';
 
@@ -24,7 +25,7 @@ export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; o
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<Option[] | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   // Search as the person types, a moment after they pause; a later answer replaces an earlier one.
@@ -36,7 +37,7 @@ export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; o
         : mapCodeApi.combos(q).then(p => p.items.map(c => ({
           id: c.id, code: c.code, name: c.name, hint: c.items.map(i => `${i.name}×${i.quantity}`).join(' + '),
         })));
-      load.then(found => { if (current) setOptions(found); }).catch(e => { if (current) setError(problemText(e, t)); });
+      load.then(found => { if (current) setOptions(found); }).catch(e => { if (current) setError(failure(e, t)); });
     }, 250);
     return () => { current = false; window.clearTimeout(timer); };
   }, [kind, q, t]);
@@ -96,7 +97,7 @@ export function MapCodeDialog({ codes, onClose, onMapped }: { codes: string[]; o
             ))}
           </div>
           <p className="muted small">{t('mapCode.allWaiting', { code })}</p>
-          {error && <div className="error-box" role="alert">{error}</div>}
+          {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
           <button type="submit" className="primary" disabled={busy || picked === null}>{t('mapCode.confirm')}</button>
           <button type="button" className="link" onClick={onClose}>{t('common.cancel')}</button>
         </form>

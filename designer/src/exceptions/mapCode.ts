@@ -2,7 +2,8 @@
 import { ApiError } from '../api';
 import type { Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
-import { problemText } from '../shell/format';
+import { failure } from '../shell/format';
+import { sayServerText } from '../shell/serverText';
 import type { MerchantCodeMapping } from './mapCodeApi';
 
 const listed = 5;
@@ -31,15 +32,15 @@ export function mapNotice(result: MerchantCodeMapping, t: Translate, names: Read
       const order = orderName(i.orderId, names, t);
       return i.stillUnmapped.length > 0
         ? t('mapCode.stillMissing', { order, codes: i.stillUnmapped.map(c => c || t('mapCode.lineWithoutCode')).join(t('mapCode.listSeparator')) })
-        : t('mapCode.notContinued', { order, reason: i.reason ?? t('mapCode.defaultReason') });
+        : t('mapCode.notContinued', { order, reason: i.reason ? sayServerText(i.reason, t).text : t('mapCode.defaultReason') });
     });
     parts.push(t('mapCode.stillWaiting', { count: stillWaiting.length, why: why.join(t('mapCode.whySeparator')) }));
   }
   return { kind: 'ok', text: parts.join('') };
 }
 
-/** What a refused mapping tells the person: a 409 names what the code already maps to; a 400 names the field. */
-export function mapError(e: unknown, t: Translate): string {
-  if (e instanceof ApiError && e.status === 409) return t('mapCode.refused', { problem: e.message });
-  return t('mapCode.failed', { problem: problemText(e, t) });
+/** What a refused mapping tells the person: a 409 says the code is mapped already; a 400 names the field. */
+export function mapError(e: unknown, t: Translate): Notice {
+  if (e instanceof ApiError && e.status === 409) return failure(e, t, problem => t('mapCode.refused', { problem }));
+  return failure(e, t, problem => t('mapCode.failed', { problem }));
 }

@@ -136,7 +136,7 @@ describe('remapNotice', () => {
     const notice = remapNotice({ continued: [], stillWaiting: [item(7, 107, [], 'Set aside by 客服小王, not by review: resolve entry 7 instead.')] }, en, names);
     expect(notice).toEqual({
       kind: 'error',
-      text: 'Re-mapped. No order continued. Still waiting (1): TB-7 (Set aside by 客服小王, not by review: resolve entry 7 instead).',
+      text: 'Re-mapped. No order continued. Still waiting (1): TB-7 (Set aside by 客服小王, not by review: resolve entry #7 instead).',
     });
   });
 
@@ -152,9 +152,10 @@ describe('remapNotice', () => {
 });
 
 describe('remapError', () => {
-  it('gives the problem with its field messages', () => {
+  it('names the refused field in the language', () => {
     const e = new ApiError({ status: 400, title: 'Invalid', detail: 'One or more fields are invalid.', errors: { merchantCode: ['too long'] } });
-    expect(remapError(e, translator('en'))).toBe('Re-map failed: One or more fields are invalid. merchantCode: too long');
+    expect(remapError(e, translator('en'))).toBe('Re-map failed: Not valid: merchant code.');
+    expect(remapError(e, translator('zh-CN'))).toBe('重新匹配失败：「商家编码」填写有误。');
     expect(remapError(new Error('offline'), translator('zh-CN'))).toBe('重新匹配失败：offline');
   });
 });

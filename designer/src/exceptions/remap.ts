@@ -3,6 +3,7 @@ import type { ExceptionEntry, RemapItem, RemapRequest, RemapResult } from '../ap
 import type { Translate } from '../i18n';
 import type { Notice } from '../shell/Banner';
 import { problemText } from '../shell/format';
+import { sayServerText } from '../shell/serverText';
 
 // The server lists the codes an open UnmappedSku entry waits on (waitingOnCodes). An entry without them (read from an
 // older server) still names them in its detail, the text the server wrote when it set the order aside, one of
@@ -81,7 +82,8 @@ function waitsOn(item: RemapItem, t: Translate): string {
     const codes = item.stillUnmapped.map(c => (c ? `'${c}'` : t('remap.lineWithoutCode'))).join(t.lang === 'en' ? ', ' : '、');
     return t('remap.waitsOn', { codes });
   }
-  return item.reason ? (t.lang === 'en' ? `(${item.reason.replace(/\.$/, '')})` : `（${item.reason.replace(/[.。]$/, '')}）`) : '';
+  const reason = item.reason ? sayServerText(item.reason, t).text : '';
+  return reason ? (t.lang === 'en' ? `(${reason.replace(/\.$/, '')})` : `（${reason.replace(/[.。]$/, '')}）`) : '';
 }
 
 /**

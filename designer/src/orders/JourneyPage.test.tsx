@@ -4,7 +4,7 @@ import type { InstanceDetail } from '../api';
 import { activities } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { signedInAs } from '../test/session';
-import { translator } from '../i18n';
+import { setLanguage, translator } from '../i18n';
 import { JourneyPage, journalSentence } from './JourneyPage';
 
 const instanceId = '11111111-2222-3333-4444-555555555555';
@@ -95,7 +95,7 @@ describe('JourneyPage', () => {
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
   });
 
-  it('names where a waiting order waits in Chinese with the server code as the tooltip, on the header, the journal and the chart', async () => {
+  it('names where a waiting order waits in Chinese with the server code as the tooltip, on the header, the journal and the chart, whose own controls follow the language', async () => {
     signedInAs(['OpsLead']);
     const base = detail('Suspended', true);
     const waiting: InstanceDetail = {
@@ -121,6 +121,14 @@ describe('JourneyPage', () => {
     expect(node).toHaveTextContent('● 当前位置');
     expect(within(node).getByTestId('badge-waits')).toHaveTextContent('等待');
     expect(within(node).getByTitle('Weighed')).toHaveTextContent('已称重');
+    // React Flow's own buttons, minimap and connections speak the screen's language too.
+    expect(screen.getByRole('button', { name: '放大' })).toHaveAttribute('title', '放大');
+    expect(screen.getByRole('button', { name: '显示整个流程图' })).toBeInTheDocument();
+    expect(screen.getByLabelText('画布控制')).toBeInTheDocument();
+    expect(screen.getByText('按 Enter 或空格键选中连线；按 Delete 删除，按 Esc 取消。')).toBeInTheDocument();
+    act(() => setLanguage('en'));
+    expect(screen.getByRole('button', { name: 'Zoom in' })).toHaveAttribute('title', 'Zoom in');
+    expect(screen.getByText('Press Enter or Space to select a connection; Delete removes it, Esc cancels.')).toBeInTheDocument();
   });
 
   it('sets a waiting order aside with a kind and detail (the server records the signed-in user), then shows the open entry with Resolve', async () => {

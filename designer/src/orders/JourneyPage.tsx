@@ -10,10 +10,11 @@ import { can } from '../shell/permissions';
 import { navigate } from '../shell/router';
 import { useMe } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
-import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
+import { ServerText } from '../shell/serverText';
+import { failure, formatAge, formatMoney, formatTime, problemHint } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
-import { canvasLabels } from '../workflows/names';
+import { canvasLabels, edgeLabel } from '../workflows/names';
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -30,7 +31,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
   const [detail, setDetail] = useState<InstanceDetail | null>(null);
   const [definition, setDefinition] = useState<WorkflowDefinition | null>(null);
   const [catalog, setCatalog] = useState<ActivityDescriptor[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [exceptions, setExceptions] = useState<ExceptionEntry[]>([]);
   const [exceptionMode, setExceptionMode] = useState<'raise' | 'resolve' | null>(null);
@@ -54,7 +55,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       }
       setError(null);
     } catch (e) {
-      setError(problemText(e, t));
+      setError(failure(e, t));
     }
   }, [orderId, t]);
 
@@ -85,11 +86,12 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           : marks.current.has(n.id) ? 'current' : marks.executedNodes.has(n.id) ? 'executed' : undefined,
       },
     }));
-    const markedEdges: Edge[] = edges.map(e => (marks.executedEdges.has(e.id)
+    const markedEdges: Edge[] = edges.map(e => ({ ...e, ariaLabel: edgeLabel(t, e) })).map(e => (marks.executedEdges.has(e.id)
       ? { ...e, className: 'edge-executed', animated: marks.current.has(e.target) }
       : { ...e, className: 'edge-idle' }));
     return { nodes: marked, edges: markedEdges };
-  }, [definition, detail, catalog]);
+  }, [definition, detail, catalog, t]);
+  const labels = useMemo(() => canvasLabels(t), [t]);
 
   const retry = async () => {
     if (!detail) return;
@@ -97,7 +99,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       await api.retry(detail.instance.id);
       setNotice({ kind: 'ok', text: t('journey.retried') });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('journey.failed', { problem })));
     }
     await load();
   };
@@ -108,7 +110,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       await api.cancelInstance(detail.instance.id);
       setNotice({ kind: 'ok', text: t('journey.cancelled') });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('journey.failed', { problem })));
     }
     await load();
   };
@@ -124,7 +126,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       setNotice({ kind: 'ok', text: t('journey.raised', { kind: kindText(entry.kind, t) }) });
       setExceptionMode(null);
     } catch (e) {
-      setNotice({ kind: 'error', text: t('journey.failed', { problem: problemText(e, t) }) });
+      setNotice(failure(e, t, problem => t('journey.failed', { problem })));
     }
     await load();
   };
@@ -134,7 +136,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
       await api.resolveException(entry.id, { note });
       setNotice({ kind: 'ok', text: t('journey.resolved', { stage: stageName(entry.stage) }) });
     } catch (e) {
-      setNotice({ kind: 'error', text: resolveError(e, entry, t) });
+      setNotice({ kind: 'error', text: resolveError(e, entry, t), hint: problemHint(e) });
     }
     setExceptionMode(null);
     await load();
@@ -170,7 +172,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         {canCancel && <button type="button" className="danger" onClick={() => void cancelInstance()}>{t('journey.cancelInstance')}</button>}
         <button type="button" onClick={() => void load()}>{t('common.refresh')}</button>
       </div>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <Banner notice={error} />
       <Banner notice={notice} />
       {exceptionMode === 'raise' && canSetAside && (
         <SetAsideForm onSubmit={(kind, text) => void raise(kind, text)} onCancel={() => setExceptionMode(null)} />
@@ -179,7 +181,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
         <section className="open-exception" data-testid="open-exception" aria-label={t('journey.openException')}>
           <div className="row">
             <strong title={openEntry.kind}>{t('journey.inQueue', { kind: kindText(openEntry.kind, t) })}</strong>
-            <span>{openEntry.detail || '—'}</span>
+            {openEntry.detail ? <ServerText text={openEntry.detail} /> : <span>—</span>}
             <span className="muted small" title={stageTitle(openEntry.stage)}>{t('journey.openFacts', {
               stage: stageName(openEntry.stage), by: raisedByText(openEntry, t), age: formatAge(openEntry.ageMinutes, t),
             })}</span>
@@ -196,7 +198,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           <span>{formatMoney(order.payment)}</span>
           <span>{t('journey.buyerMessage', { text: order.buyerMessage || '—' })}</span>
           <span>{t('journey.sellerMemo', { text: order.sellerMemo || '—' })}</span>
-          {order.blockReason && <span className="pill pill-warn">{order.blockReason}</span>}
+          {order.blockReason && <ServerText className="pill pill-warn" text={order.blockReason} />}
           {order.trackingNumber && <span>{t('journey.tracking', { number: order.trackingNumber })}</span>}
         </div>
       )}
@@ -206,7 +208,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
             <ReactFlowProvider>
               <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
                 nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} minZoom={0.2}
-                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }} ariaLabelConfig={canvasLabels(t)}>
+                defaultEdgeOptions={{ type: 'smoothstep' }} proOptions={{ hideAttribution: true }} ariaLabelConfig={labels}>
                 <Background gap={16} />
                 <MiniMap pannable zoomable />
                 <Controls showInteractive={false} />
@@ -220,9 +222,9 @@ export function JourneyPage({ orderId }: { orderId: number }) {
               <h3>{t('journey.incidents')}</h3>
               {detail.incidents.map(i => (
                 <div key={i.id} className={`incident${i.resolvedAt ? ' resolved' : ''}`} data-testid="incident">
-                  <div><strong title={stageTitle(i.activityId)}>{stageName(i.activityId)}</strong> · {t('journey.attempt', { attempt: i.attempt })} · {formatTime(i.occurredAt)}</div>
+                  <div><strong title={stageTitle(i.activityId)}>{stageName(i.activityId)}</strong> · {t('journey.attempt', { attempt: i.attempt })} · {formatTime(i.occurredAt, t)}</div>
                   <div className="mono small">{i.exceptionType}: {i.message}</div>
-                  {i.resolvedAt ? <div className="muted small">{t('journey.incidentResolved', { time: formatTime(i.resolvedAt) })}</div>
+                  {i.resolvedAt ? <div className="muted small">{t('journey.incidentResolved', { time: formatTime(i.resolvedAt, t) })}</div>
                     : mayRunInstances && detail.instance.status === 'Faulted' && <button type="button" className="primary" onClick={() => void retry()}>{t('journey.retry')}</button>}
                 </div>
               ))}
@@ -238,13 +240,13 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                       <strong title={x.kind}>{kindText(x.kind, t)}</strong>
                       <span className="pill">{t(x.resolvedAt ? 'journey.exceptionResolved' : 'journey.exceptionOpen')}</span>
                     </div>
-                    <div className="small">{x.detail || '—'}</div>
+                    <div className="small">{x.detail ? <ServerText text={x.detail} /> : '—'}</div>
                     <div className="muted small" title={stageTitle(x.stage)}>{t('journey.exceptionAt', {
-                      time: formatTime(x.raisedAt), by: raisedByText(x, t), stage: stageName(x.stage),
+                      time: formatTime(x.raisedAt, t), by: raisedByText(x, t), stage: stageName(x.stage),
                     })}</div>
                     {x.resolvedAt && <div className="muted small">{t('journey.exceptionResolvedBy', {
-                      time: formatTime(x.resolvedAt), by: x.resolvedBy ?? t('common.theWorkflow'),
-                    })}{x.resolution ? `${t.lang === 'en' ? ': ' : '：'}${x.resolution}` : ''}</div>}
+                      time: formatTime(x.resolvedAt, t), by: x.resolvedBy ?? t('common.theWorkflow'),
+                    })}{x.resolution && <>{t.lang === 'en' ? ': ' : '：'}<ServerText text={x.resolution} /></>}</div>}
                   </li>
                 ))}
               </ol>
@@ -261,7 +263,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
                 <div className="tl-head" title={`${stageTitle(j.activityId)} · ${j.event}${j.outcome ? ` → ${j.outcome}` : ''}${j.bookmark ? ` (${j.bookmark})` : ''}`}>
                   <span data-testid="journal-sentence">{journalSentence(j, stageName(j.activityId), t)}</span>
                 </div>
-                <div className="muted small">{formatTime(j.startedAt)}</div>
+                <div className="muted small">{formatTime(j.startedAt, t)}</div>
                 {j.error && <div className="field-error small">{t('journal.failedWith', { error: j.error })}</div>}
                 {raw && (
                   <pre className="mono small raw" aria-label={t('journal.raw', { sequence: j.sequence })}>

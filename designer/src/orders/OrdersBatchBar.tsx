@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 import { BatchBar } from '../shell/BatchBar';
 import type { Notice } from '../shell/Banner';
 import { batchNotice } from '../shell/batch';
-import { problemText } from '../shell/format';
+import { failure } from '../shell/format';
 
 /** Orders a reviewer decides: the server's batch approve takes only these (others answer 409 one by one). */
 const waitingForReview = new Set(['PendingReview', 'Blocked']);
@@ -42,7 +42,7 @@ export function OrdersBatchBar({ selected, all, some, canReview, canSetAside, on
       const note = skipped.length > 0 ? t('lists.notWaiting', { count: skipped.length, names: skipped.map(o => o.platformOrderId).join(list) }) : '';
       onDone({ kind: notice.kind, text: [notice.text, note].filter(Boolean).join(t.lang === 'en' ? ' ' : '') });
     } catch (e) {
-      onDone({ kind: 'error', text: problemText(e, t) });
+      onDone(failure(e, t));
     }
     setBusy(false);
   };

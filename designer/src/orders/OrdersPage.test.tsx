@@ -105,7 +105,7 @@ describe('OrdersPage', () => {
     await waitFor(() => expect(listCalls(calls).some(c => params(c.url).get('q') === '茶友小王')).toBe(true));
   });
 
-  it('shows the server\'s problem when a search is refused', async () => {
+  it('says which field the server refused when a search is refused, its words as the tooltip', async () => {
     mockFetch(call => {
       if (call.url.startsWith('/api/shops')) return { body: shops };
       if (params(call.url).get('q')) return { status: 400, body: { status: 400, title: 'One or more validation errors occurred.', errors: { q: ['q must be at most 64 characters.'] } } };
@@ -116,7 +116,9 @@ describe('OrdersPage', () => {
     const box = await screen.findByLabelText('搜索订单');
     fireEvent.change(box, { target: { value: '1'.repeat(65) } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(await screen.findByRole('alert')).toHaveTextContent('q: q must be at most 64 characters.');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('「搜索内容」填写有误。');
+    expect(alert).toHaveAttribute('title', 'One or more validation errors occurred.\nq: q must be at most 64 characters.');
   });
 
   it('says 加载中… until the rows arrive, then each status in Chinese with the server status as a tooltip', async () => {
@@ -196,7 +198,7 @@ describe('OrdersPage selection, export and shortcuts', () => {
     fireEvent.change(screen.getByLabelText('搁置原因'), { target: { value: '等买家确认地址' } });
     fireEvent.click(screen.getByRole('button', { name: '搁置到异常队列' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('已搁置 1 单：TB-1。1 单未成功：TB-2（Order 2 already has an open entry.）。');
+    expect(await screen.findByRole('alert')).toHaveTextContent('已搁置 1 单：TB-1。1 单未成功：TB-2（订单已在异常队列中）。');
     expect(calls.find(c => c.url === '/api/orders:set-aside')!.body).toEqual({ orderIds: [1, 2], kind: 'Other', detail: '等买家确认地址' });
   });
 

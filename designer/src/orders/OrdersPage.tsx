@@ -9,7 +9,7 @@ import { useSelection } from '../shell/selection';
 import type { Shortcut } from '../shell/shortcuts';
 import { ListShortcuts } from '../shell/ShortcutsPanel';
 import { useShops } from '../shell/useShops';
-import { formatMoney, formatTime, problemText } from '../shell/format';
+import { failure, formatMoney, formatTime } from '../shell/format';
 import { OrdersBatchBar } from './OrdersBatchBar';
 import { statusTabs, tabCount, tabTitle } from './statusTabs';
 
@@ -46,7 +46,7 @@ export function OrdersPage() {
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [reloads, setReloads] = useState(0);
   const [cursor, setCursor] = useState(0);
@@ -65,11 +65,11 @@ export function OrdersPage() {
   useEffect(() => {
     api.orders({ shopId, status: filter.statuses, exceptionKind: filter.exceptionKind, q: search || undefined, page })
       .then(p => { setOrders(p.items); setTotal(p.total); setError(null); setCursor(c => Math.min(c, Math.max(p.items.length - 1, 0))); })
-      .catch(e => { setOrders([]); setError(problemText(e, t)); });
+      .catch(e => { setOrders([]); setError(failure(e, t)); });
   }, [shopId, filter, search, page, reloads, t]);
 
   useEffect(() => {
-    api.orderCounts({ shopId, q: search || undefined }).then(setCounts).catch(e => setError(problemText(e, t)));
+    api.orderCounts({ shopId, q: search || undefined }).then(setCounts).catch(e => setError(failure(e, t)));
   }, [shopId, search, reloads, t]);
 
   // A new filter or page shows 加载中… until its rows arrive rather than the previous rows.
@@ -121,7 +121,7 @@ export function OrdersPage() {
           );
         })}
       </div>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <Banner notice={error} />
       <OrdersBatchBar selected={selected} all={selection.all} some={selection.some} canReview={can(me, 'review')} canSetAside={can(me, 'exceptions')}
         onToggleAll={selection.toggleAll} onPrint={print} onDone={batchDone} />
       <Banner notice={notice} />
@@ -147,7 +147,7 @@ export function OrdersPage() {
               <td>{o.buyerNick}</td>
               <td>{formatMoney(o.payment)}</td>
               <td className="ellipsis">{o.buyerMessage}</td>
-              <td>{formatTime(o.receivedAt)}</td>
+              <td>{formatTime(o.receivedAt, t)}</td>
             </tr>
           ))}
           {orders?.length === 0 && <tr><td colSpan={8} className="empty">{t('orders.none')}</td></tr>}

@@ -45,7 +45,8 @@ describe('PrintView', () => {
     const sheet = screen.getByRole('region', { name: '拣货单' });
     expect(within(sheet).getByText('TEA-1').closest('tr')).toHaveTextContent('杭州仓TEA-1龙井250g5TB-1 ×2、TB-9 ×3');
     expect(within(sheet).getByText('合计').closest('tr')).toHaveTextContent('6');
-    expect(screen.getByRole('alert')).toHaveTextContent('1 单未打印：#7 Order 7 is in no shop or warehouse assigned to you.');
+    expect(screen.getByRole('alert')).toHaveTextContent('1 单未打印：#7（不在分配给你的店铺或仓库中）');
+    expect(screen.getByRole('alert')).toHaveAttribute('title', 'Order 7 is in no shop or warehouse assigned to you.');
     expect(screen.getByText('共 1 单，2 个包裹')).toBeInTheDocument();
   });
 

@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 import { api, type PrintData } from '../api';
-import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import { useT, type Translate } from '../i18n';
+import { Banner, type Notice } from '../shell/Banner';
+import { failure } from '../shell/format';
 import { navigate } from '../shell/router';
+
+/** Why an order was left out, by the status the server gives it (its detail is the tooltip). */
+function refusal(status: number, t: Translate): string {
+  return status === 403 ? t('print.refused.403') : status === 404 ? t('print.refused.404') : t('error.status.other', { status });
+}
 
 /** The order ids of `/orders/print?ids=1,2,3`: positive whole numbers only, each once. */
 export function printIds(text: string | null): number[] {
@@ -18,13 +24,13 @@ export function printIds(text: string | null): number[] {
 export function PrintView({ ids }: { ids: number[] }) {
   const t = useT();
   const [data, setData] = useState<PrintData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
 
   // Keyed by the ids' text: the shell parses them from the address on every render.
   const key = ids.join(',');
   useEffect(() => {
     if (!key) return;
-    api.printData(key.split(',').map(Number)).then(setData).catch(e => setError(problemText(e, t)));
+    api.printData(key.split(',').map(Number)).then(setData).catch(e => setError(failure(e, t)));
   }, [key, t]);
 
   const orderCount = new Set(data?.labels.map(l => l.orderId)).size;
@@ -39,10 +45,10 @@ export function PrintView({ ids }: { ids: number[] }) {
         <button type="button" className="primary" disabled={!data} onClick={() => window.print()}>{t('print.printNow')}</button>
       </div>
       {ids.length === 0 && <p className="empty">{t('print.noOrders')}</p>}
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <Banner notice={error} />
       {data && data.notPrinted.length > 0 && (
-        <div className="banner banner-error no-print" role="alert">
-          {t('print.notPrinted', { count: data.notPrinted.length, items: data.notPrinted.map(r => `#${r.orderId} ${r.detail}`).join(list) })}
+        <div className="banner banner-error no-print" role="alert" title={data.notPrinted.map(r => r.detail).join('\n')}>
+          {t('print.notPrinted', { count: data.notPrinted.length, items: data.notPrinted.map(r => t('print.refused', { order: r.orderId, why: refusal(r.status, t) })).join(list) })}
         </div>
       )}
       {ids.length > 0 && !data && !error && <p className="empty">{t('common.loading')}</p>}

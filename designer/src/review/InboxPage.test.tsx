@@ -28,13 +28,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('InboxPage', () => {
   it('shows each blocked order with shop, amount, messages, reasons and age', async () => {
-    serve([item(7, 'TB-7', '请开发票')], () => ({}));
+    serve([{ ...item(7, 'TB-7', '请开发票'), reasons: ['开票订单: 需要开发票，请核对抬头', 'Manual review'] }], () => ({}));
     render(<InboxPage />);
     const card = await screen.findByTestId('review-TB-7');
     expect(card).toHaveTextContent('茶语旗舰店 (淘宝)');
     expect(card).toHaveTextContent('¥316.00');
     expect(card).toHaveTextContent('请开发票');
-    expect(card).toHaveTextContent('开票订单: 需要开发票，请核对抬头');
+    // A rule's reason as its author wrote it; one the server wrote in Chinese, its words as the tooltip.
+    expect(within(card).getByText('开票订单: 需要开发票，请核对抬头')).not.toHaveAttribute('title');
+    expect(within(card).getByText('人工审核')).toHaveAttribute('title', 'Manual review');
     expect(card).toHaveTextContent('已等待 42 分钟');
   });
 
@@ -172,15 +174,16 @@ describe('InboxPage', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('订单 TB-7 已由 客服小王 处理（通过）。'));
   });
 
-  it('shows the problem detail of a 403 in the banner', async () => {
+  it('says a 403 in Chinese in the banner, the server\'s detail as the tooltip', async () => {
     serve([item(7, 'TB-7', '请开发票')], () => ({
       status: 403,
-      body: { status: 403, title: 'Forbidden', detail: 'Shop 1 is not assigned to you.' },
+      body: { status: 403, title: 'Not assigned to you', detail: 'Shop 1 is not assigned to you.' },
     }));
     render(<InboxPage />);
     await screen.findByTestId('review-TB-7');
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: '通过' })); });
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Shop 1 is not assigned to you.'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('不在分配给你的店铺或仓库中。'));
+    expect(screen.getByRole('alert')).toHaveAttribute('title', 'Shop 1 is not assigned to you.');
   });
 
   it("lists only a reviewer's assigned shops in the shop filter", async () => {

@@ -6,8 +6,9 @@ import { EmptyState } from '../shell/EmptyState';
 import { navigate } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useShops } from '../shell/useShops';
-import { formatAge, formatMoney, formatTime, problemText } from '../shell/format';
+import { failure, formatAge, formatMoney, formatTime, problemHint, problemText } from '../shell/format';
 import { useSelection } from '../shell/selection';
+import { ServerText } from '../shell/serverText';
 import { batchNotice } from '../shell/batch';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 import { ageTabCount, ageTabs } from './ageTabs';
@@ -24,15 +25,14 @@ const inboxKeys: ShortcutDoc[] = [
 
 type Mode = { kind: 'reject'; orderId: number } | { kind: 'edit'; orderId: number } | null;
 
-/** What a failed decision tells the reviewer; a 409 names who got there first. */
+/** What a failed decision tells the reviewer; a 409 names who got there first, or says the order is in the exception queue or no longer under review. */
 export function decisionError(e: unknown, order: string | number, t: Translate): string {
   if (e instanceof ApiError && e.status === 409) {
     const by = e.problem.handledBy;
     const outcome = typeof e.problem.outcome === 'string' && e.problem.outcome ? e.problem.outcome : '';
     const said = outcome ? (t.lang === 'en' ? ` (${t.term('outcome', outcome)})` : `（${t.term('outcome', outcome)}）`) : '';
-    return typeof by === 'string' && by
-      ? t('inbox.handledBy', { order, by, outcome: said })
-      : t('inbox.notWaiting', { order, problem: problemText(e, t) });
+    if (typeof by === 'string' && by) return t('inbox.handledBy', { order, by, outcome: said });
+    return t(e.problem.code === 'OnHold' ? 'inbox.onHold' : 'inbox.notWaiting', { order });
   }
   return problemText(e, t);
 }
@@ -74,7 +74,7 @@ export function InboxPage() {
     }
     if (counted.status === 'fulfilled') setCounts(counted.value);
     const failed = page.status === 'rejected' ? page : counted.status === 'rejected' ? counted : null;
-    if (failed) setNotice({ kind: 'error', text: problemText(failed.reason, t) });
+    if (failed) setNotice(failure(failed.reason, t));
   }, [shopId, reason, olderThan, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
@@ -95,7 +95,7 @@ export function InboxPage() {
       setMode(null);
       list.current?.focus();
     } catch (e) {
-      setNotice({ kind: 'error', text: decisionError(e, order, t) });
+      setNotice({ kind: 'error', text: decisionError(e, order, t), hint: problemHint(e) });
       setMode(null);
     }
     await refresh();
@@ -117,7 +117,7 @@ export function InboxPage() {
       setNotice(batchNotice(response, r => names.get(r.orderId) ?? `#${r.orderId}`, done, t));
       selection.clear();
     } catch (e) {
-      setNotice({ kind: 'error', text: problemText(e, t) });
+      setNotice(failure(e, t));
     }
     setBusy(false);
     setBatchRejecting(false);
@@ -194,10 +194,10 @@ export function InboxPage() {
                 <strong>{item.platformOrderId}</strong>
                 <span className="muted">{shopName.get(item.shopId) ?? t('common.shopNumber', { id: item.shopId })}</span>
                 <span className="amount">{formatMoney(item.payment)}</span>
-                <span className="age" title={formatTime(item.waitingSince)}>{t('common.waiting', { age: formatAge(item.ageMinutes, t) })}</span>
+                <span className="age" title={formatTime(item.waitingSince, t)}>{t('common.waiting', { age: formatAge(item.ageMinutes, t) })}</span>
               </div>
               <div className="review-reasons">
-                {item.reasons.map((r, i) => <span key={i} className="pill pill-warn">{r}</span>)}
+                {item.reasons.map((r, i) => <ServerText key={i} className="pill pill-warn" text={r} />)}
               </div>
               <dl className="review-facts">
                 <dt>{t('inbox.buyer')}</dt><dd>{item.buyerNick ?? '—'}</dd>

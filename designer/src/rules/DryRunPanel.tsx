@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api, type Order, type ReviewRule, type RuleResult, type RuleTestRequest, type RuleTestResult } from '../api';
 import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import type { Notice } from '../shell/Banner';
+import { failure } from '../shell/format';
+import { sayServerText, ServerText } from '../shell/serverText';
 import { fieldLabel } from './ConditionBuilder';
 
 export const sampleOrder = {
@@ -27,16 +29,16 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
   const [text, setText] = useState(JSON.stringify(sampleOrder, null, 2));
   const [orders, setOrders] = useState<Order[]>([]);
   const [orderId, setOrderId] = useState<number | ''>('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
 
   useEffect(() => {
     api.orders({ shopId }).then(p => setOrders(p.items)).catch(() => setOrders([]));
   }, [shopId]);
 
   // A result must never outlive the input it was for: an error below an old decision reads as that decision.
-  const fail = (message: string) => {
+  const fail = (notice: Notice) => {
     onResult(null);
-    setError(message);
+    setError(notice);
   };
 
   const runTest = async () => {
@@ -46,17 +48,17 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
       try {
         body = { order: JSON.parse(text) };
       } catch {
-        return fail(t('dry.invalidJson'));
+        return fail({ kind: 'error', text: t('dry.invalidJson') });
       }
     } else {
-      if (!orderId) return fail(t('dry.chooseOrder'));
+      if (!orderId) return fail({ kind: 'error', text: t('dry.chooseOrder') });
       body = { orderId };
     }
     if (draftRule && withDraft) body.rule = draftRule;
     try {
       onResult(await api.testRules(shopId, body));
     } catch (e) {
-      fail(t('dry.failed', { problem: problemText(e, t) }));
+      fail(failure(e, t, problem => t('dry.failed', { problem })));
     }
   };
 
@@ -82,7 +84,7 @@ export function DryRunPanel({ shopId, draftRule, result, onResult }: {
         </label>
       )}
       <button type="button" className="primary" onClick={() => void runTest()}>{t('dry.run')}</button>
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
       {result && <DryRunResult result={result} />}
     </aside>
   );
@@ -96,8 +98,8 @@ export function DryRunResult({ result }: { result: RuleTestResult }) {
       <div className={`decision decision-${result.decision}`}>{t('dry.decision')}<strong title={result.decision} data-testid="dry-run-decision" data-decision={result.decision}>
         {t.term('verdict', result.decision)}</strong>
         {result.draft && <span className="pill pill-warn" data-testid="dry-run-draft">{t('dry.withUnsaved')}</span>}</div>
-      {result.reasons.map((r, i) => <div key={i} className="pill pill-warn">{r}</div>)}
-      {result.builtIn && <div className="small">{t('dry.builtIn', { text: result.builtIn })}</div>}
+      {result.reasons.map((r, i) => <div key={i}><ServerText className="pill pill-warn" text={r} /></div>)}
+      {result.builtIn && <div className="small" title={result.builtIn}>{t('dry.builtIn', { text: sayServerText(result.builtIn, t).text })}</div>}
       <RuleResults title={t('dry.platformRules', { version: version(result.platform.version) })} rules={result.platform.rules} />
       <RuleResults title={t('dry.shopRules', { version: version(result.shop.version) })} rules={result.shop.rules} />
     </div>

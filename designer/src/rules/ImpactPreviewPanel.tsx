@@ -1,5 +1,7 @@
 import type { ImpactPreview } from '../api';
 import { useT, type Translate } from '../i18n';
+import type { Notice } from '../shell/Banner';
+import { sayServerText } from '../shell/serverText';
 
 const verdicts = ['Approve', 'Hold', 'Block', 'RouteToException'] as const;
 
@@ -22,14 +24,14 @@ export function impactSummary(preview: ImpactPreview, t: Translate): string {
  * unsaved edit stays).
  */
 export function ImpactPreviewPanel({ preview, error, busy, onPublish, onCancel }: {
-  preview: ImpactPreview | null; error: string | null; busy: boolean; onPublish: () => void; onCancel: () => void;
+  preview: ImpactPreview | null; error: Notice | null; busy: boolean; onPublish: () => void; onCancel: () => void;
 }) {
   const t = useT();
   return (
     <section className="impact-preview" aria-label={t('impact.title')} data-testid="impact-preview">
       <h4>{t('impact.title')}</h4>
       {!preview && !error && <div className="muted">{t('impact.running')}</div>}
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
       {preview && (
         <>
           <p className="impact-summary" data-testid="impact-summary" title={preview.summary}><strong>{impactSummary(preview, t)}</strong></p>
@@ -56,7 +58,7 @@ export function ImpactPreviewPanel({ preview, error, busy, onPublish, onCancel }
                 <li key={e.orderId} data-testid="impact-example">
                   <a href={`/orders/${e.orderId}`} target="_blank" rel="noreferrer">{e.platformOrderId}</a>{' '}
                   <span title={e.from}>{t.term('verdict', e.from)}</span> → <span title={e.to}>{t.term('verdict', e.to)}</span>
-                  {e.reasons.length > 0 && <span className="muted small"> · {e.reasons.join('; ')}</span>}
+                  {e.reasons.length > 0 && <span className="muted small" title={e.reasons.join('\n')}> · {e.reasons.map(r => sayServerText(r, t).text).join(t.lang === 'en' ? '; ' : '；')}</span>}
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import { api, ApiError, type ImpactPreview, type ReviewRule, type RuleFields, ty
 import { addLeaveGuard } from '../shell/router';
 import { Banner, type Notice } from '../shell/Banner';
 import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import { failure } from '../shell/format';
 import { ConditionBuilder } from './ConditionBuilder';
 import { conditionProblems, emptyRule, matchedPaths, summarize } from './ruleModel';
 import { DryRunPanel } from './DryRunPanel';
@@ -24,7 +24,7 @@ export function RulesPage() {
   const [dragging, setDragging] = useState<string | null>(null);
   const [test, setTest] = useState<RuleTestResult | null>(null);
   const [draftRule, setDraftRule] = useState<ReviewRule | null>(null);
-  const [impact, setImpact] = useState<{ rule: ReviewRule; preview: ImpactPreview | null; error: string | null; busy: boolean } | null>(null);
+  const [impact, setImpact] = useState<{ rule: ReviewRule; preview: ImpactPreview | null; error: Notice | null; busy: boolean } | null>(null);
   const editingRef = useRef(editing);
   editingRef.current = editing;
 
@@ -33,7 +33,7 @@ export function RulesPage() {
       setShops(s.items);
       setFields(f);
       setShopId(id => id ?? s.items[0]?.id ?? null);
-    }).catch(e => setNotice({ kind: 'error', text: problemText(e, t) }));
+    }).catch(e => setNotice(failure(e, t)));
   }, []); // once, at load
   const leaveQuestion = useRef(t('rules.leave'));
   leaveQuestion.current = t('rules.leave');
@@ -47,7 +47,7 @@ export function RulesPage() {
     setTest(null);
     setEditing(null);
     setImpact(null);
-    reload().catch(e => setNotice({ kind: 'error', text: problemText(e, t) }));
+    reload().catch(e => setNotice(failure(e, t)));
   }, [reload]); // not on a language switch: that would drop the rule being edited
 
   const run = async (what: string, action: () => Promise<RuleSet>) => {
@@ -61,7 +61,7 @@ export function RulesPage() {
         setNotice({ kind: 'error', text: t('rules.conflict', { version: String(e.problem.currentVersion ?? '?') }) });
         await reload();
       } else {
-        setNotice({ kind: 'error', text: t('rules.failed', { problem: problemText(e, t) }) });
+        setNotice(failure(e, t, problem => t('rules.failed', { problem })));
       }
       return false;
     }
@@ -108,7 +108,7 @@ export function RulesPage() {
       const preview = await api.previewRules(set.scopeId, { rule });
       setImpact(current => (current?.rule === rule ? { ...current, preview } : current));
     } catch (e) {
-      const error = t('impact.failed', { problem: problemText(e, t) });
+      const error = failure(e, t, problem => t('impact.failed', { problem }));
       setImpact(current => (current?.rule === rule ? { ...current, error } : current));
     }
   };

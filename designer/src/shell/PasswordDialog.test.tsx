@@ -23,7 +23,7 @@ describe('PasswordDialog', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('密码已修改');
   });
 
-  it('shows the server naming a wrong current password, and refuses differing new ones before sending', async () => {
+  it('names the field the server refused, its words as the tooltip, and refuses differing new ones before sending', async () => {
     const calls = mockFetch(call => (call.url === '/api/auth/password'
       ? { status: 400, body: { title: 'One or more validation errors occurred.', errors: { currentPassword: ['The current password is wrong.'] } } }
       : undefined));
@@ -34,7 +34,9 @@ describe('PasswordDialog', () => {
 
     fill('wrong-password', 'a-new-passphrase');
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: '修改密码' })); });
-    expect(await screen.findByRole('alert')).toHaveTextContent('currentPassword: The current password is wrong.');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('「当前密码」填写有误。');
+    expect(alert).toHaveAttribute('title', 'One or more validation errors occurred.\ncurrentPassword: The current password is wrong.');
     expect(calls.filter(c => c.url === '/api/auth/password')).toHaveLength(1);
   });
 });

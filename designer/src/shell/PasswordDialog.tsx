@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { authApi } from '../api';
 import { useT } from '../i18n';
 import { passwordLength } from '../admin/UserForm';
-import { problemText } from './format';
+import type { Notice } from './Banner';
+import { failure } from './format';
 
 /** The signed-in person changes their own password: the current one, the new one twice. Other sessions end; this one stays. */
 export function PasswordDialog({ onClose }: { onClose: () => void }) {
@@ -10,7 +11,7 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const mismatch = again.length > 0 && next !== again;
@@ -23,7 +24,7 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
       await authApi.changePassword(current, next);
       setDone(true);
     } catch (err) {
-      setError(problemText(err, t));
+      setError(failure(err, t));
     } finally {
       setBusy(false);
     }
@@ -54,7 +55,7 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
               <input aria-label={t('password.again')} type="password" autoComplete="new-password" value={again} onChange={e => setAgain(e.target.value)} required />
             </label>
             {mismatch && <div className="error-box" role="alert">{t('password.mismatch')}</div>}
-            {error && <div className="error-box" role="alert">{error}</div>}
+            {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
             <button type="submit" className="primary" disabled={busy || !current || next.length < passwordLength.min || next !== again}>{t('password.title')}</button>
             <button type="button" className="link" onClick={onClose}>{t('common.cancel')}</button>
           </form>

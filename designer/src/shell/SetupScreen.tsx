@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
-import { problemText } from './format';
+import type { Notice } from './Banner';
+import { failure } from './format';
 import { setUpFirstAdmin } from './session';
 
 /** First run: no user exists yet, so the first one is created here as Admin, and signed in by the server. */
@@ -9,7 +10,7 @@ export function SetupScreen() {
   const [userName, setUserName] = useState('admin');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const mismatch = again !== '' && again !== password;
 
@@ -21,7 +22,7 @@ export function SetupScreen() {
     try {
       await setUpFirstAdmin(userName.trim(), password);
     } catch (err) {
-      setError(problemText(err, t));
+      setError(failure(err, t));
       setBusy(false);
     }
   };
@@ -44,7 +45,7 @@ export function SetupScreen() {
           <input aria-label={t('setup.passwordAgain')} type="password" autoComplete="new-password" value={again} onChange={e => setAgain(e.target.value)} required />
         </label>
         {mismatch && <div className="field-error small">{t('setup.mismatch')}</div>}
-        {error && <div className="error-box" role="alert">{error}</div>}
+        {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
         <button type="submit" className="primary" disabled={busy || !userName.trim() || !password || mismatch}>{t('setup.submit')}</button>
       </form>
     </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { ApiError } from '../api';
 import { useT, type Translate } from '../i18n';
-import { problemText } from './format';
+import type { Notice } from './Banner';
+import { problemHint, problemText } from './format';
 import { signIn } from './session';
 
-/** What a failed sign-in tells the person: wrong credentials said plainly, a locked account or anything else as the server put it. */
+/** What a failed sign-in tells the person: wrong credentials said plainly, a locked account or anything else by its problem. */
 export function signInError(e: unknown, t: Translate): string {
   if (e instanceof ApiError && e.status === 401 && e.problem.title !== 'Account locked') return t('signIn.wrong');
   return problemText(e, t);
@@ -15,7 +16,7 @@ export function SignInForm({ initialUser = '', again = false }: { initialUser?: 
   const t = useT();
   const [userName, setUserName] = useState(initialUser);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -24,7 +25,7 @@ export function SignInForm({ initialUser = '', again = false }: { initialUser?: 
     try {
       await signIn(userName.trim(), password);
     } catch (err) {
-      setError(signInError(err, t));
+      setError({ kind: 'error', text: signInError(err, t), hint: problemHint(err) });
       setPassword('');
       setBusy(false);
     }
@@ -40,7 +41,7 @@ export function SignInForm({ initialUser = '', again = false }: { initialUser?: 
         <input aria-label={t('signIn.password')} type="password" autoComplete="current-password" value={password} onChange={e => setPassword(e.target.value)}
           autoFocus={!!initialUser} required />
       </label>
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
       <button type="submit" className="primary" disabled={busy || !userName.trim() || !password}>{t(again ? 'signIn.again' : 'signIn.submit')}</button>
     </form>
   );

@@ -1,10 +1,11 @@
 import type { BatchProblem, BatchResponse } from '../api';
 import type { Translate } from '../i18n';
 import type { Notice } from './Banner';
+import { problemOriginal, sayProblem } from './problems';
 
 /**
- * What a batch action tells the reviewer: how many went through (by name), and each one that did not with the server's
- * reason, e.g. "已通过 2 单：TB-7、TB-8。1 单未成功：TB-9（Order 9 is not waiting for review …）。".
+ * What a batch action tells the reviewer: how many went through (by name), and each one that did not with the reason,
+ * e.g. "已通过 2 单：TB-7、TB-8。1 单未成功：TB-9（订单现在不在等待审核。）。"; the server's own words are the tooltip.
  */
 export function batchNotice<T extends { status: number; problem: BatchProblem | null }>(
   response: BatchResponse<T>, name: (result: T) => string, done: string, t: Translate,
@@ -16,15 +17,17 @@ export function batchNotice<T extends { status: number; problem: BatchProblem | 
   const list = t.lang === 'en' ? ', ' : '、';
   if (ok.length > 0) parts.push(t('batch.done', { done, count: ok.length, names: ok.map(name).join(list) }));
   if (failed.length > 0) {
-    const items = failed.map(r => t('batch.item', { name: name(r), problem: problemText(r.problem, t) }));
+    const items = failed.map(r => t('batch.item', { name: name(r), problem: problemText(r.problem, r.status, t) }));
     parts.push(t('batch.failed', { count: failed.length, items: items.join(t.lang === 'en' ? '; ' : '；') }));
   }
-  return { kind: failed.length > 0 ? 'error' : 'ok', text: parts.join(t.lang === 'en' ? ' ' : '') || t('batch.nothing') };
+  const hint = failed.map(r => (r.problem ? `${name(r)}: ${problemOriginal(r.problem)}` : '')).filter(Boolean).join('\n');
+  return { kind: failed.length > 0 ? 'error' : 'ok', text: parts.join(t.lang === 'en' ? ' ' : '') || t('batch.nothing'), ...(hint ? { hint } : {}) };
 }
 
-// The server's detail as it wrote it; its English title only when there is no detail at all.
-function problemText(problem: BatchProblem | null, t: Translate): string {
+// Who got there first, else the problem by its code or title (shell/problems.ts).
+function problemText(problem: BatchProblem | null, status: number, t: Translate): string {
   if (!problem) return t('batch.unknown');
   if (problem.handledBy) return t('batch.handledBy', { by: problem.handledBy });
-  return problem.detail || problem.title || t('batch.unknown');
+  // Inside the brackets of batch.item, without its full stop.
+  return sayProblem(problem, status, t).replace(/[。.]$/, '');
 }

@@ -1,12 +1,23 @@
 import { ApiError } from '../api';
-import type { Translate } from '../i18n';
+import type { Language, Translate } from '../i18n';
+import type { Notice } from './Banner';
+import { problemOriginal, sayProblem } from './problems';
 
 // Display helpers. Everything from the server is rendered as React text (escaped), never as HTML.
 
-export function formatTime(iso: string | null | undefined): string {
+const pad = (n: number) => String(n).padStart(2, '0');
+const english = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A time from the server in the screen's language and the browser's time zone, to the minute: 2026-12-06 14:03 in
+ * Chinese (what people here write; the locale's own 2026/12/6 reads as a foreign format), Dec 6, 2026, 14:03 in English.
+ */
+export function formatTime(iso: string | null | undefined, t: { lang: Language }): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+  if (Number.isNaN(d.getTime())) return iso;
+  if (t.lang === 'en') return english.format(d);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function formatAge(minutes: number, t: Translate): string {
@@ -37,20 +48,24 @@ export function errorText(e: unknown): string {
 }
 
 /**
- * What a failed call tells the person: the server's detail as it wrote it, with the fields a validation problem names;
- * without a detail, the designer's own words for the status (never the server's English title); a fetch that never
- * reached the server says so.
+ * What a failed call tells the person, in the screen's language (shell/problems.ts: by the problem's code or title, the
+ * fields it names, else its status); a fetch that never reached the server says so. The server's own words are
+ * problemHint's, for the tooltip.
  */
 export function problemText(e: unknown, t: Translate): string {
-  if (e instanceof ApiError) {
-    const detail = typeof e.problem.detail === 'string' ? e.problem.detail : '';
-    const fields = e.fieldMessages();
-    if (fields.length > 0) return [detail, ...fields].filter(Boolean).join(' ');
-    if (detail) return detail;
-    const known = [400, 401, 403, 404, 409] as const;
-    const status = known.find(s => s === e.status);
-    return status ? t(`error.status.${status}`) : t('error.status.other', { status: e.status });
-  }
+  if (e instanceof ApiError) return sayProblem(e.problem, e.status, t);
   if (e instanceof TypeError) return t('error.unreachable', { message: e.message });
   return errorText(e);
+}
+
+/** A failed call as a notice: problemText, framed by `frame` when given (保存未成功：…), the server's own words as the tooltip. */
+export function failure(e: unknown, t: Translate, frame?: (problem: string) => string): Notice {
+  const text = problemText(e, t);
+  const hint = problemHint(e);
+  return { kind: 'error', text: frame ? frame(text) : text, ...(hint ? { hint } : {}) };
+}
+
+/** The server's own words for a failed call (its detail, else its title, and what it says of each field), for the tooltip. */
+export function problemHint(e: unknown): string | undefined {
+  return e instanceof ApiError ? problemOriginal(e.problem) || undefined : undefined;
 }

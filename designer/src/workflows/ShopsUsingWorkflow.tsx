@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, type Shop } from '../api';
 import { useT } from '../i18n';
-import { problemText } from '../shell/format';
+import type { Notice } from '../shell/Banner';
+import { failure } from '../shell/format';
 import { can } from '../shell/permissions';
 import { useMe } from '../shell/session';
 
@@ -15,9 +16,9 @@ export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: 
   const t = useT();
   const mayChange = can(useMe(), 'workflows');
   const [shops, setShops] = useState<Shop[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   useEffect(() => {
-    api.shops().then(p => setShops(p.items)).catch(e => setError(problemText(e, t)));
+    api.shops().then(p => setShops(p.items)).catch(e => setError(failure(e, t)));
   }, [t]);
 
   const runs = (shop: Shop) => (shop.workflowDefinitionId ?? DEFAULT_WORKFLOW) === definitionId;
@@ -30,7 +31,7 @@ export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: 
       put({ ...shop, ...(await api.setShopWorkflow(shop, target)) });
     } catch (e) {
       put(shop);
-      setError(problemText(e, t));
+      setError(failure(e, t));
     }
   };
 
@@ -48,7 +49,7 @@ export function ShopsUsingWorkflow({ definitionId, published }: { definitionId: 
           {!runs(shop) && <span className="muted small">{t('wf.shops.runs', { workflow: shop.workflowDefinitionId ?? DEFAULT_WORKFLOW })}</span>}
         </label>
       ))}
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && <div className="error-box" role="alert" title={error.hint}>{error.text}</div>}
     </section>
   );
 }

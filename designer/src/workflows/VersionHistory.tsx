@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, type WorkflowDefinition, type WorkflowDefinitionVersion } from '../api';
 import { useT } from '../i18n';
-import { formatTime, problemText } from '../shell/format';
+import type { Notice } from '../shell/Banner';
+import { failure, formatTime } from '../shell/format';
 
 const stateClass: Record<string, string> = { Draft: 'pill-draft', Published: 'pill-ok' };
 
@@ -22,12 +23,12 @@ interface Props {
 export function VersionHistory({ definitionId, refreshKey, blocked, onRolledBack, onError }: Props) {
   const t = useT();
   const [versions, setVersions] = useState<WorkflowDefinitionVersion[] | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
-    api.versions(definitionId).then(v => { if (live) { setVersions(v); setFailed(null); } }, e => { if (live) setFailed(problemText(e, t)); });
+    api.versions(definitionId).then(v => { if (live) { setVersions(v); setFailed(null); } }, e => { if (live) setFailed(failure(e, t)); });
     return () => { live = false; };
   }, [definitionId, refreshKey, t]);
 
@@ -48,7 +49,7 @@ export function VersionHistory({ definitionId, refreshKey, blocked, onRolledBack
   return (
     <aside className="properties" aria-label={t('wf.versions.label')} data-testid="version-history">
       <h3>{t('wf.versions.title')}</h3>
-      {failed && <p className="banner banner-error" role="alert">{failed}</p>}
+      {failed && <p className="banner banner-error" role="alert" title={failed.hint}>{failed.text}</p>}
       {!versions && !failed && <p className="muted">{t('common.loading')}</p>}
       {blocked && <p className="muted small">{blocked}</p>}
       <ol className="version-list">
@@ -60,8 +61,8 @@ export function VersionHistory({ definitionId, refreshKey, blocked, onRolledBack
             </div>
             <div className="small" data-testid={`published-${v.version}`}>
               {v.publishedAt
-                ? t('wf.versions.published', { time: formatTime(v.publishedAt), by: v.publishedBy ?? t('wf.versions.unknownPublisher') })
-                : t('wf.versions.saved', { time: formatTime(v.createdAt) })}
+                ? t('wf.versions.published', { time: formatTime(v.publishedAt, t), by: v.publishedBy ?? t('wf.versions.unknownPublisher') })
+                : t('wf.versions.saved', { time: formatTime(v.createdAt, t) })}
             </div>
             {v.source.startsWith('rollback:') && (
               <div className="small muted" title={v.source}>{t('wf.versions.rolledBackTo', { version: v.source.slice('rollback:'.length) })}</div>

@@ -19,12 +19,12 @@ import { useT, type Translate } from '../i18n';
 import { addLeaveGuard, navigate } from '../shell/router';
 import { retryAfterSignIn } from '../shell/session';
 import { Banner, type Notice } from '../shell/Banner';
-import { downloadJson, formatTime, problemText } from '../shell/format';
+import { downloadJson, failure, formatTime } from '../shell/format';
 import { ActivityNode } from './ActivityNode';
 import { diffFlows, edgeId, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
 import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
-import { activityName, canvasLabels, problemMessage, sourceText } from './names';
+import { activityName, canvasLabels, edgeLabel, problemMessage, sourceText } from './names';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { routesFor } from './routing';
@@ -111,7 +111,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   }, [definitionId, isNew, initialName, history.reset]);
 
   useEffect(() => {
-    load().catch(e => setMessage({ kind: 'error', text: problemText(e, tRef.current) }));
+    load().catch(e => setMessage(failure(e, tRef.current)));
   }, [load]);
 
   // Without the catalogue a Decision's editor still works, checking only the condition's shape; the server checks the rest.
@@ -146,8 +146,8 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   // Each connection on its own track (routing.ts), recomputed as nodes move.
   const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => ({
-    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
-  })), [doc.edges, routes, diff]);
+    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ariaLabel: edgeLabel(t, e), ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
+  })), [doc.edges, routes, diff, t]);
 
   const selected = doc.nodes.find(n => n.selected);
   const readOnly = false;
@@ -271,10 +271,10 @@ function Editor({ definitionId, isNew, initialName }: Props) {
       const list = (e.problem.errors as DefinitionError[] | undefined);
       if (Array.isArray(list)) setErrors(list);
       const conflict = e.status === 409 && e.problem.currentRevision !== undefined;
-      const text = t('wf.editor.failed', { problem: problemText(e, t) });
-      setMessage({ kind: 'error', text: conflict ? `${text} ${t('wf.editor.conflict')}` : text });
+      const failed = failure(e, t, problem => t('wf.editor.failed', { problem }));
+      setMessage(conflict ? { ...failed, text: `${failed.text} ${t('wf.editor.conflict')}` } : failed);
     } else {
-      setMessage({ kind: 'error', text: t('wf.editor.failed', { problem: problemText(e, t) }) });
+      setMessage(failure(e, t, problem => t('wf.editor.failed', { problem })));
     }
   }
 
@@ -460,7 +460,7 @@ function Editor({ definitionId, isNew, initialName }: Props) {
             <h3>{t('wf.editor.properties')}</h3>
             <p>{t('wf.editor.hint')}</p>
             <p>{t('wf.editor.hintKeys', { delete: 'Delete', undo: 'Ctrl+Z' })}</p>
-            {loaded && <p className="small" title={loaded.source}>{t('wf.editor.lastSaved', { time: formatTime(loaded.updatedAt), source: sourceText(loaded.source, t) })}</p>}
+            {loaded && <p className="small" title={loaded.source}>{t('wf.editor.lastSaved', { time: formatTime(loaded.updatedAt, t), source: sourceText(loaded.source, t) })}</p>}
             {!isNew && <ShopsUsingWorkflow key={published?.version ?? 0} definitionId={definitionId} published={!!published} />}
           </aside>
         )}

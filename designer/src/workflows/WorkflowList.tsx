@@ -2,7 +2,8 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { api, type DefinitionBody, type WorkflowDefinitionSummary, type WorkflowDefinitionVersion } from '../api';
 import { Term, useT } from '../i18n';
 import { navigate } from '../shell/router';
-import { formatTime, problemText } from '../shell/format';
+import { Banner, type Notice } from '../shell/Banner';
+import { failure, formatTime } from '../shell/format';
 import { sourceText } from './names';
 
 /** Every workflow definition with its published and latest versions; create one, or import an exported JSON file. */
@@ -11,12 +12,12 @@ export function WorkflowList() {
   const [items, setItems] = useState<WorkflowDefinitionSummary[] | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [versions, setVersions] = useState<WorkflowDefinitionVersion[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Notice | null>(null);
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const file = useRef<HTMLInputElement>(null);
 
-  const refresh = () => api.definitions().then(p => setItems(p.items)).catch(e => setError(problemText(e, t)));
+  const refresh = () => api.definitions().then(p => setItems(p.items)).catch(e => setError(failure(e, t)));
   useEffect(() => { void refresh(); }, []);
 
   const toggle = async (id: string) => {
@@ -28,8 +29,8 @@ export function WorkflowList() {
   const create = (e: React.FormEvent) => {
     e.preventDefault();
     const id = newId.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return setError(t('wf.list.badId'));
-    if (items?.some(i => i.definitionId === id)) return setError(t('wf.list.exists', { id }));
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) return setError({ kind: 'error', text: t('wf.list.badId') });
+    if (items?.some(i => i.definitionId === id)) return setError({ kind: 'error', text: t('wf.list.exists', { id }) });
     navigate(`/workflows/${encodeURIComponent(id)}?new=1&name=${encodeURIComponent(newName.trim() || id)}`);
   };
 
@@ -40,7 +41,7 @@ export function WorkflowList() {
       const result = await api.importDefinition(body);
       navigate(`/workflows/${encodeURIComponent(result.definitionId)}`);
     } catch (e) {
-      setError(t('wf.list.importFailed', { file: f.name, problem: problemText(e, t) }));
+      setError(failure(e, t, problem => t('wf.list.importFailed', { file: f.name, problem })));
     }
   };
 
@@ -60,7 +61,7 @@ export function WorkflowList() {
         <input ref={file} type="file" accept="application/json,.json" hidden aria-label={t('wf.list.importFile')} data-testid="import-file"
           onChange={e => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
       </div>
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <Banner notice={error} />
       {!items ? <p className="muted">{t('common.loading')}</p> : (
         <table className="grid">
           <thead>
@@ -82,7 +83,7 @@ export function WorkflowList() {
                       : d.publishedVersion ? <Term className="pill pill-ok" group="definitionState" code="Published" />
                         : <span className="pill">{t('wf.list.unpublished')}</span>}
                   </td>
-                  <td>{formatTime(d.updatedAt)}</td>
+                  <td>{formatTime(d.updatedAt, t)}</td>
                   <td>
                     <button type="button" className="link" onClick={e => { e.stopPropagation(); void toggle(d.definitionId); }}>
                       {t(expanded === d.definitionId ? 'wf.list.hideVersions' : 'wf.list.versions')}
@@ -105,7 +106,7 @@ export function WorkflowList() {
                             <tr key={v.version}>
                               <td>v{v.version}</td><td><Term group="definitionState" code={v.state} /></td>
                               <td title={v.source}>{sourceText(v.source, t)}</td>
-                              <td>{formatTime(v.createdAt)}</td><td>{formatTime(v.publishedAt)}</td><td>{v.publishedBy ?? '—'}</td>
+                              <td>{formatTime(v.createdAt, t)}</td><td>{formatTime(v.publishedAt, t)}</td><td>{v.publishedBy ?? '—'}</td>
                               <td><a href={api.exportUrl(d.definitionId, v.version)} download>JSON</a></td>
                             </tr>
                           ))}

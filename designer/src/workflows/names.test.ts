@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { activities, byType } from '../test/fixtures';
-import { activityHelp, activityName, conditionFieldName, inputHelp, inputName, problemMessage, sourceText } from './names';
+import { activityHelp, activityName, canvasLabels, conditionFieldName, edgeLabel, inputHelp, inputName, problemMessage, sourceText } from './names';
 
 const [zh, en] = [translator('zh-CN'), translator('en')];
 
@@ -49,5 +49,30 @@ describe('problemMessage', () => {
   it('keeps the server message for a code the catalogue does not know', () => {
     const odd = { code: 'MoonPhase', path: 'root', message: 'The moon is wrong.', activityId: null };
     expect(problemMessage(odd, zh, typeOf, activities)).toBe('The moon is wrong.');
+  });
+});
+
+describe('canvasLabels', () => {
+  it("says React Flow's controls, minimap and screen-reader help in the screen's language", () => {
+    const [chinese, english] = [canvasLabels(zh), canvasLabels(en)];
+    expect(chinese['controls.zoomIn.ariaLabel']).toBe('放大');
+    expect(english['controls.zoomIn.ariaLabel']).toBe('Zoom in');
+    expect(chinese['controls.fitView.ariaLabel']).toBe('显示整个流程图');
+    expect(chinese['minimap.ariaLabel']).toBe('流程图概览');
+    expect(chinese['node.a11yDescription.keyboardDisabled']).toBe('按 Enter 或空格键选中环节，再用方向键移动它；按 Delete 删除，按 Esc 取消。');
+    expect(english['edge.a11yDescription.default']).toBe('Press Enter or Space to select a connection; Delete removes it, Esc cancels.');
+    // Nothing of React Flow's English is left on a Chinese screen.
+    const texts = Object.values(chinese).filter((v): v is string => typeof v === 'string');
+    expect(texts.filter(text => /[A-Za-z]{3,}/.test(text.replace(/Enter|Delete|Esc/g, '')))).toEqual([]);
+  });
+
+  it('announces a move with the arrow keys in the language, the direction named too', () => {
+    expect(canvasLabels(zh)['node.a11yDescription.ariaLiveMessage']({ direction: 'left', x: 10, y: 20 })).toBe('已将所选环节向左移动。新位置：x 10，y 20。');
+    expect(canvasLabels(en)['node.a11yDescription.ariaLiveMessage']({ direction: 'up', x: 0, y: -5 })).toBe('Moved the selected activity up. New position: x 0, y -5.');
+  });
+
+  it('names a connection by its activities and outcome instead of "Edge from a to b"', () => {
+    expect(edgeLabel(zh, { source: 'verify', sourceHandle: 'Verified', target: 'weigh' })).toBe('从环节 verify 的出口「已验货」到环节 weigh 的连线');
+    expect(edgeLabel(en, { source: 'start', target: 'finish' })).toBe("Connection from activity start (outcome 'done') to activity finish");
   });
 });

@@ -43,16 +43,36 @@ export function sourceText(source: string, t: Translate): string {
   return t.term('definitionSource', source);
 }
 
-/** React Flow's own control buttons and minimap, named in the screen's language. */
-export function canvasLabels(t: Translate): Partial<AriaLabelConfig> {
+/** The keys React Flow's screen-reader help names, filled in rather than translated. */
+const canvasKeys = { remove: 'Delete', cancel: 'Esc' };
+
+/**
+ * Everything React Flow says on its own, in the screen's language: its control buttons and minimap, the help a screen
+ * reader reads for a focused activity or connection, and what it announces when an activity is moved with the arrow keys.
+ */
+export function canvasLabels(t: Translate): AriaLabelConfig {
   return {
+    // React Flow's names are the wrong way round: "default" is read when the arrow keys cannot move nodes.
+    'node.a11yDescription.default': t('wf.canvas.nodeHelp', canvasKeys),
+    'node.a11yDescription.keyboardDisabled': t('wf.canvas.nodeHelpMove', canvasKeys),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => {
+      const key = `wf.canvas.direction.${direction}`;
+      return t('wf.canvas.moved', { direction: t.has(key) ? t(key) : direction, x, y });
+    },
+    'edge.a11yDescription.default': t('wf.canvas.edgeHelp', canvasKeys),
     'controls.ariaLabel': t('wf.editor.controls'),
     'controls.zoomIn.ariaLabel': t('wf.editor.zoomIn'),
     'controls.zoomOut.ariaLabel': t('wf.editor.zoomOut'),
     'controls.fitView.ariaLabel': t('wf.editor.fitAll'),
     'controls.interactive.ariaLabel': t('wf.editor.lock'),
     'minimap.ariaLabel': t('wf.editor.minimap'),
+    'handle.ariaLabel': t('wf.canvas.handle'),
   };
+}
+
+/** A connection as a screen reader names it (React Flow's own is "Edge from a to b"). */
+export function edgeLabel(t: Translate, edge: { source: string; sourceHandle?: string | null; target: string }): string {
+  return t('wf.canvas.edge', { source: edge.source, port: t.term('outcome', edge.sourceHandle ?? 'Done'), target: edge.target });
 }
 
 /**

@@ -46,12 +46,24 @@ internal static class OrderStimuli
         return new { order = order with { Packages = packages }, instance = detail.Instance, waiting = detail.Bookmarks };
     }
 
+    /// <summary>
+    /// 409 for an order that takes no action now. Its title names the stage, so <c>code</c> (<see cref="NotWaitingCode"/>) says
+    /// which of the two it is for a client that words it itself (the designer, in Chinese).
+    /// </summary>
     public static IResult NotWaiting(long orderId, string stage, InstanceReply reply)
     {
         var (title, detail) = NotWaitingText(orderId, stage, reply);
         return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail,
-            extensions: new Dictionary<string, object?> { ["instanceStatus"] = reply.Status?.ToString(), ["openBookmarks"] = reply.OpenBookmarks ?? [] });
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = NotWaitingCode(reply),
+                ["instanceStatus"] = reply.Status?.ToString(),
+                ["openBookmarks"] = reply.OpenBookmarks ?? [],
+            });
     }
+
+    /// <summary><c>OnHold</c> for an order in the exception queue, <c>NotWaiting</c> for one whose workflow waits for something else.</summary>
+    public static string NotWaitingCode(InstanceReply reply) => reply.Kind == ReplyKind.Held ? "OnHold" : "NotWaiting";
 
     /// <summary>Why an order took no action: it is on hold (in the exception queue), or its workflow waits for something else.</summary>
     public static (string Title, string Detail) NotWaitingText(long orderId, string stage, InstanceReply reply) =>

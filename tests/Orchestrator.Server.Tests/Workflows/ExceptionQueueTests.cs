@@ -21,6 +21,7 @@ public abstract class ExceptionQueueTests(ServerFixture server) : LifecycleTestB
         Assert.Equal(("AddressProblem", "pick", "Hold", "Exception"), (Text(entry, "kind"), Text(entry, "stage"), Text(entry, "source"), Text(entry, "orderStatus")));
         var held = await ProblemAsync(await Client.PostAsJsonAsync($"/api/orders/{orderId}/pick:confirm", new JsonObject(), ServerFixture.Json), HttpStatusCode.Conflict);
         Assert.Equal("Order is in the exception queue", held["title"]!.GetValue<string>());
+        Assert.Equal("OnHold", held["code"]!.GetValue<string>());
         Assert.Contains("on hold", held["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var again = await ProblemAsync(await RaisePostAsync(orderId, "RefundRequested", "买家申请退款", "客服小王"), HttpStatusCode.Conflict);
         Assert.Equal(entry["id"]!.GetValue<long>(), again["entryId"]!.GetValue<long>());

@@ -145,6 +145,8 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
         var notUnderReview = await ProblemAsync(await Client.PostAsJsonAsync($"/api/review/orders/{flowing}:approve",
             new JsonObject(), ServerFixture.Json), HttpStatusCode.Conflict);
         Assert.Equal("Not waiting for review", notUnderReview["title"]!.GetValue<string>());
+        // The title names the stage in English; the code says the same for a client that words it itself.
+        Assert.Equal("NotWaiting", notUnderReview["code"]!.GetValue<string>());
         await ProblemAsync(await Client.PostAsJsonAsync("/api/review/orders/999999:approve", new JsonObject(), ServerFixture.Json),
             HttpStatusCode.NotFound);
     }
@@ -172,6 +174,7 @@ public abstract class ReviewApiTests(ServerFixture server) : LifecycleTestBase(s
         var results = batch["results"]!.AsArray().Select(r => (r!["orderId"]!.GetValue<long>(), r["status"]!.GetValue<int>())).ToList();
         Assert.Equal([(first, 200), (flowing, 409), (999_999_999L, 404), (elsewhere, 403), (second, 200)], results);
         Assert.Equal("Not waiting for review", batch["results"]![1]!["problem"]!["title"]!.GetValue<string>());
+        Assert.Equal("NotWaiting", batch["results"]![1]!["problem"]!["code"]!.GetValue<string>());
         Assert.Contains($"shop {otherShop}", batch["results"]![3]!["problem"]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         foreach (var approved in new[] { first, second })
         {
