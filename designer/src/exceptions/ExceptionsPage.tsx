@@ -13,6 +13,7 @@ import { useShops } from '../shell/useShops';
 import { failure, formatAge, formatTime, problemHint, problemText } from '../shell/format';
 import { kindText } from './kinds';
 import { kindTabs, queueCount, stateTabs } from './queueTabs';
+import { shownTotal } from '../shell/paging';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 import { MapCodeAction } from './MapCodeAction';
 import { raisedByText, setAsideByPerson } from './raisedBy';
@@ -171,7 +172,7 @@ export function ExceptionsPage() {
     <div className="page inbox exceptions">
       <div className="page-head">
         <h2>{t('exceptions.title')}</h2>
-        <span className="muted">{items ? t(state === 'open' ? 'exceptions.countOpen' : state === 'resolved' ? 'exceptions.countResolved' : 'exceptions.countAll', { count: items.length }) : ''}</span>
+        <span className="muted">{items ? t(state === 'open' ? 'exceptions.countOpen' : state === 'resolved' ? 'exceptions.countResolved' : 'exceptions.countAll', { count: shownTotal(items.length, counts && queueCount(counts, state, kind)) }) : ''}</span>
         <span className="spacer" />
         <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => choose(setShopId, e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">{t('common.allShops')}</option>

@@ -40,6 +40,17 @@ describe('InboxPage', () => {
     expect(card).toHaveTextContent('已等待 42 分钟');
   });
 
+  it('says in its heading how many orders wait by the server\'s count, not the page it loaded', async () => {
+    mockFetch(call => {
+      if (call.url.startsWith('/api/review/queue/counts')) return { body: { total: 5000, olderThanMinutes: { 30: 4000, 120: 10, 1440: 1 } } };
+      if (call.url.startsWith('/api/review/queue')) return { body: { items: [item(7, 'TB-7', '')], pageNumber: 1, pageSize: 200, total: null } };
+      if (call.url.startsWith('/api/shops')) return { body: shops };
+      return undefined;
+    });
+    render(<InboxPage />);
+    expect(await screen.findByText('5000 单待审核')).toBeInTheDocument();
+  });
+
   it('shows how long orders wait as tabs with the server\'s counts, and lists a tab through the query', async () => {
     const calls = serve([item(7, 'TB-7', ''), { ...item(8, 'TB-8', ''), ageMinutes: 200 }, { ...item(9, 'TB-9', ''), ageMinutes: 2000 }], () => ({}));
     render(<InboxPage />);

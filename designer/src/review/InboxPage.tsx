@@ -12,6 +12,7 @@ import { ServerText } from '../shell/serverText';
 import { batchNotice } from '../shell/batch';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 import { ageTabCount, ageTabs } from './ageTabs';
+import { shownTotal } from '../shell/paging';
 
 /** What the list answers to while it has the focus (onKeyDown in InboxPage), for the shortcuts panel. */
 const inboxKeys: ShortcutDoc[] = [
@@ -144,7 +145,7 @@ export function InboxPage() {
     <div className="page inbox">
       <div className="page-head">
         <h2>{t('inbox.title')}</h2>
-        <span className="muted">{items ? t('inbox.waitingCount', { count: items.length }) : ''}</span>
+        <span className="muted">{items ? t('inbox.waitingCount', { count: shownTotal(items.length, counts && ageTabCount(ageTabs.find(tab => tab.olderThanMinutes === olderThan) ?? ageTabs[0], counts)) }) : ''}</span>
         <span className="spacer" />
         <select aria-label={t('common.shopFilter')} value={shopId ?? ''} onChange={e => { setItems(null); setShopId(e.target.value ? Number(e.target.value) : undefined); }}>
           <option value="">{t('common.allShops')}</option>
