@@ -82,14 +82,7 @@ public abstract class ExceptionQueueListTests(ServerFixture server) : LifecycleT
         var done = await SetAsideAsync(await PickingOrderAsync(shop, code), "Other", "-1 件");
         await ResolveAsync(done);
 
-        var response = await Client.GetAsync($"/api/exceptions/export.csv?shopId={shop}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Matches(@"^exceptions-\d{8}-\d{4}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "");
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        var text = await CsvFile.DownloadAsync(Client, $"/api/exceptions/export.csv?shopId={shop}", "exceptions");
         Assert.Contains("\"说\"\"好\"\",\n第二行\"", text, StringComparison.Ordinal);
 
         var rows = CsvFile.Parse(text);

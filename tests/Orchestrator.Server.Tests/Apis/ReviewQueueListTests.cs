@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Tests.Infrastructure;
@@ -76,14 +75,7 @@ public abstract class ReviewQueueListTests(ServerFixture server) : LifecycleTest
         var old = await BlockedOrderAsync(shop, Unique("REVIEW"));
         await WaitingSinceAsync(old, TimeSpan.FromHours(3));
 
-        var response = await Client.GetAsync($"/api/review/queue/export.csv?shopId={shop}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Matches(@"^review-\d{8}-\d{4}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "");
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        var text = await CsvFile.DownloadAsync(Client, $"/api/review/queue/export.csv?shopId={shop}", "review");
         Assert.Contains("\"说\"\"好\"\",\n第二行\"", text, StringComparison.Ordinal);
 
         var rows = CsvFile.Parse(text);

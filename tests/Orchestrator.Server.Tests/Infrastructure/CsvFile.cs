@@ -16,6 +16,23 @@ public static class CsvFile
         return Encoding.UTF8.GetString(bytes[3..]);
     }
 
+    /// <summary>
+    /// The export at <paramref name="path"/> as a download: 200, <c>text/csv</c>, named <c>{name}-yyyyMMdd-HHmm.csv</c>,
+    /// a BOM, rows ending in CRLF; its text after the BOM.
+    /// </summary>
+    public static async Task<string> DownloadAsync(HttpClient client, string path, string name)
+    {
+        var response = await client.GetAsync(path);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches($@"^{name}-\d{{8}}-\d{{4}}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        return text;
+    }
+
     /// <summary>The rows of the file at <paramref name="path"/>, its header first.</summary>
     public static async Task<List<string[]>> RowsAsync(HttpClient client, string path) => Parse(await TextAsync(client, path));
 
