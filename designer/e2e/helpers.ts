@@ -106,6 +106,34 @@ export function order(platformOrderId: string, buyerMessage: string, merchantCod
   };
 }
 
+/**
+ * A taobao shop of the test's own (the demo shop's warehouse and courier) with one rule that blocks every order whose
+ * buyer message contains 核对, so a list filtered to it holds only that test's orders. Returns the shop as created.
+ */
+export async function shopThatBlocks(request: APIRequestContext, code: string, name: string): Promise<{ id: number; name: string }> {
+  const demo = await (await request.get('/api/shops/1')).json();
+  const created = await request.post('/api/shops', {
+    data: {
+      code, name, platform: 'taobao',
+      defaultWarehouseId: demo.defaultWarehouseId, defaultLogisticsCompanyId: demo.defaultLogisticsCompanyId,
+    },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const shop = await created.json();
+  const rules = await (await request.get(`/api/shops/${shop.id}/rules`)).json();
+  const rule = await request.post(`/api/shops/${shop.id}/rules`, {
+    data: {
+      version: rules.version,
+      rule: {
+        id: 'check-message', name: '核对留言', priority: 10, action: { type: 'Block', reason: '核对留言' },
+        when: { all: [{ field: 'buyerMessage', operator: 'contains', value: '核对' }] },
+      },
+    },
+  });
+  expect(rule.ok(), await rule.text()).toBeTruthy();
+  return shop;
+}
+
 /** Posts an order to a shop's intake and returns its sales-order id. */
 export async function postOrder(request: APIRequestContext, shopId: number, body: ReturnType<typeof order>): Promise<number> {
   const response = await request.post(`/api/shops/${shopId}/orders`, { data: body });

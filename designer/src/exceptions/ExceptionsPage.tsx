@@ -13,7 +13,7 @@ import { useShops } from '../shell/useShops';
 import { failure, formatAge, formatTime, problemHint, problemText } from '../shell/format';
 import { kindText } from './kinds';
 import { kindTabs, queueCount, stateTabs } from './queueTabs';
-import { shownTotal } from '../shell/paging';
+import { loadCountedList, shownTotal } from '../shell/paging';
 import { canRemap, remapAllRequest, remapEntry, remapError, remapNotice } from './remap';
 import { MapCodeAction } from './MapCodeAction';
 import { raisedByText, setAsideByPerson } from './raisedBy';
@@ -78,16 +78,7 @@ export function ExceptionsPage() {
 
   // The tabs are counted for the list's shop across every state and kind, so each tab says what it would list.
   const refresh = useCallback(async () => {
-    const [page, counted] = await Promise.allSettled([api.exceptions({ state, kind: kind || undefined, shopId }), api.exceptionCounts({ shopId })]);
-    if (page.status === 'fulfilled') {
-      setItems(page.value.items);
-      setCursor(c => Math.min(c, Math.max(page.value.items.length - 1, 0)));
-    } else {
-      setItems(i => i ?? []);
-    }
-    if (counted.status === 'fulfilled') setCounts(counted.value);
-    const failed = page.status === 'rejected' ? page : counted.status === 'rejected' ? counted : null;
-    if (failed) setNotice(failure(failed.reason, t));
+    await loadCountedList(api.exceptions({ state, kind: kind || undefined, shopId }), api.exceptionCounts({ shopId }), { setItems, setCursor, setCounts, setNotice }, t);
   }, [state, kind, shopId, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);

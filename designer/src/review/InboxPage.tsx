@@ -12,7 +12,7 @@ import { ServerText } from '../shell/serverText';
 import { batchNotice } from '../shell/batch';
 import { ListShortcuts, type ShortcutDoc } from '../shell/ShortcutsPanel';
 import { ageTabCount, ageTabs } from './ageTabs';
-import { shownTotal } from '../shell/paging';
+import { loadCountedList, shownTotal } from '../shell/paging';
 
 /** What the list answers to while it has the focus (onKeyDown in InboxPage), for the shortcuts panel. */
 const inboxKeys: ShortcutDoc[] = [
@@ -66,16 +66,7 @@ export function InboxPage() {
   // The tabs are counted with the list's filter but for every age, so each tab says what it would list.
   const refresh = useCallback(async () => {
     const filter = { shopId, reason: reason.trim() || undefined };
-    const [page, counted] = await Promise.allSettled([api.reviewQueue({ ...filter, olderThanMinutes: olderThan }), api.reviewQueueCounts(filter)]);
-    if (page.status === 'fulfilled') {
-      setItems(page.value.items);
-      setCursor(c => Math.min(c, Math.max(page.value.items.length - 1, 0)));
-    } else {
-      setItems(i => i ?? []);
-    }
-    if (counted.status === 'fulfilled') setCounts(counted.value);
-    const failed = page.status === 'rejected' ? page : counted.status === 'rejected' ? counted : null;
-    if (failed) setNotice(failure(failed.reason, t));
+    await loadCountedList(api.reviewQueue({ ...filter, olderThanMinutes: olderThan }), api.reviewQueueCounts(filter), { setItems, setCursor, setCounts, setNotice }, t);
   }, [shopId, reason, olderThan, t]);
 
   useEffect(() => { void refresh(); }, [refresh]);
