@@ -74,14 +74,16 @@ test("React Flow's own controls and screen-reader texts follow the language on t
   await expect(canvas.getByRole('button', { name: '放大' })).toHaveAttribute('title', '放大');
   await expect(canvas.getByRole('button', { name: '缩小' })).toHaveAttribute('title', '缩小');
   await expect(canvas.getByLabel('画布控制')).toBeVisible();
-  await expect(canvas.getByLabel('从环节 start 的出口「完成」到环节 import 的连线')).toBeAttached();
+  await expect(canvas.getByLabel('从环节 start 的出口「完成」到环节 import 的连线')).toHaveAttribute('aria-roledescription', '连线');
+  await expect(canvas.getByTestId('rf__node-start')).toHaveAttribute('aria-roledescription', '环节');
   await expect(canvas.getByText('按 Enter 或空格键选中连线；按 Delete 删除，按 Esc 取消。')).toBeAttached();
   await expect(page.getByLabel('流程图概览')).toBeVisible();
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(canvas.getByRole('button', { name: 'Zoom in' })).toHaveAttribute('title', 'Zoom in');
   await expect(canvas.getByLabel('Canvas controls')).toBeVisible();
-  await expect(canvas.getByLabel("Connection from activity start (outcome 'done') to activity import")).toBeAttached();
+  await expect(canvas.getByLabel("Connection from activity start (outcome 'done') to activity import")).toHaveAttribute('aria-roledescription', 'connection');
+  await expect(canvas.getByTestId('rf__node-start')).toHaveAttribute('aria-roledescription', 'activity');
   await expect(canvas.getByText('Press Enter or Space to select a connection; Delete removes it, Esc cancels.')).toBeAttached();
   await expect(page.getByLabel('Overview of the chart')).toBeVisible();
 });

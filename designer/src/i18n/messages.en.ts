@@ -721,6 +721,8 @@ export const en: Messages = {
   'wf.canvas.direction.right': 'right',
   'wf.canvas.edgeHelp': 'Press Enter or Space to select a connection; {remove} removes it, {cancel} cancels.',
   'wf.canvas.edge': "Connection from activity {source} (outcome '{port}') to activity {target}",
+  'wf.canvas.nodeRole': 'activity',
+  'wf.canvas.edgeRole': 'connection',
   'wf.canvas.handle': 'Port',
   'wf.editor.properties': 'Properties',
   'wf.editor.hint': 'Select an activity to edit its inputs. Drag activities from the palette, then drag from a port (bottom) to another activity (top) to connect.',

@@ -720,6 +720,8 @@ export const zhCN = {
   'wf.canvas.direction.right': '右',
   'wf.canvas.edgeHelp': '按 Enter 或空格键选中连线；按 {remove} 删除，按 {cancel} 取消。',
   'wf.canvas.edge': '从环节 {source} 的出口「{port}」到环节 {target} 的连线',
+  'wf.canvas.nodeRole': '环节',
+  'wf.canvas.edgeRole': '连线',
   'wf.canvas.handle': '连接点',
   'wf.editor.properties': '属性',
   'wf.editor.hint': '选中一个环节即可编辑它的输入。从左侧面板拖入环节，再从环节底部的出口拖到另一个环节的顶部即可连线。',

@@ -126,8 +126,11 @@ describe('JourneyPage', () => {
     expect(screen.getByRole('button', { name: '显示整个流程图' })).toBeInTheDocument();
     expect(screen.getByLabelText('画布控制')).toBeInTheDocument();
     expect(screen.getByText('按 Enter 或空格键选中连线；按 Delete 删除，按 Esc 取消。')).toBeInTheDocument();
+    // A screen reader calls a node by its name here, not React Flow's "node" (connections: e2e/language.spec.ts; jsdom draws none).
+    expect(document.querySelector('[data-testid="rf__node-weigh"]')).toHaveAttribute('aria-roledescription', '环节');
     act(() => setLanguage('en'));
     expect(screen.getByRole('button', { name: 'Zoom in' })).toHaveAttribute('title', 'Zoom in');
+    expect(document.querySelector('[data-testid="rf__node-weigh"]')).toHaveAttribute('aria-roledescription', 'activity');
     expect(screen.getByText('Press Enter or Space to select a connection; Delete removes it, Esc cancels.')).toBeInTheDocument();
   });
 

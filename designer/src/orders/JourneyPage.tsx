@@ -14,7 +14,7 @@ import { ServerText } from '../shell/serverText';
 import { failure, formatAge, formatMoney, formatTime, problemHint } from '../shell/format';
 import { ActivityNode } from '../workflows/ActivityNode';
 import { NODE_HEIGHT, NODE_WIDTH, executedPath, toFlow, type FlowNode } from '../workflows/graph';
-import { canvasLabels, edgeLabel } from '../workflows/names';
+import { canvasLabels, canvasRoles, edgeLabel } from '../workflows/names';
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -73,8 +73,10 @@ export function JourneyPage({ orderId }: { orderId: number }) {
     const running = !['Finished', 'Cancelled'].includes(detail.instance.status);
     const current = running ? [detail.instance.currentActivityId, ...detail.bookmarks.map(b => b.activityId), ...detail.scheduled] : [];
     const marks = executedPath(definition.root, detail.journal, current);
+    const roles = canvasRoles(t);
     const marked: FlowNode[] = nodes.map(n => ({
       ...n,
+      domAttributes: roles.node,
       draggable: false,
       connectable: false,
       // Sizes before measuring, so the minimap draws the nodes of a read-only chart.
@@ -86,7 +88,7 @@ export function JourneyPage({ orderId }: { orderId: number }) {
           : marks.current.has(n.id) ? 'current' : marks.executedNodes.has(n.id) ? 'executed' : undefined,
       },
     }));
-    const markedEdges: Edge[] = edges.map(e => ({ ...e, ariaLabel: edgeLabel(t, e) })).map(e => (marks.executedEdges.has(e.id)
+    const markedEdges: Edge[] = edges.map(e => ({ ...e, ariaLabel: edgeLabel(t, e), domAttributes: roles.edge })).map(e => (marks.executedEdges.has(e.id)
       ? { ...e, className: 'edge-executed', animated: marks.current.has(e.target) }
       : { ...e, className: 'edge-idle' }));
     return { nodes: marked, edges: markedEdges };

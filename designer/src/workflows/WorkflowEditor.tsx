@@ -24,7 +24,7 @@ import { ActivityNode } from './ActivityNode';
 import { diffFlows, edgeId, fromFlow, newActivityId, portsWithProblems, retarget, toFlow, type FlowDiff, type FlowNode, type Mark } from './graph';
 import { LaneEdge } from './LaneEdge';
 import { NODE_HEIGHT, autoLayout, boxOf, freePosition, nodeWidth } from './layout';
-import { activityName, canvasLabels, edgeLabel, problemMessage, sourceText } from './names';
+import { activityName, canvasLabels, canvasRoles, edgeLabel, problemMessage, sourceText } from './names';
 import { DRAG_TYPE, Palette } from './Palette';
 import { PropertiesPanel } from './PropertiesPanel';
 import { routesFor } from './routing';
@@ -136,18 +136,26 @@ function Editor({ definitionId, isNew, initialName }: Props) {
   const messagesFor = useCallback((id: string) => errors.filter(e => e.activityId === id).map(describe), [errors, describe]);
 
   // Server errors and compare marks decorate the nodes without being part of the document (or of undo).
+  // The screen reader's word for a node, in the screen's language; one decorated copy per node object, so a node that
+  // did not change stays the same object and React Flow does not draw it again.
+  const roles = useMemo(() => canvasRoles(t), [t]);
+  const withRole = useMemo(() => new WeakMap<FlowNode, FlowNode>(), [roles]);
   const decorated = useMemo(() => doc.nodes.map((n): FlowNode => {
     const nodeErrors = messagesFor(n.id);
     const portProblems = portsWithProblems(n.id, errors);
     const mark: Mark | undefined = diff?.addedActivities.includes(n.id) ? 'added' : diff?.changedActivities.includes(n.id) ? 'changed' : undefined;
     const same = nodeErrors.join() === n.data.errors.join() && portProblems.join() === (n.data.portProblems ?? []).join() && mark === n.data.mark;
-    return same ? n : { ...n, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
-  }), [doc.nodes, errors, diff, messagesFor]);
+    if (!same) return { ...n, domAttributes: roles.node, data: { ...n.data, errors: nodeErrors, portProblems, mark } };
+    const kept = withRole.get(n) ?? { ...n, domAttributes: roles.node };
+    withRole.set(n, kept);
+    return kept;
+  }), [doc.nodes, errors, diff, messagesFor, roles, withRole]);
   // Each connection on its own track (routing.ts), recomputed as nodes move.
   const routes = useMemo(() => routesFor(doc.nodes, doc.edges), [doc.nodes, doc.edges]);
   const decoratedEdges = useMemo(() => doc.edges.map(e => ({
-    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ariaLabel: edgeLabel(t, e), ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
-  })), [doc.edges, routes, diff, t]);
+    ...e, type: 'lane', data: { ...e.data, route: routes.get(e.id) }, ariaLabel: edgeLabel(t, e), domAttributes: roles.edge,
+    ...(diff?.addedConnections.includes(e.id) ? { className: 'edge-added' } : {}),
+  })), [doc.edges, routes, diff, t, roles]);
 
   const selected = doc.nodes.find(n => n.selected);
   const readOnly = false;

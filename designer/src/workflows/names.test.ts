@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { activities, byType } from '../test/fixtures';
-import { activityHelp, activityName, canvasLabels, conditionFieldName, edgeLabel, inputHelp, inputName, problemMessage, sourceText } from './names';
+import { activityHelp, activityName, canvasLabels, canvasRoles, conditionFieldName, edgeLabel, inputHelp, inputName, problemMessage, sourceText } from './names';
 
 const [zh, en] = [translator('zh-CN'), translator('en')];
 
@@ -64,6 +64,11 @@ describe('canvasLabels', () => {
     // Nothing of React Flow's English is left on a Chinese screen.
     const texts = Object.values(chinese).filter((v): v is string => typeof v === 'string');
     expect(texts.filter(text => /[A-Za-z]{3,}/.test(text.replace(/Enter|Delete|Esc/g, '')))).toEqual([]);
+  });
+
+  it('gives a node and a connection a role description in the language (React Flow says "node" and "edge")', () => {
+    expect(canvasRoles(zh)).toEqual({ node: { 'aria-roledescription': '环节' }, edge: { 'aria-roledescription': '连线' } });
+    expect(canvasRoles(en)).toEqual({ node: { 'aria-roledescription': 'activity' }, edge: { 'aria-roledescription': 'connection' } });
   });
 
   it('announces a move with the arrow keys in the language, the direction named too', () => {

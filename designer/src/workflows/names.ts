@@ -70,6 +70,14 @@ export function canvasLabels(t: Translate): AriaLabelConfig {
   };
 }
 
+/**
+ * What a screen reader calls an activity and a connection on the canvas (React Flow's own aria-roledescription is
+ * "node" and "edge"; a node's or edge's domAttributes override it).
+ */
+export function canvasRoles(t: Translate): { node: { 'aria-roledescription': string }; edge: { 'aria-roledescription': string } } {
+  return { node: { 'aria-roledescription': t('wf.canvas.nodeRole') }, edge: { 'aria-roledescription': t('wf.canvas.edgeRole') } };
+}
+
 /** A connection as a screen reader names it (React Flow's own is "Edge from a to b"). */
 export function edgeLabel(t: Translate, edge: { source: string; sourceHandle?: string | null; target: string }): string {
   return t('wf.canvas.edge', { source: edge.source, port: t.term('outcome', edge.sourceHandle ?? 'Done'), target: edge.target });
