@@ -30,8 +30,12 @@ public sealed partial class StockSyncPusher(
         }
 
         var goodsIds = changes.Select(c => c.GoodsId).Distinct().ToList();
+        var combosOfGoods = db.Combos.AsNoTracking().Where(c => c.Items.Any(i => goodsIds.Contains(i.GoodsId)));
         var codes = await db.Goods.AsNoTracking().Where(g => goodsIds.Contains(g.Id)).Select(g => g.NormalizedMerchantCode)
-            .Concat(db.Combos.AsNoTracking().Where(c => c.Items.Any(i => goodsIds.Contains(i.GoodsId))).Select(c => c.NormalizedCode))
+            .Concat(combosOfGoods.Select(c => c.NormalizedCode))
+            .Concat(db.MerchantCodeMappings.AsNoTracking()
+                .Where(m => (m.GoodsId != null && goodsIds.Contains(m.GoodsId.Value)) || (m.ComboId != null && combosOfGoods.Any(c => c.Id == m.ComboId)))
+                .Select(m => m.NormalizedCode))
             .ToListAsync(cancellationToken);
         var ids = changes.Select(c => c.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

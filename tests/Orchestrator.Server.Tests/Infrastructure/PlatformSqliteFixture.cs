@@ -7,7 +7,7 @@ namespace Orchestrator.Server.Tests.Infrastructure;
 public class PlatformSqliteFixture : SqliteServerFixture
 {
     public static readonly string[] ConnectedShops =
-        ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET", "SIM-SPLIT", "SIM-SAME", "SIM-OTHER", "SYNC-ADJUST", "SYNC-SAME", "SYNC-COMBO", "SYNC-ONLY", "SYNC-FAULT", "SYNC-RUN", "SYNC-JD", "SYNC-NIGHT", "SYNC-MOVE", "PULL-NOW", "PULL-FAIL", "PULL-JD",
+        ["SIM-E2E", "SIM-HTTP500", "SIM-TOPERROR", "SIM-BUDGET", "SIM-SPLIT", "SIM-SAME", "SIM-OTHER", "SYNC-ADJUST", "SYNC-SAME", "SYNC-COMBO", "SYNC-MAPPED", "SYNC-ONLY", "SYNC-FAULT", "SYNC-RUN", "SYNC-JD", "SYNC-NIGHT", "SYNC-MOVE", "PULL-NOW", "PULL-FAIL", "PULL-JD",
         "PULL-CODES", "PULL-PHONE", "PULL-TWICE", "PULL-PAGE", "PULL-BAD", "PULL-BADNOW"];
 
     public PlatformSimulatorHost Simulator { get; } = new();

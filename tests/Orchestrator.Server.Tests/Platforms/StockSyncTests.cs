@@ -46,6 +46,24 @@ public sealed class StockSyncTests(PlatformSqliteFixture server) : LifecycleTest
     }
 
     [SkippableFact]
+    public async Task A_platform_code_mapped_to_goods_syncs_that_goods_stock_and_follows_its_changes()
+    {
+        var tea = Unique("TEA");
+        var shop = await CreateConnectedShopAsync("SYNC-MAPPED", tea);
+        var (goodsId, onHand, _) = await StockAsync(await WarehouseOfAsync(shop), tea);
+        var listed = Unique("PLAT");
+        var mapped = await Client.PostAsJsonAsync($"/api/merchant-codes/{listed}:map", new JsonObject { ["goodsId"] = goodsId }, ServerFixture.Json);
+        Assert.True(mapped.StatusCode == HttpStatusCode.OK, await mapped.Content.ReadAsStringAsync());
+
+        await EnableStockSyncAsync(shop, ratio: 1m, minimum: 0, listed);
+
+        await Simulator.WaitForStockAsync("SYNC-MAPPED", listed, onHand);
+        Assert.Equal("Goods", (await ItemAsync(shop, listed))["kind"]!.GetValue<string>());
+        await AdjustStockAsync(await WarehouseOfAsync(shop), 7, tea);
+        await Simulator.WaitForStockAsync("SYNC-MAPPED", listed, onHand + 7);
+    }
+
+    [SkippableFact]
     public async Task Only_goods_added_to_sync_reach_the_platform()
     {
         var (synced, other) = (Unique("IN"), Unique("OUT"));

@@ -60,7 +60,8 @@ internal static class StockSyncApi
 
         var codes = request.MerchantCodes!.Select(MerchantCode.Normalize).ToList();
         var known = await db.Goods.Where(g => codes.Contains(g.NormalizedMerchantCode)).Select(g => g.NormalizedMerchantCode)
-            .Concat(db.Combos.Where(c => codes.Contains(c.NormalizedCode)).Select(c => c.NormalizedCode)).ToListAsync(ct);
+            .Concat(db.Combos.Where(c => codes.Contains(c.NormalizedCode)).Select(c => c.NormalizedCode))
+            .Concat(db.MerchantCodeMappings.Where(m => codes.Contains(m.NormalizedCode)).Select(m => m.NormalizedCode)).ToListAsync(ct);
         var errors = codes.Select((code, i) => (code, i)).Where(x => !known.Contains(x.code))
             .ToDictionary(x => $"merchantCodes[{x.i}]", x => new[] { $"No goods or combo has merchant code '{request.MerchantCodes![x.i]}'." });
         if (errors.Count > 0)
