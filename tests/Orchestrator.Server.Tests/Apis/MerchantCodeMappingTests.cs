@@ -132,6 +132,30 @@ public sealed class MerchantCodeMappingTests(LifecycleSqliteFixture server) : Li
         await WaitingOrderAsync(shop, code);
     }
 
+    [SkippableFact]
+    public async Task Goods_or_a_combo_may_not_take_a_code_a_mapping_sends_elsewhere_until_the_mapping_is_removed()
+    {
+        var tea = Unique("TEA");
+        var shop = await CreateReadyShopAsync(tea);
+        var (goodsId, _, _) = await StockAsync(await WarehouseOfAsync(shop), tea);
+        var code = Unique("PLAT");
+        await WaitingOrderAsync(shop, code);
+        await MapOkAsync(code, new JsonObject { ["goodsId"] = goodsId });
+
+        var goods = await ProblemAsync(await Client.PostAsJsonAsync("/api/goods", new JsonObject { ["merchantCode"] = code.ToLowerInvariant(), ["name"] = "新商品" }, ServerFixture.Json),
+            HttpStatusCode.Conflict);
+        AssertNamesField(goods, "merchantCode");
+        var combo = await ProblemAsync(await Client.PostAsJsonAsync("/api/combos", new JsonObject
+        {
+            ["code"] = code, ["name"] = "新组合", ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = tea, ["quantity"] = 1 }),
+        }, ServerFixture.Json), HttpStatusCode.Conflict);
+        AssertNamesField(combo, "code");
+
+        var mapping = Assert.Single((await Client.GetFromJsonAsync<JsonObject>($"/api/merchant-codes/mappings?q={code}", ServerFixture.Json))!["items"]!.AsArray())!;
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/merchant-codes/mappings/{mapping["id"]!.GetValue<long>()}")).StatusCode);
+        Assert.Equal(code, (await CreateGoodsAsync(code)).MerchantCode);
+    }
+
     private async Task<long> WaitingOrderAsync(long shop, string code)
     {
         var orderId = (await PushAsync(shop, PaidOrder(Unique("TB"), (code, 1)), HttpStatusCode.Created)).Order.Id;

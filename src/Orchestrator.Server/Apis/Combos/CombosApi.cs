@@ -125,7 +125,11 @@ internal static class CombosApi
             .Where(c => c.NormalizedCode == normalized && c.Id != exceptId)
             .Select(c => new { c.Id, c.Name })
             .FirstOrDefaultAsync(ct);
-        return other is null ? null : Problems.Duplicate("code", $"Combo code '{code.Trim()}' is already used by combo {other.Id} ({other.Name}).");
+        return other is not null
+            ? Problems.Duplicate("code", $"Combo code '{code.Trim()}' is already used by combo {other.Id} ({other.Name}).")
+            : exceptId is { } id && await db.Combos.AnyAsync(c => c.Id == id && c.NormalizedCode == normalized, ct)
+                ? null // its code unchanged: an edit of other fields is never refused for a mapping made before this check
+                : await MerchantCodes.MerchantCodesApi.MappedElsewhereAsync(db, code, "code", ct);
     }
 
     private static async Task<(List<ComboItem>? Items, IResult? Result)> ResolveItems(

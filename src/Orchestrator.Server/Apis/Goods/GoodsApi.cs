@@ -102,9 +102,11 @@ internal static class GoodsApi
             .Where(g => g.NormalizedMerchantCode == normalized && g.Id != exceptId)
             .Select(g => new { g.Id, g.Name })
             .FirstOrDefaultAsync(ct);
-        return other is null
-            ? null
-            : Problems.Duplicate("merchantCode", $"Merchant code '{merchantCode.Trim()}' is already used by goods {other.Id} ({other.Name}).");
+        return other is not null
+            ? Problems.Duplicate("merchantCode", $"Merchant code '{merchantCode.Trim()}' is already used by goods {other.Id} ({other.Name}).")
+            : exceptId is { } id && await db.Goods.AnyAsync(g => g.Id == id && g.NormalizedMerchantCode == normalized, ct)
+                ? null // its code unchanged: an edit of other fields is never refused for a mapping made before this check
+                : await MerchantCodes.MerchantCodesApi.MappedElsewhereAsync(db, merchantCode, "merchantCode", ct);
     }
 
     private static void Apply(Domain.Catalog.Goods goods, GoodsRequest request)

@@ -131,6 +131,21 @@ internal static class MerchantCodesApi
         return Results.Ok(new MerchantCodeMappingResponse(code, target.Kind.ToString(), target.Id, target.Code, target.Name, created, result.Continued, result.StillWaiting));
     }
 
+    /// <summary>
+    /// The 409 for goods or a combo given a code a mapping already sends elsewhere: its own code would win over the mapping
+    /// and silently take that code's later orders from what it was mapped to. Null when no mapping has the code.
+    /// </summary>
+    public static async Task<IResult?> MappedElsewhereAsync(OrchestratorDbContext db, string code, string field, CancellationToken ct)
+    {
+        var normalized = MerchantCode.Normalize(code);
+        var mapping = await db.MerchantCodeMappings.AsNoTracking().Where(m => m.NormalizedCode == normalized)
+            .Select(m => new { m.Id, m.GoodsId, m.ComboId }).FirstOrDefaultAsync(ct);
+        return mapping is null
+            ? null
+            : Problems.Duplicate(field, $"Merchant code '{code.Trim()}' is mapped to {(mapping.GoodsId is { } goods ? $"goods {goods}" : $"combo {mapping.ComboId}")} " +
+                $"(映射商家编码, mapping {mapping.Id}); remove that mapping first (DELETE /api/merchant-codes/mappings/{mapping.Id}).");
+    }
+
     private sealed record Target(LineMappingKind Kind, long Id, string Code, string Name);
 
     private static async Task<Target?> TargetAsync(OrchestratorDbContext db, MapMerchantCodeRequest request, CancellationToken ct) =>
