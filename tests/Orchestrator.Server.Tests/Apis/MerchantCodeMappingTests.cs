@@ -147,7 +147,9 @@ public sealed class MerchantCodeMappingTests(LifecycleSqliteFixture server) : Li
         AssertNamesField(goods, "merchantCode");
         var combo = await ProblemAsync(await Client.PostAsJsonAsync("/api/combos", new JsonObject
         {
-            ["code"] = code, ["name"] = "新组合", ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = tea, ["quantity"] = 1 }),
+            ["code"] = code,
+            ["name"] = "新组合",
+            ["items"] = new JsonArray(new JsonObject { ["merchantCode"] = tea, ["quantity"] = 1 }),
         }, ServerFixture.Json), HttpStatusCode.Conflict);
         AssertNamesField(combo, "code");
 
