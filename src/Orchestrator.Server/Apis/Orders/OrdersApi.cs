@@ -121,7 +121,7 @@ internal static class OrdersApi
         return await query.ToPageAsync(page, NewestFirst, o => o, OrderResponse.From, ct);
     }
 
-    /// <summary>Counts per status of the orders the list would show for the same shop and search; one GROUP BY on the status indexes.</summary>
+    /// <summary>Counts per status of the orders the list would show for the same shop and search, and of those out of stock; one GROUP BY on the status indexes.</summary>
     private static async Task<IResult> Counts(OrchestratorDbContext db, HttpContext http, long? shopId, string? q, CancellationToken ct)
     {
         if (OrderSearch.Problem(q) is { } problem)
@@ -135,8 +135,11 @@ internal static class OrdersApi
             query = query.Where(o => o.ShopId == shop);
         }
 
-        var counted = await query.GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var outOfStock = await query.CountAsync(o => o.Status == OrderStatus.Exception && o.ExceptionKind == OrderExceptionKind.OutOfStock, ct);
+        // One query: the out-of-stock tab (缺货) is a filtered count inside the same GROUP BY.
+        var counted = await query.GroupBy(o => o.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), OutOfStock = g.Count(o => o.ExceptionKind == OrderExceptionKind.OutOfStock) })
+            .ToListAsync(ct);
+        var outOfStock = counted.Where(c => c.Status == OrderStatus.Exception).Sum(c => c.OutOfStock);
         var statuses = Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
         return Results.Ok(new OrderCountsResponse(statuses.Values.Sum(), statuses, outOfStock));
     }
