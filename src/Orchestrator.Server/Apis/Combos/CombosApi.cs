@@ -82,7 +82,7 @@ internal static class CombosApi
             return conflict;
         }
 
-        if (await DuplicateCode(db, request.Code!, id, ct) is { } duplicate)
+        if (await DuplicateCode(db, request.Code!, combo, ct) is { } duplicate)
         {
             return duplicate;
         }
@@ -118,16 +118,18 @@ internal static class CombosApi
         }
     }
 
-    private static async Task<IResult?> DuplicateCode(OrchestratorDbContext db, string code, long? exceptId, CancellationToken ct)
+    /// <summary>The 409 when another combo has the code, or a mapping sends it elsewhere; <paramref name="current"/> is the combo being edited.</summary>
+    private static async Task<IResult?> DuplicateCode(OrchestratorDbContext db, string code, Combo? current, CancellationToken ct)
     {
         var normalized = MerchantCode.Normalize(code);
+        var exceptId = current?.Id;
         var other = await db.Combos.AsNoTracking()
             .Where(c => c.NormalizedCode == normalized && c.Id != exceptId)
             .Select(c => new { c.Id, c.Name })
             .FirstOrDefaultAsync(ct);
         return other is not null
             ? Problems.Duplicate("code", $"Combo code '{code.Trim()}' is already used by combo {other.Id} ({other.Name}).")
-            : exceptId is { } id && await db.Combos.AnyAsync(c => c.Id == id && c.NormalizedCode == normalized, ct)
+            : current?.NormalizedCode == normalized
                 ? null // its code unchanged: an edit of other fields is never refused for a mapping made before this check
                 : await MerchantCodes.MerchantCodesApi.MappedElsewhereAsync(db, code, "code", ct);
     }

@@ -85,7 +85,7 @@ internal static class GoodsApi
             return conflict;
         }
 
-        if (await DuplicateCode(db, request.MerchantCode!, id, ct) is { } duplicate)
+        if (await DuplicateCode(db, request.MerchantCode!, goods, ct) is { } duplicate)
         {
             return duplicate;
         }
@@ -95,16 +95,18 @@ internal static class GoodsApi
         return Results.Ok(GoodsResponse.From(goods) with { OrdersWaitingOnCode = await UnmappedOrders.CountWaitingOnAsync(db, goods.MerchantCode, ct) });
     }
 
-    private static async Task<IResult?> DuplicateCode(OrchestratorDbContext db, string merchantCode, long? exceptId, CancellationToken ct)
+    /// <summary>The 409 when other goods have the code, or a mapping sends it elsewhere; <paramref name="current"/> is the goods being edited.</summary>
+    private static async Task<IResult?> DuplicateCode(OrchestratorDbContext db, string merchantCode, Domain.Catalog.Goods? current, CancellationToken ct)
     {
         var normalized = MerchantCode.Normalize(merchantCode);
+        var exceptId = current?.Id;
         var other = await db.Goods.AsNoTracking()
             .Where(g => g.NormalizedMerchantCode == normalized && g.Id != exceptId)
             .Select(g => new { g.Id, g.Name })
             .FirstOrDefaultAsync(ct);
         return other is not null
             ? Problems.Duplicate("merchantCode", $"Merchant code '{merchantCode.Trim()}' is already used by goods {other.Id} ({other.Name}).")
-            : exceptId is { } id && await db.Goods.AnyAsync(g => g.Id == id && g.NormalizedMerchantCode == normalized, ct)
+            : current?.NormalizedMerchantCode == normalized
                 ? null // its code unchanged: an edit of other fields is never refused for a mapping made before this check
                 : await MerchantCodes.MerchantCodesApi.MappedElsewhereAsync(db, merchantCode, "merchantCode", ct);
     }
