@@ -17,10 +17,21 @@ public static class PostgreSqlDatabase
     /// </summary>
     public const int DefaultMaxPoolSize = 50;
 
+    /// <summary>
+    /// Statements each connection keeps prepared when the connection string does not say (Npgsql's automatic preparation;
+    /// its default is none). The hot path sends the same few dozen statements for every order, and PostgreSQL parsed and
+    /// planned each anew: prepared after their second use, PostgreSQL's own CPU per order fell by about a quarter
+    /// (docs/decisions.md, ninth session). Unused ones make room for others (least recently used first).
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 128;
+
+    /// <summary>Uses of one statement on a connection before it is prepared, when the connection string does not say.</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
+
     public static DbContextOptionsBuilder UseOrchestratorPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsAssembly(typeof(PostgreSqlDatabase).Assembly.FullName));
 
-    /// <summary>The connection string with this server's defaults for what it leaves out: connect timeout and pool size.</summary>
+    /// <summary>The connection string with this server's defaults for what it leaves out: connect timeout, pool size and automatic preparation.</summary>
     private static string WithDefaults(string connectionString)
     {
         // Npgsql's builder answers every keyword it knows as present: the keys as written are read by the plain one.
@@ -35,6 +46,15 @@ public static class PostgreSqlDatabase
         if (!given.Contains("MaximumPoolSize") && !given.Contains("MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            if (!given.Contains("AutoPrepareMinUsages"))
+            {
+                builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+            }
         }
 
         return builder.ToString();

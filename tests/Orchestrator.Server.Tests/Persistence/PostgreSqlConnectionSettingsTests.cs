@@ -28,6 +28,44 @@ public sealed class PostgreSqlConnectionSettingsTests
         Assert.Equal(15, Settings($"Host=db;Database=orchestrator;{poolSize};Timeout=15").Timeout);
     }
 
+    [Fact]
+    public void A_connection_string_without_automatic_preparation_prepares_the_statements_it_repeats()
+    {
+        var settings = Settings("Host=db;Database=orchestrator;Username=orchestrator");
+
+        Assert.Equal(PostgreSqlDatabase.DefaultMaxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal(PostgreSqlDatabase.DefaultAutoPrepareMinUsages, settings.AutoPrepareMinUsages);
+    }
+
+    [Theory]
+    [InlineData("Max Auto Prepare=0", 0, 5)]
+    [InlineData("Max Auto Prepare=20;Auto Prepare Min Usages=7", 20, 7)]
+    public void Automatic_preparation_the_connection_string_sets_is_kept_even_when_off(string given, int maxAutoPrepare, int minUsages)
+    {
+        var settings = Settings($"Host=db;Database=orchestrator;{given}");
+
+        Assert.Equal(maxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal(minUsages, settings.AutoPrepareMinUsages);
+    }
+
+    [SkippableFact]
+    public async Task On_a_real_server_a_statement_sent_twice_on_a_connection_is_prepared_there()
+    {
+        await using var database = await Infrastructure.PostgreSqlDatabase.CreateAsync();
+        Skip.If(database is null, Infrastructure.PostgreSqlDatabase.SkipReason);
+        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
+        builder.UseOrchestratorPostgreSql(database!.ConnectionString);
+        await using var db = new OrchestratorDbContext(builder.Options);
+        await db.Database.OpenConnectionAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT 0 AS \"Value\"").SingleAsync());
+        }
+
+        Assert.True(await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM pg_prepared_statements").SingleAsync() > 0);
+    }
+
     /// <summary>The settings the context's connection is made with, as the server wires it.</summary>
     private static NpgsqlConnectionStringBuilder Settings(string connectionString)
     {
