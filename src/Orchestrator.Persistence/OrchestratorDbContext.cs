@@ -103,6 +103,14 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// </summary>
     public IGroupCommit? GroupCommit { get; set; }
 
+    /// <summary>
+    /// This context's saves inside a transaction write edited rows, and added rows nothing refers to, with prepared
+    /// statements of their own rather than EF's update pipeline (<see cref="Writes.PreparedWrites"/>), except the rows a
+    /// save interceptor watches (<see cref="ISaveWatcher"/>), which EF's save that follows writes. A workflow run sets
+    /// it. False (the default): every save is EF's alone.
+    /// </summary>
+    public bool WritesDirectly { get; set; }
+
     /// <summary>True while this context works inside a group commit's transaction (see <see cref="GroupCommit"/>).</summary>
     public bool InGroup => _member is not null;
 
@@ -249,7 +257,22 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     {
         BumpVersions();
         using var detected = ChangeDetectionPause.Of(ChangeTracker);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = 0;
+        if (WritesDirectly && acceptAllChangesOnSuccess && Database.CurrentTransaction is not null)
+        {
+            var interceptors = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(this)
+                .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors ?? [];
+            var watchers = interceptors.OfType<ISaveWatcher>().ToArray();
+            written = await Writes.PreparedWrites.WriteAsync(
+                this, row => Array.Exists(watchers, w => w.Watches(this, row)), interceptors.OfType<DatabaseActivity>().FirstOrDefault(), cancellationToken);
+            if (written > 0 && !ChangeTracker.HasChanges())
+            {
+                // Nothing left for EF (no deletes, nothing watched): its save, and its interceptors, would find nothing.
+                return written;
+            }
+        }
+
+        return written + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,7 +12,7 @@ namespace Orchestrator.Persistence.Audit;
 /// tracked entries and a dictionary look-up each. A record whose id the database assigns gets its entry right after
 /// the insert, inside a transaction this interceptor opens when the caller has none, so both commit or neither.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor, Diagnostics.ISaveWatcher
 {
     private List<AuditEntry>? _written;
     private List<(EntityEntry Entry, AuditEntry Audit)>? _awaitingIds;
@@ -141,6 +141,23 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
             EndSave(db);
         }
+    }
+
+    /// <summary>
+    /// Whether saving <paramref name="row"/>'s changes as they stand writes an audit entry, or is part of one (a stock
+    /// movement, an audited record's child, an entry written by hand): such a row must be saved by EF's save, where this
+    /// interceptor sees it.
+    /// </summary>
+    public bool Watches(DbContext context, object row)
+    {
+        var clr = row.GetType();
+        if (row is StockMovement or AuditEntry || AuditEntityTypes.TrackedChildren.ContainsKey(clr))
+        {
+            return true;
+        }
+
+        return AuditEntityTypes.Tracked.TryGetValue(clr, out var type) && !(actor.IsRoutine && type.SkippedWhenRoutine)
+            && TrackedChanges.Describe(context.Entry(row), type, actor.Name, clock.GetUtcNow().UtcDateTime) is not null;
     }
 
     /// <summary>Adds the entries for this save; true when some wait for ids the insert assigns (so the save needs a transaction).</summary>

@@ -9,8 +9,11 @@ namespace Orchestrator.Persistence.Diagnostics;
 /// For interceptors that act on what a save changed once it is committed, or forget it once it is not. A save outside
 /// a transaction ends with the save. A save inside a transaction ends when the transaction commits, rolls back or fails.
 /// </summary>
-public abstract class SaveOutcomeInterceptor : ISaveChangesInterceptor, IDbTransactionInterceptor
+public abstract class SaveOutcomeInterceptor : ISaveChangesInterceptor, IDbTransactionInterceptor, ISaveWatcher
 {
+    /// <inheritdoc/>
+    public abstract bool Watches(DbContext context, object row);
+
     /// <summary>A save of <paramref name="context"/> starts, with its changes detected (<see cref="OrchestratorDbContext"/> detects them once).</summary>
     protected abstract void Saving(DbContext context);
 

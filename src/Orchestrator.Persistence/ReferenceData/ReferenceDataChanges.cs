@@ -20,6 +20,9 @@ public sealed class ReferenceDataChanges(ReferenceDataCache cache) : SaveOutcome
     // Contexts with a saved change to master data that has not ended yet.
     private readonly ConditionalWeakTable<DbContext, object> _pending = new();
 
+    /// <summary>Master data the cache holds: a save of it must drop the cache.</summary>
+    public override bool Watches(DbContext context, object row) => Cached.Contains(row.GetType());
+
     protected override void Saving(DbContext context)
     {
         if (context.ChangeTracker.Entries().Any(e =>

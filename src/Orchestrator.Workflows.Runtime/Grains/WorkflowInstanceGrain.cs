@@ -200,6 +200,7 @@ public sealed partial class WorkflowInstanceGrain(
         // Its commits share the database's group commit where there is one (SQLite): many runs' steps, one commit.
         db.GroupCommit = scope.ServiceProvider.GetService<IGroupCommit>();
         var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
+        db.WritesDirectly = options.Value.PreparedWrites;
         var writesBefore = await AttachHeldAsync(db, aggregate);
         var run = options.Value.DeferStepWrites
             ? new RunTransaction(db, aggregate, InstanceStore.WriteState(_state))

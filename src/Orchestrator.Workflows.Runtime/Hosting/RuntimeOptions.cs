@@ -61,4 +61,12 @@ public sealed class RuntimeOptions
     /// 2026-12-06), which holds the writer from the run's first step to its commit. See <c>RunTransaction</c>.
     /// </summary>
     public bool DeferStepWrites { get; set; } = true;
+
+    /// <summary>
+    /// A run's commits write its edited rows (the instance, its order and packages, reservations) and the rows it adds
+    /// that nothing refers to (a waybill, a reservation, a ship confirmation) with prepared statements instead of EF's
+    /// update pipeline (<c>PreparedWrites</c>); deletes, rows others refer to, and rows a save interceptor watches (the
+    /// audit trail's, master data, another order's) are still EF's. Off: every write of a run is EF's, as before 2026-12-07.
+    /// </summary>
+    public bool PreparedWrites { get; set; } = true;
 }

@@ -42,6 +42,10 @@ public sealed class AggregateWrites(IInstanceAggregate? aggregate, bool enabled)
     /// <summary>Marks <paramref name="context"/> as the run of the instance that works on aggregate <paramref name="key"/>.</summary>
     public void Own(DbContext context, long key) => _owners.AddOrUpdate(context, new StrongBox<long>(key));
 
+    /// <summary>Another aggregate's row than the one <paramref name="context"/>'s run owns: the grain holding it must hear of the save.</summary>
+    public override bool Watches(DbContext context, object row) =>
+        Enabled && aggregate!.KeyOf(row) is { } key and > 0 && (!_owners.TryGetValue(context, out var owner) || owner.Value != key);
+
     private static int Stripe(long key) => (int)(unchecked((ulong)key * 0x9E3779B97F4A7C15UL) >> (64 - StripeBits));
 
     protected override void Saving(DbContext context)

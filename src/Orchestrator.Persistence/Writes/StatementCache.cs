@@ -1,0 +1,53 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace Orchestrator.Persistence.Writes;
+
+/// <summary>
+/// Commands kept on one long-lived connection, by their SQL, so the database compiles each statement once: SQLite's
+/// ADO.NET provider keeps a statement prepared only as long as its command (it has no cache across commands), and a
+/// group commit's connection outlives every run that writes through it. Used by one writer at a time (the connection's
+/// owner serializes them: the SQLite group's gate). Bounded: a connection that sees more shapes than
+/// <see cref="MaxStatements"/> starts again empty.
+/// </summary>
+internal sealed class StatementCache
+{
+    private const int MaxStatements = 256;
+
+    private static readonly ConditionalWeakTable<DbConnection, StatementCache> Caches = new();
+
+    private readonly DbConnection _connection;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Lock _sync = new();
+
+    private StatementCache(DbConnection connection) => _connection = connection;
+
+    public static StatementCache Of(DbConnection connection) => Caches.GetValue(connection, c => new StatementCache(c));
+
+    /// <summary>The command kept for <paramref name="sql"/>, made on first use; its parameters are the caller's to set and clear.</summary>
+    public DbCommand Get(string sql)
+    {
+        lock (_sync)
+        {
+            if (_commands.TryGetValue(sql, out var kept))
+            {
+                return kept;
+            }
+
+            if (_commands.Count >= MaxStatements)
+            {
+                foreach (var old in _commands.Values)
+                {
+                    old.Dispose();
+                }
+
+                _commands.Clear();
+            }
+
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+            return command;
+        }
+    }
+}
