@@ -16,6 +16,17 @@ namespace Orchestrator.Lifecycle.Activities;
 /// </summary>
 public sealed class OrderAggregate : IInstanceAggregate
 {
+    /// <summary>The order's version and its packages' count, version sum and highest id: asked before nearly every run, so compiled.</summary>
+    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, CancellationToken, Task<Stamp?>>> StampOf = new(() =>
+        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId, CancellationToken ct) => db.SalesOrders.AsNoTracking()
+            .Where(o => o.Id == orderId)
+            .Select(o => new Stamp(
+                o.Version,
+                db.Packages.Count(p => p.OrderId == orderId),
+                db.Packages.Where(p => p.OrderId == orderId).Sum(p => p.Version),
+                db.Packages.Where(p => p.OrderId == orderId).Max(p => (long?)p.Id) ?? 0))
+            .FirstOrDefault()));
+
     public bool Holds(object row) => row is SalesOrder or SalesOrderLine or SalesOrderLineItem or Package or PackageLine;
 
     public long? KeyOf(WorkflowInstanceRecord instance) => instance.SalesOrderId;
@@ -37,15 +48,7 @@ public sealed class OrderAggregate : IInstanceAggregate
             return false;
         }
 
-        // Not an EF compiled query: one of those binds to the first model it runs on, and a process may serve two providers.
-        var stored = await db.SalesOrders.AsNoTracking()
-            .Where(o => o.Id == orderId)
-            .Select(o => new Stamp(
-                o.Version,
-                db.Packages.Count(p => p.OrderId == orderId),
-                db.Packages.Where(p => p.OrderId == orderId).Sum(p => p.Version),
-                db.Packages.Where(p => p.OrderId == orderId).Max(p => (long?)p.Id) ?? 0))
-            .FirstOrDefaultAsync(cancellationToken);
+        var stored = await StampOf.For(db)(db, orderId, cancellationToken);
         if (stored is null || stored.OrderVersion != order.Version)
         {
             return false;

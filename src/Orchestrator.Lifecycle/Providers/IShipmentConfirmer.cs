@@ -32,7 +32,7 @@ public sealed class LocalShipmentLedger(OrchestratorDbContext db, TimeProvider c
         SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, bool earlierAttempt,
         CancellationToken cancellationToken)
     {
-        var existing = await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
+        var existing = await IdempotencyLookups.ConfirmationAsync(db, idempotencyKey, cancellationToken);
         return existing ?? Record(order, logisticsCode, trackingNumber, idempotencyKey);
     }
 

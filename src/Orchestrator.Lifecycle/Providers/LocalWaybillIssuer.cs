@@ -15,7 +15,7 @@ public sealed class LocalWaybillIssuer(OrchestratorDbContext db, TimeProvider cl
 {
     public async Task<Waybill> IssueAsync(SalesOrder order, Warehouse sender, IReadOnlyList<PackageLine> goods, string carrierCode, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var existing = await db.Waybills.FirstOrDefaultAsync(w => w.IdempotencyKey == idempotencyKey, cancellationToken);
+        var existing = await IdempotencyLookups.WaybillAsync(db, idempotencyKey, cancellationToken);
         if (existing is not null)
         {
             return existing;

@@ -27,7 +27,7 @@ public sealed partial class PlatformShipmentConfirmer(
         SalesOrder order, string? logisticsCode, string trackingNumber, IReadOnlyList<string>? splitLineIds, string idempotencyKey, bool earlierAttempt,
         CancellationToken cancellationToken)
     {
-        if (await db.ShipmentConfirmations.FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken) is { } acknowledged)
+        if (await IdempotencyLookups.ConfirmationAsync(db, idempotencyKey, cancellationToken) is { } acknowledged)
         {
             return acknowledged;
         }

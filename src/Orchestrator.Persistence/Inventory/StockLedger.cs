@@ -14,6 +14,9 @@ namespace Orchestrator.Persistence.Inventory;
 /// </summary>
 public sealed class StockLedger(OrchestratorDbContext db)
 {
+    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, IAsyncEnumerable<StockReservation>>> OpenReservations = new(() =>
+        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId) => db.StockReservations.Where(r => r.OrderId == orderId && r.State == ReservationState.Reserved)));
+
     /// <summary>Opens the step's transaction if it has none; the workflow runtime commits it with the step.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -104,7 +107,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
 
     private async Task<int> CloseAsync(long orderId, ReservationState to, DateTime now, CancellationToken cancellationToken, string? reference = null)
     {
-        var open = await db.StockReservations.Where(r => r.OrderId == orderId && r.State == ReservationState.Reserved).ToListAsync(cancellationToken);
+        var open = await OpenReservations.For(db)(db, orderId).ToListAsync(cancellationToken);
         if (open.Count == 0)
         {
             return 0;

@@ -200,6 +200,8 @@ public sealed partial class WorkflowInstanceGrain(
         // Its commits share the database's group commit where there is one (SQLite): many runs' steps, one commit.
         db.GroupCommit = scope.ServiceProvider.GetService<IGroupCommit>();
         var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
+
+        // Its edited rows and leaf inserts are written by prepared statements, not EF's update pipeline (PreparedWrites).
         db.WritesDirectly = options.Value.PreparedWrites;
         var writesBefore = await AttachHeldAsync(db, aggregate);
         var run = options.Value.DeferStepWrites

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Persistence;
+
+namespace Orchestrator.Lifecycle.Providers;
+
+/// <summary>
+/// What an idempotency key already got: the waybill issued under it, the ship confirmation recorded under it. Asked once
+/// per order before each call out, so compiled (<see cref="PerModelQuery{TQuery}"/>); tracked, as the callers go on to
+/// use the row in the run.
+/// </summary>
+internal static class IdempotencyLookups
+{
+    private static readonly PerModelQuery<Func<OrchestratorDbContext, string, CancellationToken, Task<Waybill?>>> Waybills = new(() =>
+        EF.CompileAsyncQuery((OrchestratorDbContext db, string key, CancellationToken ct) => db.Waybills.FirstOrDefault(w => w.IdempotencyKey == key)));
+
+    private static readonly PerModelQuery<Func<OrchestratorDbContext, string, CancellationToken, Task<ShipmentConfirmation?>>> Confirmations = new(() =>
+        EF.CompileAsyncQuery((OrchestratorDbContext db, string key, CancellationToken ct) => db.ShipmentConfirmations.FirstOrDefault(s => s.IdempotencyKey == key)));
+
+    public static Task<Waybill?> WaybillAsync(OrchestratorDbContext db, string idempotencyKey, CancellationToken cancellationToken) =>
+        Waybills.For(db)(db, idempotencyKey, cancellationToken);
+
+    public static Task<ShipmentConfirmation?> ConfirmationAsync(OrchestratorDbContext db, string idempotencyKey, CancellationToken cancellationToken) =>
+        Confirmations.For(db)(db, idempotencyKey, cancellationToken);
+}
