@@ -48,7 +48,7 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         var (instanceId, orderId) = await SeedAsync(options);
         var log = new CommandLog();
 
-        await using var db = new OrchestratorDbContext(new DbContextOptionsBuilder<OrchestratorDbContext>(options).AddInterceptors(log).Options) { WritesDirectly = true };
+        await using var db = Logged(options, log);
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId);
         var order = await db.SalesOrders.SingleAsync(o => o.Id == orderId);
         var finished = new DateTime(2026, 12, 7, 3, 4, 5, DateTimeKind.Utc);
@@ -128,10 +128,7 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         // A person's edit of an order's status is audited: it must not bypass the audit interceptor.
         actor.ActAs("reviewer", routine: false);
         var log = new CommandLog();
-        await using var db = new OrchestratorDbContext(new DbContextOptionsBuilder<OrchestratorDbContext>(options).AddInterceptors(log).Options)
-        {
-            WritesDirectly = true,
-        };
+        await using var db = Logged(options, log);
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId);
         var order = await db.SalesOrders.SingleAsync(o => o.Id == orderId);
         instance.CurrentActivityId = "pick";
@@ -173,7 +170,7 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         var (options, _, _) = await PrepareAsync(database);
         var (instanceId, orderId) = await SeedAsync(options);
         var log = new CommandLog();
-        await using var db = new OrchestratorDbContext(new DbContextOptionsBuilder<OrchestratorDbContext>(options).AddInterceptors(log).Options) { WritesDirectly = true };
+        await using var db = Logged(options, log);
 
         var incident = Incident(instanceId, "direct");
         db.WorkflowIncidents.Add(incident);
@@ -277,34 +274,13 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         };
         db.SalesOrders.Add(order);
         await db.SaveChangesAsync();
-        var definition = new WorkflowDefinitionRecord
-        {
-            DefinitionId = "prepared",
-            Version = 1,
-            Json = "{}",
-            ContentHash = "x",
-            Source = "test",
-            CreatedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
-        };
-        db.WorkflowDefinitions.Add(definition);
-        await db.SaveChangesAsync();
-        var instance = new WorkflowInstanceRecord
-        {
-            Id = Guid.NewGuid(),
-            DefinitionId = "prepared",
-            DefinitionVersion = 1,
-            DefinitionRecordId = definition.Id,
-            SalesOrderId = order.Id,
-            StateJson = InstanceStore.WriteState(new InstanceState()),
-            CreatedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
-            Revision = 1,
-        };
-        db.WorkflowInstances.Add(instance);
-        await db.SaveChangesAsync();
+        var instance = await TestInstances.AddAsync(db, "prepared", order.Id);
         return (instance.Id, order.Id);
     }
+
+    /// <summary>A context that writes directly, with <paramref name="log"/> seeing every command EF sends.</summary>
+    private static OrchestratorDbContext Logged(DbContextOptions<OrchestratorDbContext> options, CommandLog log) =>
+        new(new DbContextOptionsBuilder<OrchestratorDbContext>(options).AddInterceptors(log).Options) { WritesDirectly = true };
 
     private static WorkflowIncidentRecord Incident(Guid instanceId, string message) => new()
     {

@@ -38,31 +38,7 @@ public sealed class RunTransactionModesTests : IAsyncLifetime, IDisposable
         await using var db = new OrchestratorDbContext(_options);
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var definition = new WorkflowDefinitionRecord
-        {
-            DefinitionId = "modes",
-            Version = 1,
-            Json = "{}",
-            ContentHash = "x",
-            Source = "test",
-            CreatedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
-        };
-        db.WorkflowDefinitions.Add(definition);
-        await db.SaveChangesAsync();
-        _instance = new WorkflowInstanceRecord
-        {
-            Id = Guid.NewGuid(),
-            DefinitionId = "modes",
-            DefinitionVersion = 1,
-            DefinitionRecordId = definition.Id,
-            StateJson = InstanceStore.WriteState(new InstanceState()),
-            CreatedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
-            Revision = 1,
-        };
-        db.WorkflowInstances.Add(_instance);
-        await db.SaveChangesAsync();
+        _instance = await TestInstances.AddAsync(db, "modes");
         _instance = InstanceStore.Detached(_instance);
     }
 
