@@ -18,8 +18,8 @@ using Orchestrator.Persistence.Diagnostics;
 namespace Orchestrator.Persistence.Writes;
 
 /// <summary>
-/// Writes a save's edited rows, and the added rows nothing refers to, with one prepared statement per row instead of
-/// EF's update pipeline (DESIGN.md §6: the hot path's writes as prepared raw statements;
+/// Writes a save's edited rows, and the added rows nothing refers to, with one prepared statement per row (sent in one
+/// batch on PostgreSQL) instead of EF's update pipeline (DESIGN.md §6: the hot path's writes as prepared raw statements;
 /// <see cref="OrchestratorDbContext.WritesDirectly"/>). What a workflow run changes between two commits is a handful of
 /// rows (its instance, its order, a package, a reservation, a waybill), each a few columns; EF builds a modification
 /// command, a batch, parameters and a result reader for each, every time. Here each shape (a table and the columns
@@ -46,8 +46,20 @@ internal static class PreparedWrites
 
     private static readonly ConditionalWeakTable<IEntityType, TableShape> Shapes = new();
 
-    /// <summary>Whether a model's provider takes <c>INSERT … RETURNING</c> (SQLite, PostgreSQL): one model, one provider.</summary>
-    private static readonly ConditionalWeakTable<IModel, StrongBox<bool>> Returning = new();
+    /// <summary>Which provider a model is for (one model, one provider), asked once.</summary>
+    private static readonly ConditionalWeakTable<IModel, StrongBox<Dialect>> Dialects = new();
+
+    /// <summary>
+    /// What differs between the providers: SQLite and PostgreSQL take <c>INSERT … RETURNING</c> (SQL Server would need
+    /// <c>OUTPUT</c>: its inserts stay EF's); PostgreSQL gets a save's statements in one batch, as EF sends them there.
+    /// Only what the suite runs against a live database is switched on.
+    /// </summary>
+    private enum Dialect
+    {
+        Sqlite,
+        PostgreSql,
+        Other,
+    }
 
     /// <summary>
     /// Writes what it can of the save and accepts it; returns how many rows. Change detection must have run (the
@@ -62,8 +74,13 @@ internal static class PreparedWrites
 
         var states = db.GetService<IStateManager>();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var returning = Returning.GetValue(db.Model, _ => new StrongBox<bool>(db.Database.ProviderName is { } provider
-            && (provider.Contains("Sqlite", StringComparison.Ordinal) || provider.Contains("Npgsql", StringComparison.Ordinal)))).Value;
+        var dialect = Dialects.GetValue(db.Model, _ => new StrongBox<Dialect>(db.Database.ProviderName switch
+        {
+            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => Dialect.Sqlite,
+            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => Dialect.PostgreSql,
+            _ => Dialect.Other,
+        })).Value;
+        var returning = dialect != Dialect.Other;
         List<(InternalEntityEntry Entry, Statement Statement)>? rows = null;
         foreach (var entry in states.Entries)
         {
@@ -92,6 +109,39 @@ internal static class PreparedWrites
         var connection = transaction.Connection ?? db.Database.GetDbConnection();
         var kept = db.InGroup ? StatementCache.Of(connection) : null;
         var generated = new object?[rows.Count];
+        int sent;
+        if (dialect == Dialect.PostgreSql && rows.Count > 1 && connection.CanCreateBatch)
+        {
+            // A server round trip per row would cost more than EF's one batch (PostgreSQL): one batch here too.
+            await ExecuteBatchAsync(rows, connection, transaction, generated, cancellationToken);
+            sent = 1;
+        }
+        else
+        {
+            await ExecuteEachAsync(rows, connection, transaction, kept, generated, cancellationToken);
+            sent = rows.Count;
+        }
+
+        activity?.CountRaw(sent);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (entry, statement) = rows[i];
+            if (statement.Returns is { } key)
+            {
+                entry.SetStoreGeneratedValue(key.Property, key.FromStore(generated[i]));
+            }
+
+            entry.AcceptChanges();
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>One command per row: on a kept command (SQLite's group connection, compiled once) or a new one.</summary>
+    private static async Task ExecuteEachAsync(
+        List<(InternalEntityEntry Entry, Statement Statement)> rows, DbConnection connection, DbTransaction transaction, StatementCache? kept, object?[] generated,
+        CancellationToken cancellationToken)
+    {
         for (var i = 0; i < rows.Count; i++)
         {
             var (entry, statement) = rows[i];
@@ -104,20 +154,14 @@ internal static class PreparedWrites
                 }
 
                 command.Transaction = transaction;
-                statement.Bind(command, entry);
+                statement.Bind(command, command.Parameters, entry);
                 if (statement.Returns is not null)
                 {
                     generated[i] = await command.ExecuteScalarAsync(cancellationToken);
                     continue;
                 }
 
-                var affected = await command.ExecuteNonQueryAsync(cancellationToken);
-                if (affected != 1)
-                {
-                    throw new DbUpdateConcurrencyException(
-                        $"The {entry.EntityType.DisplayName()} row {statement.Describe(entry)} was changed or deleted since it was read (expected 1 row updated, {affected} were).",
-                        [entry]);
-                }
+                Check(entry, statement, await command.ExecuteNonQueryAsync(cancellationToken));
             }
             finally
             {
@@ -131,20 +175,69 @@ internal static class PreparedWrites
                 }
             }
         }
+    }
 
-        activity?.CountRaw(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+    /// <summary>
+    /// Every row's statement in one ADO.NET batch (one round trip), as EF batches a save on PostgreSQL. The keys inserts
+    /// return come back as result sets in the order of those inserts; each edit's rows affected, once the batch is read.
+    /// </summary>
+    private static async Task ExecuteBatchAsync(
+        List<(InternalEntityEntry Entry, Statement Statement)> rows, DbConnection connection, DbTransaction transaction, object?[] generated, CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        await using var factory = connection.CreateCommand();
+        batch.Transaction = transaction;
+        foreach (var (entry, statement) in rows)
         {
-            var (entry, statement) = rows[i];
-            if (statement.Returns is { } key)
-            {
-                entry.SetStoreGeneratedValue(key.Property, key.FromStore(generated[i]));
-            }
-
-            entry.AcceptChanges();
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            statement.Bind(factory, command.Parameters, entry);
+            batch.BatchCommands.Add(command);
         }
 
-        return rows.Count;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            var first = true;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Statement.Returns is null)
+                {
+                    continue;
+                }
+
+                if (!first && !await reader.NextResultAsync(cancellationToken) || !await reader.ReadAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException($"The batch returned no generated key for its {rows[i].Entry.EntityType.DisplayName()} row.");
+                }
+
+                generated[i] = reader.GetValue(0);
+                first = false;
+            }
+
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+                // Read to the end, so every command's rows affected is known.
+            }
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Statement.Returns is null)
+            {
+                Check(rows[i].Entry, rows[i].Statement, batch.BatchCommands[i].RecordsAffected);
+            }
+        }
+    }
+
+    /// <summary>An edit must have found its row (with its concurrency token, when it has one): otherwise EF's own concurrency error, naming the row.</summary>
+    private static void Check(InternalEntityEntry entry, Statement statement, int affected)
+    {
+        if (affected != 1)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"The {entry.EntityType.DisplayName()} row {statement.Describe(entry)} was changed or deleted since it was read (expected 1 row updated, {affected} were).",
+                [entry]);
+        }
     }
 
     /// <summary>A row whose reference (changed, or all of them when added) points at a row added in this save: EF inserts that one first.</summary>
@@ -185,17 +278,18 @@ internal static class PreparedWrites
         /// <summary>The key the database generates, read back (an insert without the key's value).</summary>
         public Column? Returns { get; } = returns;
 
-        public void Bind(DbCommand command, InternalEntityEntry entry)
+        /// <summary>Adds the row's values to <paramref name="into"/>, parameters made by <paramref name="factory"/> (the command, or one standing in for a batch's).</summary>
+        public void Bind(DbCommand factory, DbParameterCollection into, InternalEntityEntry entry)
         {
             var i = 0;
             foreach (var column in values)
             {
-                command.Parameters.Add(Parameter(command, column, entry.GetCurrentValue(column.Property), i++));
+                into.Add(Parameter(factory, column, entry.GetCurrentValue(column.Property), i++));
             }
 
             if (token is not null)
             {
-                command.Parameters.Add(Parameter(command, token, entry.GetOriginalValue(token.Property), i));
+                into.Add(Parameter(factory, token, entry.GetOriginalValue(token.Property), i));
             }
         }
 
