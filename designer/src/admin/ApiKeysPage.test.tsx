@@ -87,15 +87,21 @@ describe('ApiKeysPage', () => {
   });
 
   it('says 加载中… while the keys load, not an empty table', async () => {
-    let answer: (() => void) | undefined;
+    // Every key list asked for waits until released, and one asked for after that answers at once: the page may ask
+    // again once the shops arrive, and an answer kept for the first request only left the second waiting (a flaky CI run).
+    let released = false;
+    const waiting: (() => void)[] = [];
     mockFetch(call => (call.url.startsWith('/api/shops?') ? { body: twoShops } : undefined));
     const fetchOnce = globalThis.fetch;
     vi.stubGlobal('fetch', vi.fn((input: string, init?: RequestInit) => (String(input).includes('/api-keys')
-      ? new Promise<Response>(resolve => { answer = () => resolve(new Response('[]', { status: 200 })); })
+      ? new Promise<Response>(resolve => {
+        const answer = () => resolve(new Response('[]', { status: 200 }));
+        if (released) answer(); else waiting.push(answer);
+      })
       : fetchOnce(input, init))));
     render(<ApiKeysPage />);
     expect(await screen.findByText('加载中…')).toBeInTheDocument();
-    await act(async () => { answer?.(); });
+    await act(async () => { released = true; waiting.splice(0).forEach(answer => answer()); });
     expect(await screen.findByText('本店铺还没有密钥。')).toBeInTheDocument();
     expect(screen.queryByText('加载中…')).toBeNull();
   });
