@@ -260,8 +260,7 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         var written = 0;
         if (WritesDirectly && acceptAllChangesOnSuccess && Database.CurrentTransaction is not null)
         {
-            var interceptors = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(this)
-                .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors ?? [];
+            var interceptors = ContextInterceptors.Of(this).ToArray();
             var watchers = interceptors.OfType<ISaveWatcher>().ToArray();
             written = await Writes.PreparedWrites.WriteAsync(
                 this, row => Array.Exists(watchers, w => w.Watches(this, row)), interceptors.OfType<DatabaseActivity>().FirstOrDefault(), cancellationToken);

@@ -26,8 +26,7 @@ public abstract class SaveOutcomeInterceptor : ISaveChangesInterceptor, IDbTrans
     /// </summary>
     public static void EndedOutsideTransaction(DbContext context, bool committed)
     {
-        var interceptors = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-        foreach (var interceptor in interceptors)
+        foreach (var interceptor in ContextInterceptors.Of(context))
         {
             if (interceptor is SaveOutcomeInterceptor outcome)
             {

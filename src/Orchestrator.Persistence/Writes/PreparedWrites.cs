@@ -46,20 +46,12 @@ internal static class PreparedWrites
 
     private static readonly ConditionalWeakTable<IEntityType, TableShape> Shapes = new();
 
-    /// <summary>Which provider a model is for (one model, one provider), asked once.</summary>
-    private static readonly ConditionalWeakTable<IModel, StrongBox<Dialect>> Dialects = new();
-
     /// <summary>
-    /// What differs between the providers: SQLite and PostgreSQL take <c>INSERT … RETURNING</c> (SQL Server would need
-    /// <c>OUTPUT</c>: its inserts stay EF's); PostgreSQL gets a save's statements in one batch, as EF sends them there.
-    /// Only what the suite runs against a live database is switched on.
+    /// Which database a model is for (one model, one provider), asked once. What differs: SQLite and PostgreSQL take
+    /// <c>INSERT … RETURNING</c> (SQL Server would need <c>OUTPUT</c>: its inserts stay EF's); PostgreSQL gets a save's
+    /// statements in one batch, as EF sends them there. Only what the suite runs against a live database is switched on.
     /// </summary>
-    private enum Dialect
-    {
-        Sqlite,
-        PostgreSql,
-        Other,
-    }
+    private static readonly ConditionalWeakTable<IModel, StrongBox<DatabaseProvider?>> Providers = new();
 
     /// <summary>
     /// Writes what it can of the save and accepts it; returns how many rows. Change detection must have run (the
@@ -74,13 +66,14 @@ internal static class PreparedWrites
 
         var states = db.GetService<IStateManager>();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var dialect = Dialects.GetValue(db.Model, _ => new StrongBox<Dialect>(db.Database.ProviderName switch
+        var provider = Providers.GetValue(db.Model, _ => new StrongBox<DatabaseProvider?>(db.Database.ProviderName switch
         {
-            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => Dialect.Sqlite,
-            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => Dialect.PostgreSql,
-            _ => Dialect.Other,
+            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => DatabaseProvider.Sqlite,
+            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => DatabaseProvider.PostgreSql,
+            { } name when name.Contains("SqlServer", StringComparison.Ordinal) => DatabaseProvider.SqlServer,
+            _ => null,
         })).Value;
-        var returning = dialect != Dialect.Other;
+        var returning = provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql;
         List<(InternalEntityEntry Entry, Statement Statement)>? rows = null;
         foreach (var entry in states.Entries)
         {
@@ -110,7 +103,7 @@ internal static class PreparedWrites
         var kept = db.InGroup ? StatementCache.Of(connection) : null;
         var generated = new object?[rows.Count];
         int sent;
-        if (dialect == Dialect.PostgreSql && rows.Count > 1 && connection.CanCreateBatch)
+        if (provider == DatabaseProvider.PostgreSql && rows.Count > 1 && connection.CanCreateBatch)
         {
             // A server round trip per row would cost more than EF's one batch (PostgreSQL): one batch here too.
             await ExecuteBatchAsync(rows, connection, transaction, generated, cancellationToken);
