@@ -111,6 +111,13 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// </summary>
     public bool WritesDirectly { get; set; }
 
+    /// <summary>
+    /// The stock counters this context's reservations, releases and deductions change, when they are written at the next
+    /// save inside a transaction rather than when decided (a workflow run that keeps its steps for its commit sets it;
+    /// see <see cref="Inventory.StockAtCommit"/>). Null (the default): <see cref="Inventory.StockLedger"/> updates them at once.
+    /// </summary>
+    public Inventory.StockAtCommit? StockAtCommit { get; set; }
+
     /// <summary>True while this context works inside a group commit's transaction (see <see cref="GroupCommit"/>).</summary>
     public bool InGroup => _member is not null;
 
@@ -247,6 +254,11 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (StockAtCommit is { IsEmpty: false })
+        {
+            throw new InvalidOperationException("Stock written at the commit (StockAtCommit) is saved by SaveChangesAsync only.");
+        }
+
         BumpVersions();
         using var detected = ChangeDetectionPause.Of(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -255,6 +267,17 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// <inheritdoc cref="SaveChanges(bool)"/>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (StockAtCommit is { IsEmpty: false } stock)
+        {
+            if (Database.CurrentTransaction is null)
+            {
+                // The counters and the rows that go with them (reservations, movements) are saved together or not at all.
+                return await SaveAsOneUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            await stock.WriteAsync(this, cancellationToken);
+        }
+
         BumpVersions();
         using var detected = ChangeDetectionPause.Of(ChangeTracker);
         var written = 0;
@@ -272,6 +295,24 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         }
 
         return written + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveAsOneUnitAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        await BeginWorkAsync(cancellationToken);
+        int written;
+        try
+        {
+            written = await SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            await RollbackWorkAsync(CancellationToken.None);
+            throw;
+        }
+
+        await CommitWorkAsync(cancellationToken);
+        return written;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

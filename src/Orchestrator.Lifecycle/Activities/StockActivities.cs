@@ -153,12 +153,14 @@ public sealed class AllocateWarehouseActivity : OrderActivity
         var goodsIds = quantities.Keys.ToList();
         var available = await db.StockItems.AsNoTracking().Where(s => warehouseIds.Contains(s.WarehouseId) && goodsIds.Contains(s.GoodsId))
             .ToDictionaryAsync(s => (s.WarehouseId, s.GoodsId), s => s.OnHand - s.Reserved, context.CancellationToken);
+        // What this run already released or reserved and writes at its commit (a re-allocation releases first).
+        int Pending(long warehouseId, long goodsId) => db.StockAtCommit?.FreeDelta(warehouseId, goodsId) ?? 0;
         var left = new Dictionary<long, int>(quantities);
         var plan = new List<(long WarehouseId, IReadOnlyDictionary<long, int> Quantities)>();
         foreach (var (warehouseId, _) in candidates)
         {
             var take = left.Where(l => l.Value > 0)
-                .Select(l => (l.Key, Quantity: Math.Min(l.Value, Math.Max(0, available.GetValueOrDefault((warehouseId, l.Key))))))
+                .Select(l => (l.Key, Quantity: Math.Min(l.Value, Math.Max(0, available.GetValueOrDefault((warehouseId, l.Key)) + Pending(warehouseId, l.Key)))))
                 .Where(t => t.Quantity > 0).ToDictionary(t => t.Key, t => t.Quantity);
             if (take.Count > 0)
             {
@@ -175,19 +177,12 @@ public sealed class AllocateWarehouseActivity : OrderActivity
             return null;
         }
 
-        await ledger.BeginAsync(context.CancellationToken);
-        const string savepoint = "split";
-        await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, context.CancellationToken);
+        var mark = await ledger.MarkAsync("split", context.CancellationToken);
         foreach (var (warehouseId, take) in plan)
         {
             if (!await ledger.TryReserveAsync(order.Id, warehouseId, take, context.Now, context.CancellationToken))
             {
-                await db.Database.CurrentTransaction.RollbackToSavepointAsync(savepoint, context.CancellationToken);
-                foreach (var added in db.ChangeTracker.Entries<StockReservation>().Where(e => e.State == EntityState.Added && e.Entity.OrderId == order.Id).ToList())
-                {
-                    added.State = EntityState.Detached;
-                }
-
+                await ledger.UndoAsync(mark, order.Id, context.CancellationToken);
                 return null;
             }
         }

@@ -7,8 +7,9 @@ namespace Orchestrator.Persistence.Inventory;
 
 /// <summary>
 /// Reserves, releases and deducts stock with conditional single-statement updates, so two orders racing for the last
-/// units can never reserve more than is available, on any provider. Callers run it inside the step's transaction
-/// (<see cref="BeginAsync"/>): the reservation rows and the counters commit or roll back together with the step.
+/// units can never reserve more than is available, on any provider. The reservation rows and the counters commit or
+/// roll back together with the step: the counters' updates are sent inside the step's transaction, or, in a workflow
+/// run that writes stock at its commit (<see cref="OrchestratorDbContext.StockAtCommit"/>), first thing in the commit.
 /// Reservations, releases and deductions are the workflow's and are not in the audit trail; a transfer is a person's
 /// and is (the source by hand here, the target by the save interceptor).
 /// </summary>
@@ -17,14 +18,95 @@ public sealed class StockLedger(OrchestratorDbContext db)
     private static readonly PerModelQuery<Func<OrchestratorDbContext, long, IAsyncEnumerable<StockReservation>>> OpenReservations = new(() =>
         EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId) => db.StockReservations.Where(r => r.OrderId == orderId && r.State == ReservationState.Reserved)));
 
+    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, long, Task<int?>>> Free = new(() =>
+        EF.CompileAsyncQuery((OrchestratorDbContext db, long warehouseId, long goodsId) =>
+            db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId).Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefault()));
+
     /// <summary>Opens the step's transaction if it has none; the workflow runtime commits it with the step.</summary>
-    public async Task BeginAsync(CancellationToken cancellationToken)
+    private async Task BeginAsync(CancellationToken cancellationToken)
     {
         await db.BeginWorkAsync(cancellationToken);
     }
 
-    /// <summary>Reserves every quantity in one warehouse, all or none; false when any goods is short.</summary>
+    /// <summary>
+    /// Reserves every quantity in one warehouse, all or none; false when any goods is short. In a run that writes stock
+    /// at its commit (<see cref="OrchestratorDbContext.StockAtCommit"/>) this reads what is free and records the
+    /// reservations; otherwise it reserves with conditional updates inside the step's transaction.
+    /// </summary>
     public async Task<bool> TryReserveAsync(long orderId, long warehouseId, IReadOnlyDictionary<long, int> quantities, DateTime now, CancellationToken cancellationToken)
+    {
+        if (db.StockAtCommit is { } atCommit)
+        {
+            foreach (var (goodsId, quantity) in quantities)
+            {
+                if (await Free.For(db)(db, warehouseId, goodsId) is not { } free || free + atCommit.FreeDelta(warehouseId, goodsId) < quantity)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var (goodsId, quantity) in quantities)
+            {
+                atCommit.Reserve(warehouseId, goodsId, quantity, now);
+            }
+        }
+        else if (!await TryReserveNowAsync(warehouseId, quantities, now, cancellationToken))
+        {
+            return false;
+        }
+
+        StockSyncOutbox.Add(db, quantities.Keys, now);
+        foreach (var (goodsId, quantity) in quantities)
+        {
+            db.StockReservations.Add(new StockReservation
+            {
+                OrderId = orderId,
+                WarehouseId = warehouseId,
+                GoodsId = goodsId,
+                Quantity = quantity,
+                State = ReservationState.Reserved,
+                CreatedAt = now,
+            });
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A point to take back the reservations made after it (<see cref="UndoAsync"/>): reserving across warehouses is all
+    /// or none. A savepoint of the step's transaction, or a count of the writes left for the commit.
+    /// </summary>
+    public async Task<StockMark> MarkAsync(string name, CancellationToken cancellationToken)
+    {
+        if (db.StockAtCommit is { } atCommit)
+        {
+            return new StockMark(name, atCommit.Count);
+        }
+
+        await BeginAsync(cancellationToken);
+        await db.Database.CurrentTransaction!.CreateSavepointAsync(name, cancellationToken);
+        return new StockMark(name, null);
+    }
+
+    /// <summary>Takes back what was reserved for <paramref name="orderId"/> since <paramref name="mark"/>: the counters and the reservation rows.</summary>
+    public async Task UndoAsync(StockMark mark, long orderId, CancellationToken cancellationToken)
+    {
+        if (mark.Writes is { } count)
+        {
+            db.StockAtCommit!.UndoTo(count);
+        }
+        else
+        {
+            await db.Database.CurrentTransaction!.RollbackToSavepointAsync(mark.Name, cancellationToken);
+        }
+
+        foreach (var added in db.ChangeTracker.Entries<StockReservation>().Where(e => e.State == EntityState.Added && e.Entity.OrderId == orderId).ToList())
+        {
+            added.State = EntityState.Detached;
+        }
+    }
+
+    private async Task<bool> TryReserveNowAsync(long warehouseId, IReadOnlyDictionary<long, int> quantities, DateTime now, CancellationToken cancellationToken)
     {
         await BeginAsync(cancellationToken);
         var savepoint = $"reserve_{warehouseId}";
@@ -40,20 +122,6 @@ public sealed class StockLedger(OrchestratorDbContext db)
                 await db.Database.CurrentTransaction.RollbackToSavepointAsync(savepoint, cancellationToken);
                 return false;
             }
-        }
-
-        StockSyncOutbox.Add(db, quantities.Keys, now);
-        foreach (var (goodsId, quantity) in quantities)
-        {
-            db.StockReservations.Add(new StockReservation
-            {
-                OrderId = orderId,
-                WarehouseId = warehouseId,
-                GoodsId = goodsId,
-                Quantity = quantity,
-                State = ReservationState.Reserved,
-                CreatedAt = now,
-            });
         }
 
         return true;
@@ -113,34 +181,57 @@ public sealed class StockLedger(OrchestratorDbContext db)
             return 0;
         }
 
-        await BeginAsync(cancellationToken);
+        var atCommit = db.StockAtCommit;
+        if (atCommit is null)
+        {
+            await BeginAsync(cancellationToken);
+        }
+
         StockSyncOutbox.Add(db, open.Select(r => r.GoodsId), now);
         foreach (var reservation in open)
         {
             var quantity = reservation.Quantity;
-            var onHandDelta = to == ReservationState.Deducted ? quantity : 0;
-            await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved - quantity).SetProperty(s => s.OnHand, s => s.OnHand - onHandDelta)
-                    .SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+            var deducted = to == ReservationState.Deducted;
             reservation.State = to;
             reservation.ClosedAt = now;
-            if (to == ReservationState.Deducted)
-            {
-                var onHandAfter = await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
-                    .Select(s => s.OnHand).FirstAsync(cancellationToken);
-                db.StockMovements.Add(new StockMovement
+            var movement = deducted
+                ? new StockMovement
                 {
                     WarehouseId = reservation.WarehouseId,
                     GoodsId = reservation.GoodsId,
                     Delta = -quantity,
-                    OnHandAfter = onHandAfter,
                     Reason = "发货出库 shipment",
                     Reference = reference,
                     At = now,
-                });
+                }
+                : null;
+            if (atCommit is not null)
+            {
+                // The movement learns what is left on hand when the commit sends the update.
+                atCommit.Close(reservation.WarehouseId, reservation.GoodsId, quantity, deducted, now, movement);
+            }
+            else
+            {
+                var onHandDelta = deducted ? quantity : 0;
+                await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved - quantity).SetProperty(s => s.OnHand, s => s.OnHand - onHandDelta)
+                        .SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+                if (movement is not null)
+                {
+                    movement.OnHandAfter = await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
+                        .Select(s => s.OnHand).FirstAsync(cancellationToken);
+                }
+            }
+
+            if (movement is not null)
+            {
+                db.StockMovements.Add(movement);
             }
         }
 
         return open.Count;
     }
 }
+
+/// <summary>Where <see cref="StockLedger.UndoAsync"/> goes back to: a savepoint's name, or the count of writes left for the commit.</summary>
+public sealed record StockMark(string Name, int? Writes);

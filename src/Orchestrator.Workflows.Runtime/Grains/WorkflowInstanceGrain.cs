@@ -205,7 +205,7 @@ public sealed partial class WorkflowInstanceGrain(
         db.WritesDirectly = options.Value.PreparedWrites;
         var writesBefore = await AttachHeldAsync(db, aggregate);
         var run = options.Value.DeferStepWrites
-            ? new RunTransaction(db, aggregate, InstanceStore.WriteState(_state))
+            ? new RunTransaction(db, aggregate, InstanceStore.WriteState(_state), options.Value.StockAtCommit)
             : new RunTransaction(db, aggregate);
         try
         {

@@ -69,4 +69,14 @@ public sealed class RuntimeOptions
     /// audit trail's, master data, another order's) are still EF's. Off: every write of a run is EF's, as before 2026-12-07.
     /// </summary>
     public bool PreparedWrites { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="DeferStepWrites"/>, a run's stock reservations, releases and deductions are written at its commit
+    /// too (<c>StockAtCommit</c>): a step reads what is free and decides, and the commit sends the counters' updates first
+    /// thing, a reservation's still conditional. So a best-selling goods' row is locked (and on SQLite the file's writer
+    /// held) only for a commit, not from the step that reserved to the end of its run. A reservation that no longer fits
+    /// at the commit makes the run go again from its last commit. Off: the counters are updated when the step decides,
+    /// as before 2026-12-07.
+    /// </summary>
+    public bool StockAtCommit { get; set; } = true;
 }

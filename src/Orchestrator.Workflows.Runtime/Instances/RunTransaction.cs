@@ -1,4 +1,5 @@
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Inventory;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
 
@@ -12,7 +13,8 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// <b>Deferred</b> (the default, <c>Runtime:DeferStepWrites</c>): a step's changes stay in the run's context, on the
 /// aggregate it tracks, and are written at the next commit. A step reads and evaluates holding no transaction, so on
 /// SQLite the run holds the file's writer only while it writes: from the commit's start, or from an activity's own
-/// atomic SQL (reserving stock), to the commit. What cannot be done this way is undoing one step: when a step fails, or
+/// SQL inside the run (a package's first save), to the commit. Stock counters wait for the commit too when asked
+/// (<see cref="StockAtCommit"/>). What cannot be done this way is undoing one step: when a step fails, or
 /// the commit cannot be saved, with steps kept since the last commit, the grain undoes them all and runs them again
 /// step by step (<see cref="MustReplay"/>, <see cref="RestartState"/>): DESIGN.md §6, contract point 3.
 /// </para>
@@ -50,12 +52,19 @@ internal sealed class RunTransaction
     {
     }
 
-    /// <summary>A run whose steps are written at its commits; <paramref name="restartState"/> is the state it starts from, serialized.</summary>
-    public RunTransaction(OrchestratorDbContext db, IInstanceAggregate? aggregate, string? restartState)
+    /// <summary>
+    /// A run whose steps are written at its commits; <paramref name="restartState"/> is the state it starts from,
+    /// serialized. With <paramref name="stockAtCommit"/> its stock counters are written at the commits too
+    /// (<see cref="StockAtCommit"/>); a reservation that no longer fits then makes the run go again (<see cref="MustReplay"/>).
+    /// </summary>
+    public RunTransaction(OrchestratorDbContext db, IInstanceAggregate? aggregate, string? restartState, bool stockAtCommit = false)
     {
         _db = db;
         _aggregate = aggregate;
         _restartState = restartState;
+
+        // A run saving each step writes stock when its step decides, so the step's save has it.
+        db.StockAtCommit = restartState is not null && stockAtCommit ? new StockAtCommit() : null;
 
         // The run's own savepoints (or its replay) do what EF's savepoint around each save would.
         db.Database.AutoSavepointsEnabled = false;
@@ -66,8 +75,10 @@ internal sealed class RunTransaction
     /// <summary>
     /// Deferred, with steps kept since the last commit: a failure now cannot be undone step by step. The caller undoes
     /// the run back to its last commit (<see cref="AbandonAsync"/>) and runs it again from <see cref="RestartState"/>.
+    /// So too with stock left for the commit (<see cref="StockAtCommit"/>): a reservation that did not fit there is
+    /// decided again, against the stock as it is then.
     /// </summary>
-    public bool MustReplay => _keptSteps > 0;
+    public bool MustReplay => _keptSteps > 0 || _db.StockAtCommit is { IsEmpty: false };
 
     /// <summary>The state as of the run's start or its last commit, serialized (deferred runs only).</summary>
     public string RestartState => _restartState ?? throw new InvalidOperationException("Only a deferred run restarts.");
@@ -108,6 +119,7 @@ internal sealed class RunTransaction
         }
 
         _db.ChangeTracker.Clear();
+        _db.StockAtCommit?.Clear();
         if (_flushedState is not null && _db.Database.CurrentTransaction is { } run)
         {
             await run.RollbackToSavepointAsync(Savepoint, cancellationToken);
@@ -126,6 +138,7 @@ internal sealed class RunTransaction
     public async Task AbandonAsync(CancellationToken cancellationToken)
     {
         _db.ChangeTracker.Clear();
+        _db.StockAtCommit?.Clear();
         _db.ForgetAfterCommit();
         _journal.Clear();
         _keptSteps = 0;

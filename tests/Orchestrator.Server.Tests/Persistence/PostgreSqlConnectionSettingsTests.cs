@@ -48,6 +48,15 @@ public sealed class PostgreSqlConnectionSettingsTests
         Assert.Equal(minUsages, settings.AutoPrepareMinUsages);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=orchestrator", true)]
+    [InlineData("Host=db;Database=orchestrator;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=orchestrator;NoResetOnClose=false", false)]
+    public void A_connection_goes_back_to_the_pool_without_a_reset_unless_the_connection_string_asks_for_one(string connectionString, bool noReset)
+    {
+        Assert.Equal(noReset, Settings(connectionString).NoResetOnClose);
+    }
+
     [SkippableFact]
     public async Task On_a_real_server_a_statement_sent_twice_on_a_connection_is_prepared_there()
     {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.Inventory;
+using Orchestrator.Persistence;
 using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Workflows;
@@ -114,4 +116,56 @@ public abstract class ReservationTests(ServerFixture server) : LifecycleTestBase
 
 public sealed class SqliteReservationTests(LifecycleSqliteFixture server) : ReservationTests(server), IClassFixture<LifecycleSqliteFixture>;
 
-public sealed class PostgreSqlReservationTests(LifecyclePostgreSqlFixture server) : ReservationTests(server), IClassFixture<LifecyclePostgreSqlFixture>;
+/// <summary>
+/// On PostgreSQL a test can hold a stock row's lock and see a run's update wait for it, so the race a run can lose at its
+/// commit (<see cref="Orchestrator.Persistence.Inventory.StockAtCommit"/>) is played out step by step rather than by chance.
+/// </summary>
+public sealed class PostgreSqlReservationTests(LifecyclePostgreSqlFixture server) : ReservationTests(server), IClassFixture<LifecyclePostgreSqlFixture>
+{
+    [SkippableFact]
+    public async Task A_reservation_the_stock_no_longer_covers_at_its_commit_runs_again_and_waits_for_stock_without_an_incident()
+    {
+        var code = Unique("TEA");
+        var shop = await CreateReadyShopAsync(code);
+        var warehouse = await WarehouseOfAsync(shop);
+        await AdjustStockAsync(warehouse, -99, code);
+        var goods = (await StockAsync(warehouse, code)).GoodsId;
+
+        // Someone holds the row: the last unit is being counted as damaged.
+        await using var scope = Server.Services.CreateAsyncScope();
+        var counting = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+        await using var transaction = await counting.Database.BeginTransactionAsync();
+        await counting.Database.ExecuteSqlAsync($"SELECT 1 FROM \"StockItems\" WHERE \"WarehouseId\" = {warehouse} AND \"GoodsId\" = {goods} FOR UPDATE");
+
+        // The order's run sees one unit free, reserves it and, at the commit before the waybill request, waits for the row.
+        var orderId = await PushPaidOrderAsync(shop, code);
+        await WaitForStockUpdateToWaitAsync();
+
+        await counting.Database.ExecuteSqlAsync($"UPDATE \"StockItems\" SET \"OnHand\" = 0 WHERE \"WarehouseId\" = {warehouse} AND \"GoodsId\" = {goods}");
+        await transaction.CommitAsync();
+
+        // The update no longer fits: nothing of the run is stored, it runs again and finds the order out of stock.
+        var waiting = await WaitForAsync(orderId, bookmark: "StockAvailable");
+        Assert.Empty(waiting["incidents"]!.AsArray());
+        Assert.Equal((0, 0), await StockCountsAsync(warehouse, code));
+        Assert.Equal(0, await Server.WithDbAsync(db => db.StockReservations.CountAsync(r => r.OrderId == orderId)));
+    }
+
+    private async Task WaitForStockUpdateToWaitAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var waiting = await Server.WithDbAsync(db => db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE \"StockItems\"%'").SingleAsync());
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("No run's stock update waited for the held row.");
+    }
+}
