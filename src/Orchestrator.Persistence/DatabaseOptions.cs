@@ -11,4 +11,6 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     public SqliteOptions Sqlite { get; set; } = new();
+
+    public PostgreSqlOptions PostgreSql { get; set; } = new();
 }

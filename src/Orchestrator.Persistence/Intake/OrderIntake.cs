@@ -13,9 +13,10 @@ namespace Orchestrator.Persistence.Intake;
 /// transaction or none do. Copies of one order within a call collapse to one (<see cref="PlatformOrderCopies"/>).
 /// </summary>
 /// <remarks>
-/// Where the database has a group commit (SQLite), the first attempt of a push shares it with the workflow runs' commits
-/// instead of making the open group commit before it; it still answers only once committed. A push applied again after a
-/// lost race commits on its own: the race was with a row another member had not committed yet, which it could not read.
+/// Where the database has a group commit (SQLite, PostgreSQL), the first attempt of a push shares it with the workflow
+/// runs' commits instead of committing on its own (on SQLite, instead of making the open group commit before it); it
+/// still answers only once committed. A push applied again after a lost race commits on its own: the race was with a row
+/// another member had not committed yet, which it could not read.
 /// </remarks>
 public sealed partial class OrderIntake(
     OrchestratorDbContext db, TimeProvider clock, IEnumerable<IIntakeObserver> observers, ILogger<OrderIntake> logger, IGroupCommit? groupCommit = null)

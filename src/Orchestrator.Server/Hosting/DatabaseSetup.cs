@@ -49,6 +49,10 @@ internal static class DatabaseSetup
         {
             builder.Services.AddSingleton<IGroupCommit>(services => new SqliteGroupCommit(services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<TimeProvider>()));
         }
+        else if (options.Provider == DatabaseProvider.PostgreSql && options.PostgreSql.GroupCommit)
+        {
+            builder.Services.AddSingleton<IGroupCommit>(services => new PostgreSqlGroupCommit(services.GetRequiredService<DatabaseActivity>(), services.GetRequiredService<TimeProvider>()));
+        }
 
         builder.Services.AddSingleton(builder.Configuration.GetSection(ReferenceDataOptions.Section).Get<ReferenceDataOptions>() ?? new ReferenceDataOptions());
         builder.Services.AddSingleton<ReferenceDataCache>();

@@ -197,7 +197,7 @@ public sealed partial class WorkflowInstanceGrain(
         // Steps save into the activities' own context: what a step changed (the order, a waybill row) commits with it.
         var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
 
-        // Its commits share the database's group commit where there is one (SQLite): many runs' steps, one commit.
+        // Its commits share the database's group commit where there is one (SQLite, PostgreSQL): many runs' steps, one commit.
         db.GroupCommit = scope.ServiceProvider.GetService<IGroupCommit>();
         var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
 

@@ -1,34 +1,36 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Orchestrator.Persistence.Diagnostics;
-using Orchestrator.Persistence.GroupCommit;
 
-namespace Orchestrator.Persistence.Sqlite;
+namespace Orchestrator.Persistence.GroupCommit;
 
 /// <summary>
-/// One open group commit on a SQLite file: a transaction on a connection of its own, into which members' shares are
-/// released (each was a savepoint while its context worked), and the task every member waits on until it is committed.
-/// Everything here runs under the file's gate (<see cref="SqliteWriter"/>).
+/// One open group commit: a transaction on a connection of its own, into which members' shares are released (each was a
+/// savepoint while its context worked), and the task every member waits on until it is committed. Everything here runs
+/// under the database's gate (<see cref="GroupGate"/>).
 /// </summary>
-internal sealed class SqliteGroup
+public sealed class CommitGroup
 {
-    private readonly SqliteWriter _writer;
+    private readonly GroupGate _gate;
     private readonly DatabaseActivity? _activity;
+    private readonly Func<DbConnection, DbTransaction, bool> _isOpen;
     private readonly TaskCompletionSource _durable = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _ended;
 
-    public SqliteGroup(SqliteWriter writer, SqliteConnection connection, DatabaseActivity? activity, TimeProvider clock)
+    /// <param name="isOpen">Whether the database still holds the transaction open (SQLite ends one by itself on some errors).</param>
+    public CommitGroup(GroupGate gate, DbConnection connection, DatabaseActivity? activity, TimeProvider clock, Func<DbConnection, DbTransaction, bool> isOpen)
     {
-        _writer = writer;
+        _gate = gate;
         _activity = activity;
+        _isOpen = isOpen;
         Connection = connection;
         Transaction = connection.BeginTransaction();
         activity?.CountRaw(1);
         Started = clock.GetTimestamp();
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
-    public SqliteTransaction Transaction { get; }
+    public DbTransaction Transaction { get; }
 
     /// <summary>When the group began (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public long Started { get; }
@@ -41,9 +43,10 @@ internal sealed class SqliteGroup
 
     /// <summary>
     /// Whether the transaction is still open. SQLite ends a transaction by itself on some errors (a full disk, an I/O
-    /// error): then every share released into it is gone, and the group must fail rather than commit what is left.
+    /// error), and a connection can break: then every share released into it is gone, and the group must fail rather
+    /// than commit what is left.
     /// </summary>
-    public bool Alive => !_ended && Connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+    public bool Alive => !_ended && _isOpen(Connection, Transaction);
 
     /// <summary>Commits every share: their members' waits return.</summary>
     public void Commit()
@@ -55,7 +58,7 @@ internal sealed class SqliteGroup
 
         if (!Alive)
         {
-            Fail(new InvalidOperationException("SQLite ended the group's transaction by itself (after an I/O error or a full disk)."));
+            Fail(new InvalidOperationException("The database ended the group's transaction by itself (after an I/O error, a full disk or a broken connection)."));
             return;
         }
 
@@ -94,9 +97,9 @@ internal sealed class SqliteGroup
     private void End()
     {
         _ended = true;
-        if (ReferenceEquals(_writer.Open, this))
+        if (ReferenceEquals(_gate.Open, this))
         {
-            _writer.Open = null;
+            _gate.Open = null;
         }
     }
 
@@ -106,9 +109,9 @@ internal sealed class SqliteGroup
         {
             Transaction.Dispose();
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // Disposing rolls back a transaction not completed; one SQLite already ended has nothing to roll back.
+            // Disposing rolls back a transaction not completed; one the database already ended has nothing to roll back.
         }
     }
 
@@ -116,16 +119,16 @@ internal sealed class SqliteGroup
     {
         try
         {
-            if (Connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+            if (_isOpen(Connection, Transaction))
             {
                 Transaction.Rollback();
             }
 
             _activity?.CountRaw(1, rollbacks: 1);
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
-            // The connection is broken: the next group opens afresh and SQLite undoes what was not committed.
+            // The connection is broken: the next group opens afresh and the database undoes what was not committed.
         }
     }
 }
