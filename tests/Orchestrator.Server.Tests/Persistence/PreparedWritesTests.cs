@@ -24,21 +24,13 @@ namespace Orchestrator.Server.Tests.Persistence;
 /// </summary>
 public sealed class PreparedWritesTests : IAsyncLifetime
 {
-    private readonly string _sqlitePath = TempSqliteFile.NewPath("prepared");
-    private PostgreSqlDatabase? _postgres;
+    private readonly BothDatabases _databases = new("prepared");
 
-    public static TheoryData<string> Databases => new() { "sqlite", "postgres" };
+    public static TheoryData<string> Databases => BothDatabases.Names;
 
-    public async Task InitializeAsync() => _postgres = await PostgreSqlDatabase.CreateAsync();
+    public Task InitializeAsync() => _databases.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        TempSqliteFile.Delete(_sqlitePath);
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _databases.DisposeAsync();
 
     [SkippableTheory]
     [MemberData(nameof(Databases))]
@@ -239,22 +231,7 @@ public sealed class PreparedWritesTests : IAsyncLifetime
     {
         var activity = new DatabaseActivity(TimeProvider.System);
         var actor = new TestActor();
-        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
-        if (database == "sqlite")
-        {
-            builder.UseOrchestratorSqlite(new SqliteConnectionStringBuilder { DataSource = _sqlitePath, DefaultTimeout = 5 }.ToString());
-        }
-        else
-        {
-            Skip.If(_postgres is null, PostgreSqlDatabase.SkipReason);
-            builder.UseOrchestratorPostgreSql(_postgres!.ConnectionString);
-        }
-
-        builder.AddInterceptors(activity, new AuditInterceptor(actor, TimeProvider.System));
-        var options = builder.Options;
-        await using var db = new OrchestratorDbContext(options);
-        await db.Database.MigrateAsync();
-        return (options, activity, actor);
+        return (await _databases.MigratedAsync(database, activity, new AuditInterceptor(actor, TimeProvider.System)), activity, actor);
     }
 
     private static async Task<(Guid Instance, long Order)> SeedAsync(DbContextOptions<OrchestratorDbContext> options)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Inventory;
@@ -6,9 +5,7 @@ using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
-using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Server.Tests.Infrastructure;
-using static Orchestrator.Persistence.PostgreSql.PostgreSqlDatabase;
 
 namespace Orchestrator.Server.Tests.Persistence;
 
@@ -21,27 +18,19 @@ public sealed class StockAtCommitTests : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 12, 7, 6, 0, 0, DateTimeKind.Utc);
 
-    private readonly string _sqlitePath = TempSqliteFile.NewPath("stockatcommit");
-    private PostgreSqlDatabase? _postgres;
+    private readonly BothDatabases _databases = new("stockatcommit");
 
-    public static TheoryData<string> Databases => new() { "sqlite", "postgres" };
+    public static TheoryData<string> Databases => BothDatabases.Names;
 
-    public async Task InitializeAsync() => _postgres = await PostgreSqlDatabase.CreateAsync();
+    public Task InitializeAsync() => _databases.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        TempSqliteFile.Delete(_sqlitePath);
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _databases.DisposeAsync();
 
     [SkippableTheory]
     [MemberData(nameof(Databases))]
     public async Task A_reservation_is_decided_from_what_is_free_and_its_update_is_sent_by_the_commit(string database)
     {
-        var options = await PrepareAsync(database);
+        var options = await _databases.MigratedAsync(database);
         var (warehouse, goods, orders) = await SeedAsync(options, onHand: 5, orders: 1);
 
         await using var db = new OrchestratorDbContext(options) { StockAtCommit = new StockAtCommit() };
@@ -68,7 +57,7 @@ public sealed class StockAtCommitTests : IAsyncLifetime
     [MemberData(nameof(Databases))]
     public async Task A_reservation_another_order_took_first_fails_the_commit_and_nothing_of_it_is_stored(string database)
     {
-        var options = await PrepareAsync(database);
+        var options = await _databases.MigratedAsync(database);
         var (warehouse, goods, orders) = await SeedAsync(options, onHand: 5, orders: 2);
         var four = new Dictionary<long, int> { [goods] = 4 };
 
@@ -93,7 +82,7 @@ public sealed class StockAtCommitTests : IAsyncLifetime
     [MemberData(nameof(Databases))]
     public async Task A_deduction_at_the_commit_takes_the_stock_off_the_shelf_and_its_movement_says_what_is_left(string database)
     {
-        var options = await PrepareAsync(database);
+        var options = await _databases.MigratedAsync(database);
         var (warehouse, goods, orders) = await SeedAsync(options, onHand: 5, orders: 1);
         await using (var reserve = new OrchestratorDbContext(options))
         {
@@ -114,25 +103,6 @@ public sealed class StockAtCommitTests : IAsyncLifetime
         var movement = await read.StockMovements.AsNoTracking().SingleAsync();
         Assert.Equal((-2, 3, "T-0"), (movement.Delta, movement.OnHandAfter, movement.Reference));
         Assert.Equal(ReservationState.Deducted, await read.StockReservations.Select(r => r.State).SingleAsync());
-    }
-
-    private async Task<DbContextOptions<OrchestratorDbContext>> PrepareAsync(string database)
-    {
-        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
-        if (database == "sqlite")
-        {
-            builder.UseOrchestratorSqlite(new SqliteConnectionStringBuilder { DataSource = _sqlitePath, DefaultTimeout = 5 }.ToString());
-        }
-        else
-        {
-            Skip.If(_postgres is null, PostgreSqlDatabase.SkipReason);
-            builder.UseOrchestratorPostgreSql(_postgres!.ConnectionString);
-        }
-
-        var options = builder.Options;
-        await using var db = new OrchestratorDbContext(options);
-        await db.Database.MigrateAsync();
-        return options;
     }
 
     private static async Task<(long Warehouse, long Goods, List<long> Orders)> SeedAsync(DbContextOptions<OrchestratorDbContext> options, int onHand, int orders)
