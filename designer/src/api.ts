@@ -242,7 +242,7 @@ export const api = {
    * The CSV export of the list's filter, as a link: the browser streams the file to disk (a blob would hold 100,000
    * orders in memory), with the session cookie as for any same-origin request.
    */
-  ordersExportUrl: (query: OrderFilter) => `/api/orders/export.csv?${orderFilterQuery(query)}`,
+  ordersExportUrl: (query: OrderFilter) => withQuery('/api/orders/export.csv', orderFilterQuery(query)),
   /** 批量搁置: each order into the exception queue as the single call would (201 per order, 409 when already there). */
   setAsideMany: (body: { orderIds: number[]; kind?: string; detail?: string }) =>
     request<BatchResponse<SetAsideResult>>('POST', '/api/orders:set-aside', body),
@@ -265,7 +265,7 @@ export const api = {
   reviewQueueCounts: (query: Omit<ReviewFilter, 'olderThanMinutes'>) =>
     request<ReviewCounts>('GET', `/api/review/queue/counts?${reviewFilterQuery(query)}`),
   /** The inbox's filter as CSV, as a link (see ordersExportUrl). */
-  reviewQueueExportUrl: (query: ReviewFilter) => `/api/review/queue/export.csv?${reviewFilterQuery(query)}`,
+  reviewQueueExportUrl: (query: ReviewFilter) => withQuery('/api/review/queue/export.csv', reviewFilterQuery(query)),
   approve: (orderId: number, body: { note?: string; changes?: Record<string, unknown> }) =>
     request<unknown>('POST', `/api/review/orders/${orderId}:approve`, body),
   reject: (orderId: number, body: { reason: string; mode?: 'cancel' | 'exception' }) =>
@@ -282,7 +282,7 @@ export const api = {
   exceptionCounts: (query: { shopId?: number }) =>
     request<ExceptionCounts>('GET', `/api/exceptions/counts${query.shopId ? `?shopId=${query.shopId}` : ''}`),
   /** The queue's filter as CSV, as a link (see ordersExportUrl). */
-  exceptionsExportUrl: (query: ExceptionFilter) => `/api/exceptions/export.csv?${exceptionFilterQuery(query)}`,
+  exceptionsExportUrl: (query: ExceptionFilter) => withQuery('/api/exceptions/export.csv', exceptionFilterQuery(query)),
   /** Back to the stage the order left, or (cancelOrder) cancel it; 409 with handledBy when someone resolved it first. */
   resolveException: (entryId: number, body: { note?: string; cancelOrder?: boolean }) =>
     request<ExceptionEntry>('POST', `/api/exceptions/${entryId}:resolve`, body),
@@ -427,6 +427,12 @@ export interface OrderFilter {
   exceptionKind?: string;
   platformOrderId?: string;
   q?: string;
+}
+
+/** A path with its query, or the bare path when the query is empty (a link ending in "?" reads as broken). */
+export function withQuery(path: string, query: URLSearchParams): string {
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 export function orderFilterQuery(query: OrderFilter): URLSearchParams {
