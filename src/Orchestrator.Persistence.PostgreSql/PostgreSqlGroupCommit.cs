@@ -9,8 +9,8 @@ namespace Orchestrator.Persistence.PostgreSql;
 /// <summary>
 /// Group commit on PostgreSQL (DESIGN.md §6; <see cref="GroupCommitWriter"/>): the runs of a burst share one transaction
 /// on one connection instead of committing nine times per order each on its own. PostgreSQL takes concurrent writers, so
-/// only the group's members queue at the gate (one per database per process); every other writer (the API, intake's
-/// retries, the floor's own saves) keeps its own connection and transaction, and waits only where it needs a row a group
+/// only the group's members queue at the gate (one per database per process); every other writer (the API's saves,
+/// intake's retries, the stock sync) keeps its own connection and transaction, and waits only where it needs a row a group
 /// holds, until that group commits (at most <see cref="GroupCommitWriter.DefaultMaxDelay"/> after it began while members
 /// keep coming).
 /// <list type="bullet">
