@@ -114,9 +114,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// <summary>
     /// The stock counters this context's reservations, releases and deductions change, when they are written at the next
     /// save inside a transaction rather than when decided (a workflow run that keeps its steps for its commit sets it;
-    /// see <see cref="Inventory.StockAtCommit"/>). Null (the default): <see cref="Inventory.StockLedger"/> updates them at once.
+    /// see <see cref="Inventory.StockWrites"/>). Null (the default): <see cref="Inventory.StockLedger"/> updates them at once.
     /// </summary>
-    public Inventory.StockAtCommit? StockAtCommit { get; set; }
+    public Inventory.StockWrites? StockAtCommit { get; set; }
 
     /// <summary>True while this context works inside a group commit's transaction (see <see cref="GroupCommit"/>).</summary>
     public bool InGroup => _member is not null;
@@ -275,7 +275,10 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
                 return await SaveAsOneUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            await stock.WriteAsync(this, cancellationToken);
+            if (await stock.SendAsync(this, cancellationToken) is { } lost)
+            {
+                throw lost;
+            }
         }
 
         BumpVersions();

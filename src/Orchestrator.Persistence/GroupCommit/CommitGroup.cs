@@ -56,9 +56,8 @@ public sealed class CommitGroup
             return;
         }
 
-        if (!Alive)
+        if (FailIfEnded())
         {
-            Fail(new InvalidOperationException("The database ended the group's transaction by itself (after an I/O error, a full disk or a broken connection)."));
             return;
         }
 
@@ -78,6 +77,21 @@ public sealed class CommitGroup
         {
             DisposeQuietly();
         }
+    }
+
+    /// <summary>
+    /// When the database ended the transaction by itself (see <see cref="Alive"/>), gives the group up and returns true:
+    /// it must not commit what is left of it.
+    /// </summary>
+    public bool FailIfEnded()
+    {
+        if (Alive)
+        {
+            return false;
+        }
+
+        Fail(new InvalidOperationException("The database ended the group's transaction by itself (after an I/O error, a full disk or a broken connection)."));
+        return true;
     }
 
     /// <summary>Gives the group up: nothing of it is stored, and every member waiting for it hears why.</summary>

@@ -62,9 +62,8 @@ public abstract class GroupCommitWriter(DatabaseActivity? activity, TimeProvider
         try
         {
             var group = gate.Open;
-            if (group is { Alive: false })
+            if (group?.FailIfEnded() == true)
             {
-                group.Fail(new InvalidOperationException($"{DatabaseName} ended the group's transaction by itself (after an I/O error, a full disk or a broken connection)."));
                 group = null;
             }
 
@@ -168,9 +167,8 @@ public abstract class GroupCommitWriter(DatabaseActivity? activity, TimeProvider
     /// <summary>Under the gate, after a member is done: commit now unless another member is queued and the group may still grow.</summary>
     private void Settle(GroupGate gate, CommitGroup group)
     {
-        if (!group.Alive)
+        if (group.FailIfEnded())
         {
-            group.Fail(new InvalidOperationException($"{DatabaseName} ended the group's transaction by itself (after an I/O error, a full disk or a broken connection)."));
             return;
         }
 

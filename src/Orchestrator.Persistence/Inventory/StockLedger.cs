@@ -22,12 +22,6 @@ public sealed class StockLedger(OrchestratorDbContext db)
         EF.CompileAsyncQuery((OrchestratorDbContext db, long warehouseId, long goodsId) =>
             db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId).Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefault()));
 
-    /// <summary>Opens the step's transaction if it has none; the workflow runtime commits it with the step.</summary>
-    private async Task BeginAsync(CancellationToken cancellationToken)
-    {
-        await db.BeginWorkAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Reserves every quantity in one warehouse, all or none; false when any goods is short. In a run that writes stock
     /// at its commit (<see cref="OrchestratorDbContext.StockAtCommit"/>) this reads what is free and records the
@@ -83,7 +77,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
             return new StockMark(name, atCommit.Count);
         }
 
-        await BeginAsync(cancellationToken);
+        await db.BeginWorkAsync(cancellationToken);
         await db.Database.CurrentTransaction!.CreateSavepointAsync(name, cancellationToken);
         return new StockMark(name, null);
     }
@@ -106,22 +100,22 @@ public sealed class StockLedger(OrchestratorDbContext db)
         }
     }
 
+    /// <summary>Reserves at once, inside the step's transaction (a savepoint undoes a part that did not fit).</summary>
     private async Task<bool> TryReserveNowAsync(long warehouseId, IReadOnlyDictionary<long, int> quantities, DateTime now, CancellationToken cancellationToken)
     {
-        await BeginAsync(cancellationToken);
-        var savepoint = $"reserve_{warehouseId}";
-        await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
+        var writes = new StockWrites();
         foreach (var (goodsId, quantity) in quantities)
         {
-            var reserved = await db.StockItems
-                .Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId && s.OnHand - s.Reserved >= quantity)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved + quantity).SetProperty(s => s.Version, s => s.Version + 1)
-                    .SetProperty(s => s.UpdatedAt, now), cancellationToken);
-            if (reserved == 0)
-            {
-                await db.Database.CurrentTransaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-                return false;
-            }
+            writes.Reserve(warehouseId, goodsId, quantity, now);
+        }
+
+        await db.BeginWorkAsync(cancellationToken);
+        var savepoint = $"reserve_{warehouseId}";
+        await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
+        if (await writes.SendAsync(db, cancellationToken) is not null)
+        {
+            await db.Database.CurrentTransaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            return false;
         }
 
         return true;
@@ -135,7 +129,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
     public async Task<int?> TryTransferAsync(
         long from, long to, long goodsId, int quantity, string reason, string reference, DateTime now, CancellationToken cancellationToken)
     {
-        await BeginAsync(cancellationToken);
+        await db.BeginWorkAsync(cancellationToken);
         var taken = await db.StockItems.Where(s => s.WarehouseId == from && s.GoodsId == goodsId && s.OnHand - s.Reserved >= quantity)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.OnHand, s => s.OnHand - quantity).SetProperty(s => s.Version, s => s.Version + 1)
                 .SetProperty(s => s.UpdatedAt, now), cancellationToken);
@@ -181,16 +175,11 @@ public sealed class StockLedger(OrchestratorDbContext db)
             return 0;
         }
 
-        var atCommit = db.StockAtCommit;
-        if (atCommit is null)
-        {
-            await BeginAsync(cancellationToken);
-        }
-
+        // Sent now, inside the step's transaction, unless the run sends stock at its commit.
+        var writes = db.StockAtCommit ?? new StockWrites();
         StockSyncOutbox.Add(db, open.Select(r => r.GoodsId), now);
         foreach (var reservation in open)
         {
-            var quantity = reservation.Quantity;
             var deducted = to == ReservationState.Deducted;
             reservation.State = to;
             reservation.ClosedAt = now;
@@ -199,34 +188,25 @@ public sealed class StockLedger(OrchestratorDbContext db)
                 {
                     WarehouseId = reservation.WarehouseId,
                     GoodsId = reservation.GoodsId,
-                    Delta = -quantity,
+                    Delta = -reservation.Quantity,
                     Reason = "发货出库 shipment",
                     Reference = reference,
                     At = now,
                 }
                 : null;
-            if (atCommit is not null)
-            {
-                // The movement learns what is left on hand when the commit sends the update.
-                atCommit.Close(reservation.WarehouseId, reservation.GoodsId, quantity, deducted, now, movement);
-            }
-            else
-            {
-                var onHandDelta = deducted ? quantity : 0;
-                await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved - quantity).SetProperty(s => s.OnHand, s => s.OnHand - onHandDelta)
-                        .SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
-                if (movement is not null)
-                {
-                    movement.OnHandAfter = await db.StockItems.Where(s => s.WarehouseId == reservation.WarehouseId && s.GoodsId == reservation.GoodsId)
-                        .Select(s => s.OnHand).FirstAsync(cancellationToken);
-                }
-            }
 
+            // The movement learns what is left on hand when the update is sent.
+            writes.Close(reservation.WarehouseId, reservation.GoodsId, reservation.Quantity, deducted, now, movement);
             if (movement is not null)
             {
                 db.StockMovements.Add(movement);
             }
+        }
+
+        if (db.StockAtCommit is null)
+        {
+            await db.BeginWorkAsync(cancellationToken);
+            await writes.SendAsync(db, cancellationToken);
         }
 
         return open.Count;

@@ -14,7 +14,7 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// aggregate it tracks, and are written at the next commit. A step reads and evaluates holding no transaction, so on
 /// SQLite the run holds the file's writer only while it writes: from the commit's start, or from an activity's own
 /// SQL inside the run (a package's first save), to the commit. Stock counters wait for the commit too when asked
-/// (<see cref="StockAtCommit"/>). What cannot be done this way is undoing one step: when a step fails, or
+/// (<see cref="OrchestratorDbContext.StockAtCommit"/>). What cannot be done this way is undoing one step: when a step fails, or
 /// the commit cannot be saved, with steps kept since the last commit, the grain undoes them all and runs them again
 /// step by step (<see cref="MustReplay"/>, <see cref="RestartState"/>): DESIGN.md §6, contract point 3.
 /// </para>
@@ -55,7 +55,7 @@ internal sealed class RunTransaction
     /// <summary>
     /// A run whose steps are written at its commits; <paramref name="restartState"/> is the state it starts from,
     /// serialized. With <paramref name="stockAtCommit"/> its stock counters are written at the commits too
-    /// (<see cref="StockAtCommit"/>); a reservation that no longer fits then makes the run go again (<see cref="MustReplay"/>).
+    /// (<see cref="OrchestratorDbContext.StockAtCommit"/>); a reservation that no longer fits then makes the run go again (<see cref="MustReplay"/>).
     /// </summary>
     public RunTransaction(OrchestratorDbContext db, IInstanceAggregate? aggregate, string? restartState, bool stockAtCommit = false)
     {
@@ -64,7 +64,7 @@ internal sealed class RunTransaction
         _restartState = restartState;
 
         // A run saving each step writes stock when its step decides, so the step's save has it.
-        db.StockAtCommit = restartState is not null && stockAtCommit ? new StockAtCommit() : null;
+        db.StockAtCommit = restartState is not null && stockAtCommit ? new StockWrites() : null;
 
         // The run's own savepoints (or its replay) do what EF's savepoint around each save would.
         db.Database.AutoSavepointsEnabled = false;
@@ -75,7 +75,7 @@ internal sealed class RunTransaction
     /// <summary>
     /// Deferred, with steps kept since the last commit: a failure now cannot be undone step by step. The caller undoes
     /// the run back to its last commit (<see cref="AbandonAsync"/>) and runs it again from <see cref="RestartState"/>.
-    /// So too with stock left for the commit (<see cref="StockAtCommit"/>): a reservation that did not fit there is
+    /// So too with stock left for the commit (<see cref="OrchestratorDbContext.StockAtCommit"/>): a reservation that did not fit there is
     /// decided again, against the stock as it is then.
     /// </summary>
     public bool MustReplay => _keptSteps > 0 || _db.StockAtCommit is { IsEmpty: false };

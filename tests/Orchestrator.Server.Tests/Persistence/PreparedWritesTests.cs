@@ -237,26 +237,8 @@ public sealed class PreparedWritesTests : IAsyncLifetime
     private static async Task<(Guid Instance, long Order)> SeedAsync(DbContextOptions<OrchestratorDbContext> options)
     {
         await using var db = new OrchestratorDbContext(options);
-        var platform = new Platform { Code = "prepared", Name = "预编译" };
-        db.Platforms.Add(platform);
-        await db.SaveChangesAsync();
-        var shop = new Shop { Code = "SHOP-P", Name = "测试店铺", PlatformId = platform.Id };
-        db.Shops.Add(shop);
-        await db.SaveChangesAsync();
-        var order = new SalesOrder
-        {
-            ShopId = shop.Id,
-            PlatformOrderId = "T-1",
-            PlatformStatus = "WAIT_SELLER_SEND_GOODS",
-            Status = OrderStatus.Allocated,
-            ReceiverName = "张三",
-            ReceiverMobile = "13800000000",
-            ReceiverProvince = "浙江省",
-            ReceiverCity = "杭州市",
-            ReceiverAddress = "文一西路 1 号",
-            ReceivedAt = DateTime.UtcNow,
-            UpdatedAt = DateTime.UtcNow,
-        };
+        var shop = await TestOrders.AddShopAsync(db, "prepared", "SHOP-P");
+        var order = TestOrders.Allocated(shop.Id, "T-1", DateTime.UtcNow);
         db.SalesOrders.Add(order);
         await db.SaveChangesAsync();
         var instance = await TestInstances.AddAsync(db, "prepared", order.Id);

@@ -10,7 +10,7 @@ using Orchestrator.Server.Tests.Infrastructure;
 namespace Orchestrator.Server.Tests.Persistence;
 
 /// <summary>
-/// Stock written at a run's commit (<see cref="StockAtCommit"/>): a reservation is decided from what is free, the run's
+/// Stock written at a run's commit (<see cref="OrchestratorDbContext.StockAtCommit"/>, <see cref="StockWrites"/>): a reservation is decided from what is free, the run's
 /// own earlier writes counted in, and its update is sent by the commit, still conditional; one that no longer fits fails
 /// the commit and stores nothing. On SQLite and PostgreSQL.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class StockAtCommitTests : IAsyncLifetime
         var options = await _databases.MigratedAsync(database);
         var (warehouse, goods, orders) = await SeedAsync(options, onHand: 5, orders: 1);
 
-        await using var db = new OrchestratorDbContext(options) { StockAtCommit = new StockAtCommit() };
+        await using var db = new OrchestratorDbContext(options) { StockAtCommit = new StockWrites() };
         var ledger = new StockLedger(db);
         Assert.True(await ledger.TryReserveAsync(orders[0], warehouse, new Dictionary<long, int> { [goods] = 3 }, Now, CancellationToken.None));
 
@@ -62,8 +62,8 @@ public sealed class StockAtCommitTests : IAsyncLifetime
         var four = new Dictionary<long, int> { [goods] = 4 };
 
         // Both read five free; the first to commit takes four.
-        await using var first = new OrchestratorDbContext(options) { StockAtCommit = new StockAtCommit() };
-        await using var second = new OrchestratorDbContext(options) { StockAtCommit = new StockAtCommit() };
+        await using var first = new OrchestratorDbContext(options) { StockAtCommit = new StockWrites() };
+        await using var second = new OrchestratorDbContext(options) { StockAtCommit = new StockWrites() };
         Assert.True(await new StockLedger(first).TryReserveAsync(orders[0], warehouse, four, Now, CancellationToken.None));
         Assert.True(await new StockLedger(second).TryReserveAsync(orders[1], warehouse, four, Now, CancellationToken.None));
         await first.SaveChangesAsync();
@@ -92,7 +92,7 @@ public sealed class StockAtCommitTests : IAsyncLifetime
             await reserve.CommitWorkAsync(CancellationToken.None);
         }
 
-        await using var db = new OrchestratorDbContext(options) { StockAtCommit = new StockAtCommit() };
+        await using var db = new OrchestratorDbContext(options) { StockAtCommit = new StockWrites() };
         Assert.Equal(1, await new StockLedger(db).DeductAsync(orders[0], "T-0", Now, CancellationToken.None));
         Assert.Equal((5, 2), await CountsAsync(options, warehouse, goods));
 
@@ -108,29 +108,14 @@ public sealed class StockAtCommitTests : IAsyncLifetime
     private static async Task<(long Warehouse, long Goods, List<long> Orders)> SeedAsync(DbContextOptions<OrchestratorDbContext> options, int onHand, int orders)
     {
         await using var db = new OrchestratorDbContext(options);
-        var platform = new Platform { Code = "stock", Name = "库存" };
+        var shop = await TestOrders.AddShopAsync(db, "stock", "SHOP-S");
         var warehouse = new Warehouse { Code = "WH-S", Name = "杭州仓", Province = "浙江省", City = "杭州市", Address = "文一西路 2 号" };
         var goods = new Goods { MerchantCode = "TEA-1", Name = "龙井" };
-        db.AddRange(platform, warehouse, goods);
+        db.AddRange(warehouse, goods);
         await db.SaveChangesAsync();
-        var shop = new Shop { Code = "SHOP-S", Name = "测试店铺", PlatformId = platform.Id };
-        db.Shops.Add(shop);
         db.StockItems.Add(new StockItem { WarehouseId = warehouse.Id, GoodsId = goods.Id, OnHand = onHand, UpdatedAt = Now });
         await db.SaveChangesAsync();
-        var added = Enumerable.Range(0, orders).Select(i => new SalesOrder
-        {
-            ShopId = shop.Id,
-            PlatformOrderId = $"T-{i}",
-            PlatformStatus = "WAIT_SELLER_SEND_GOODS",
-            Status = OrderStatus.Allocated,
-            ReceiverName = "张三",
-            ReceiverMobile = "13800000000",
-            ReceiverProvince = "浙江省",
-            ReceiverCity = "杭州市",
-            ReceiverAddress = "文一西路 1 号",
-            ReceivedAt = Now,
-            UpdatedAt = Now,
-        }).ToList();
+        var added = Enumerable.Range(0, orders).Select(i => TestOrders.Allocated(shop.Id, $"T-{i}", Now)).ToList();
         db.SalesOrders.AddRange(added);
         await db.SaveChangesAsync();
         return (warehouse.Id, goods.Id, added.Select(o => o.Id).ToList());

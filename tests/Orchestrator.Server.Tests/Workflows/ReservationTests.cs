@@ -118,7 +118,7 @@ public sealed class SqliteReservationTests(LifecycleSqliteFixture server) : Rese
 
 /// <summary>
 /// On PostgreSQL a test can hold a stock row's lock and see a run's update wait for it, so the race a run can lose at its
-/// commit (<see cref="Orchestrator.Persistence.Inventory.StockAtCommit"/>) is played out step by step rather than by chance.
+/// commit (<see cref="OrchestratorDbContext.StockAtCommit"/>) is played out step by step rather than by chance.
 /// </summary>
 public sealed class PostgreSqlReservationTests(LifecyclePostgreSqlFixture server) : ReservationTests(server), IClassFixture<LifecyclePostgreSqlFixture>
 {

@@ -4,33 +4,32 @@ using Orchestrator.Domain.Inventory;
 namespace Orchestrator.Persistence.Inventory;
 
 /// <summary>
-/// The stock counters a workflow run changes, written at the run's commit instead of when its step decides
-/// (DESIGN.md §6, contract point 3; <see cref="OrchestratorDbContext.StockAtCommit"/>). A reservation, release or
-/// deduction is one conditional or unconditional <c>UPDATE</c> of a <c>StockItems</c> row. Sent when the step decided,
-/// it took that row's lock (and on SQLite the file's writer) there and then, and kept it until the run committed: while
-/// the run's later steps queried and evaluated, every other order needing that goods waited. With a few best-selling
-/// goods that was every order: on PostgreSQL a reservation's update waited 134 ms on average, and a deduction 257 ms,
-/// behind other runs' open transactions.
+/// Updates of stock counters (<c>StockItems</c>) a <see cref="StockLedger"/> recorded: reservations (conditional: never
+/// more than is free), releases and deductions, sent together by <see cref="SendAsync"/>. The ledger sends them at once
+/// inside the step's transaction, or, in a workflow run that writes stock at its commit, leaves them on the context
+/// (<see cref="OrchestratorDbContext.StockAtCommit"/>) for its commit to send first thing (DESIGN.md §6, contract point 3).
 /// <para>
-/// Here a step reserves by reading what is free (what the run already holds counted in) and recording the update; the
-/// commit sends the updates first thing in its transaction, in goods order, and the lock is held only for the commit. A
-/// reservation's update is still conditional (never more than is free). When it finds that another order took the units
-/// since the step read them, the commit fails with <see cref="StockClaimLostException"/>, nothing of the run is stored,
-/// and the grain runs it again from its last commit, step by step, when the reservation is decided against the stock as
-/// it is then (usually: out of stock, or another warehouse).
+/// Why at the commit: sent when the step decided, an update took the row's lock (and on SQLite the file's writer) there
+/// and then, and kept it until the run committed, while the run's later steps queried and evaluated; with a few
+/// best-selling goods every other order waited behind it (on PostgreSQL a reservation's update waited 134 ms on average,
+/// a deduction's 257 ms). Then a step reserves by reading what is free, what the run already holds counted in
+/// (<see cref="FreeDelta"/>), and the commit's conditional update still guards the count. When another order took the
+/// units since the step read them, the commit fails with <see cref="StockClaimLostException"/>, nothing of the run is
+/// stored, and the grain runs it again from its last commit, step by step, when the reservation is decided against the
+/// stock as it is then (usually: out of stock, or another warehouse).
 /// </para>
 /// </summary>
-public sealed class StockAtCommit
+public sealed class StockWrites
 {
     private readonly List<StockWrite> _writes = [];
 
-    /// <summary>True when the run has nothing of stock to write.</summary>
+    /// <summary>True when nothing is left to send.</summary>
     public bool IsEmpty => _writes.Count == 0;
 
     /// <summary>How many writes are recorded: a mark to undo back to (<see cref="UndoTo"/>).</summary>
     public int Count => _writes.Count;
 
-    /// <summary>How much more (or less, when negative) of a goods is free in a warehouse once this run's writes are sent.</summary>
+    /// <summary>How much more (or less, when negative) of a goods is free in a warehouse once these writes are sent.</summary>
     public int FreeDelta(long warehouseId, long goodsId)
     {
         var delta = 0;
@@ -45,12 +44,12 @@ public sealed class StockAtCommit
         return delta;
     }
 
-    /// <summary>Reserves <paramref name="quantity"/> at the commit, provided it is still free then.</summary>
+    /// <summary>Reserves <paramref name="quantity"/> when sent, provided it is still free then.</summary>
     public void Reserve(long warehouseId, long goodsId, int quantity, DateTime now) =>
         _writes.Add(new StockWrite(warehouseId, goodsId, quantity, 0, now, null));
 
     /// <summary>
-    /// Closes a reservation at the commit: gives <paramref name="quantity"/> back (released) or takes it off the shelf too
+    /// Closes a reservation when sent: gives <paramref name="quantity"/> back (released) or takes it off the shelf too
     /// (deducted, <paramref name="movement"/> then learns what is left on hand).
     /// </summary>
     public void Close(long warehouseId, long goodsId, int quantity, bool deducted, DateTime now, StockMovement? movement) =>
@@ -64,10 +63,10 @@ public sealed class StockAtCommit
 
     /// <summary>
     /// Sends the writes inside <paramref name="db"/>'s transaction, ordered by warehouse and goods (so two runs lock rows
-    /// in the same order), and forgets them once all went through. Throws <see cref="StockClaimLostException"/> when a
-    /// reservation no longer fits.
+    /// in the same order), and forgets them once all went through. When a reservation no longer fits, stops there and
+    /// returns why (the caller rolls back what was sent); null when everything went through.
     /// </summary>
-    internal async Task WriteAsync(OrchestratorDbContext db, CancellationToken cancellationToken)
+    internal async Task<StockClaimLostException?> SendAsync(OrchestratorDbContext db, CancellationToken cancellationToken)
     {
         foreach (var write in _writes.OrderBy(w => w.WarehouseId).ThenBy(w => w.GoodsId))
         {
@@ -82,7 +81,7 @@ public sealed class StockAtCommit
                 .SetProperty(s => s.OnHand, s => s.OnHand + onHand).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
             if (updated == 0 && reserved > 0)
             {
-                throw new StockClaimLostException(warehouseId, goodsId, reserved);
+                return new StockClaimLostException(warehouseId, goodsId, reserved);
             }
 
             if (write.Movement is { } movement)
@@ -93,6 +92,7 @@ public sealed class StockAtCommit
         }
 
         _writes.Clear();
+        return null;
     }
 
     /// <param name="Reserved">Added to the row's reserved count: positive reserves (conditionally), negative closes.</param>
@@ -102,7 +102,7 @@ public sealed class StockAtCommit
 
 /// <summary>
 /// A reservation a run made did not fit at its commit: other orders reserved the units since the run read them. Nothing
-/// of the run is stored; it runs again from its last commit (see <see cref="StockAtCommit"/>).
+/// of the run is stored; it runs again from its last commit (see <see cref="StockWrites"/>).
 /// </summary>
 public sealed class StockClaimLostException(long warehouseId, long goodsId, int quantity)
     : DbUpdateConcurrencyException($"Warehouse {warehouseId} no longer has {quantity} of goods {goodsId} free: other orders reserved it after this run read the stock.")
