@@ -95,6 +95,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     private List<Action>? _afterCommit;
 
+    /// <summary>The interceptors this context's options configure (<see cref="ContextInterceptors"/>).</summary>
+    internal IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; } = ContextInterceptors.InOptions(options);
+
     private IGroupMember? _member;
 
     /// <summary>
@@ -120,6 +123,15 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
     /// <summary>True while this context works inside a group commit's transaction (see <see cref="GroupCommit"/>).</summary>
     public bool InGroup => _member is not null;
+
+    /// <summary>
+    /// Who the audit trail names for this context's saves: the actor of the scope (request, grain call, job) the context
+    /// was handed to. Null: <see cref="AuditInterceptor"/>'s own default.
+    /// </summary>
+    public IAuditActor? AuditActor { get; set; }
+
+    /// <summary>What <see cref="AuditInterceptor"/> keeps between the events of one save of this context.</summary>
+    internal AuditInterceptor.SaveState AuditSave { get; private set; } = new();
 
     /// <summary>
     /// Opens this context's unit of work unless one is open: its share of the group commit when it has been given one,
@@ -190,18 +202,35 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         }
     }
 
-    /// <summary>A share of a group commit left open (a run that failed on the way) is rolled back: the writer must not wait for it.</summary>
+    /// <summary>
+    /// A share of a group commit left open (a run that failed on the way) is rolled back: the writer must not wait for it.
+    /// Then everything this class and its interceptors keep for the context is dropped, as EF drops its own state, so a
+    /// pooled context (the server's are: <c>AddPooledDbContextFactory</c>) comes back as a new one would be.
+    /// </summary>
     public override void Dispose()
     {
-        AbandonShare();
+        Release();
         base.Dispose();
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
-        AbandonShare();
+        Release();
         return base.DisposeAsync();
+    }
+
+    private void Release()
+    {
+        AbandonShare();
+        SaveOutcomeInterceptor.Released(this);
+        AuditSave.Abandon();
+        AuditSave = new();
+        AuditActor = null;
+        GroupCommit = null;
+        WritesDirectly = false;
+        StockAtCommit = null;
+        _afterCommit = null;
     }
 
     private void AbandonShare()
@@ -286,7 +315,7 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         var written = 0;
         if (WritesDirectly && acceptAllChangesOnSuccess && Database.CurrentTransaction is not null)
         {
-            var interceptors = ContextInterceptors.Of(this).ToArray();
+            var interceptors = Interceptors;
             var watchers = interceptors.OfType<ISaveWatcher>().ToArray();
             written = await Writes.PreparedWrites.WriteAsync(
                 this, row => Array.Exists(watchers, w => w.Watches(this, row)), interceptors.OfType<DatabaseActivity>().FirstOrDefault(), cancellationToken);

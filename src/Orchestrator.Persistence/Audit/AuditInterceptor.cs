@@ -11,19 +11,41 @@ namespace Orchestrator.Persistence.Audit;
 /// and stamps actor and time on entries written by hand. A save that touches no audited type costs one pass over the
 /// tracked entries and a dictionary look-up each. A record whose id the database assigns gets its entry right after
 /// the insert, inside a transaction this interceptor opens when the caller has none, so both commit or neither.
+/// <para>
+/// One instance serves every context (the server's contexts are pooled, their options built once): the actor is the
+/// context's (<see cref="OrchestratorDbContext.AuditActor"/>, or <paramref name="actor"/> when it names none, else
+/// <see cref="AuditActors.System"/>), and what a save keeps between its events lives on the context
+/// (<see cref="OrchestratorDbContext.AuditSave"/>).
+/// </para>
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor, Diagnostics.ISaveWatcher
+public sealed class AuditInterceptor(IAuditActor? actor, TimeProvider clock) : SaveChangesInterceptor, Diagnostics.ISaveWatcher
 {
-    private List<AuditEntry>? _written;
-    private List<(EntityEntry Entry, AuditEntry Audit)>? _awaitingIds;
-    private IDbContextTransaction? _ownTransaction;
-    private bool _savingIds;
+    /// <summary>What one save of a context keeps between its events.</summary>
+    internal sealed class SaveState
+    {
+        public List<AuditEntry>? Written;
+        public List<(EntityEntry Entry, AuditEntry Audit)>? AwaitingIds;
+        public IDbContextTransaction? OwnTransaction;
+        public bool SavingIds;
+
+        /// <summary>The context is disposed mid-save: the transaction this interceptor opened goes with it.</summary>
+        public void Abandon()
+        {
+            OwnTransaction?.Dispose();
+            OwnTransaction = null;
+        }
+    }
+
+    private static SaveState StateOf(DbContext db) => ((OrchestratorDbContext)db).AuditSave;
+
+    private (string Name, bool Routine) ActorOf(DbContext db) =>
+        (((OrchestratorDbContext)db).AuditActor ?? actor) is { } who ? (who.Name, who.IsRoutine) : (AuditActors.System, false);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (!_savingIds && eventData.Context is { } db && Capture(db) && db.Database.CurrentTransaction is null)
+        if (eventData.Context is { } db && StateOf(db) is { SavingIds: false } state && Capture(db, state) && db.Database.CurrentTransaction is null)
         {
-            _ownTransaction = db.Database.BeginTransaction();
+            state.OwnTransaction = db.Database.BeginTransaction();
         }
 
         return result;
@@ -32,9 +54,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (!_savingIds && eventData.Context is { } db && Capture(db) && db.Database.CurrentTransaction is null)
+        if (eventData.Context is { } db && StateOf(db) is { SavingIds: false } state && Capture(db, state) && db.Database.CurrentTransaction is null)
         {
-            _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            state.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
 
         return result;
@@ -42,36 +64,36 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (_savingIds || eventData.Context is not { } db)
+        if (eventData.Context is not { } db || StateOf(db) is not { SavingIds: false } state)
         {
             return result;
         }
 
         try
         {
-            if (AddAwaitingIds(db))
+            if (AddAwaitingIds(db, state))
             {
-                _savingIds = true;
+                state.SavingIds = true;
                 try
                 {
                     db.SaveChanges();
                 }
                 finally
                 {
-                    _savingIds = false;
+                    state.SavingIds = false;
                 }
             }
 
-            _ownTransaction?.Commit();
+            state.OwnTransaction?.Commit();
         }
         catch
         {
-            _ownTransaction?.Rollback();
+            state.OwnTransaction?.Rollback();
             throw;
         }
         finally
         {
-            EndSave(db);
+            EndSave(db, state);
         }
 
         return result;
@@ -79,34 +101,34 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_savingIds || eventData.Context is not { } db)
+        if (eventData.Context is not { } db || StateOf(db) is not { SavingIds: false } state)
         {
             return result;
         }
 
         try
         {
-            if (AddAwaitingIds(db))
+            if (AddAwaitingIds(db, state))
             {
-                _savingIds = true;
+                state.SavingIds = true;
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 finally
                 {
-                    _savingIds = false;
+                    state.SavingIds = false;
                 }
             }
 
-            if (_ownTransaction is { } transaction)
+            if (state.OwnTransaction is { } transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
         }
         catch
         {
-            if (_ownTransaction is { } transaction)
+            if (state.OwnTransaction is { } transaction)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
@@ -115,7 +137,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         }
         finally
         {
-            EndSave(db);
+            EndSave(db, state);
         }
 
         return result;
@@ -123,23 +145,23 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (!_savingIds && eventData.Context is { } db)
+        if (eventData.Context is { } db && StateOf(db) is { SavingIds: false } state)
         {
-            _ownTransaction?.Rollback();
-            EndSave(db);
+            state.OwnTransaction?.Rollback();
+            EndSave(db, state);
         }
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!_savingIds && eventData.Context is { } db)
+        if (eventData.Context is { } db && StateOf(db) is { SavingIds: false } state)
         {
-            if (_ownTransaction is { } transaction)
+            if (state.OwnTransaction is { } transaction)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
 
-            EndSave(db);
+            EndSave(db, state);
         }
     }
 
@@ -156,15 +178,16 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             return true;
         }
 
-        return AuditEntityTypes.Tracked.TryGetValue(clr, out var type) && !(actor.IsRoutine && type.SkippedWhenRoutine)
-            && TrackedChanges.Describe(context.Entry(row), type, actor.Name, clock.GetUtcNow().UtcDateTime) is not null;
+        var (name, routine) = ActorOf(context);
+        return AuditEntityTypes.Tracked.TryGetValue(clr, out var type) && !(routine && type.SkippedWhenRoutine)
+            && TrackedChanges.Describe(context.Entry(row), type, name, clock.GetUtcNow().UtcDateTime) is not null;
     }
 
     /// <summary>Adds the entries for this save; true when some wait for ids the insert assigns (so the save needs a transaction).</summary>
-    private bool Capture(DbContext db)
+    private bool Capture(DbContext db, SaveState state)
     {
-        var routine = actor.IsRoutine;
-        var name = Clip(actor.Name, 128);
+        var (actorName, routine) = ActorOf(db);
+        var name = Clip(actorName, 128);
         var at = clock.GetUtcNow().UtcDateTime;
         List<AuditEntry>? entries = null;
         Dictionary<(long, long), StockMovement>? movements = null;
@@ -221,7 +244,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
             if (type.NaturalId is null && entry.State == EntityState.Added)
             {
-                (_awaitingIds ??= []).Add((entry, audit));
+                (state.AwaitingIds ??= []).Add((entry, audit));
             }
             else
             {
@@ -251,10 +274,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         foreach (var audit in entries ?? [])
         {
             db.Add(audit);
-            (_written ??= []).Add(audit);
+            (state.Written ??= []).Add(audit);
         }
 
-        return _awaitingIds is { Count: > 0 };
+        return state.AwaitingIds is { Count: > 0 };
     }
 
     /// <summary>
@@ -286,36 +309,36 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     }
 
     /// <summary>The records inserted a moment ago now have their ids: their entries go in with the same transaction.</summary>
-    private bool AddAwaitingIds(DbContext db)
+    private static bool AddAwaitingIds(DbContext db, SaveState state)
     {
-        if (_awaitingIds is not { } awaiting)
+        if (state.AwaitingIds is not { } awaiting)
         {
             return false;
         }
 
-        _awaitingIds = null;
+        state.AwaitingIds = null;
         foreach (var (entry, audit) in awaiting)
         {
             audit.EntityId = TrackedChanges.Id(entry);
             db.Add(audit);
-            (_written ??= []).Add(audit);
+            (state.Written ??= []).Add(audit);
         }
 
         return true;
     }
 
     /// <summary>Saved or failed, the entries leave the change tracker: a retried save writes them afresh, a long-lived context does not keep them.</summary>
-    private void EndSave(DbContext db)
+    private static void EndSave(DbContext db, SaveState state)
     {
-        _ownTransaction?.Dispose();
-        _ownTransaction = null;
-        foreach (var audit in _written ?? [])
+        state.OwnTransaction?.Dispose();
+        state.OwnTransaction = null;
+        foreach (var audit in state.Written ?? [])
         {
             db.Entry(audit).State = EntityState.Detached;
         }
 
-        _written = null;
-        _awaitingIds = null;
+        state.Written = null;
+        state.AwaitingIds = null;
     }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];

@@ -35,6 +35,27 @@ public abstract class SaveOutcomeInterceptor : ISaveChangesInterceptor, IDbTrans
         }
     }
 
+    /// <summary>
+    /// <paramref name="context"/> is disposed (a pooled one goes back to the pool): every save-outcome interceptor forgets
+    /// it (<see cref="Forget"/>), so its next user starts with nothing of this one's.
+    /// </summary>
+    public static void Released(DbContext context)
+    {
+        foreach (var interceptor in ContextInterceptors.Of(context))
+        {
+            if (interceptor is SaveOutcomeInterceptor outcome)
+            {
+                outcome.Forget(context);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops what is kept for <paramref name="context"/>. By default a save still pending ends uncommitted: a context
+    /// disposed with its transaction open has it rolled back.
+    /// </summary>
+    protected virtual void Forget(DbContext context) => Ended(context, committed: false);
+
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Start(eventData.Context);

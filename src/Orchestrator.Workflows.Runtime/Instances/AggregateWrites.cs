@@ -85,6 +85,13 @@ public sealed class AggregateWrites(IInstanceAggregate? aggregate, bool enabled)
         }
     }
 
+    /// <summary>A context disposed (a pooled one reused next by anybody) is no instance run's any more.</summary>
+    protected override void Forget(DbContext context)
+    {
+        base.Forget(context);
+        _owners.Remove(context);
+    }
+
     /// <summary>Committed or not, the save has ended: whoever read the rows while it was in flight must look again.</summary>
     protected override void Ended(DbContext context, bool committed)
     {

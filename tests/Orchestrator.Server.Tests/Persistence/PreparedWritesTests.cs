@@ -289,17 +289,4 @@ public sealed class PreparedWritesTests : IAsyncLifetime
             return ValueTask.FromResult(result);
         }
     }
-
-    private sealed class TestActor : IAuditActor
-    {
-        public string Name { get; private set; } = AuditActors.Workflow;
-
-        public bool IsRoutine { get; private set; } = true;
-
-        public void ActAs(string name, bool routine)
-        {
-            Name = name;
-            IsRoutine = routine;
-        }
-    }
 }
