@@ -1,5 +1,13 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Orchestrator.Domain.Inventory;
+using Orchestrator.Persistence.Diagnostics;
+using Orchestrator.Persistence.Writes;
 
 namespace Orchestrator.Persistence.Inventory;
 
@@ -21,7 +29,7 @@ namespace Orchestrator.Persistence.Inventory;
 /// </summary>
 public sealed class StockWrites
 {
-    private readonly List<StockWrite> _writes = [];
+    private readonly List<Write> _writes = [];
 
     /// <summary>True when nothing is left to send.</summary>
     public bool IsEmpty => _writes.Count == 0;
@@ -46,14 +54,14 @@ public sealed class StockWrites
 
     /// <summary>Reserves <paramref name="quantity"/> when sent, provided it is still free then.</summary>
     public void Reserve(long warehouseId, long goodsId, int quantity, DateTime now) =>
-        _writes.Add(new StockWrite(warehouseId, goodsId, quantity, 0, now, null));
+        _writes.Add(new Write(warehouseId, goodsId, quantity, 0, now, null));
 
     /// <summary>
     /// Closes a reservation when sent: gives <paramref name="quantity"/> back (released) or takes it off the shelf too
     /// (deducted, <paramref name="movement"/> then learns what is left on hand).
     /// </summary>
     public void Close(long warehouseId, long goodsId, int quantity, bool deducted, DateTime now, StockMovement? movement) =>
-        _writes.Add(new StockWrite(warehouseId, goodsId, -quantity, deducted ? -quantity : 0, now, movement));
+        _writes.Add(new Write(warehouseId, goodsId, -quantity, deducted ? -quantity : 0, now, movement));
 
     /// <summary>Forgets the writes recorded after <paramref name="count"/> (<see cref="Count"/> taken earlier).</summary>
     public void UndoTo(int count) => _writes.RemoveRange(count, _writes.Count - count);
@@ -68,26 +76,15 @@ public sealed class StockWrites
     /// </summary>
     internal async Task<StockClaimLostException?> SendAsync(OrchestratorDbContext db, CancellationToken cancellationToken)
     {
+        using var statement = PreparedWrites.ProviderOf(db) is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql
+            && db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction
+            ? CounterUpdate.Of(db, transaction)
+            : null;
         foreach (var write in _writes.OrderBy(w => w.WarehouseId).ThenBy(w => w.GoodsId))
         {
-            var (warehouseId, goodsId, reserved, onHand, now) = (write.WarehouseId, write.GoodsId, write.Reserved, write.OnHand, write.At);
-            var rows = db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId);
-            if (reserved > 0)
+            if (await (statement?.SendAsync(write, cancellationToken) ?? SendThroughEfAsync(db, write, cancellationToken)) is { } lost)
             {
-                rows = rows.Where(s => s.OnHand - s.Reserved >= reserved);
-            }
-
-            var updated = await rows.ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved + reserved)
-                .SetProperty(s => s.OnHand, s => s.OnHand + onHand).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
-            if (updated == 0 && reserved > 0)
-            {
-                return new StockClaimLostException(warehouseId, goodsId, reserved);
-            }
-
-            if (write.Movement is { } movement)
-            {
-                movement.OnHandAfter = await db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId)
-                    .Select(s => s.OnHand).FirstAsync(cancellationToken);
+                return lost;
             }
         }
 
@@ -95,9 +92,196 @@ public sealed class StockWrites
         return null;
     }
 
+    /// <summary>One write as EF's <c>ExecuteUpdate</c> (SQL Server, which the suite does not run against a live server).</summary>
+    private static async Task<StockClaimLostException?> SendThroughEfAsync(OrchestratorDbContext db, Write write, CancellationToken cancellationToken)
+    {
+        var (warehouseId, goodsId, reserved, onHand, now) = (write.WarehouseId, write.GoodsId, write.Reserved, write.OnHand, write.At);
+        var rows = db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId);
+        if (reserved > 0)
+        {
+            rows = rows.Where(s => s.OnHand - s.Reserved >= reserved);
+        }
+
+        var updated = await rows.ExecuteUpdateAsync(set => set.SetProperty(s => s.Reserved, s => s.Reserved + reserved)
+            .SetProperty(s => s.OnHand, s => s.OnHand + onHand).SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAt, now), cancellationToken);
+        if (updated == 0 && reserved > 0)
+        {
+            return new StockClaimLostException(warehouseId, goodsId, reserved);
+        }
+
+        if (write.Movement is { } movement)
+        {
+            movement.OnHandAfter = await db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId)
+                .Select(s => s.OnHand).FirstAsync(cancellationToken);
+        }
+
+        return null;
+    }
+
     /// <param name="Reserved">Added to the row's reserved count: positive reserves (conditionally), negative closes.</param>
     /// <param name="OnHand">Added to the row's on-hand count (a deduction takes it off).</param>
-    private sealed record StockWrite(long WarehouseId, long GoodsId, int Reserved, int OnHand, DateTime At, StockMovement? Movement);
+    internal sealed record Write(long WarehouseId, long GoodsId, int Reserved, int OnHand, DateTime At, StockMovement? Movement);
+}
+
+/// <summary>
+/// A stock counter's update as one statement of its own, on SQLite and PostgreSQL: the same <c>UPDATE</c> EF's
+/// <c>ExecuteUpdate</c> sends, without EF's query pipeline on every commit (an expression tree built, its cache key
+/// computed, parameters extracted), and returning what is left on hand, which a deduction's movement records (it was a
+/// second query). A reservation's form keeps its condition (never more than is free); no row back means it no longer fit.
+/// The SQL is made once per model from its metadata (table, columns, quoting, parameter types and conversions), as the
+/// run's prepared writes are (<see cref="PreparedWrites"/>); on a SQLite group's connection the commands are kept, so
+/// SQLite compiles each once.
+/// </summary>
+internal sealed class CounterUpdate : IDisposable
+{
+    private static readonly ConditionalWeakTable<IModel, Shape> Shapes = new();
+
+    private readonly Shape _shape;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly StatementCache? _kept;
+    private readonly DatabaseActivity? _activity;
+    private DbCommand? _reserve;
+    private DbCommand? _close;
+
+    private CounterUpdate(Shape shape, DbConnection connection, DbTransaction transaction, StatementCache? kept, DatabaseActivity? activity)
+    {
+        _shape = shape;
+        _connection = connection;
+        _transaction = transaction;
+        _kept = kept;
+        _activity = activity;
+    }
+
+    /// <summary>The statements for <paramref name="db"/>'s model, to send inside <paramref name="transaction"/>.</summary>
+    public static CounterUpdate Of(OrchestratorDbContext db, DbTransaction transaction)
+    {
+        var shape = Shapes.GetValue(db.Model, _ => Shape.Of(db.Model.FindEntityType(typeof(StockItem))!, db.GetService<ISqlGenerationHelper>(),
+            PreparedWrites.ProviderOf(db)));
+        var connection = transaction.Connection ?? db.Database.GetDbConnection();
+        var kept = db.InGroup && PreparedWrites.ProviderOf(db) == DatabaseProvider.Sqlite ? StatementCache.Of(connection) : null;
+        return new CounterUpdate(shape, connection, transaction, kept, db.Interceptors.OfType<DatabaseActivity>().FirstOrDefault());
+    }
+
+    /// <summary>Sends one write; the claim that no longer fits when a reservation finds no row with enough free.</summary>
+    internal async Task<StockClaimLostException?> SendAsync(StockWrites.Write write, CancellationToken cancellationToken)
+    {
+        var reserving = write.Reserved > 0;
+        var command = Command(reserving);
+        _shape.Bind(command, write);
+        object? left;
+        try
+        {
+            left = await command.ExecuteScalarAsync(cancellationToken);
+        }
+        finally
+        {
+            command.Parameters.Clear();
+        }
+
+        _activity?.CountRaw(1);
+        if (left is null or DBNull)
+        {
+            if (reserving)
+            {
+                return new StockClaimLostException(write.WarehouseId, write.GoodsId, write.Reserved);
+            }
+
+            if (write.Movement is not null)
+            {
+                throw new InvalidOperationException($"Warehouse {write.WarehouseId} has no stock row for goods {write.GoodsId} to take the shipment off.");
+            }
+
+            return null;
+        }
+
+        if (write.Movement is { } movement)
+        {
+            movement.OnHandAfter = Convert.ToInt32(left, CultureInfo.InvariantCulture);
+        }
+
+        return null;
+    }
+
+    /// <summary>Lets go of the commands made here (kept ones stay with their connection).</summary>
+    public void Dispose()
+    {
+        _reserve?.Dispose();
+        _close?.Dispose();
+        _reserve = _close = null;
+    }
+
+    /// <summary>
+    /// The command for a reservation or a close: on a SQLite group's connection the kept one, asked each time (the cache
+    /// may start again empty between two), which already has its SQL (setting it again would make SQLite compile it
+    /// again); otherwise one made here for this send.
+    /// </summary>
+    private DbCommand Command(bool reserving)
+    {
+        var sql = reserving ? _shape.ReserveSql : _shape.CloseSql;
+        DbCommand command;
+        if (_kept is not null)
+        {
+            command = _kept.Get(sql);
+        }
+        else
+        {
+            command = reserving ? _reserve ??= _connection.CreateCommand() : _close ??= _connection.CreateCommand();
+            command.CommandText = sql;
+        }
+
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    /// <summary>The two statements' SQL and how their parameters are made, once per model.</summary>
+    private sealed class Shape(string reserveSql, string closeSql, ISqlGenerationHelper names, RelationalTypeMapping count, RelationalTypeMapping key, RelationalTypeMapping at)
+    {
+        public string ReserveSql { get; } = reserveSql;
+
+        public string CloseSql { get; } = closeSql;
+
+        public static Shape Of(IEntityType type, ISqlGenerationHelper sql, DatabaseProvider? provider)
+        {
+            if (provider is not (DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql))
+            {
+                throw new InvalidOperationException($"Stock counters are written by statements of their own on SQLite and PostgreSQL only, not {provider}.");
+            }
+
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
+            var (reserved, onHand, version, updatedAt) = (Column(nameof(StockItem.Reserved)), Column(nameof(StockItem.OnHand)), Column(nameof(StockItem.Version)), Column(nameof(StockItem.UpdatedAt)));
+            var update = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {reserved} = {reserved} + {P(0)}, {onHand} = {onHand} + {P(1)}, "
+                + $"{version} = {version} + 1, {updatedAt} = {P(2)} WHERE {Column(nameof(StockItem.WarehouseId))} = {P(3)} AND {Column(nameof(StockItem.GoodsId))} = {P(4)}";
+            var returning = $" RETURNING {onHand}";
+            return new Shape(
+                update + $" AND {onHand} - {reserved} >= {P(5)}" + returning,
+                update + returning,
+                sql,
+                Mapping(nameof(StockItem.OnHand)),
+                Mapping(nameof(StockItem.WarehouseId)),
+                Mapping(nameof(StockItem.UpdatedAt)));
+
+            string P(int index) => sql.GenerateParameterNamePlaceholder("p" + index);
+            RelationalTypeMapping Mapping(string property) => (RelationalTypeMapping)type.FindProperty(property)!.GetRelationalTypeMapping();
+        }
+
+        public void Bind(DbCommand command, StockWrites.Write write)
+        {
+            var parameters = command.Parameters;
+            parameters.Add(count.CreateParameter(command, Name(0), write.Reserved, nullable: false));
+            parameters.Add(count.CreateParameter(command, Name(1), write.OnHand, nullable: false));
+            parameters.Add(at.CreateParameter(command, Name(2), write.At, nullable: false));
+            parameters.Add(key.CreateParameter(command, Name(3), write.WarehouseId, nullable: false));
+            parameters.Add(key.CreateParameter(command, Name(4), write.GoodsId, nullable: false));
+            if (write.Reserved > 0)
+            {
+                parameters.Add(count.CreateParameter(command, Name(5), write.Reserved, nullable: false));
+            }
+        }
+
+        private string Name(int index) => names.GenerateParameterName("p" + index);
+    }
 }
 
 /// <summary>

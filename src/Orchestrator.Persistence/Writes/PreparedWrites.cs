@@ -53,6 +53,16 @@ internal static class PreparedWrites
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, StrongBox<DatabaseProvider?>> Providers = new();
 
+    /// <summary>Which database <paramref name="db"/>'s model is for; null when none of the project's providers.</summary>
+    public static DatabaseProvider? ProviderOf(DbContext db) =>
+        Providers.GetValue(db.Model, _ => new StrongBox<DatabaseProvider?>(db.Database.ProviderName switch
+        {
+            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => DatabaseProvider.Sqlite,
+            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => DatabaseProvider.PostgreSql,
+            { } name when name.Contains("SqlServer", StringComparison.Ordinal) => DatabaseProvider.SqlServer,
+            _ => null,
+        })).Value;
+
     /// <summary>
     /// Writes what it can of the save and accepts it; returns how many rows. Change detection must have run (the
     /// context's save detects once and pauses it). <paramref name="watched"/> says which rows an interceptor must see.
@@ -66,13 +76,7 @@ internal static class PreparedWrites
 
         var states = db.GetService<IStateManager>();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var provider = Providers.GetValue(db.Model, _ => new StrongBox<DatabaseProvider?>(db.Database.ProviderName switch
-        {
-            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => DatabaseProvider.Sqlite,
-            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => DatabaseProvider.PostgreSql,
-            { } name when name.Contains("SqlServer", StringComparison.Ordinal) => DatabaseProvider.SqlServer,
-            _ => null,
-        })).Value;
+        var provider = ProviderOf(db);
         var returning = provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql;
         List<(InternalEntityEntry Entry, Statement Statement)>? rows = null;
         foreach (var entry in states.Entries)

@@ -269,24 +269,4 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <summary>The SQL of every command EF sends (the writer's own statements do not pass here).</summary>
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        public List<string> Sent { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Sent.Add(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Sent.Add(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
 }

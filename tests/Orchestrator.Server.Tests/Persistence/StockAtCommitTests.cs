@@ -4,6 +4,7 @@ using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Diagnostics;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Server.Tests.Infrastructure;
 
@@ -103,6 +104,42 @@ public sealed class StockAtCommitTests : IAsyncLifetime
         var movement = await read.StockMovements.AsNoTracking().SingleAsync();
         Assert.Equal((-2, 3, "T-0"), (movement.Delta, movement.OnHandAfter, movement.Reference));
         Assert.Equal(ReservationState.Deducted, await read.StockReservations.Select(r => r.State).SingleAsync());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Each_counter_update_is_one_statement_of_the_servers_own_and_stores_what_EF_would(string database)
+    {
+        var log = new CommandLog();
+        var activity = new DatabaseActivity(TimeProvider.System);
+        var options = await _databases.MigratedAsync(database, log, activity);
+        var (warehouse, goods, orders) = await SeedAsync(options, onHand: 5, orders: 1);
+        int version;
+        await using (var read = new OrchestratorDbContext(options))
+        {
+            version = (await read.StockItems.AsNoTracking().SingleAsync(s => s.GoodsId == goods)).Version;
+        }
+
+        var later = Now.AddMinutes(3);
+        await using (var db = new OrchestratorDbContext(options) { StockAtCommit = new StockWrites() })
+        {
+            Assert.True(await new StockLedger(db).TryReserveAsync(orders[0], warehouse, new Dictionary<long, int> { [goods] = 2 }, later, CancellationToken.None));
+            log.Sent.Clear();
+            var before = activity.Snapshot().Commands;
+            await db.BeginWorkAsync(CancellationToken.None);
+            await db.SaveChangesAsync();
+            await db.CommitWorkAsync(CancellationToken.None);
+
+            // EF sent the reservation row, not the counter's update; the update was counted all the same.
+            Assert.DoesNotContain(log.Sent, sql => sql.Contains("UPDATE", StringComparison.OrdinalIgnoreCase) && sql.Contains("StockItems", StringComparison.Ordinal));
+            Assert.Equal(log.Sent.Count + 1, activity.Snapshot().Commands - before);
+        }
+
+        await using var check = new OrchestratorDbContext(options);
+        var item = await check.StockItems.AsNoTracking().SingleAsync(s => s.GoodsId == goods);
+        Assert.Equal((5, 2, version + 1), (item.OnHand, item.Reserved, item.Version));
+        Assert.Equal(later, item.UpdatedAt);
+        Assert.Equal(1, await check.StockItems.CountAsync(s => s.UpdatedAt == later));
     }
 
     private static async Task<(long Warehouse, long Goods, List<long> Orders)> SeedAsync(DbContextOptions<OrchestratorDbContext> options, int onHand, int orders)
