@@ -76,9 +76,10 @@ public sealed class StockWrites
     /// </summary>
     internal async Task<StockClaimLostException?> SendAsync(OrchestratorDbContext db, CancellationToken cancellationToken)
     {
-        using var statement = PreparedWrites.ProviderOf(db) is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql
+        var provider = PreparedWrites.ProviderOf(db);
+        var statement = provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql
             && db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction
-            ? CounterUpdate.Of(db, transaction)
+            ? CounterUpdate.Of(db, transaction, provider)
             : null;
         foreach (var write in _writes.OrderBy(w => w.WarehouseId).ThenBy(w => w.GoodsId))
         {
@@ -132,7 +133,7 @@ public sealed class StockWrites
 /// run's prepared writes are (<see cref="PreparedWrites"/>); on a SQLite group's connection the commands are kept, so
 /// SQLite compiles each once.
 /// </summary>
-internal sealed class CounterUpdate : IDisposable
+internal sealed class CounterUpdate
 {
     private static readonly ConditionalWeakTable<IModel, Shape> Shapes = new();
 
@@ -141,8 +142,6 @@ internal sealed class CounterUpdate : IDisposable
     private readonly DbTransaction _transaction;
     private readonly StatementCache? _kept;
     private readonly DatabaseActivity? _activity;
-    private DbCommand? _reserve;
-    private DbCommand? _close;
 
     private CounterUpdate(Shape shape, DbConnection connection, DbTransaction transaction, StatementCache? kept, DatabaseActivity? activity)
     {
@@ -153,13 +152,12 @@ internal sealed class CounterUpdate : IDisposable
         _activity = activity;
     }
 
-    /// <summary>The statements for <paramref name="db"/>'s model, to send inside <paramref name="transaction"/>.</summary>
-    public static CounterUpdate Of(OrchestratorDbContext db, DbTransaction transaction)
+    /// <summary>The statements for <paramref name="db"/>'s model (on <paramref name="provider"/>), to send inside <paramref name="transaction"/>.</summary>
+    public static CounterUpdate Of(OrchestratorDbContext db, DbTransaction transaction, DatabaseProvider? provider)
     {
-        var shape = Shapes.GetValue(db.Model, _ => Shape.Of(db.Model.FindEntityType(typeof(StockItem))!, db.GetService<ISqlGenerationHelper>(),
-            PreparedWrites.ProviderOf(db)));
+        var shape = Shapes.GetValue(db.Model, model => Shape.Of(model.FindEntityType(typeof(StockItem))!, db.GetService<ISqlGenerationHelper>()));
         var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        var kept = db.InGroup && PreparedWrites.ProviderOf(db) == DatabaseProvider.Sqlite ? StatementCache.Of(connection) : null;
+        var kept = db.InGroup && provider == DatabaseProvider.Sqlite ? StatementCache.Of(connection) : null;
         return new CounterUpdate(shape, connection, transaction, kept, db.Interceptors.OfType<DatabaseActivity>().FirstOrDefault());
     }
 
@@ -167,16 +165,16 @@ internal sealed class CounterUpdate : IDisposable
     internal async Task<StockClaimLostException?> SendAsync(StockWrites.Write write, CancellationToken cancellationToken)
     {
         var reserving = write.Reserved > 0;
-        var command = Command(reserving);
-        _shape.Bind(command, write);
+        var command = StatementCache.Rent(_kept, _connection, _transaction, reserving ? _shape.ReserveSql : _shape.CloseSql);
         object? left;
         try
         {
+            _shape.Bind(command, write);
             left = await command.ExecuteScalarAsync(cancellationToken);
         }
         finally
         {
-            command.Parameters.Clear();
+            await StatementCache.ReturnAsync(_kept, command);
         }
 
         _activity?.CountRaw(1);
@@ -203,37 +201,6 @@ internal sealed class CounterUpdate : IDisposable
         return null;
     }
 
-    /// <summary>Lets go of the commands made here (kept ones stay with their connection).</summary>
-    public void Dispose()
-    {
-        _reserve?.Dispose();
-        _close?.Dispose();
-        _reserve = _close = null;
-    }
-
-    /// <summary>
-    /// The command for a reservation or a close: on a SQLite group's connection the kept one, asked each time (the cache
-    /// may start again empty between two), which already has its SQL (setting it again would make SQLite compile it
-    /// again); otherwise one made here for this send.
-    /// </summary>
-    private DbCommand Command(bool reserving)
-    {
-        var sql = reserving ? _shape.ReserveSql : _shape.CloseSql;
-        DbCommand command;
-        if (_kept is not null)
-        {
-            command = _kept.Get(sql);
-        }
-        else
-        {
-            command = reserving ? _reserve ??= _connection.CreateCommand() : _close ??= _connection.CreateCommand();
-            command.CommandText = sql;
-        }
-
-        command.Transaction = _transaction;
-        return command;
-    }
-
     /// <summary>The two statements' SQL and how their parameters are made, once per model.</summary>
     private sealed class Shape(string reserveSql, string closeSql, ISqlGenerationHelper names, RelationalTypeMapping count, RelationalTypeMapping key, RelationalTypeMapping at)
     {
@@ -241,13 +208,9 @@ internal sealed class CounterUpdate : IDisposable
 
         public string CloseSql { get; } = closeSql;
 
-        public static Shape Of(IEntityType type, ISqlGenerationHelper sql, DatabaseProvider? provider)
+        /// <summary>SQLite's and PostgreSQL's SQL (<c>RETURNING</c>; SQL Server would need <c>OUTPUT</c>).</summary>
+        public static Shape Of(IEntityType type, ISqlGenerationHelper sql)
         {
-            if (provider is not (DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql))
-            {
-                throw new InvalidOperationException($"Stock counters are written by statements of their own on SQLite and PostgreSQL only, not {provider}.");
-            }
-
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
             var (reserved, onHand, version, updatedAt) = (Column(nameof(StockItem.Reserved)), Column(nameof(StockItem.OnHand)), Column(nameof(StockItem.Version)), Column(nameof(StockItem.UpdatedAt)));

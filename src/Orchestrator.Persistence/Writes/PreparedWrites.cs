@@ -144,15 +144,9 @@ internal static class PreparedWrites
         for (var i = 0; i < rows.Count; i++)
         {
             var (entry, statement) = rows[i];
-            var command = kept?.Get(statement.Sql) ?? connection.CreateCommand();
+            var command = StatementCache.Rent(kept, connection, transaction, statement.Sql);
             try
             {
-                if (kept is null)
-                {
-                    command.CommandText = statement.Sql;
-                }
-
-                command.Transaction = transaction;
                 statement.Bind(command, command.Parameters, entry);
                 if (statement.Returns is not null)
                 {
@@ -164,14 +158,7 @@ internal static class PreparedWrites
             }
             finally
             {
-                if (kept is null)
-                {
-                    await command.DisposeAsync();
-                }
-                else
-                {
-                    command.Parameters.Clear();
-                }
+                await StatementCache.ReturnAsync(kept, command);
             }
         }
     }

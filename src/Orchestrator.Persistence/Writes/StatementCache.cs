@@ -24,6 +24,36 @@ internal sealed class StatementCache
 
     public static StatementCache Of(DbConnection connection) => Caches.GetValue(connection, c => new StatementCache(c));
 
+    /// <summary>
+    /// A command for <paramref name="sql"/> inside <paramref name="transaction"/>: the one <paramref name="kept"/> holds
+    /// (its SQL already set: setting it again would make SQLite compile it again), or a new one when nothing is kept.
+    /// Give it back with <see cref="ReturnAsync"/>.
+    /// </summary>
+    public static DbCommand Rent(StatementCache? kept, DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = kept?.Get(sql) ?? connection.CreateCommand();
+        if (kept is null)
+        {
+            command.CommandText = sql;
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>Done with a command <see cref="Rent"/> gave: a kept one loses its parameters, a new one is disposed.</summary>
+    public static async ValueTask ReturnAsync(StatementCache? kept, DbCommand command)
+    {
+        if (kept is null)
+        {
+            await command.DisposeAsync();
+        }
+        else
+        {
+            command.Parameters.Clear();
+        }
+    }
+
     /// <summary>The command kept for <paramref name="sql"/>, made on first use; its parameters are the caller's to set and clear.</summary>
     public DbCommand Get(string sql)
     {
