@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImpactPreview, ReviewRule, RuleSet, RuleTestResult } from '../api';
-import { fields, shops } from '../test/fixtures';
+import { fields, shops, twoShops } from '../test/fixtures';
 import { mockFetch, type Call } from '../test/fetchMock';
 import { RulesPage } from './RulesPage';
 
@@ -22,6 +22,33 @@ function serve(answer: (call: Call) => { status?: number; body?: unknown } | und
 }
 
 describe('RulesPage', () => {
+  it('drops the first shop\'s rules when they arrive after the shop picked since', async () => {
+    let releaseFirst: () => void = () => {};
+    const first = new Promise<void>(resolve => { releaseFirst = resolve; });
+    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      const url = String(input);
+      if (url.startsWith('/api/shops?')) return json(twoShops);
+      if (url === '/api/rules/fields') return json(fields);
+      if (url === '/api/shops/1/rules') {
+        await first;
+        return json({ scope: 'Shop', scopeId: 1, version: 7, rules: [rule('one', '一号店规则', 10)] } satisfies RuleSet);
+      }
+      if (url === '/api/shops/2/rules') return json({ scope: 'Shop', scopeId: 2, version: 0, rules: [rule('two', '二号店规则', 10)] } satisfies RuleSet);
+      throw new Error(`unexpected request ${url}`);
+    }));
+    render(<RulesPage />);
+    const picker = await screen.findByLabelText('店铺');
+    await waitFor(() => expect(within(picker).getAllByRole('option')).toHaveLength(2));
+    await act(async () => { fireEvent.change(picker, { target: { value: '2' } }); });
+    await screen.findByTestId('rule-two');
+
+    await act(async () => { releaseFirst(); await first; });
+
+    await waitFor(() => expect(screen.getByTestId('rule-two')).toBeInTheDocument());
+    expect(screen.queryByTestId('rule-one')).toBeNull();
+  });
+
   it('lists rules by priority and moves one up with the version it read', async () => {
     let set: RuleSet = { scope: 'Shop', scopeId: 1, version: 4, rules: [rule('b', '开专票', 20), rule('a', '发票', 10)] };
     const calls = serve(call => {

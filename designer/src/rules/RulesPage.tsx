@@ -39,9 +39,14 @@ export function RulesPage() {
   leaveQuestion.current = t('rules.leave');
   useEffect(() => addLeaveGuard(() => (editingRef.current ? leaveQuestion.current : null)), []);
 
+  // The shop whose rules are wanted now: an answer for a shop the user has since left is dropped. Kept, it would show
+  // that shop's rule set under this one's name, and a new rule would go to that shop.
+  const wantedShop = useRef(shopId);
+  wantedShop.current = shopId;
   const reload = useCallback(async () => {
     if (shopId === null) return;
-    setSet(await api.rules(shopId));
+    const loaded = await api.rules(shopId);
+    if (wantedShop.current === shopId) setSet(loaded);
   }, [shopId]);
   useEffect(() => {
     setTest(null);
