@@ -13,6 +13,7 @@ using Orchestrator.Persistence.Inventory;
 using Orchestrator.Rules;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Lifecycle;

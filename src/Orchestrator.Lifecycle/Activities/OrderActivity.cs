@@ -21,7 +21,7 @@ public abstract class OrderActivity : IActivity
         var db = context.GetRequiredService<OrchestratorDbContext>();
 
         // The steps of one run share the context, and the runtime keeps the committed order tracked between them
-        // (InstanceStore), so only the run's first step loads it (three indexed queries with its lines and items; one
+        // (InstanceCommit), so only the run's first step loads it (three indexed queries with its lines and items; one
         // query nesting them is slower on SQLite, which does not flatten the LEFT JOIN and scans every order line).
         var order = db.SalesOrders.Local.FirstOrDefault(o => o.Id == context.OrderId)
             ?? await db.SalesOrders.AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)

@@ -3,6 +3,7 @@ using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Lifecycle.Activities;

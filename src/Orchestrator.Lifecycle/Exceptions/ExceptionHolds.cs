@@ -13,7 +13,7 @@ namespace Orchestrator.Lifecycle.Exceptions;
 /// it left, the order shown as <see cref="OrderStatus.Exception"/>; releasing closes the entry and restores the status.
 /// A cancelled instance closes whatever entry its order had open.
 /// </summary>
-public sealed class ExceptionHolds : IInstanceHoldHandler, IInstanceCancellationHandler
+public sealed class ExceptionHolds(OrchestratorDbContext db) : IInstanceHoldHandler, IInstanceCancellationHandler
 {
     /// <summary>The hold's details: <c>kind</c> (an <see cref="OrderExceptionKind"/>), <c>detail</c>, <c>by</c>.</summary>
     public static JsonObject HoldDetails(OrderExceptionKind kind, string? detail, string? by) =>
@@ -22,7 +22,7 @@ public sealed class ExceptionHolds : IInstanceHoldHandler, IInstanceCancellation
     /// <summary>The release's details: <c>by</c> and <c>note</c>.</summary>
     public static JsonObject ReleaseDetails(string? by, string? note) => new() { ["by"] = by, ["note"] = note };
 
-    public async Task OnHeldAsync(OrchestratorDbContext db, WorkflowInstanceRecord instance, JsonObject details, DateTime now, CancellationToken cancellationToken)
+    public async Task OnHeldAsync(WorkflowInstanceRecord instance, JsonObject details, DateTime now, CancellationToken cancellationToken)
     {
         var order = await OrderOfAsync(db, instance, cancellationToken);
         if (!Enum.TryParse<OrderExceptionKind>(details["kind"]?.ToString(), ignoreCase: true, out var kind) || kind == OrderExceptionKind.None)
@@ -55,7 +55,7 @@ public sealed class ExceptionHolds : IInstanceHoldHandler, IInstanceCancellation
         order.UpdatedAt = now;
     }
 
-    public async Task OnReleasedAsync(OrchestratorDbContext db, WorkflowInstanceRecord instance, JsonObject details, DateTime now, CancellationToken cancellationToken)
+    public async Task OnReleasedAsync(WorkflowInstanceRecord instance, JsonObject details, DateTime now, CancellationToken cancellationToken)
     {
         var order = await OrderOfAsync(db, instance, cancellationToken);
         var open = await ExceptionQueueEntries.OpenEntryAsync(db, order.Id, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class ExceptionHolds : IInstanceHoldHandler, IInstanceCancellation
         order.UpdatedAt = now;
     }
 
-    public async Task OnCancelledAsync(OrchestratorDbContext db, WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
+    public async Task OnCancelledAsync(WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
     {
         if (instance.SalesOrderId is { } orderId)
         {

@@ -8,6 +8,7 @@ using Orchestrator.Persistence.Intake;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Definitions;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Lifecycle.Intake;
@@ -51,8 +52,8 @@ public sealed partial class OrderWorkflowTrigger(
                 continue;
             }
 
-            var workflow = await definitions.GetAsync(context, definition.Id, cancellationToken);
-            var stateJson = InstanceStore.WriteState(FlowchartInterpreter.Create(workflow, new Dictionary<string, JsonNode?>()));
+            var workflow = await definitions.GetAsync(definition.Id, (_, _) => Task.FromResult<string?>(definition.Json), cancellationToken);
+            var stateJson = InstanceRecords.WriteState(FlowchartInterpreter.Create(workflow, new Dictionary<string, JsonNode?>()));
             foreach (var order in shopOrders)
             {
                 var instance = new WorkflowInstanceRecord

@@ -11,9 +11,9 @@ namespace Orchestrator.Lifecycle.Inventory;
 /// A cancelled instance cancels its order: the order is marked cancelled and gives back the stock it reserved, in the
 /// cancellation's transaction (as the CancelOrder activity does inside a workflow); orders waiting for stock are then checked again.
 /// </summary>
-public sealed class ReleaseStockOnCancel(StockArrivals arrivals) : IInstanceCancellationHandler
+public sealed class ReleaseStockOnCancel(OrchestratorDbContext db, StockArrivals arrivals) : IInstanceCancellationHandler
 {
-    public async Task OnCancelledAsync(OrchestratorDbContext db, WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
+    public async Task OnCancelledAsync(WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
     {
         if (instance.SalesOrderId is { } orderId)
         {

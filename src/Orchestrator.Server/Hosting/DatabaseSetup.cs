@@ -9,6 +9,7 @@ using Orchestrator.Persistence.PostgreSql;
 using Orchestrator.Persistence.ReferenceData;
 using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Persistence.SqlServer;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Hosting;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime.Definitions;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 
 namespace Orchestrator.Server.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Persistence;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Instances;
 
@@ -21,7 +20,7 @@ public sealed partial class WorkflowInstanceGrain
         }
 
         var refused = await CommitWithHandlersAsync(state, at, "Hold", JournalEvent.Held, reason, detailsJson, now,
-            (handler, db, details) => handler.OnHeldAsync(db, _record!, details, now, CancellationToken.None));
+            (handler, details) => handler.OnHeldAsync(_record!, details, now, CancellationToken.None));
         if (refused is not null)
         {
             FlowchartInterpreter.Release(state);
@@ -42,7 +41,7 @@ public sealed partial class WorkflowInstanceGrain
         var now = clock.GetUtcNow().UtcDateTime;
         var at = WhereItStands(state);
         var refused = await CommitWithHandlersAsync(state, at, "Release", JournalEvent.Released, hold.Reason, detailsJson, now,
-            (handler, db, details) => handler.OnReleasedAsync(db, _record!, details, now, CancellationToken.None));
+            (handler, details) => handler.OnReleasedAsync(_record!, details, now, CancellationToken.None));
         if (refused is not null)
         {
             state.Hold = hold;
@@ -78,13 +77,12 @@ public sealed partial class WorkflowInstanceGrain
         var entry = new JournalEntry(++state.JournalSequence, current, "Cancel", JournalEvent.Cancelled, null, null, now, TimeSpan.Zero,
             reason is null ? null : new JsonObject { ["reason"] = reason }.ToJsonString(), null, null);
         await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         foreach (var handler in scope.ServiceProvider.GetServices<IInstanceCancellationHandler>())
         {
-            await handler.OnCancelledAsync(db, _record!, now, CancellationToken.None);
+            await handler.OnCancelledAsync(_record!, now, CancellationToken.None);
         }
 
-        await CommitInAsync(db, new StepReport(entry));
+        await CommitInAsync(scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>(), new StepReport(entry));
         LogCancelled(logger, Id, reason);
         return new InstanceReply(ReplyKind.Done, state.Status);
     });
@@ -92,7 +90,7 @@ public sealed partial class WorkflowInstanceGrain
     /// <summary>Journals a hold or release and commits it with what the handlers recorded; a refusal commits nothing.</summary>
     private async Task<InstanceReply?> CommitWithHandlersAsync(
         InstanceState state, string at, string type, JournalEvent journalEvent, string reason, string detailsJson, DateTime now,
-        Func<IInstanceHoldHandler, OrchestratorDbContext, JsonObject, Task> notify)
+        Func<IInstanceHoldHandler, JsonObject, Task> notify)
     {
         JsonObject details;
         try
@@ -105,12 +103,11 @@ public sealed partial class WorkflowInstanceGrain
         }
 
         await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
         try
         {
             foreach (var handler in scope.ServiceProvider.GetServices<IInstanceHoldHandler>())
             {
-                await notify(handler, db, details);
+                await notify(handler, details);
             }
         }
         catch (StimulusRejectedException ex)
@@ -124,7 +121,7 @@ public sealed partial class WorkflowInstanceGrain
         state.JournalSequence = sequence;
         try
         {
-            await CommitInAsync(db, new StepReport(entry));
+            await CommitInAsync(scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>(), new StepReport(entry));
         }
         catch
         {

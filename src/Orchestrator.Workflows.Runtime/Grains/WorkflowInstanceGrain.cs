@@ -1,12 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orchestrator.Persistence;
 using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Failures;
-using Orchestrator.Persistence.GroupCommit;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Hosting;
@@ -16,8 +12,9 @@ namespace Orchestrator.Workflows.Runtime.Grains;
 
 /// <summary>
 /// Interprets one instance. State lives in the database, not in Orleans storage, so lists and filters can query it:
-/// the grain loads the row on activation and saves every step, together with what the step's activity changed, in the
-/// run's transaction (<see cref="RunTransaction"/>), committed when the run waits, ends or faults and around a call out.
+/// the grain loads the row on activation and ends every step in the run (<see cref="IInstanceRun"/>, from the scope's
+/// <see cref="IWorkflowInstanceStore"/>), which commits it with what the step's activity changed when the run waits,
+/// ends or faults and around a call out.
 /// Timers (Delay) are Orleans reminders, re-armed from the stored bookmarks whenever the grain activates.
 /// When the database is down (or out of disk) the grain forgets what it held and tries again on a grain timer with
 /// <see cref="OutageBackoff"/>, reloading the instance as committed, so it carries on by itself once the database is back.
@@ -27,8 +24,6 @@ public sealed partial class WorkflowInstanceGrain(
     FlowchartInterpreter interpreter,
     DefinitionCache definitions,
     InstanceHandoff handoff,
-    AggregateWrites writes,
-    IOptions<RuntimeOptions> options,
     TimeProvider clock,
     ILogger<WorkflowInstanceGrain> logger) : Grain, IWorkflowInstanceGrain, IRemindable
 {
@@ -46,14 +41,8 @@ public sealed partial class WorkflowInstanceGrain(
 
     private string? _answer;
 
-    /// <summary>The instance's aggregate as its last run committed it (<see cref="IInstanceAggregate"/>), for the next run.</summary>
-    private List<object>? _held;
-
-    /// <summary>
-    /// Others' saves to the held aggregate counted before the run that left it loaded or checked it (<see cref="AggregateWrites"/>):
-    /// the same count at the next run means nobody else saved to it since.
-    /// </summary>
-    private long? _heldWrites;
+    /// <summary>The instance's aggregate as its last run committed it, for the next run (<see cref="HeldAggregate"/>).</summary>
+    private HeldAggregate? _held;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -116,7 +105,6 @@ public sealed partial class WorkflowInstanceGrain(
             _record = null;
             _state = null;
             _held = null;
-            _heldWrites = null;
             var delay = _backoff.Next();
             LogDatabaseDown(logger, ex, Id, delay.TotalSeconds);
             _outageRetry?.Dispose();
@@ -194,19 +182,11 @@ public sealed partial class WorkflowInstanceGrain(
 
         await using var scope = CreateScope();
 
-        // Steps save into the activities' own context: what a step changed (the order, a waybill row) commits with it.
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-
-        // Its commits share the database's group commit where there is one (SQLite, PostgreSQL): many runs' steps, one commit.
-        db.GroupCommit = scope.ServiceProvider.GetService<IGroupCommit>();
-        var aggregate = scope.ServiceProvider.GetService<IInstanceAggregate>();
-
-        // Its edited rows and leaf inserts are written by prepared statements, not EF's update pipeline (PreparedWrites).
-        db.WritesDirectly = options.Value.PreparedWrites;
-        var writesBefore = await AttachHeldAsync(db, aggregate);
-        var run = options.Value.DeferStepWrites
-            ? new RunTransaction(db, aggregate, InstanceStore.WriteState(_state), options.Value.StockAtCommit)
-            : new RunTransaction(db, aggregate);
+        // Steps save into the scope the activities work in: what a step changed (the order, a waybill row) commits with it.
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
+        var held = _held;
+        _held = null;
+        var run = await store.BeginRunAsync(_record!, _state, held, CancellationToken.None);
         try
         {
             StimulusRejectedException? rejected;
@@ -222,8 +202,8 @@ public sealed partial class WorkflowInstanceGrain(
                 // edited meanwhile) is simply gone. Nothing of them was acknowledged or sent out (a call out commits first).
                 LogReplayed(logger, ex, Id);
                 await run.AbandonAsync(CancellationToken.None);
-                _state = InstanceStore.ReadState(_record!, run.RestartState);
-                run = new RunTransaction(db, aggregate);
+                _state = InstanceRecords.ReadState(_record!, run.RestartState);
+                run = run.StepByStep();
                 rejected = await RunStepsAsync(run, scope.ServiceProvider);
             }
 
@@ -232,8 +212,7 @@ public sealed partial class WorkflowInstanceGrain(
                 _answer = await AnswerAsync(scope.ServiceProvider);
             }
 
-            _held = aggregate is null || _state!.IsDone ? null : InstanceStore.HeldAfterRun(db, aggregate);
-            _heldWrites = _held is null ? null : writesBefore;
+            _held = run.Held(_state!.IsDone);
             return rejected;
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFailure.IsTemporary(ex))
@@ -259,7 +238,7 @@ public sealed partial class WorkflowInstanceGrain(
     }
 
     /// <summary>Runs the loaded instance's steps until it waits, ends or faults, and commits what is left.</summary>
-    private async Task<StimulusRejectedException?> RunStepsAsync(RunTransaction run, IServiceProvider services)
+    private async Task<StimulusRejectedException?> RunStepsAsync(IInstanceRun run, IServiceProvider services)
     {
         var rejected = await interpreter.RunAsync(_workflow!, _state!, Id, services, report => AfterStepAsync(run, report), CancellationToken.None);
         if (run.HasFlushedSteps)
@@ -268,38 +247,6 @@ public sealed partial class WorkflowInstanceGrain(
         }
 
         return rejected;
-    }
-
-    /// <summary>
-    /// Hands the run the aggregate held since the instance's last run when it is still what the database has: known
-    /// without asking when nobody else has saved to it since (<see cref="AggregateWrites"/>), otherwise by one version
-    /// query instead of loading it; when it is not, the run's first step loads it. Taken either way: a run that fails
-    /// on the way leaves nothing held. Returns others' saves to the aggregate counted before anything of it was read.
-    /// </summary>
-    private async Task<long?> AttachHeldAsync(OrchestratorDbContext db, IInstanceAggregate? aggregate)
-    {
-        var held = _held;
-        var heldWrites = _heldWrites;
-        _held = null;
-        _heldWrites = null;
-        if (aggregate is null || aggregate.KeyOf(_record!) is not { } key)
-        {
-            return null;
-        }
-
-        writes.Own(db, key);
-        var count = writes.Count(key);
-        if (held is null || (count is null || count != heldWrites) && !await aggregate.IsCurrentAsync(db, _record!, held, CancellationToken.None))
-        {
-            return count;
-        }
-
-        foreach (var row in held)
-        {
-            db.Entry(row).State = EntityState.Unchanged;
-        }
-
-        return count;
     }
 
     /// <summary>
@@ -328,7 +275,7 @@ public sealed partial class WorkflowInstanceGrain(
     /// After each step: commit when the instance waits, ends or faults, and before and after an activity that calls out;
     /// otherwise save the step into the run's transaction and go on.
     /// </summary>
-    private async Task AfterStepAsync(RunTransaction run, StepReport report)
+    private async Task AfterStepAsync(IInstanceRun run, StepReport report)
     {
         if (report.Fault is { } failure)
         {
@@ -356,7 +303,7 @@ public sealed partial class WorkflowInstanceGrain(
         await run.FlushAsync(Id, _state, report.Entry, CancellationToken.None);
     }
 
-    private async Task CommitRunAsync(RunTransaction run, StepReport? report)
+    private async Task CommitRunAsync(IInstanceRun run, StepReport? report)
     {
         _record = await run.CommitAsync(_record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         if (report?.Fault is { } fault)
@@ -373,8 +320,8 @@ public sealed partial class WorkflowInstanceGrain(
         return scope;
     }
 
-    private async Task CommitInAsync(OrchestratorDbContext db, StepReport report) =>
-        _record = await InstanceStore.CommitAsync(db, _record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+    private async Task CommitInAsync(IWorkflowInstanceStore store, StepReport report) =>
+        _record = await store.CommitAsync(_record!, _state!, report, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
 
     /// <summary>
     /// The instance as committed: handed off by the code that just created it (<see cref="InstanceHandoff"/>), with its
@@ -390,29 +337,28 @@ public sealed partial class WorkflowInstanceGrain(
         if (handoff.Take(Id) is { } offered && definitions.TryGet(offered.Instance.DefinitionRecordId, out var known))
         {
             Loaded(offered.Instance, known);
-            _held = [.. offered.Aggregate];
+            _held = new HeldAggregate([.. offered.Aggregate], Writes: null);
             return true;
         }
 
         await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        var record = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == Id);
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
+        var record = await store.FindAsync(Id, CancellationToken.None);
         if (record is null)
         {
             return false;
         }
 
-        Loaded(record, await definitions.GetAsync(db, record.DefinitionRecordId, CancellationToken.None));
+        Loaded(record, await definitions.GetAsync(store, record.DefinitionRecordId, CancellationToken.None));
         return true;
     }
 
     private void Loaded(WorkflowInstanceRecord record, ExecutableWorkflow workflow)
     {
         _workflow = workflow;
-        _state = InstanceStore.ReadState(record);
+        _state = InstanceRecords.ReadState(record);
         _record = record;
         _held = null;
-        _heldWrites = null;
     }
 
     private InstanceReply HeldReply(InstanceState state, InstanceHold hold) => new(ReplyKind.Held, state.Status,
@@ -424,10 +370,8 @@ public sealed partial class WorkflowInstanceGrain(
     private async Task ResolveIncidentsAsync(InstanceState state)
     {
         await using var scope = CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.WorkflowIncidents.Where(i => i.InstanceId == Id && i.ResolvedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ResolvedAt, now));
+        await scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>()
+            .ResolveIncidentsAsync(Id, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         LogRetry(logger, Id, state.Scheduled[0].ActivityId, state.Scheduled[0].Attempt);
     }
 

@@ -6,7 +6,6 @@ using Orchestrator.Persistence.Intake;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Execution.ControlFlow;
 using Orchestrator.Workflows.Runtime.Clustering;
-using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Runtime.Grains;
 using Orchestrator.Workflows.Runtime.Instances;
 using Orchestrator.Workflows.Validation;
@@ -17,8 +16,9 @@ namespace Orchestrator.Workflows.Runtime.Hosting;
 public static class RuntimeSetup
 {
     /// <summary>
-    /// Adds the co-hosted Orleans silo, the interpreter, the definition store, the control-flow activities, the order trigger, the background
-    /// waker and start-up recovery. Domain activities are registered by their own modules as <see cref="IActivity"/>.
+    /// Adds the co-hosted Orleans silo, the interpreter, the control-flow activities, the background waker and start-up
+    /// recovery. Domain activities are registered by their own modules as <see cref="IActivity"/>; the stores
+    /// (<see cref="IWorkflowInstanceStore"/>) by a persistence module.
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowRuntime(this IHostApplicationBuilder builder, string databaseProvider, string? databaseConnectionString)
     {
@@ -39,10 +39,8 @@ public static class RuntimeSetup
             sp.GetRequiredService<ConditionFieldCatalog>()));
         builder.Services.AddSingleton<FlowchartInterpreter>();
         builder.Services.AddSingleton<DefinitionCache>();
-        builder.Services.AddScoped<WorkflowDefinitionStore>();
         builder.Services.AddSingleton<InstanceWakeups>();
         builder.Services.AddSingleton(_ => new InstanceHandoff(enabled: options.Clustering != ClusteringKind.AdoNet));
-        builder.Services.AddSingleton(sp => new AggregateWrites(sp.GetService<IInstanceAggregate>(), enabled: options.Clustering != ClusteringKind.AdoNet));
         builder.Services.AddHostedService<InstanceWaker>();
         builder.Services.AddHostedService<InstanceRecovery>();
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Orchestrator.Persistence;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Execution;
 
@@ -15,17 +13,19 @@ public sealed class DefinitionCache(ActivityRegistry registry)
     /// <summary>The definition version when it was parsed already, without a database at hand.</summary>
     public bool TryGet(long definitionRecordId, out ExecutableWorkflow workflow) => _byRecordId.TryGetValue(definitionRecordId, out workflow!);
 
-    public async Task<ExecutableWorkflow> GetAsync(OrchestratorDbContext db, long definitionRecordId, CancellationToken cancellationToken)
+    /// <summary>The definition version with row id <paramref name="definitionRecordId"/>, parsed once; read with <paramref name="store"/>'s <see cref="IWorkflowInstanceStore.FindDefinitionJsonAsync"/>.</summary>
+    public Task<ExecutableWorkflow> GetAsync(IWorkflowInstanceStore store, long definitionRecordId, CancellationToken cancellationToken) =>
+        GetAsync(definitionRecordId, store.FindDefinitionJsonAsync, cancellationToken);
+
+    /// <summary>The definition version with row id <paramref name="definitionRecordId"/>, parsed once; its JSON read by <paramref name="findJson"/> the first time.</summary>
+    public async Task<ExecutableWorkflow> GetAsync(long definitionRecordId, Func<long, CancellationToken, Task<string?>> findJson, CancellationToken cancellationToken)
     {
         if (_byRecordId.TryGetValue(definitionRecordId, out var cached))
         {
             return cached;
         }
 
-        var json = await db.WorkflowDefinitions.AsNoTracking()
-            .Where(d => d.Id == definitionRecordId)
-            .Select(d => d.Json)
-            .SingleOrDefaultAsync(cancellationToken)
+        var json = await findJson(definitionRecordId, cancellationToken)
             ?? throw new InvalidOperationException($"Workflow definition version {definitionRecordId} is not in the database.");
         var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, WorkflowJson.Options)!;
         return _byRecordId.GetOrAdd(definitionRecordId, new ExecutableWorkflow(definition, registry));

@@ -6,8 +6,8 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// <summary>
 /// What the code that created an instance has in hand once it committed: the instance row and its aggregate's rows
 /// (copies that no context tracks; for the lifecycle, the new order with its lines and items). The instance's grain
-/// takes them when it activates instead of reading them back; the aggregate still passes its version check
-/// (<see cref="IInstanceAggregate.IsCurrentAsync"/>) before a run uses it. Only a single-process runtime offers them:
+/// takes them when it activates instead of reading them back; the aggregate still passes the store's check that it is
+/// current before a run uses it (<see cref="IWorkflowInstanceStore.BeginRunAsync"/>). Only a single-process runtime offers them:
 /// in a cluster the grain may run on another process first and come back here later, when the row would be stale.
 /// Kept up to five minutes (a burst of intake can queue first runs for tens of seconds) and at most 20,000 at once
 /// (about 40 MB), so offers no grain takes cost nothing lasting.
@@ -23,7 +23,7 @@ public sealed class InstanceHandoff(bool enabled) : IDisposable
     {
         if (enabled)
         {
-            _offered.Set(instance.Id, new HandedOff(InstanceStore.Detached(instance), aggregate), Entry);
+            _offered.Set(instance.Id, new HandedOff(InstanceRecords.Detached(instance), aggregate), Entry);
         }
     }
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orchestrator.Persistence;
-using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Hosting;
 
 namespace Orchestrator.Workflows.Runtime.Instances;
@@ -23,12 +20,7 @@ public sealed partial class InstanceRecovery(IServiceScopeFactory scopes, Instan
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
-        var ids = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.Status == WorkflowStatus.Running || (i.Status == WorkflowStatus.Suspended && i.NextWakeAt != null))
-            .OrderBy(i => i.CreatedAt)
-            .Select(i => i.Id)
-            .ToListAsync(stoppingToken);
+        var ids = await scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>().FindUnfinishedAsync(stoppingToken);
         foreach (var id in ids)
         {
             queue.Run(id);

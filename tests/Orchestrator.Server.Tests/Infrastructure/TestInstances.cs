@@ -29,7 +29,7 @@ public static class TestInstances
             DefinitionVersion = 1,
             DefinitionRecordId = definition.Id,
             SalesOrderId = salesOrderId,
-            StateJson = InstanceStore.WriteState(new InstanceState()),
+            StateJson = InstanceRecords.WriteState(new InstanceState()),
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
             Revision = 1,

@@ -7,6 +7,7 @@ using Orchestrator.Persistence.Audit;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Server.Tests.Infrastructure;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Tests.Persistence;

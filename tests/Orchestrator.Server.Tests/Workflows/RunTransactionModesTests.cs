@@ -6,6 +6,7 @@ using Orchestrator.Persistence.Sqlite;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Server.Tests.Infrastructure;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
 
 namespace Orchestrator.Server.Tests.Workflows;
@@ -39,7 +40,7 @@ public sealed class RunTransactionModesTests : IAsyncLifetime, IDisposable
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         _instance = await TestInstances.AddAsync(db, "modes");
-        _instance = InstanceStore.Detached(_instance);
+        _instance = InstanceRecords.Detached(_instance);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class RunTransactionModesTests : IAsyncLifetime, IDisposable
     {
         await using var db = Member();
         var state = new InstanceState();
-        var run = new RunTransaction(db, null, InstanceStore.WriteState(state));
+        var run = new RunTransaction(db, null, InstanceRecords.WriteState(state));
         db.WorkflowIncidents.Add(Incident("first step"));
 
         await run.FlushAsync(_instance.Id, state, Entry(1), CancellationToken.None);
@@ -99,7 +100,7 @@ public sealed class RunTransactionModesTests : IAsyncLifetime, IDisposable
     {
         await using var db = Member();
         var state = new InstanceState();
-        var run = new RunTransaction(db, null, InstanceStore.WriteState(state));
+        var run = new RunTransaction(db, null, InstanceRecords.WriteState(state));
         db.WorkflowIncidents.Add(Incident("kept in memory"));
         await run.FlushAsync(_instance.Id, state, Entry(1), CancellationToken.None);
 

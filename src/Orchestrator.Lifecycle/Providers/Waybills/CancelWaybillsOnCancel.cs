@@ -9,9 +9,9 @@ namespace Orchestrator.Lifecycle.Providers.Waybills;
 /// A cancelled instance asks for its order's live waybills to be cancelled, in the cancellation's transaction; the
 /// <see cref="WaybillCancellationService"/> tells the carriers once it is committed.
 /// </summary>
-public sealed class CancelWaybillsOnCancel : IInstanceCancellationHandler
+public sealed class CancelWaybillsOnCancel(OrchestratorDbContext db) : IInstanceCancellationHandler
 {
-    public async Task OnCancelledAsync(OrchestratorDbContext db, WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
+    public async Task OnCancelledAsync(WorkflowInstanceRecord instance, DateTime now, CancellationToken cancellationToken)
     {
         if (instance.SalesOrderId is not { } orderId)
         {

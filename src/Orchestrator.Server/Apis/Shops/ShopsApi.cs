@@ -3,6 +3,7 @@ using Orchestrator.Domain.MasterData;
 using Orchestrator.Persistence;
 using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Runtime.Definitions;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 
 namespace Orchestrator.Server.Apis.Shops;
 

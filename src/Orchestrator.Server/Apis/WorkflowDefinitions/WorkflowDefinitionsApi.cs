@@ -6,6 +6,7 @@ using Orchestrator.Persistence.Workflows;
 using Orchestrator.Server.Security;
 using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Runtime.Definitions;
+using Orchestrator.Workflows.Runtime.EntityFramework;
 
 namespace Orchestrator.Server.Apis.WorkflowDefinitions;
 

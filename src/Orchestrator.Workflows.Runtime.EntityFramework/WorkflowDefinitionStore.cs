@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Definitions;
+using Orchestrator.Workflows.Runtime.Definitions;
 using Orchestrator.Workflows.Validation;
 
-namespace Orchestrator.Workflows.Runtime.Definitions;
+namespace Orchestrator.Workflows.Runtime.EntityFramework;
 
 /// <summary>
 /// The versions of workflow definitions, one row each. A definition has at most one draft, always its highest version,

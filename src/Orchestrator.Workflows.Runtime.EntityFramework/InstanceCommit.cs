@@ -1,41 +1,16 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
-using Orchestrator.Workflows.Definitions;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Instances;
 
-namespace Orchestrator.Workflows.Runtime.Instances;
+namespace Orchestrator.Workflows.Runtime.EntityFramework;
 
 /// <summary>
-/// Commits one interpreter step: the instance row, its journal entry, an incident, and whatever the activity changed,
-/// including SQL it ran inside a transaction it opened on the step's context.
+/// Commits one interpreter step through EF: the instance row, its journal entry, an incident, and whatever the activity
+/// changed, including SQL it ran inside a transaction it opened on the step's context.
 /// </summary>
-public static class InstanceStore
+internal static class InstanceCommit
 {
-    public static InstanceState ReadState(WorkflowInstanceRecord record) => ReadState(record, record.StateJson);
-
-    /// <summary>A state of the instance (as stored, or as a run left it after a step), with the row's ids.</summary>
-    public static InstanceState ReadState(WorkflowInstanceRecord record, string stateJson)
-    {
-        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, WorkflowJson.Options)!;
-
-        // The trigger creates the row before the order has an id: the ids are taken from the row's columns.
-        if (record.SalesOrderId is { } orderId)
-        {
-            state.Variables["orderId"] = JsonValue.Create(orderId);
-        }
-
-        if (record.ShopId is { } shopId)
-        {
-            state.Variables["shopId"] = JsonValue.Create(shopId);
-        }
-
-        return state;
-    }
-
-    public static string WriteState(InstanceState state) => JsonSerializer.Serialize(state, WorkflowJson.Options);
-
     /// <summary>
     /// Saves the step with the instance row and commits it, together with whatever the run saved before it (see
     /// <see cref="RunTransaction"/>); returns the row as now stored, the given row left untouched on failure. A faulted
@@ -48,15 +23,15 @@ public static class InstanceStore
         OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken,
         IInstanceAggregate? aggregate = null, IReadOnlyList<WorkflowJournalRecord>? journaled = null)
     {
-        var row = Detached(stored);
+        var row = InstanceRecords.Detached(stored);
         db.WorkflowInstances.Attach(row);
-        Describe(row, state, now);
-        row.StateJson = WriteState(state);
+        InstanceRecords.Describe(row, state, now);
+        row.StateJson = InstanceRecords.WriteState(state);
         row.Revision = stored.Revision + 1;
         var journal = new List<WorkflowJournalRecord>(journaled ?? []);
         if (report?.Entry is { } entry)
         {
-            journal.Add(Journal(row.Id, entry));
+            journal.Add(InstanceRecords.Journal(row.Id, entry));
         }
 
         if (report?.Fault is { } fault && state.Fault is { } info)
@@ -103,22 +78,6 @@ public static class InstanceStore
         return row;
     }
 
-    public static WorkflowJournalRecord Journal(Guid instanceId, JournalEntry entry) => new()
-    {
-        InstanceId = instanceId,
-        Sequence = entry.Sequence,
-        ActivityId = entry.ActivityId,
-        ActivityType = entry.ActivityType,
-        Event = entry.Event,
-        Outcome = entry.Outcome,
-        Bookmark = entry.Bookmark,
-        StartedAt = entry.StartedAt,
-        DurationMs = entry.Duration.TotalMilliseconds,
-        Inputs = entry.Inputs,
-        Outputs = entry.Outputs,
-        Error = entry.Error,
-    };
-
     /// <summary>
     /// After a save the tracked rows match the database. The instance's aggregate (<see cref="IInstanceAggregate"/>: for
     /// the lifecycle, the order and its packages) stays tracked for the run's next step, which would otherwise load it
@@ -160,42 +119,4 @@ public static class InstanceStore
 
         return held.Count > 0 ? held : null;
     }
-
-    private static void Describe(WorkflowInstanceRecord row, InstanceState state, DateTime now)
-    {
-        var waiting = state.Bookmarks.FirstOrDefault();
-        row.Status = state.Status;
-        row.CurrentActivityId = state.Fault?.ActivityId ?? waiting?.ActivityId
-            ?? (state.Status == WorkflowStatus.Running && state.Scheduled.Count > 0 ? state.Scheduled[0].ActivityId : null);
-        row.WaitingFor = state.Status == WorkflowStatus.Suspended ? waiting?.Name : null;
-        var reason = state.Bookmarks
-            .Select(b => b.Payload is JsonObject payload && payload.TryGetPropertyValue("reason", out var r) ? r?.ToString() : null)
-            .FirstOrDefault(r => r is not null);
-        reason = state.Hold?.Reason ?? reason;
-        row.BlockedReason = reason is { Length: > 2000 } ? reason[..2000] : reason;
-        row.NextWakeAt = state.Bookmarks.Where(b => b.DueAt is not null).Select(b => b.DueAt).Min();
-        row.UpdatedAt = now;
-        row.FinishedAt = state.IsDone ? row.FinishedAt ?? now : null;
-    }
-
-    /// <summary>A copy of the row's columns, without its order: safe to hold where no context tracks it.</summary>
-    public static WorkflowInstanceRecord Detached(WorkflowInstanceRecord r) => new()
-    {
-        Id = r.Id,
-        DefinitionId = r.DefinitionId,
-        DefinitionVersion = r.DefinitionVersion,
-        DefinitionRecordId = r.DefinitionRecordId,
-        SalesOrderId = r.SalesOrderId,
-        ShopId = r.ShopId,
-        Status = r.Status,
-        CurrentActivityId = r.CurrentActivityId,
-        WaitingFor = r.WaitingFor,
-        BlockedReason = r.BlockedReason,
-        NextWakeAt = r.NextWakeAt,
-        StateJson = r.StateJson,
-        CreatedAt = r.CreatedAt,
-        UpdatedAt = r.UpdatedAt,
-        FinishedAt = r.FinishedAt,
-        Revision = r.Revision,
-    };
 }

@@ -2,8 +2,9 @@ using Orchestrator.Persistence;
 using Orchestrator.Persistence.Inventory;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Execution;
+using Orchestrator.Workflows.Runtime.Instances;
 
-namespace Orchestrator.Workflows.Runtime.Instances;
+namespace Orchestrator.Workflows.Runtime.EntityFramework;
 
 /// <summary>
 /// The steps of one run, between two commits. The run commits once, with the instance row, when it waits, ends or
@@ -24,7 +25,7 @@ namespace Orchestrator.Workflows.Runtime.Instances;
 /// so the steps before it are kept and committed with its incident.
 /// </para>
 /// </summary>
-internal sealed class RunTransaction
+internal sealed class RunTransaction : IInstanceRun
 {
     private const string Savepoint = "step";
 
@@ -72,6 +73,9 @@ internal sealed class RunTransaction
 
     public bool Deferred => _restartState is not null;
 
+    /// <summary>Others' saves to the aggregate counted before the run read it (<see cref="AggregateWrites"/>), held with it.</summary>
+    public long? WritesBefore { get; set; }
+
     /// <summary>
     /// Deferred, with steps kept since the last commit: a failure now cannot be undone step by step. The caller undoes
     /// the run back to its last commit (<see cref="AbandonAsync"/>) and runs it again from <see cref="RestartState"/>.
@@ -90,9 +94,9 @@ internal sealed class RunTransaction
         {
             await _db.BeginWorkAsync(cancellationToken);
             await _db.SaveChangesAsync(cancellationToken);
-            InstanceStore.KeepOnlyTheAggregate(_db, _aggregate);
+            InstanceCommit.KeepOnlyTheAggregate(_db, _aggregate);
             await _db.Database.CurrentTransaction!.CreateSavepointAsync(Savepoint, cancellationToken);
-            _flushedState = InstanceStore.WriteState(state);
+            _flushedState = InstanceRecords.WriteState(state);
             _flushedAfterCommit = _db.PendingAfterCommit;
         }
         else
@@ -102,7 +106,7 @@ internal sealed class RunTransaction
 
         if (entry is not null)
         {
-            _journal.Add(InstanceStore.Journal(instanceId, entry));
+            _journal.Add(InstanceRecords.Journal(instanceId, entry));
         }
     }
 
@@ -124,14 +128,14 @@ internal sealed class RunTransaction
         {
             await run.RollbackToSavepointAsync(Savepoint, cancellationToken);
             _db.ForgetAfterCommit(_flushedAfterCommit);
-            return InstanceStore.ReadState(committed, _flushedState);
+            return InstanceRecords.ReadState(committed, _flushedState);
         }
 
         _db.ForgetAfterCommit();
         _journal.Clear();
         await _db.RollbackWorkAsync(cancellationToken);
 
-        return InstanceStore.ReadState(committed);
+        return InstanceRecords.ReadState(committed);
     }
 
     /// <summary>Undoes everything since the last commit: the context's changes, its after-commit actions, its journal and its transaction.</summary>
@@ -147,11 +151,11 @@ internal sealed class RunTransaction
         await _db.RollbackWorkAsync(cancellationToken);
     }
 
-    /// <summary>Commits the run so far with the instance row (see <see cref="InstanceStore.CommitAsync"/>).</summary>
+    /// <summary>Commits the run so far with the instance row (see <see cref="InstanceCommit.CommitAsync"/>).</summary>
     public async Task<WorkflowInstanceRecord> CommitAsync(
         WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken)
     {
-        var row = await InstanceStore.CommitAsync(_db, stored, state, report, now, cancellationToken, _aggregate, _journal);
+        var row = await InstanceCommit.CommitAsync(_db, stored, state, report, now, cancellationToken, _aggregate, _journal);
         _flushedState = null;
         _flushedAfterCommit = 0;
         _keptSteps = 0;
@@ -166,4 +170,9 @@ internal sealed class RunTransaction
 
     /// <summary>True when steps were kept or saved since the last commit and are not committed yet.</summary>
     public bool HasFlushedSteps => _flushedState is not null || _keptSteps > 0;
+
+    public IInstanceRun StepByStep() => new RunTransaction(_db, _aggregate) { WritesBefore = WritesBefore };
+
+    public HeldAggregate? Held(bool instanceDone) =>
+        _aggregate is null || instanceDone || InstanceCommit.HeldAfterRun(_db, _aggregate) is not { } rows ? null : new HeldAggregate(rows, WritesBefore);
 }

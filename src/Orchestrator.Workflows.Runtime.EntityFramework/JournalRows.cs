@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
 
-namespace Orchestrator.Workflows.Runtime.Instances;
+namespace Orchestrator.Workflows.Runtime.EntityFramework;
 
 /// <summary>
 /// Writes the journal entries of a commit with one multi-row INSERT in the context's transaction, where EF would send a

@@ -1,7 +1,7 @@
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
 
-namespace Orchestrator.Workflows.Runtime.Instances;
+namespace Orchestrator.Workflows.Runtime.EntityFramework;
 
 /// <summary>
 /// The rows an instance's activities work on, as the host defines them (for the sales-order lifecycle: the order with

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Persistence.Diagnostics;
 
-namespace Orchestrator.Workflows.Runtime.Instances;
+namespace Orchestrator.Workflows.Runtime.EntityFramework;
 
 /// <summary>
 /// Lets a grain reuse the aggregate it held (<see cref="IInstanceAggregate"/>) without asking the database whether it is
