@@ -1,5 +1,6 @@
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
+using Orchestrator.Persistence.Writes;
 using Orchestrator.Workflows.Execution;
 using Orchestrator.Workflows.Runtime.Instances;
 
