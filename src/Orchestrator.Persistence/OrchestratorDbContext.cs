@@ -98,6 +98,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     /// <summary>The interceptors this context's options configure (<see cref="ContextInterceptors"/>).</summary>
     internal IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; } = ContextInterceptors.InOptions(options);
 
+    /// <summary>This process's command counters, when the options add them: the statements the server sends by itself count there too.</summary>
+    internal DatabaseActivity? Activity => Interceptors.OfType<DatabaseActivity>().FirstOrDefault();
+
     private IGroupMember? _member;
 
     /// <summary>
@@ -315,10 +318,9 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         var written = 0;
         if (WritesDirectly && acceptAllChangesOnSuccess && Database.CurrentTransaction is not null)
         {
-            var interceptors = Interceptors;
-            var watchers = interceptors.OfType<ISaveWatcher>().ToArray();
+            var watchers = Interceptors.OfType<ISaveWatcher>().ToArray();
             written = await Writes.PreparedWrites.WriteAsync(
-                this, row => Array.Exists(watchers, w => w.Watches(this, row)), interceptors.OfType<DatabaseActivity>().FirstOrDefault(), cancellationToken);
+                this, row => Array.Exists(watchers, w => w.Watches(this, row)), Activity, cancellationToken);
             if (written > 0 && !ChangeTracker.HasChanges())
             {
                 // Nothing left for EF (no deletes, nothing watched): its save, and its interceptors, would find nothing.

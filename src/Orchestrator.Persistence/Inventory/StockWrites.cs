@@ -157,8 +157,7 @@ internal sealed class CounterUpdate
     {
         var shape = Shapes.GetValue(db.Model, model => Shape.Of(model.FindEntityType(typeof(StockItem))!, db.GetService<ISqlGenerationHelper>()));
         var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        var kept = db.InGroup && provider == DatabaseProvider.Sqlite ? StatementCache.Of(connection) : null;
-        return new CounterUpdate(shape, connection, transaction, kept, db.Interceptors.OfType<DatabaseActivity>().FirstOrDefault());
+        return new CounterUpdate(shape, connection, transaction, StatementCache.For(db, connection, provider), db.Activity);
     }
 
     /// <summary>Sends one write; the claim that no longer fits when a reservation finds no row with enough free.</summary>
@@ -208,6 +207,9 @@ internal sealed class CounterUpdate
 
         public string CloseSql { get; } = closeSql;
 
+        /// <summary>The parameters' names, made once rather than on every write.</summary>
+        private readonly string[] _names = [.. Enumerable.Range(0, 6).Select(index => names.GenerateParameterName("p" + index))];
+
         /// <summary>SQLite's and PostgreSQL's SQL (<c>RETURNING</c>; SQL Server would need <c>OUTPUT</c>).</summary>
         public static Shape Of(IEntityType type, ISqlGenerationHelper sql)
         {
@@ -243,7 +245,7 @@ internal sealed class CounterUpdate
             }
         }
 
-        private string Name(int index) => names.GenerateParameterName("p" + index);
+        private string Name(int index) => _names[index];
     }
 }
 

@@ -41,8 +41,8 @@ public static class JournalRows
             ?? throw new InvalidOperationException("The journal is written inside the commit's transaction: begin it first.");
         var shape = Shapes.GetValue(db.Model, model => Shape.Of(model, db.GetService<ISqlGenerationHelper>()));
         var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        var kept = db.InGroup && PreparedWrites.ProviderOf(db) == DatabaseProvider.Sqlite ? StatementCache.Of(connection) : null;
-        var activity = db.Interceptors.OfType<DatabaseActivity>().FirstOrDefault();
+        var kept = StatementCache.For(db, connection, PreparedWrites.ProviderOf(db));
+        var activity = db.Activity;
         foreach (var chunk in rows.Chunk(MaxRowsPerCommand))
         {
             var command = StatementCache.Rent(kept, connection, transaction, shape.SqlFor(chunk.Length));
@@ -66,6 +66,9 @@ public static class JournalRows
     {
         /// <summary>The statement for each row count, made on first use; a count's SQL never changes, so a kept command's stays valid.</summary>
         private readonly string?[] _byRows = new string?[MaxRowsPerCommand + 1];
+
+        /// <summary>Each row position's parameter names, made on first use rather than on every commit.</summary>
+        private readonly string[]?[] _names = new string[]?[MaxRowsPerCommand];
 
         public static Shape Of(IModel model, ISqlGenerationHelper sql)
         {
@@ -92,7 +95,7 @@ public static class JournalRows
                 text.Append(i == 0 ? "(" : ", (");
                 for (var j = 0; j < columns.Count; j++)
                 {
-                    text.Append(j == 0 ? string.Empty : ", ").Append(sql.GenerateParameterNamePlaceholder(ParameterName(i, j)));
+                    text.Append(j == 0 ? string.Empty : ", ").Append(sql.GenerateParameterNamePlaceholder(Name(i, j)));
                 }
 
                 text.Append(')');
@@ -108,15 +111,29 @@ public static class JournalRows
         {
             for (var i = 0; i < rows.Length; i++)
             {
+                var names = NamesOf(i);
                 for (var j = 0; j < columns.Count; j++)
                 {
                     var column = columns[j];
                     command.Parameters.Add(column.Mapping.CreateParameter(
-                        command, sql.GenerateParameterName(ParameterName(i, j)), column.Property.GetGetter().GetClrValue(rows[i]), column.Property.IsNullable));
+                        command, names[j], column.Property.GetGetter().GetClrValue(rows[i]), column.Property.IsNullable));
                 }
             }
         }
 
-        private static string ParameterName(int row, int column) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"j{row}_{column}");
+        /// <summary>Row <paramref name="row"/>'s parameter names as the provider spells them (<c>@j0_3</c>); two threads may make the same array at once, and either serves.</summary>
+        private string[] NamesOf(int row)
+        {
+            if (Volatile.Read(ref _names[row]) is { } made)
+            {
+                return made;
+            }
+
+            var built = Enumerable.Range(0, columns.Count).Select(column => sql.GenerateParameterName(Name(row, column))).ToArray();
+            Volatile.Write(ref _names[row], built);
+            return built;
+        }
+
+        private static string Name(int row, int column) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"j{row}_{column}");
     }
 }

@@ -104,9 +104,7 @@ internal static class PreparedWrites
         }
 
         var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        // SQLite compiles a statement per command: its group connection keeps them. Npgsql prepares what a connection
-        // repeats by itself (Max Auto Prepare), and a command object reused with new parameters there matched no row.
-        var kept = db.InGroup && provider == DatabaseProvider.Sqlite ? StatementCache.Of(connection) : null;
+        var kept = StatementCache.For(db, connection, provider);
         var generated = new object?[rows.Count];
         int sent;
         if (provider == DatabaseProvider.PostgreSql && rows.Count > 1 && connection.CanCreateBatch)

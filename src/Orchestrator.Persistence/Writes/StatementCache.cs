@@ -22,7 +22,14 @@ internal sealed class StatementCache
 
     private StatementCache(DbConnection connection) => _connection = connection;
 
-    public static StatementCache Of(DbConnection connection) => Caches.GetValue(connection, c => new StatementCache(c));
+    /// <summary>
+    /// The commands <paramref name="db"/>'s statements on <paramref name="connection"/> may keep, or null to make each
+    /// anew. Only a SQLite group's connection keeps them: SQLite compiles a statement per command and that connection
+    /// outlives every run. Npgsql prepares what a connection repeats by itself (Max Auto Prepare), and a command object
+    /// reused with new parameters there matched no row.
+    /// </summary>
+    public static StatementCache? For(OrchestratorDbContext db, DbConnection connection, DatabaseProvider? provider) =>
+        db.InGroup && provider == DatabaseProvider.Sqlite ? Caches.GetValue(connection, c => new StatementCache(c)) : null;
 
     /// <summary>
     /// A command for <paramref name="sql"/> inside <paramref name="transaction"/>: the one <paramref name="kept"/> holds
