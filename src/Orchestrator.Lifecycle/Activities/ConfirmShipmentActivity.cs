@@ -62,8 +62,13 @@ public sealed class ConfirmShipmentActivity : OrderActivity
         // own then, and a second send is still caught when the platform refuses it.
         if (!earlierAttempt && db.Database.CurrentTransaction is null && await context.GetRequiredService<IShipmentConfirmer>().SendsToPlatformAsync(order, context.CancellationToken))
         {
+            // A unit of work of its own, not a lone save: in a run that shares the database's group commit it is a share
+            // of the group (a save outside it would make the open group commit first, and then commit alone); either way
+            // it is durable when CommitWorkAsync returns, before the platform hears of the shipment.
             packages.ForEach(p => p.Reach(PackageStatus.Confirming));
+            await db.BeginWorkAsync(context.CancellationToken);
             await db.SaveChangesAsync(context.CancellationToken);
+            await db.CommitWorkAsync(context.CancellationToken);
         }
 
         return (packages, earlierAttempt);
