@@ -18,14 +18,15 @@ internal static class InstanceCommit
     /// step's own changes must have been undone by the caller: only the state, its journal entry and the incident are stored.
     /// On failure nothing is rolled back here: the caller decides how far back to go (its scope's end rolls back the rest).
     /// <paramref name="journaled"/> are the entries of the steps flushed before this one, written with this step's in
-    /// one command (<see cref="JournalRows"/>).
+    /// one command with the instance row (<see cref="InstanceRows"/>).
     /// </summary>
     public static async Task<WorkflowInstanceRecord> CommitAsync(
         OrchestratorDbContext db, WorkflowInstanceRecord stored, InstanceState state, StepReport? report, DateTime now, CancellationToken cancellationToken,
         IInstanceAggregate? aggregate = null, IReadOnlyList<WorkflowJournalRecord>? journaled = null)
     {
+        // The row is written by a statement of its own (InstanceRows), never tracked: attached, EF would compare every
+        // column at the save and fix up its navigation against the tracked order, for a row whose columns it knows.
         var row = InstanceRecords.Detached(stored);
-        db.WorkflowInstances.Attach(row);
         InstanceRecords.Describe(row, state, now);
         row.StateJson = InstanceRecords.WriteState(state);
         row.Revision = stored.Revision + 1;
@@ -50,27 +51,13 @@ internal static class InstanceCommit
             });
         }
 
-        try
-        {
-            // The journal is written by its own command (JournalRows): a transaction keeps it with the rest. A run that
-            // shares a group commit always works inside it (a save of its own would make the group commit first).
-            if (journal.Count > 0 || db.GroupCommit is not null)
-            {
-                await db.BeginWorkAsync(cancellationToken);
-            }
-
-            await JournalRows.InsertAsync(db, journal, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-
-            // The run's transaction (or one an activity opened for atomic SQL, e.g. reserving stock), or its share of a
-            // group commit: the step commits it, and it is durable when this returns.
-            await db.CommitWorkAsync(cancellationToken);
-        }
-        catch
-        {
-            db.WorkflowInstances.Entry(row).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-            throw;
-        }
+        // The row and the journal are written by a command of their own, the rest by the save, all in one transaction: the
+        // run's (or one an activity opened for atomic SQL, e.g. reserving stock), or its share of a group commit. The
+        // step commits it, and it is durable when this returns.
+        await db.BeginWorkAsync(cancellationToken);
+        await InstanceRows.WriteAsync(db, row, stored.Revision, journal, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.CommitWorkAsync(cancellationToken);
 
         KeepOnlyTheAggregate(db, aggregate);
 

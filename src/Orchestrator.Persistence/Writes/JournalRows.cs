@@ -25,7 +25,7 @@ namespace Orchestrator.Persistence.Writes;
 public static class JournalRows
 {
     /// <summary>SQL Server takes at most 1,000 rows per VALUES list and 2,100 parameters per command.</summary>
-    private const int MaxRowsPerCommand = 150;
+    internal const int MaxRowsPerCommand = 150;
 
     private static readonly ConditionalWeakTable<IModel, Shape> Shapes = new();
 
@@ -39,7 +39,7 @@ public static class JournalRows
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The journal is written inside the commit's transaction: begin it first.");
-        var shape = Shapes.GetValue(db.Model, model => Shape.Of(model, db.GetService<ISqlGenerationHelper>()));
+        var shape = ShapeOf(db);
         var connection = transaction.Connection ?? db.Database.GetDbConnection();
         var kept = StatementCache.For(db, connection, PreparedWrites.ProviderOf(db));
         var activity = db.Activity;
@@ -60,9 +60,12 @@ public static class JournalRows
         }
     }
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
+    /// <summary>The journal's INSERT for <paramref name="db"/>'s model: its SQL per row count, and how a row's values are bound.</summary>
+    internal static Shape ShapeOf(OrchestratorDbContext db) => Shapes.GetValue(db.Model, model => Shape.Of(model, db.GetService<ISqlGenerationHelper>()));
 
-    private sealed class Shape(string prefix, IReadOnlyList<Column> columns, ISqlGenerationHelper sql)
+    internal sealed record Column(IProperty Property, RelationalTypeMapping Mapping);
+
+    internal sealed class Shape(string prefix, IReadOnlyList<Column> columns, ISqlGenerationHelper sql)
     {
         /// <summary>The statement for each row count, made on first use; a count's SQL never changes, so a kept command's stays valid.</summary>
         private readonly string?[] _byRows = new string?[MaxRowsPerCommand + 1];
@@ -107,9 +110,9 @@ public static class JournalRows
             return built;
         }
 
-        public void Bind(DbCommand command, WorkflowJournalRecord[] rows)
+        public void Bind(DbCommand command, IReadOnlyList<WorkflowJournalRecord> rows)
         {
-            for (var i = 0; i < rows.Length; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
                 var names = NamesOf(i);
                 for (var j = 0; j < columns.Count; j++)
