@@ -51,7 +51,7 @@ public sealed class OrderFieldResolver : IFieldResolver
 
         // The order as the run's steps left it (tracked, as OrderActivity finds it), else as stored.
         var db = context.GetRequiredService<OrchestratorDbContext>();
-        var order = db.SalesOrders.Local.FirstOrDefault(o => o.Id == context.OrderId)
+        var order = db.Tracked<SalesOrder>(context.OrderId)
             ?? await db.SalesOrders.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Order {context.OrderId} no longer exists.");
         return read(order);

@@ -247,6 +247,27 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     }
 
     /// <summary>
+    /// The tracked <typeparamref name="T"/> with key <paramref name="id"/>, or null: a look-up in the context's identity
+    /// map. <c>DbSet.Local</c> detects changes on every access (a pass comparing every column of every tracked row),
+    /// which a run's activities paid at every step to find the order they work on; what is tracked does not depend on
+    /// that detection, only what a save writes does, and the save detects once.
+    /// </summary>
+    public T? Tracked<T>(long id)
+        where T : class
+    {
+        using var paused = ChangeDetectionPause.Of(ChangeTracker);
+        return Set<T>().Local.FindEntry(id)?.Entity;
+    }
+
+    /// <summary>The tracked <typeparamref name="T"/> rows that <paramref name="match"/>, without change detection (see <see cref="Tracked{T}(long)"/>).</summary>
+    public List<T> TrackedWhere<T>(Func<T, bool> match)
+        where T : class
+    {
+        using var paused = ChangeDetectionPause.Of(ChangeTracker);
+        return [.. Set<T>().Local.Where(match)];
+    }
+
+    /// <summary>
     /// Runs <paramref name="action"/> once the work this context holds has committed (see <see cref="RunAfterCommit"/>),
     /// e.g. telling waiting orders that a cancellation gave stock back; forgotten if it does not commit.
     /// </summary>

@@ -23,7 +23,7 @@ public abstract class OrderActivity : IActivity
         // The steps of one run share the context, and the runtime keeps the committed order tracked between them
         // (InstanceCommit), so only the run's first step loads it (three indexed queries with its lines and items; one
         // query nesting them is slower on SQLite, which does not flatten the LEFT JOIN and scans every order line).
-        var order = db.SalesOrders.Local.FirstOrDefault(o => o.Id == context.OrderId)
+        var order = db.Tracked<SalesOrder>(context.OrderId)
             ?? await db.SalesOrders.AsSplitQuery().FirstOrDefaultAsync(o => o.Id == context.OrderId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Order {context.OrderId} no longer exists.");
         return context.Stimulus is { } stimulus

@@ -20,7 +20,7 @@ public static class OrderPackages
     public static async Task<List<Package>> LoadAsync(OrchestratorDbContext db, SalesOrder order, CancellationToken cancellationToken)
     {
         // All of them are read (cancelled ones too, rarely more than one), so what is tracked is the order's whole set.
-        var tracked = db.Packages.Local.Where(p => p.OrderId == order.Id).ToList();
+        var tracked = db.TrackedWhere<Package>(p => p.OrderId == order.Id);
         var all = tracked.Count > 0 ? tracked : await db.Packages.Where(p => p.OrderId == order.Id).ToListAsync(cancellationToken);
         var packages = all.Where(p => p.Status != PackageStatus.Cancelled).OrderBy(p => p.Sequence).ToList();
         if (packages.Count > 0 || order.WarehouseId is not { } warehouseId)

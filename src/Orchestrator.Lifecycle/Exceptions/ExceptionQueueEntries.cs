@@ -12,7 +12,7 @@ public static class ExceptionQueueEntries
 {
     /// <summary>The order's open entry, from the context's tracked changes first (a step may have opened it just now).</summary>
     public static async Task<ExceptionQueueEntry?> OpenEntryAsync(OrchestratorDbContext db, long orderId, CancellationToken cancellationToken) =>
-        db.ExceptionQueue.Local.FirstOrDefault(e => e.OrderId == orderId && e.IsOpen)
+        db.TrackedWhere<ExceptionQueueEntry>(e => e.OrderId == orderId && e.IsOpen).FirstOrDefault()
         ?? await db.ExceptionQueue.FirstOrDefaultAsync(e => e.OrderId == orderId && e.ResolvedAt == null, cancellationToken);
 
     /// <summary>

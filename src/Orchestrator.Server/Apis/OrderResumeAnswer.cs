@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Server.Apis.Orders;
@@ -20,13 +22,13 @@ internal sealed class OrderResumeAnswer(IOptions<JsonOptions> json) : IResumeAns
     public async Task<string?> DescribeAsync(IServiceProvider runServices, WorkflowInstanceRecord committed, CancellationToken cancellationToken)
     {
         var db = runServices.GetRequiredService<OrchestratorDbContext>();
-        if (committed.SalesOrderId is not { } orderId || db.SalesOrders.Local.FirstOrDefault(o => o.Id == orderId) is not { } order)
+        if (committed.SalesOrderId is not { } orderId || db.Tracked<SalesOrder>(orderId) is not { } order)
         {
             return null;
         }
 
         // A run that loaded packages holds the order's whole set (OrderPackages.LoadAsync); one that did not reads them.
-        var tracked = db.Packages.Local.Where(p => p.OrderId == orderId).OrderBy(p => p.Sequence).Select(PackageResponse.From).ToList();
+        var tracked = db.TrackedWhere<Package>(p => p.OrderId == orderId).OrderBy(p => p.Sequence).Select(PackageResponse.From).ToList();
         var packages = tracked.Count > 0 ? tracked : await OrderResponse.PackagesAsync(db, orderId, cancellationToken);
         return JsonSerializer.Serialize(OrderStimuli.Answer(OrderResponse.From(order), packages, committed), json.Value.SerializerOptions);
     }
