@@ -433,7 +433,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
 
         foreach (var entity in edited)
         {
-            Entry(entity).Property(e => e.Version).CurrentValue = entity.Version + 1;
+            // By name: the lambda form builds and checks an expression tree on every call, once per edited row per save.
+            Entry((object)entity).Property(nameof(Entity.Version)).CurrentValue = entity.Version + 1;
         }
     }
 
