@@ -40,7 +40,7 @@ public sealed class InstanceRowsTests : IAsyncLifetime
         }
 
         // No journal, a short one, and one longer than a command takes (its rest goes in a second command).
-        var journals = new[] { new List<WorkflowJournalRecord>(), Entries(created.Id, 1, 2), Entries(created.Id, 3, 152) };
+        var journals = new[] { new List<WorkflowJournalRecord>(), JournalRowsTests.Entries(created.Id, 1, 2), JournalRowsTests.Entries(created.Id, 3, 152) };
         var row = created;
         await using (var db = new OrchestratorDbContext(options))
         {
@@ -87,7 +87,7 @@ public sealed class InstanceRowsTests : IAsyncLifetime
 
         await db.BeginWorkAsync(CancellationToken.None);
         var stale = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(
-            () => InstanceRows.WriteAsync(db, Step(created, 1), created.Revision, Entries(created.Id, 1, 2), CancellationToken.None));
+            () => InstanceRows.WriteAsync(db, Step(created, 1), created.Revision, JournalRowsTests.Entries(created.Id, 1, 2), CancellationToken.None));
         Assert.Contains(created.Id.ToString(), stale.Message, StringComparison.Ordinal);
         await db.RollbackWorkAsync(CancellationToken.None);
 
@@ -120,17 +120,4 @@ public sealed class InstanceRowsTests : IAsyncLifetime
         FinishedAt = n == 2 ? Now.AddMinutes(n) : null,
         Revision = row.Revision + 1,
     };
-
-    private static List<WorkflowJournalRecord> Entries(Guid instanceId, int firstSequence, int count) =>
-        [.. Enumerable.Range(firstSequence, count).Select(sequence => new WorkflowJournalRecord
-        {
-            InstanceId = instanceId,
-            Sequence = sequence,
-            ActivityId = $"step-{sequence}",
-            ActivityType = "Verify",
-            Event = JournalEvent.Completed,
-            Outcome = "Done",
-            StartedAt = Now.AddSeconds(sequence),
-            DurationMs = 1.5,
-        })];
 }

@@ -83,7 +83,8 @@ public sealed class JournalRowsTests : IAsyncLifetime
         Assert.Equal(0, await db.WorkflowJournal.CountAsync(j => j.InstanceId == instance.Id));
     }
 
-    private static List<WorkflowJournalRecord> Entries(Guid instanceId, int firstSequence, int count) =>
+    /// <summary>Journal rows of an instance's steps, every column set (nulls and Chinese text among them); also what <see cref="InstanceRowsTests"/> commits.</summary>
+    internal static List<WorkflowJournalRecord> Entries(Guid instanceId, int firstSequence, int count) =>
         [.. Enumerable.Range(firstSequence, count).Select(sequence => new WorkflowJournalRecord
         {
             InstanceId = instanceId,
