@@ -51,22 +51,14 @@ public static class InstanceRows
         var shape = Shapes.GetValue(db.Model, model => Shape.Of(model, db.GetService<ISqlGenerationHelper>()));
         var entries = JournalRows.ShapeOf(db);
         var together = journal.Count <= JournalRows.MaxRowsPerCommand ? journal : journal.Take(JournalRows.MaxRowsPerCommand).ToList();
-        var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        var kept = StatementCache.For(db, connection, PreparedWrites.ProviderOf(db));
-        var command = StatementCache.Rent(kept, connection, transaction, shape.SqlWith(entries, together.Count));
-        int changed;
-        try
-        {
-            shape.Bind(command, row, readRevision);
-            entries.Bind(command, together);
-            changed = await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await StatementCache.ReturnAsync(kept, command);
-        }
-
-        db.Activity?.CountRaw(1);
+        var changed = await StatementCache.ExecuteAsync(
+            db, transaction, shape.SqlWith(entries, together.Count), (shape, row, readRevision, entries, together),
+            static (command, s) =>
+            {
+                s.shape.Bind(command, s.row, s.readRevision);
+                s.entries.Bind(command, s.together);
+            },
+            cancellationToken);
         if (changed != together.Count + 1)
         {
             throw new DbUpdateConcurrencyException(

@@ -40,23 +40,9 @@ public static class JournalRows
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The journal is written inside the commit's transaction: begin it first.");
         var shape = ShapeOf(db);
-        var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        var kept = StatementCache.For(db, connection, PreparedWrites.ProviderOf(db));
-        var activity = db.Activity;
         foreach (var chunk in rows.Chunk(MaxRowsPerCommand))
         {
-            var command = StatementCache.Rent(kept, connection, transaction, shape.SqlFor(chunk.Length));
-            try
-            {
-                shape.Bind(command, chunk);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            finally
-            {
-                await StatementCache.ReturnAsync(kept, command);
-            }
-
-            activity?.CountRaw(1);
+            await StatementCache.ExecuteAsync(db, transaction, shape.SqlFor(chunk.Length), (shape, chunk), static (command, s) => s.shape.Bind(command, s.chunk), cancellationToken);
         }
     }
 

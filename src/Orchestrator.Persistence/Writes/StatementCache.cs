@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 
 namespace Orchestrator.Persistence.Writes;
 
@@ -30,6 +31,32 @@ internal sealed class StatementCache
     /// </summary>
     public static StatementCache? For(OrchestratorDbContext db, DbConnection connection, DatabaseProvider? provider) =>
         db.InGroup && provider == DatabaseProvider.Sqlite ? Caches.GetValue(connection, c => new StatementCache(c)) : null;
+
+    /// <summary>
+    /// Sends <paramref name="sql"/> as one command of the server's own inside <paramref name="db"/>'s
+    /// <paramref name="transaction"/>, its parameters set by <paramref name="bind"/>, kept where <see cref="For"/> says,
+    /// and counted by the process's command counters; returns the rows it reports changed.
+    /// </summary>
+    public static async Task<int> ExecuteAsync<TState>(
+        OrchestratorDbContext db, DbTransaction transaction, string sql, TState state, Action<DbCommand, TState> bind, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection ?? db.Database.GetDbConnection();
+        var kept = For(db, connection, PreparedWrites.ProviderOf(db));
+        var command = Rent(kept, connection, transaction, sql);
+        int changed;
+        try
+        {
+            bind(command, state);
+            changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await ReturnAsync(kept, command);
+        }
+
+        db.Activity?.CountRaw(1);
+        return changed;
+    }
 
     /// <summary>
     /// A command for <paramref name="sql"/> inside <paramref name="transaction"/>: the one <paramref name="kept"/> holds
