@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Orders;
 using Orchestrator.Persistence.Workflows;
 using Orchestrator.Workflows.Runtime.EntityFramework;
 using Orchestrator.Workflows.Runtime.Instances;
@@ -17,17 +18,6 @@ namespace Orchestrator.Lifecycle.Activities;
 /// </summary>
 public sealed class OrderAggregate : IInstanceAggregate
 {
-    /// <summary>The order's version and its packages' count, version sum and highest id: asked before nearly every run, so compiled.</summary>
-    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, CancellationToken, Task<Stamp?>>> StampOf = new(() =>
-        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId, CancellationToken ct) => db.SalesOrders.AsNoTracking()
-            .Where(o => o.Id == orderId)
-            .Select(o => new Stamp(
-                o.Version,
-                db.Packages.Count(p => p.OrderId == orderId),
-                db.Packages.Where(p => p.OrderId == orderId).Sum(p => p.Version),
-                db.Packages.Where(p => p.OrderId == orderId).Max(p => (long?)p.Id) ?? 0))
-            .FirstOrDefault()));
-
     public bool Holds(object row) => row is SalesOrder or SalesOrderLine or SalesOrderLineItem or Package or PackageLine;
 
     public long? KeyOf(WorkflowInstanceRecord instance) => instance.SalesOrderId;
@@ -49,7 +39,7 @@ public sealed class OrderAggregate : IInstanceAggregate
             return false;
         }
 
-        var stored = await StampOf.For(db)(db, orderId, cancellationToken);
+        var stored = await OrderStamps.ReadAsync(db, orderId, cancellationToken);
         if (stored is null || stored.OrderVersion != order.Version)
         {
             return false;
@@ -83,6 +73,4 @@ public sealed class OrderAggregate : IInstanceAggregate
 
         return rows;
     }
-
-    public sealed record Stamp(int OrderVersion, int Packages, int PackageVersions, long LastPackageId);
 }

@@ -89,6 +89,10 @@ public sealed class AllocateWarehouseActivity : OrderActivity
         ["Allocated", "OutOfStock", "NoWarehouse"],
         Description: "Reserves the goods in the first warehouse of the shop's strategy (店铺使用仓库, 优先级) that has every line.");
 
+    /// <summary>The order's packages, tracked: read at every allocation, so compiled.</summary>
+    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, IAsyncEnumerable<Package>>> PackagesOf = new(() =>
+        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId) => db.Packages.Where(p => p.OrderId == orderId)));
+
     protected override async ValueTask<ActivityResult> RunAsync(ActivityContext context, SalesOrder order, OrchestratorDbContext db)
     {
         var ledger = context.GetRequiredService<StockLedger>();
@@ -151,8 +155,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
     {
         var warehouseIds = candidates.Select(c => c.Id).ToList();
         var goodsIds = quantities.Keys.ToList();
-        var available = await db.StockItems.AsNoTracking().Where(s => warehouseIds.Contains(s.WarehouseId) && goodsIds.Contains(s.GoodsId))
-            .ToDictionaryAsync(s => (s.WarehouseId, s.GoodsId), s => s.OnHand - s.Reserved, context.CancellationToken);
+        var available = await StockLevels.FreeAsync(db, warehouseIds, goodsIds, context.CancellationToken);
         // What this run already released or reserved and writes at its commit (a re-allocation releases first).
         int Pending(long warehouseId, long goodsId) => db.StockAtCommit?.FreeDelta(warehouseId, goodsId) ?? 0;
         var left = new Dictionary<long, int>(quantities);
@@ -197,7 +200,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
     private static async Task PackAsync(
         OrchestratorDbContext db, SalesOrder order, List<(long WarehouseId, IReadOnlyDictionary<long, int> Quantities)> plan, ActivityContext context)
     {
-        var existing = await db.Packages.Where(p => p.OrderId == order.Id).ToListAsync(context.CancellationToken);
+        var existing = await PackagesOf.For(db)(db, order.Id).ToListAsync(context.CancellationToken);
         var open = existing.Where(p => p.Status != PackageStatus.Cancelled).ToList();
         var lines = plan.Count == 1 ? [OrderPackages.Lines(order)] : OrderPackages.Distribute(order, [.. plan.Select(p => p.Quantities)]);
         if (plan.Count == 1 && open.Count == 1 && open[0].WarehouseId == plan[0].WarehouseId)

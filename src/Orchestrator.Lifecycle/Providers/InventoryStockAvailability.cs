@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
+using Orchestrator.Persistence.Inventory;
 using Orchestrator.Persistence.ReferenceData;
 
 namespace Orchestrator.Lifecycle.Providers;
@@ -32,10 +32,7 @@ public sealed class InventoryStockAvailability(OrchestratorDbContext db, Referen
 
         var goodsIds = wanted.Select(w => w.GoodsId).Distinct().ToList();
         var warehouseIds = candidates.Select(c => c.Id).ToList();
-        var stock = await db.StockItems.AsNoTracking()
-            .Where(s => warehouseIds.Contains(s.WarehouseId) && goodsIds.Contains(s.GoodsId))
-            .Select(s => new { s.WarehouseId, s.GoodsId, Available = s.OnHand - s.Reserved })
-            .ToDictionaryAsync(s => (s.WarehouseId, s.GoodsId), s => s.Available, cancellationToken);
+        var stock = await StockLevels.FreeAsync(db, warehouseIds, goodsIds, cancellationToken);
         var perGoods = wanted.GroupBy(w => w.GoodsId).ToDictionary(g => g.Key, g => g.Sum(w => w.Quantity));
 
         List<StockShortage>? first = null;

@@ -18,10 +18,6 @@ public sealed class StockLedger(OrchestratorDbContext db)
     private static readonly PerModelQuery<Func<OrchestratorDbContext, long, IAsyncEnumerable<StockReservation>>> OpenReservations = new(() =>
         EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId) => db.StockReservations.Where(r => r.OrderId == orderId && r.State == ReservationState.Reserved)));
 
-    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, long, Task<int?>>> Free = new(() =>
-        EF.CompileAsyncQuery((OrchestratorDbContext db, long warehouseId, long goodsId) =>
-            db.StockItems.Where(s => s.WarehouseId == warehouseId && s.GoodsId == goodsId).Select(s => (int?)(s.OnHand - s.Reserved)).FirstOrDefault()));
-
     /// <summary>
     /// Reserves every quantity in one warehouse, all or none; false when any goods is short. In a run that writes stock
     /// at its commit (<see cref="OrchestratorDbContext.StockAtCommit"/>) this reads what is free and records the
@@ -31,9 +27,11 @@ public sealed class StockLedger(OrchestratorDbContext db)
     {
         if (db.StockAtCommit is { } atCommit)
         {
+            // One statement for every goods of the warehouse; a goods it has no row for has nothing free there.
+            var stored = await StockLevels.FreeAsync(db, [warehouseId], [.. quantities.Keys], cancellationToken);
             foreach (var (goodsId, quantity) in quantities)
             {
-                if (await Free.For(db)(db, warehouseId, goodsId) is not { } free || free + atCommit.FreeDelta(warehouseId, goodsId) < quantity)
+                if (!stored.TryGetValue((warehouseId, goodsId), out var free) || free + atCommit.FreeDelta(warehouseId, goodsId) < quantity)
                 {
                     return false;
                 }

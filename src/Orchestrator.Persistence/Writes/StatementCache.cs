@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Orchestrator.Persistence.Writes;
 
@@ -59,11 +60,55 @@ internal sealed class StatementCache
     }
 
     /// <summary>
+    /// Runs the query <paramref name="sql"/> as one command of the server's own, where <paramref name="db"/>'s own queries
+    /// would run: in its transaction when it has one (a run's, or its share of a group commit, whose connection the
+    /// command then keeps as <see cref="ExecuteAsync"/> does), otherwise on its connection, opened for the read when
+    /// closed. <paramref name="read"/> makes the answer from the reader; counted by the process's command counters.
+    /// EF's query pipeline costs far more than the statement for the few reads a workflow step makes at every order.
+    /// </summary>
+    public static async Task<TResult> QueryAsync<TState, TResult>(
+        OrchestratorDbContext db, string sql, TState state, Action<DbCommand, TState> bind, Func<DbDataReader, TState, CancellationToken, Task<TResult>> read,
+        CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var connection = transaction?.Connection ?? db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            var kept = transaction is null ? null : For(db, connection, PreparedWrites.ProviderOf(db));
+            var command = Rent(kept, connection, transaction, sql);
+            try
+            {
+                bind(command, state);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                db.Activity?.CountRaw(1);
+                return await read(reader, state, cancellationToken);
+            }
+            finally
+            {
+                await ReturnAsync(kept, command);
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>
     /// A command for <paramref name="sql"/> inside <paramref name="transaction"/>: the one <paramref name="kept"/> holds
     /// (its SQL already set: setting it again would make SQLite compile it again), or a new one when nothing is kept.
     /// Give it back with <see cref="ReturnAsync"/>.
     /// </summary>
-    public static DbCommand Rent(StatementCache? kept, DbConnection connection, DbTransaction transaction, string sql)
+    public static DbCommand Rent(StatementCache? kept, DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = kept?.Get(sql) ?? connection.CreateCommand();
         if (kept is null)

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Domain.Catalog;
+using Orchestrator.Domain.Fulfilment;
+using Orchestrator.Domain.Inventory;
+using Orchestrator.Domain.MasterData;
+using Orchestrator.Persistence;
+using Orchestrator.Persistence.Diagnostics;
+using Orchestrator.Persistence.Inventory;
+using Orchestrator.Persistence.Orders;
+using Orchestrator.Server.Tests.Infrastructure;
+
+namespace Orchestrator.Server.Tests.Persistence;
+
+/// <summary>
+/// The hot path's reads by statements of the server's own, not EF's query pipeline: what is free of goods in warehouses
+/// (<see cref="StockLevels"/>) and an order's stamp (<see cref="OrderStamps"/>). Each answers what the same query
+/// through EF answers, runs where the context's own queries run (its transaction when it has one), is counted as a
+/// command, and leaves the context's connection as it found it. On SQLite and PostgreSQL.
+/// </summary>
+public sealed class OwnReadsTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly BothDatabases _databases = new("ownreads");
+
+    public static TheoryData<string> Databases => BothDatabases.Names;
+
+    public Task InitializeAsync() => _databases.InitializeAsync();
+
+    public async Task DisposeAsync() => await _databases.DisposeAsync();
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Free_stock_is_on_hand_less_reserved_for_every_stored_pair_and_absent_where_no_row_is(string database)
+    {
+        var log = new CommandLog();
+        var activity = new DatabaseActivity(TimeProvider.System);
+        var options = await _databases.MigratedAsync(database, log, activity);
+        var (warehouses, goods) = await SeedStockAsync(options, warehouses: 2, goods: 3);
+        await using (var setup = new OrchestratorDbContext(options))
+        {
+            // The second warehouse has no row for the last goods; the first has some of it reserved.
+            await setup.StockItems.Where(s => s.WarehouseId == warehouses[1] && s.GoodsId == goods[2]).ExecuteDeleteAsync();
+            await setup.StockItems.Where(s => s.WarehouseId == warehouses[0] && s.GoodsId == goods[2]).ExecuteUpdateAsync(s => s.SetProperty(i => i.Reserved, 4));
+        }
+
+        await using var db = new OrchestratorDbContext(options);
+        log.Sent.Clear();
+        var before = activity.Snapshot().Commands;
+        var free = await StockLevels.FreeAsync(db, warehouses, goods, CancellationToken.None);
+
+        // One command of the server's own (not EF's: the command log sees none), the connection closed again.
+        Assert.Equal(1, activity.Snapshot().Commands - before);
+        Assert.Empty(log.Sent);
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+
+        var expected = await db.StockItems.AsNoTracking()
+            .Where(s => warehouses.Contains(s.WarehouseId) && goods.Contains(s.GoodsId))
+            .ToDictionaryAsync(s => (s.WarehouseId, s.GoodsId), s => s.OnHand - s.Reserved);
+        Assert.Equal(5, expected.Count);
+        Assert.Equal(expected.OrderBy(e => e.Key), free.OrderBy(e => e.Key));
+        Assert.False(free.ContainsKey((warehouses[1], goods[2])));
+        Assert.Equal(Stocked(0, 2) - 4, free[(warehouses[0], goods[2])]);
+
+        // Nothing asked, nothing sent.
+        before = activity.Snapshot().Commands;
+        Assert.Empty(await StockLevels.FreeAsync(db, warehouses, [], CancellationToken.None));
+        Assert.Equal(0, activity.Snapshot().Commands - before);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task More_goods_than_one_statement_takes_are_read_in_parts_and_all_answered(string database)
+    {
+        var activity = new DatabaseActivity(TimeProvider.System);
+        var options = await _databases.MigratedAsync(database, activity);
+        var (warehouses, goods) = await SeedStockAsync(options, warehouses: 1, goods: StockLevels.MaxGoodsPerStatement + 3);
+
+        await using var db = new OrchestratorDbContext(options);
+        var before = activity.Snapshot().Commands;
+        var free = await StockLevels.FreeAsync(db, warehouses, goods, CancellationToken.None);
+
+        Assert.Equal(2, activity.Snapshot().Commands - before);
+        Assert.Equal(goods.Count, free.Count);
+        Assert.All(goods.Select((id, i) => (id, i)), g => Assert.Equal(Stocked(0, g.i), free[(warehouses[0], g.id)]));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task A_read_inside_the_contexts_transaction_sees_what_it_wrote_and_others_do_not(string database)
+    {
+        var options = await _databases.MigratedAsync(database);
+        var (warehouses, goods) = await SeedStockAsync(options, warehouses: 1, goods: 1);
+
+        await using var db = new OrchestratorDbContext(options);
+        await db.BeginWorkAsync(CancellationToken.None);
+        await db.StockItems.Where(s => s.GoodsId == goods[0]).ExecuteUpdateAsync(s => s.SetProperty(i => i.Reserved, 2));
+
+        Assert.Equal(Stocked(0, 0) - 2, (await StockLevels.FreeAsync(db, warehouses, goods, CancellationToken.None))[(warehouses[0], goods[0])]);
+        Assert.Equal(System.Data.ConnectionState.Open, db.Database.GetDbConnection().State);
+        await db.RollbackWorkAsync(CancellationToken.None);
+
+        Assert.Equal(Stocked(0, 0), (await StockLevels.FreeAsync(db, warehouses, goods, CancellationToken.None))[(warehouses[0], goods[0])]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task An_orders_stamp_counts_its_packages_and_moves_with_any_change_to_them(string database)
+    {
+        var activity = new DatabaseActivity(TimeProvider.System);
+        var options = await _databases.MigratedAsync(database, activity);
+        await using var db = new OrchestratorDbContext(options);
+        var shop = await TestOrders.AddShopAsync(db, "stamps", "SHOP-ST");
+        var order = TestOrders.Allocated(shop.Id, "T-STAMP", Now);
+        db.SalesOrders.Add(order);
+        await db.SaveChangesAsync();
+        var (warehouses, goods) = await SeedStockAsync(options, warehouses: 1, goods: 1, code: "ST");
+
+        // No packages yet: the order's version and zeros. No such order: nothing.
+        var before = activity.Snapshot().Commands;
+        Assert.Equal(new OrderStamp(order.Version, 0, 0, 0), await OrderStamps.ReadAsync(db, order.Id, CancellationToken.None));
+        Assert.Equal(1, activity.Snapshot().Commands - before);
+        Assert.Null(await OrderStamps.ReadAsync(db, order.Id + 1000, CancellationToken.None));
+
+        Package Make(int sequence) => new()
+        {
+            OrderId = order.Id,
+            Sequence = sequence,
+            WarehouseId = warehouses[0],
+            Status = PackageStatus.Allocated,
+            Lines = [new PackageLine { LineNo = 1, GoodsId = goods[0], MerchantCode = "ST-0", Quantity = 1 }],
+        };
+        db.Packages.AddRange(Make(1), Make(2));
+        await db.SaveChangesAsync();
+        var stamp = await OrderStamps.ReadAsync(db, order.Id, CancellationToken.None);
+        Assert.Equal(await ExpectedAsync(options, order.Id), stamp);
+        Assert.Equal(2, stamp!.Packages);
+
+        // A package line's change bumps its package: the stamp moves, and still matches what EF reads.
+        var package = await db.Packages.Include(p => p.Lines).OrderBy(p => p.Id).FirstAsync(p => p.OrderId == order.Id);
+        package.Lines[0].Quantity = 2;
+        await db.SaveChangesAsync();
+        var moved = await OrderStamps.ReadAsync(db, order.Id, CancellationToken.None);
+        Assert.NotEqual(stamp, moved);
+        Assert.Equal(await ExpectedAsync(options, order.Id), moved);
+    }
+
+    /// <summary>What each stock row was seeded with, by warehouse and goods index.</summary>
+    private static int Stocked(int warehouse, int goods) => 10 + (warehouse * 100) + goods;
+
+    private static async Task<(List<long> Warehouses, List<long> Goods)> SeedStockAsync(
+        DbContextOptions<OrchestratorDbContext> options, int warehouses, int goods, string code = "G")
+    {
+        await using var db = new OrchestratorDbContext(options);
+        var stores = Enumerable.Range(0, warehouses)
+            .Select(i => new Warehouse { Code = $"WH-{code}{i}", Name = $"仓 {i}", Province = "浙江省", City = "杭州市", Address = "文一西路 2 号" }).ToList();
+        var items = Enumerable.Range(0, goods).Select(i => new Goods { MerchantCode = $"{code}-{i}", Name = $"商品 {i}" }).ToList();
+        db.AddRange(stores);
+        db.AddRange(items);
+        await db.SaveChangesAsync();
+        for (var w = 0; w < stores.Count; w++)
+        {
+            for (var g = 0; g < items.Count; g++)
+            {
+                db.StockItems.Add(new StockItem { WarehouseId = stores[w].Id, GoodsId = items[g].Id, OnHand = Stocked(w, g), UpdatedAt = Now });
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return ([.. stores.Select(s => s.Id)], [.. items.Select(i => i.Id)]);
+    }
+
+    private static async Task<OrderStamp> ExpectedAsync(DbContextOptions<OrchestratorDbContext> options, long orderId)
+    {
+        await using var db = new OrchestratorDbContext(options);
+        var version = await db.SalesOrders.Where(o => o.Id == orderId).Select(o => o.Version).SingleAsync();
+        var packages = await db.Packages.AsNoTracking().Where(p => p.OrderId == orderId).ToListAsync();
+        return new OrderStamp(version, packages.Count, packages.Sum(p => p.Version), packages.Count == 0 ? 0 : packages.Max(p => p.Id));
+    }
+}
