@@ -145,6 +145,38 @@ public sealed class OwnReadsTests : IAsyncLifetime
         Assert.Equal(await ExpectedAsync(options, order.Id), moved);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task A_key_probe_finds_a_stored_key_in_the_contexts_transaction_and_nothing_else(string database)
+    {
+        var activity = new DatabaseActivity(TimeProvider.System);
+        var options = await _databases.MigratedAsync(database, activity);
+        await using var db = new OrchestratorDbContext(options);
+        var shop = await TestOrders.AddShopAsync(db, "probe", "SHOP-P");
+        var order = TestOrders.Allocated(shop.Id, "T-PROBE", Now);
+        db.SalesOrders.Add(order);
+        await db.SaveChangesAsync();
+        Waybill Make(string key) => new() { OrderId = order.Id, IdempotencyKey = key, CarrierCode = "SF", TrackingNumber = "SF" + key, IssuedAt = Now };
+        db.Waybills.Add(Make("waybill:1"));
+        await db.SaveChangesAsync();
+
+        var before = activity.Snapshot().Commands;
+        Assert.True(await KeyProbe.AnyAsync<Waybill>(db, nameof(Waybill.IdempotencyKey), "waybill:1", CancellationToken.None));
+        Assert.False(await KeyProbe.AnyAsync<Waybill>(db, nameof(Waybill.IdempotencyKey), "waybill:2", CancellationToken.None));
+        Assert.False(await KeyProbe.AnyAsync<ShipmentConfirmation>(db, nameof(ShipmentConfirmation.IdempotencyKey), "waybill:1", CancellationToken.None));
+        Assert.Equal(3, activity.Snapshot().Commands - before);
+
+        // Saved in the context's open transaction: seen there; rolled back: gone.
+        await db.BeginWorkAsync(CancellationToken.None);
+        db.Waybills.Add(Make("waybill:2"));
+        await db.SaveChangesAsync();
+        Assert.True(await KeyProbe.AnyAsync<Waybill>(db, nameof(Waybill.IdempotencyKey), "waybill:2", CancellationToken.None));
+        await db.RollbackWorkAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        Assert.False(await KeyProbe.AnyAsync<Waybill>(db, nameof(Waybill.IdempotencyKey), "waybill:2", CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => KeyProbe.AnyAsync<Waybill>(db, "NoSuchColumn", "x", CancellationToken.None));
+    }
+
     /// <summary>What each stock row was seeded with, by warehouse and goods index.</summary>
     private static int Stocked(int warehouse, int goods) => 10 + (warehouse * 100) + goods;
 
