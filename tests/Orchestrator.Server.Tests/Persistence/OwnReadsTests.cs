@@ -3,6 +3,7 @@ using Orchestrator.Domain.Catalog;
 using Orchestrator.Domain.Fulfilment;
 using Orchestrator.Domain.Inventory;
 using Orchestrator.Domain.MasterData;
+using Orchestrator.Domain.Orders;
 using Orchestrator.Persistence;
 using Orchestrator.Persistence.Diagnostics;
 using Orchestrator.Persistence.Inventory;
@@ -110,10 +111,7 @@ public sealed class OwnReadsTests : IAsyncLifetime
         var activity = new DatabaseActivity(TimeProvider.System);
         var options = await _databases.MigratedAsync(database, activity);
         await using var db = new OrchestratorDbContext(options);
-        var shop = await TestOrders.AddShopAsync(db, "stamps", "SHOP-ST");
-        var order = TestOrders.Allocated(shop.Id, "T-STAMP", Now);
-        db.SalesOrders.Add(order);
-        await db.SaveChangesAsync();
+        var order = await AddOrderAsync(db, "ST");
         var (warehouses, goods) = await SeedStockAsync(options, warehouses: 1, goods: 1, code: "ST");
 
         // No packages yet: the order's version and zeros. No such order: nothing.
@@ -152,10 +150,7 @@ public sealed class OwnReadsTests : IAsyncLifetime
         var activity = new DatabaseActivity(TimeProvider.System);
         var options = await _databases.MigratedAsync(database, activity);
         await using var db = new OrchestratorDbContext(options);
-        var shop = await TestOrders.AddShopAsync(db, "probe", "SHOP-P");
-        var order = TestOrders.Allocated(shop.Id, "T-PROBE", Now);
-        db.SalesOrders.Add(order);
-        await db.SaveChangesAsync();
+        var order = await AddOrderAsync(db, "PR");
         Waybill Make(string key) => new() { OrderId = order.Id, IdempotencyKey = key, CarrierCode = "SF", TrackingNumber = "SF" + key, IssuedAt = Now };
         db.Waybills.Add(Make("waybill:1"));
         await db.SaveChangesAsync();
@@ -175,6 +170,16 @@ public sealed class OwnReadsTests : IAsyncLifetime
         db.ChangeTracker.Clear();
         Assert.False(await KeyProbe.AnyAsync<Waybill>(db, nameof(Waybill.IdempotencyKey), "waybill:2", CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => KeyProbe.AnyAsync<Waybill>(db, "NoSuchColumn", "x", CancellationToken.None));
+    }
+
+    /// <summary>An allocated order of a shop of its own, stored.</summary>
+    private static async Task<SalesOrder> AddOrderAsync(OrchestratorDbContext db, string tag)
+    {
+        var shop = await TestOrders.AddShopAsync(db, $"own-{tag}", $"SHOP-{tag}");
+        var order = TestOrders.Allocated(shop.Id, $"T-{tag}", Now);
+        db.SalesOrders.Add(order);
+        await db.SaveChangesAsync();
+        return order;
     }
 
     /// <summary>What each stock row was seeded with, by warehouse and goods index.</summary>
