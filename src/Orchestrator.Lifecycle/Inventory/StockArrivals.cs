@@ -60,7 +60,7 @@ public sealed partial class StockRecheckService(StockArrivals arrivals, IService
         var resumed = 0;
         foreach (var id in waiting)
         {
-            var reply = await grains.GetGrain<IWorkflowInstanceGrain>(id).ResumeAsync(AwaitStockActivity.Bookmark, null, null);
+            var reply = await grains.Instance(id).ResumeAsync(AwaitStockActivity.Bookmark, null, null);
             resumed += reply.Kind == ReplyKind.Done ? 1 : 0;
         }
 

@@ -18,7 +18,7 @@ internal static class OrderStimuli
     {
         var instanceId = await instances.FindAsync(db, orderId, ct);
         return instanceId is { } id
-            ? (await grains.GetGrain<IWorkflowInstanceGrain>(id).ResumeAsync(bookmark, null, payload.ToJsonString()), id)
+            ? (await grains.Instance(id).ResumeAsync(bookmark, null, payload.ToJsonString()), id)
             : null;
     }
 

@@ -24,7 +24,7 @@ public sealed partial class InstanceWaker(InstanceWakeups queue, IGrainFactory g
             {
                 try
                 {
-                    var grain = grains.GetGrain<IWorkflowInstanceGrain>(request.InstanceId);
+                    var grain = grains.Instance(request.InstanceId);
                     var reply = request switch
                     {
                         { Cancel: true } => await grain.CancelAsync(request.Reason),

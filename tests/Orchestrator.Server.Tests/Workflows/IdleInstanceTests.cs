@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Tests.Infrastructure;
 using Orchestrator.Workflows.Runtime.Grains;
+using Orleans.Runtime;
 
 namespace Orchestrator.Server.Tests.Workflows;
 
@@ -35,6 +36,20 @@ public sealed class IdleInstanceTests(IdleInstancesSqliteFixture server) : Lifec
         var scanned = await FloorOkAsync(orderId, "verify:scan", new JsonObject { ["barcode"] = tea });
         Assert.Equal("Weighed", scanned["instance"]!["waitingFor"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await PostFloorAsync(orderId, "weigh", new JsonObject { ["weightKg"] = 0.4 })).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task An_instances_grain_reference_is_the_one_orleans_resolves_and_reaches_the_grain()
+    {
+        var grains = Server.Services.GetRequiredService<IGrainFactory>();
+        var id = Guid.NewGuid();
+        var ours = (GrainReference)grains.Instance(id);
+        var theirs = (GrainReference)grains.GetGrain<IWorkflowInstanceGrain>(id);
+        Assert.Equal((theirs.GrainId, theirs.InterfaceType), (ours.GrainId, ours.InterfaceType));
+        Assert.NotEqual(ours.GrainId, ((GrainReference)grains.Instance(Guid.NewGuid())).GrainId);
+
+        // Called through it, the instance's grain answers: no such instance is stored.
+        Assert.Equal(ReplyKind.NotFound, (await grains.Instance(id).RetryAsync()).Kind);
     }
 
     private static async Task<bool> IsActiveAsync(IGrainFactory grains, Guid instanceId)

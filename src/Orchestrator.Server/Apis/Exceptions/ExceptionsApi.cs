@@ -132,7 +132,7 @@ internal static class ExceptionsApi
         var kind = Enum.Parse<OrderExceptionKind>(request.Kind!, ignoreCase: true);
         var by = http.User.ActorName();
         var reason = $"{kind}: {request.Detail ?? "set aside"} ({by})";
-        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId.Value)
+        var reply = await grains.Instance(instanceId.Value)
             .HoldAsync(reason, ExceptionHolds.HoldDetails(kind, request.Detail, by).ToJsonString());
         switch (reply.Kind)
         {
@@ -164,7 +164,7 @@ internal static class ExceptionsApi
         }
 
         var instanceId = await instances.RequiredAsync(db, entry.OrderId, ct);
-        var grain = grains.GetGrain<IWorkflowInstanceGrain>(instanceId);
+        var grain = grains.Instance(instanceId);
         var by = http.User.ActorName();
         var details = ExceptionHolds.ReleaseDetails(by, request.Note);
         InstanceReply reply;

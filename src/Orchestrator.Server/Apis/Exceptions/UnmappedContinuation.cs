@@ -44,7 +44,7 @@ internal static class UnmappedContinuation
             {
                 var instanceId = await instances.RequiredAsync(db, order.OrderId, ct);
                 var resolution = $"Re-mapped: {string.Join(", ", order.MerchantCodes)} map now. {note}".Trim();
-                var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId)
+                var reply = await grains.Instance(instanceId)
                     .ResumeAsync(entry.Bookmark ?? "Resolved", entry.Stage, ExceptionHolds.ReleaseDetails(by, resolution).ToJsonString());
                 reason = reply.Kind == ReplyKind.Done ? null : reply.Message ?? reply.Kind.ToString();
             }

@@ -78,7 +78,7 @@ internal static class FloorBatch
         IGrainFactory grains, IServiceScopeFactory scopes, JsonSerializerOptions json, int index, FloorBatchItem item, FloorAction action, Guid instanceId,
         JsonObject payload, CancellationToken ct)
     {
-        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(action.Bookmark, null, payload.ToJsonString());
+        var reply = await grains.Instance(instanceId).ResumeAsync(action.Bookmark, null, payload.ToJsonString());
         switch (reply.Kind)
         {
             case ReplyKind.Done when reply.Answer is { } answer:

@@ -127,7 +127,7 @@ internal static class PickListsApi
             }
 
             var payload = new JsonObject { ["picker"] = body?.By, ["pickListId"] = id, ["warehouseId"] = wave.WarehouseId };
-            var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(PickActivity.Bookmark, null, payload.ToJsonString());
+            var reply = await grains.Instance(instanceId).ResumeAsync(PickActivity.Bookmark, null, payload.ToJsonString());
             var open = reply.OpenBookmarks is [var first, ..] ? first : null;
             results[i] = reply.Kind == ReplyKind.Done
                 ? new PickConfirmResult(orderId, StatusCodes.Status200OK, reply.Status == WorkflowStatus.Suspended ? open : null, null)

@@ -129,7 +129,7 @@ internal static class WorkflowInstancesApi
 
         // Any stimulus may be sent here (a review decision with edits too), so what it changes is a person's, unlike the floor endpoints' scans.
         using var acting = actor.ActFor(null);
-        var reply = await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).ResumeAsync(bookmark, activityId, payload);
+        var reply = await grains.Instance(instanceId).ResumeAsync(bookmark, activityId, payload);
         return await AnswerAsync(reply, instanceId, db, ct);
     }
 
@@ -137,13 +137,13 @@ internal static class WorkflowInstancesApi
         Guid instanceId, CancelRequest? request, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(null);
-        return await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
+        return await AnswerAsync(await grains.Instance(instanceId).CancelAsync(request?.Reason), instanceId, db, ct);
     }
 
     private static async Task<IResult> Retry(Guid instanceId, IGrainFactory grains, OrchestratorDbContext db, IAuditActor actor, CancellationToken ct)
     {
         using var acting = actor.ActFor(null);
-        return await AnswerAsync(await grains.GetGrain<IWorkflowInstanceGrain>(instanceId).RetryAsync(), instanceId, db, ct);
+        return await AnswerAsync(await grains.Instance(instanceId).RetryAsync(), instanceId, db, ct);
     }
 
     private static async Task<IResult> AnswerAsync(InstanceReply reply, Guid instanceId, OrchestratorDbContext db, CancellationToken ct) => reply.Kind switch
