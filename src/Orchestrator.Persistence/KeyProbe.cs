@@ -38,12 +38,9 @@ public static class KeyProbe
     {
         public static Shape Of(IModel model, Type entityType, string property, ISqlGenerationHelper sql)
         {
-            var entity = model.FindEntityType(entityType) ?? throw new ArgumentException($"{entityType.Name} is not in the model.", nameof(entityType));
-            var column = entity.FindProperty(property) ?? throw new ArgumentException($"{entityType.Name} has no property {property}.", nameof(property));
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var text = $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
-                + $"WHERE {sql.DelimitIdentifier(column.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder("key")}";
-            return new Shape(text, (RelationalTypeMapping)column.GetRelationalTypeMapping(), sql.GenerateParameterName("key"));
+            var table = StoreTable.Of(model, entityType, sql);
+            var text = $"SELECT COUNT(*) FROM {table.Name} WHERE {table.Column(property)} = {sql.GenerateParameterNamePlaceholder("key")}";
+            return new Shape(text, table.Mapping(property), sql.GenerateParameterName("key"));
         }
     }
 }

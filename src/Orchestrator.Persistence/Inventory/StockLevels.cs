@@ -69,15 +69,12 @@ public static class StockLevels
 
         public static Shape Of(IModel model, ISqlGenerationHelper sql)
         {
-            var entity = model.FindEntityType(typeof(StockItem))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            string Name(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-            var warehouse = Name(nameof(StockItem.WarehouseId));
-            var goods = Name(nameof(StockItem.GoodsId));
-            var select = $"SELECT {warehouse}, {goods}, {Name(nameof(StockItem.OnHand))} - {Name(nameof(StockItem.Reserved))} "
-                + $"FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE ";
-            var mapping = (RelationalTypeMapping)entity.FindProperty(nameof(StockItem.WarehouseId))!.GetRelationalTypeMapping();
-            return new Shape(select, warehouse, goods, mapping, sql);
+            var table = StoreTable.Of(model, typeof(StockItem), sql);
+            var warehouse = table.Column(nameof(StockItem.WarehouseId));
+            var goods = table.Column(nameof(StockItem.GoodsId));
+            var select = $"SELECT {warehouse}, {goods}, {table.Column(nameof(StockItem.OnHand))} - {table.Column(nameof(StockItem.Reserved))} "
+                + $"FROM {table.Name} WHERE ";
+            return new Shape(select, warehouse, goods, table.Mapping(nameof(StockItem.WarehouseId)), sql);
         }
 
         public string SqlFor(int warehouseCount, int goodsCount)

@@ -41,24 +41,19 @@ public static class OrderStamps
     {
         public static Shape Of(IModel model, ISqlGenerationHelper sql)
         {
-            var orders = model.FindEntityType(typeof(SalesOrder))!;
-            var packages = model.FindEntityType(typeof(Package))!;
-            var orderTable = StoreObjectIdentifier.Table(orders.GetTableName()!, orders.GetSchema());
-            var packageTable = StoreObjectIdentifier.Table(packages.GetTableName()!, packages.GetSchema());
-            string OrderColumn(string property) => sql.DelimitIdentifier(orders.FindProperty(property)!.GetColumnName(orderTable)!);
-            string PackageColumn(string property) => sql.DelimitIdentifier(packages.FindProperty(property)!.GetColumnName(packageTable)!);
+            var orders = StoreTable.Of(model, typeof(SalesOrder), sql);
+            var packages = StoreTable.Of(model, typeof(Package), sql);
             var id = sql.GenerateParameterNamePlaceholder("order");
 
             // Counted and summed in a derived table, so an order with no packages still answers (0, 0, 0).
-            var text = $"SELECT o.{OrderColumn(nameof(SalesOrder.Version))}, p.n, p.v, p.m "
-                + $"FROM {sql.DelimitIdentifier(orderTable.Name, orderTable.Schema)} o CROSS JOIN ("
-                + $"SELECT COUNT(*) AS n, COALESCE(SUM({PackageColumn(nameof(Package.Version))}), 0) AS v, "
-                + $"COALESCE(MAX({PackageColumn(nameof(Package.Id))}), 0) AS m "
-                + $"FROM {sql.DelimitIdentifier(packageTable.Name, packageTable.Schema)} "
-                + $"WHERE {PackageColumn(nameof(Package.OrderId))} = {id}) p "
-                + $"WHERE o.{OrderColumn(nameof(SalesOrder.Id))} = {id}";
-            var mapping = (RelationalTypeMapping)orders.FindProperty(nameof(SalesOrder.Id))!.GetRelationalTypeMapping();
-            return new Shape(text, mapping, sql.GenerateParameterName("order"));
+            var text = $"SELECT o.{orders.Column(nameof(SalesOrder.Version))}, p.n, p.v, p.m "
+                + $"FROM {orders.Name} o CROSS JOIN ("
+                + $"SELECT COUNT(*) AS n, COALESCE(SUM({packages.Column(nameof(Package.Version))}), 0) AS v, "
+                + $"COALESCE(MAX({packages.Column(nameof(Package.Id))}), 0) AS m "
+                + $"FROM {packages.Name} "
+                + $"WHERE {packages.Column(nameof(Package.OrderId))} = {id}) p "
+                + $"WHERE o.{orders.Column(nameof(SalesOrder.Id))} = {id}";
+            return new Shape(text, orders.Mapping(nameof(SalesOrder.Id)), sql.GenerateParameterName("order"));
         }
     }
 }

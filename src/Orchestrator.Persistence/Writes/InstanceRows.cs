@@ -81,11 +81,10 @@ public static class InstanceRows
 
         public static Shape Of(IModel model, ISqlGenerationHelper sql)
         {
-            var entity = model.FindEntityType(typeof(WorkflowInstanceRecord))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var table = StoreTable.Of(model, typeof(WorkflowInstanceRecord), sql);
             Column ColumnOf(string property, int index)
             {
-                var p = entity.FindProperty(property)!;
+                var p = table.Property(property);
                 var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"i{index}");
                 return new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), sql.GenerateParameterName(name), sql.GenerateParameterNamePlaceholder(name));
             }
@@ -93,8 +92,8 @@ public static class InstanceRows
             var written = Written.Select(ColumnOf).ToList();
             var key = ColumnOf(nameof(WorkflowInstanceRecord.Id), written.Count);
             var revision = ColumnOf(nameof(WorkflowInstanceRecord.Revision), written.Count + 1);
-            string Name(Column c) => sql.DelimitIdentifier(c.Property.GetColumnName(table)!);
-            var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
+            string Name(Column c) => table.Column(c.Property);
+            var text = $"UPDATE {table.Name} SET "
                 + string.Join(", ", written.Select(c => $"{Name(c)} = {c.Placeholder}"))
                 + $" WHERE {Name(key)} = {key.Placeholder} AND {Name(revision)} = {revision.Placeholder}";
             return new Shape(text, written, key, revision);

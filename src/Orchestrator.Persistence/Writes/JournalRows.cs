@@ -61,14 +61,13 @@ public static class JournalRows
 
         public static Shape Of(IModel model, ISqlGenerationHelper sql)
         {
-            var entity = model.FindEntityType(typeof(WorkflowJournalRecord))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var columns = entity.GetProperties()
+            var table = StoreTable.Of(model, typeof(WorkflowJournalRecord), sql);
+            var columns = table.Entity.GetProperties()
                 .Where(p => p.ValueGenerated == ValueGenerated.Never)
                 .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
                 .ToList();
-            var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)));
-            return new Shape($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ", columns, sql);
+            var names = string.Join(", ", columns.Select(c => table.Column(c.Property)));
+            return new Shape($"INSERT INTO {table.Name} ({names}) VALUES ", columns, sql);
         }
 
         public string SqlFor(int rows)
