@@ -6,7 +6,10 @@ using Orchestrator.Server.Tests.Infrastructure;
 
 namespace Orchestrator.Server.Tests.Persistence;
 
-/// <summary>Every connection the contexts use runs with synchronous=NORMAL, also when the pool hands back one it set up before.</summary>
+/// <summary>
+/// Every connection the contexts use runs with synchronous=NORMAL, also when the pool hands back one it set up before,
+/// and keeps what a savepoint may have to restore in memory.
+/// </summary>
 public sealed class SqliteConnectionSettingsTests : IDisposable
 {
     private readonly string _path = TempSqliteFile.NewPath("settings");
@@ -32,6 +35,37 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
 
         // 1 = NORMAL (the default, FULL, is 2): set once per native connection, kept while the pool holds it.
         Assert.Equal([1L, 1L, 1L], seen);
+    }
+
+    [Fact]
+    public async Task A_savepoint_keeps_the_pages_it_may_restore_in_memory_not_in_a_temporary_file()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "This test reads the process's open files from /proc.");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString();
+        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
+        builder.UseOrchestratorSqlite(connectionString);
+        await using var db = new OrchestratorDbContext(builder.Options);
+        await db.Database.OpenConnectionAsync();
+
+        // About 400 KiB of committed pages, then a transaction that changes all of them under a savepoint, as a group
+        // commit's share does: SQLite copies each page into the statement journal first, which spills to a (deleted)
+        // temporary file past 64 KiB unless temporary storage is memory.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;"); // as the server's database runs
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL);" +
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler (body) SELECT printf('%.2000c', 'a') FROM n;");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await transaction.CreateSavepointAsync("share");
+        var changed = await db.Database.ExecuteSqlRawAsync("UPDATE filler SET body = printf('%.2000c', 'b');");
+
+        var temporaryFiles = Directory.GetFiles("/proc/self/fd")
+            .Select(fd => { try { return new FileInfo(fd).LinkTarget; } catch (IOException) { return null; } })
+            .Where(target => target?.Contains("etilqs_", StringComparison.Ordinal) == true)
+            .ToList();
+        await transaction.RollbackAsync();
+
+        Assert.Equal(200, changed);
+        Assert.Empty(temporaryFiles);
     }
 
     public void Dispose()
