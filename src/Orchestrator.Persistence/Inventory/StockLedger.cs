@@ -15,9 +15,6 @@ namespace Orchestrator.Persistence.Inventory;
 /// </summary>
 public sealed class StockLedger(OrchestratorDbContext db)
 {
-    private static readonly PerModelQuery<Func<OrchestratorDbContext, long, IAsyncEnumerable<StockReservation>>> OpenReservations = new(() =>
-        EF.CompileAsyncQuery((OrchestratorDbContext db, long orderId) => db.StockReservations.Where(r => r.OrderId == orderId && r.State == ReservationState.Reserved)));
-
     /// <summary>
     /// Reserves every quantity in one warehouse, all or none; false when any goods is short. In a run that writes stock
     /// at its commit (<see cref="OrchestratorDbContext.StockAtCommit"/>) this reads what is free and records the
@@ -167,7 +164,7 @@ public sealed class StockLedger(OrchestratorDbContext db)
 
     private async Task<int> CloseAsync(long orderId, ReservationState to, DateTime now, CancellationToken cancellationToken, string? reference = null)
     {
-        var open = await OpenReservations.For(db)(db, orderId).ToListAsync(cancellationToken);
+        var open = await OpenReservations.ReadAsync(db, orderId, cancellationToken);
         if (open.Count == 0)
         {
             return 0;

@@ -172,6 +172,58 @@ public sealed class OwnReadsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => KeyProbe.AnyAsync<Waybill>(db, "NoSuchColumn", "x", CancellationToken.None));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Closing_an_orders_reservations_reads_the_open_ones_by_one_statement_and_writes_only_their_state(string database)
+    {
+        var log = new CommandLog();
+        var activity = new DatabaseActivity(TimeProvider.System);
+        var options = await _databases.MigratedAsync(database, log, activity);
+        var (warehouses, goods) = await SeedStockAsync(options, warehouses: 1, goods: 2, code: "RS");
+        long orderId;
+        await using (var setup = new OrchestratorDbContext(options))
+        {
+            orderId = (await AddOrderAsync(setup, "RS")).Id;
+            var reserved = new StockLedger(setup);
+            await setup.BeginWorkAsync(CancellationToken.None);
+            Assert.True(await reserved.TryReserveAsync(orderId, warehouses[0], new Dictionary<long, int> { [goods[0]] = 2, [goods[1]] = 3 }, Now, CancellationToken.None));
+            await setup.SaveChangesAsync();
+            await setup.CommitWorkAsync(CancellationToken.None);
+        }
+
+        // Shipped: the open reservations are read by one command of the server's own (EF's log sees no query of them),
+        // deducted, and their update leaves every other column as it was.
+        var shipped = Now.AddHours(2);
+        await using (var db = new OrchestratorDbContext(options))
+        {
+            var ledger = new StockLedger(db);
+            log.Sent.Clear();
+            await db.BeginWorkAsync(CancellationToken.None);
+            Assert.Equal(2, await ledger.DeductAsync(orderId, "SF100", shipped, CancellationToken.None));
+            Assert.DoesNotContain(log.Sent, sql => sql.Contains("StockReservations", StringComparison.Ordinal) && sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+
+            // Closed already in this unit of work, not yet saved: nothing is open any more, so nothing is closed twice.
+            Assert.Equal(0, await ledger.ReleaseAsync(orderId, shipped, CancellationToken.None));
+            await db.SaveChangesAsync();
+            await db.CommitWorkAsync(CancellationToken.None);
+        }
+
+        await using var check = new OrchestratorDbContext(options);
+        var rows = await check.StockReservations.AsNoTracking().Where(r => r.OrderId == orderId).OrderBy(r => r.GoodsId).ToListAsync();
+        Assert.Equal([ReservationState.Deducted, ReservationState.Deducted], rows.Select(r => r.State));
+        Assert.All(rows, r => Assert.Equal(shipped, r.ClosedAt));
+        Assert.All(rows, r => Assert.Equal(Now, r.CreatedAt));
+        Assert.Equal([2, 3], rows.Select(r => r.Quantity));
+        var stock = await check.StockItems.AsNoTracking().Where(s => s.WarehouseId == warehouses[0]).OrderBy(s => s.GoodsId).ToListAsync();
+        Assert.Equal([Stocked(0, 0) - 2, Stocked(0, 1) - 3], stock.Select(s => s.OnHand));
+        Assert.All(stock, s => Assert.Equal(0, s.Reserved));
+
+        // Nothing open: nothing read back, nothing written.
+        await using var again = new OrchestratorDbContext(options);
+        Assert.Equal(0, await new StockLedger(again).ReleaseAsync(orderId, shipped, CancellationToken.None));
+        Assert.False(again.ChangeTracker.HasChanges());
+    }
+
     /// <summary>An allocated order of a shop of its own, stored.</summary>
     private static async Task<SalesOrder> AddOrderAsync(OrchestratorDbContext db, string tag)
     {
