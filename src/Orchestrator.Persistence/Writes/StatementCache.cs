@@ -12,7 +12,7 @@ namespace Orchestrator.Persistence.Writes;
 /// owner serializes them: the SQLite group's gate). Bounded: a connection that sees more shapes than
 /// <see cref="MaxStatements"/> starts again empty.
 /// </summary>
-internal sealed class StatementCache
+internal sealed class StatementCache : IDisposable
 {
     private const int MaxStatements = 256;
 
@@ -23,6 +23,9 @@ internal sealed class StatementCache
     private readonly Lock _sync = new();
 
     private StatementCache(DbConnection connection) => _connection = connection;
+
+    /// <summary>Commands kept on <paramref name="connection"/> for one owner that holds it (<see cref="ReadConnections"/>), disposed with it.</summary>
+    public static StatementCache Over(DbConnection connection) => new(connection);
 
     /// <summary>
     /// The commands <paramref name="db"/>'s statements on <paramref name="connection"/> may keep, or null to make each
@@ -62,7 +65,8 @@ internal sealed class StatementCache
     /// <summary>
     /// Runs the query <paramref name="sql"/> as one command of the server's own, where <paramref name="db"/>'s own queries
     /// would run: in its transaction when it has one (a run's, or its share of a group commit, whose connection the
-    /// command then keeps as <see cref="ExecuteAsync"/> does), otherwise on its connection, opened for the read when
+    /// command then keeps as <see cref="ExecuteAsync"/> does); otherwise, on a SQLite file, on a connection kept open for
+    /// such reads (<see cref="ReadConnections"/>), and elsewhere on the context's connection, opened for the read when
     /// closed. <paramref name="read"/> makes the answer from the reader; counted by the process's command counters.
     /// EF's query pipeline costs far more than the statement for the few reads a workflow step makes at every order.
     /// </summary>
@@ -73,6 +77,20 @@ internal sealed class StatementCache
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var connection = transaction?.Connection ?? db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened && transaction is null && PreparedWrites.ProviderOf(db) == DatabaseProvider.Sqlite
+            && db.Database.GetConnectionString() is { } connectionString && ReadConnections.IsFile(connectionString))
+        {
+            var reader = await ReadConnections.TakeAsync(connection, connectionString, cancellationToken);
+            try
+            {
+                return await QueryOnAsync(db, reader.Commands, reader.Connection, null, sql, state, bind, read, cancellationToken);
+            }
+            finally
+            {
+                ReadConnections.Give(reader);
+            }
+        }
+
         if (opened)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -81,18 +99,7 @@ internal sealed class StatementCache
         try
         {
             var kept = transaction is null ? null : For(db, connection, PreparedWrites.ProviderOf(db));
-            var command = Rent(kept, connection, transaction, sql);
-            try
-            {
-                bind(command, state);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                db.Activity?.CountRaw(1);
-                return await read(reader, state, cancellationToken);
-            }
-            finally
-            {
-                await ReturnAsync(kept, command);
-            }
+            return await QueryOnAsync(db, kept, connection, transaction, sql, state, bind, read, cancellationToken);
         }
         finally
         {
@@ -100,6 +107,24 @@ internal sealed class StatementCache
             {
                 await db.Database.CloseConnectionAsync();
             }
+        }
+    }
+
+    private static async Task<TResult> QueryOnAsync<TState, TResult>(
+        OrchestratorDbContext db, StatementCache? kept, DbConnection connection, DbTransaction? transaction, string sql, TState state,
+        Action<DbCommand, TState> bind, Func<DbDataReader, TState, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        var command = Rent(kept, connection, transaction, sql);
+        try
+        {
+            bind(command, state);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            db.Activity?.CountRaw(1);
+            return await read(reader, state, cancellationToken);
+        }
+        finally
+        {
+            await ReturnAsync(kept, command);
         }
     }
 
@@ -157,6 +182,20 @@ internal sealed class StatementCache
             command.CommandText = sql;
             _commands[sql] = command;
             return command;
+        }
+    }
+
+    /// <summary>Disposes the kept commands.</summary>
+    public void Dispose()
+    {
+        lock (_sync)
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
         }
     }
 }

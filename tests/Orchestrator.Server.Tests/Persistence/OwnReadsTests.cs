@@ -106,6 +106,36 @@ public sealed class OwnReadsTests : IAsyncLifetime
 
     [SkippableTheory]
     [MemberData(nameof(Databases))]
+    public async Task A_read_outside_a_transaction_sees_the_last_commit_and_on_sqlite_leaves_the_contexts_connection_unopened(string database)
+    {
+        var opens = new ConnectionOpens();
+        var options = await _databases.MigratedAsync(database, opens);
+        var (warehouses, goods) = await SeedStockAsync(options, warehouses: 1, goods: 1);
+
+        // Three reads, with commits of another context between them: each sees the last one, however its connection was kept.
+        await using var db = new OrchestratorDbContext(options);
+        var seen = new List<int>();
+        for (var reserved = 1; reserved <= 3; reserved++)
+        {
+            await using (var other = new OrchestratorDbContext(options))
+            {
+                await other.StockItems.Where(s => s.GoodsId == goods[0]).ExecuteUpdateAsync(s => s.SetProperty(i => i.Reserved, reserved));
+            }
+
+            opens.Count = 0;
+            seen.Add((await StockLevels.FreeAsync(db, warehouses, goods, CancellationToken.None))[(warehouses[0], goods[0])]);
+            Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+
+            // SQLite: a connection kept open for such reads, so EF never opens the context's (and registers its functions
+            // on it) for one. Elsewhere the context's connection, opened for the read and closed again.
+            Assert.Equal(database == "sqlite" ? 0 : 1, opens.Count);
+        }
+
+        Assert.Equal([Stocked(0, 0) - 1, Stocked(0, 0) - 2, Stocked(0, 0) - 3], seen);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
     public async Task An_orders_stamp_counts_its_packages_and_moves_with_any_change_to_them(string database)
     {
         var activity = new DatabaseActivity(TimeProvider.System);
@@ -265,5 +295,17 @@ public sealed class OwnReadsTests : IAsyncLifetime
         var version = await db.SalesOrders.Where(o => o.Id == orderId).Select(o => o.Version).SingleAsync();
         var packages = await db.Packages.AsNoTracking().Where(p => p.OrderId == orderId).ToListAsync();
         return new OrderStamp(version, packages.Count, packages.Sum(p => p.Version), packages.Count == 0 ? 0 : packages.Max(p => p.Id));
+    }
+
+    /// <summary>Counts the context connections EF opens.</summary>
+    private sealed class ConnectionOpens : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public int Count { get; set; }
+
+        public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return Task.CompletedTask;
+        }
     }
 }
