@@ -170,12 +170,7 @@ internal sealed class StatementCache : IDisposable
 
             if (_commands.Count >= MaxStatements)
             {
-                foreach (var old in _commands.Values)
-                {
-                    old.Dispose();
-                }
-
-                _commands.Clear();
+                DropAll();
             }
 
             var command = _connection.CreateCommand();
@@ -190,12 +185,17 @@ internal sealed class StatementCache : IDisposable
     {
         lock (_sync)
         {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-
-            _commands.Clear();
+            DropAll();
         }
+    }
+
+    private void DropAll()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
     }
 }
