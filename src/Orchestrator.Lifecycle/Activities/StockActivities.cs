@@ -200,9 +200,7 @@ public sealed class AllocateWarehouseActivity : OrderActivity
     private static async Task PackAsync(
         OrchestratorDbContext db, SalesOrder order, List<(long WarehouseId, IReadOnlyDictionary<long, int> Quantities)> plan, ActivityContext context)
     {
-        // Packages are made only here and for an allocated order (a split, an order allocated before packages existed),
-        // so an order never allocated has none: its first allocation, nearly every one, reads nothing.
-        var existing = order.WarehouseId is null ? [] : await PackagesOf.For(db)(db, order.Id).ToListAsync(context.CancellationToken);
+        var existing = await PackagesOf.For(db)(db, order.Id).ToListAsync(context.CancellationToken);
         var open = existing.Where(p => p.Status != PackageStatus.Cancelled).ToList();
         var lines = plan.Count == 1 ? [OrderPackages.Lines(order)] : OrderPackages.Distribute(order, [.. plan.Select(p => p.Quantities)]);
         if (plan.Count == 1 && open.Count == 1 && open[0].WarehouseId == plan[0].WarehouseId)
