@@ -77,7 +77,8 @@ internal sealed class StatementCache : IDisposable
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var connection = transaction?.Connection ?? db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened && transaction is null && PreparedWrites.ProviderOf(db) == DatabaseProvider.Sqlite
+        var provider = PreparedWrites.ProviderOf(db);
+        if (opened && transaction is null && provider == DatabaseProvider.Sqlite
             && db.Database.GetConnectionString() is { } connectionString && ReadConnections.IsFile(connectionString))
         {
             var reader = await ReadConnections.TakeAsync(connection, connectionString, cancellationToken);
@@ -98,7 +99,7 @@ internal sealed class StatementCache : IDisposable
 
         try
         {
-            var kept = transaction is null ? null : For(db, connection, PreparedWrites.ProviderOf(db));
+            var kept = transaction is null ? null : For(db, connection, provider);
             return await QueryOnAsync(db, kept, connection, transaction, sql, state, bind, read, cancellationToken);
         }
         finally

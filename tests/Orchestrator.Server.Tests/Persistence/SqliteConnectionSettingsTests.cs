@@ -17,10 +17,7 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
     [Fact]
     public async Task Synchronous_is_NORMAL_on_a_new_native_connection_and_on_one_reused_from_the_pool()
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = _path, Pooling = true }.ToString();
-        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
-        builder.UseOrchestratorSqlite(connectionString);
-        var options = builder.Options;
+        var options = Options(pooling: true);
 
         var seen = new List<long>();
         for (var i = 0; i < 3; i++)
@@ -41,10 +38,7 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
     public async Task A_savepoint_keeps_the_pages_it_may_restore_in_memory_not_in_a_temporary_file()
     {
         Assert.True(OperatingSystem.IsLinux(), "This test reads the process's open files from /proc.");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString();
-        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
-        builder.UseOrchestratorSqlite(connectionString);
-        await using var db = new OrchestratorDbContext(builder.Options);
+        await using var db = new OrchestratorDbContext(Options(pooling: false));
         await db.Database.OpenConnectionAsync();
 
         // About 400 KiB of committed pages, then a transaction that changes all of them under a savepoint, as a group
@@ -66,6 +60,14 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
 
         Assert.Equal(200, changed);
         Assert.Empty(temporaryFiles);
+    }
+
+    /// <summary>Options for this test's database file, as the server configures SQLite.</summary>
+    private DbContextOptions<OrchestratorDbContext> Options(bool pooling)
+    {
+        var builder = new DbContextOptionsBuilder<OrchestratorDbContext>();
+        builder.UseOrchestratorSqlite(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = pooling }.ToString());
+        return builder.Options;
     }
 
     public void Dispose()
